@@ -1,0 +1,34 @@
+// Bundles the extension and the CLI with esbuild; with --tests also the unit and integration suites.
+// remark and unified are ESM-only: bundling them into CommonJS is what lets VS Code and mocha load them.
+import * as esbuild from 'esbuild';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const common = {
+  bundle: true, platform: 'node', format: 'cjs', target: 'node20',
+  sourcemap: production ? false : 'linked', minify: production, logLevel: args.has('--quiet') ? 'error' : 'warning',
+  legalComments: 'none',
+};
+
+function filesUnder(dir, suffix) {
+  let found = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) found = found.concat(filesUnder(full, suffix));
+    else if (name.endsWith(suffix)) found.push(full);
+  }
+  return found;
+}
+
+const builds = [
+  esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+];
+if (args.has('--tests')) {
+  rmSync('out/test', { recursive: true, force: true });
+  builds.push(esbuild.build({ ...common, sourcemap: 'inline', entryPoints: filesUnder('test/unit', '.test.ts'), outdir: 'out/test/unit', outbase: 'test/unit', external: ['mocha'] }));
+  builds.push(esbuild.build({ ...common, sourcemap: 'inline', entryPoints: [...filesUnder('test/integration', '.ts')], outdir: 'out/test/integration', outbase: 'test/integration', external: ['vscode', 'mocha'] }));
+}
+await Promise.all(builds);

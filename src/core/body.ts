@@ -1,0 +1,286 @@
+import type { Heading, Html, ListItem, Nodes, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { LineIndex } from './problem';
+import { Question, QuestionScript, RecordKind } from './questionScript';
+import { normalizeTheme } from './themes';
+
+/** Bodies beyond this size are not analysed: remark's cost grows with it and real notes are a few KB. */
+export const MAX_BODY_CHARS = 512 * 1024;
+// Inputs beyond these make remark superlinear or overflow its stack; no real note comes near them.
+const MAX_CONTAINER_DEPTH = 24;
+const MAX_DELIMITERS_PER_BLOCK = 2000;
+
+export type SectionKind = 'question' | 'next-steps' | 'private' | 'other';
+
+/** A `##` section of the note. Lines are zero-based; `endLine` is the section's last line. */
+export interface Section {
+  readonly kind: SectionKind;
+  /** The question id (for question sections), found by marker, then title, then number. */
+  readonly questionId?: string;
+  /** The structured answer the section's question feeds. */
+  readonly records?: RecordKind;
+  readonly heading: string;
+  readonly headingLine: number;
+  readonly endLine: number;
+  /** Holds something beyond the scaffolded guidance. */
+  readonly answered: boolean;
+  readonly hasMarker: boolean;
+}
+
+/** A GFM task item: `- [ ] text @owner due:YYYY-MM-DD`. */
+export interface TaskItem {
+  readonly text: string;
+  readonly done: boolean;
+  readonly owner?: string;
+  readonly due?: string;
+  readonly line: number;
+  readonly sectionKind: SectionKind;
+  readonly questionId?: string;
+  /** Date of the conversation this item was carried over from. */
+  readonly carriedFrom?: string;
+  readonly private: boolean;
+}
+
+/** An inline `#theme` tag, attributed to the section it appears in. */
+export interface TagMention {
+  readonly name: string;
+  readonly key: string;
+  readonly line: number;
+  readonly character: number;
+  readonly questionId?: string;
+}
+
+export interface Body {
+  readonly sections: Section[];
+  readonly tasks: TaskItem[];
+  readonly tags: TagMention[];
+  /** Filled list items under the achievements question; undefined when the note has no such section. */
+  readonly achievements?: number;
+  /** Why the body was not analysed, when it was not. */
+  readonly skipped?: string;
+}
+
+export const SECTION_MARKER = /<!--\s*growth:([a-z0-9][a-z0-9-]*)\s*-->/;
+const CARRIED_MARKER = /<!--\s*from:\s*([^>]*?)\s*-->/;
+const TAG = /(^|[^\p{L}\p{N}_&#/\\])#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
+const OWNER = /(?:^|\s)@([\p{L}\p{N}._-]*[\p{L}\p{N}])/u;
+const DUE = /\bdue:(\d{4}-\d{2}-\d{2})\b/;
+
+export const NEXT_STEPS_ID = 'next-steps';
+export const PRIVATE_ID = 'private';
+const NEXT_STEPS_TITLE = 'next steps';
+const PRIVATE_TITLE = 'private notes';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+/** Reads the question sections, task items and inline tags of a note. */
+export function parseBody(text: string, lines: LineIndex, script: QuestionScript): Body {
+  const skipped = complexityProblem(text);
+  if (skipped) return { sections: [], tasks: [], tags: [], skipped };
+  let tree: Root;
+  try {
+    tree = processor.parse(text);
+  } catch (error) {
+    // A stack overflow in the parser must not take the editor or the CLI down.
+    if (error instanceof RangeError) return { sections: [], tasks: [], tags: [], skipped: 'it is nested too deeply to analyse' };
+    throw error;
+  }
+  return new BodyReader(text, lines, script).read(tree);
+}
+
+class BodyReader {
+  private readonly sections: Section[] = [];
+  private readonly tasks: TaskItem[] = [];
+  private readonly tags: TagMention[] = [];
+  private achievements: number | undefined;
+
+  constructor(private readonly text: string, private readonly lines: LineIndex, private readonly script: QuestionScript) {}
+
+  read(tree: Root): Body {
+    const children = tree.children;
+    let index = 0;
+    // Nodes before the first `##` heading belong to no section.
+    while (index < children.length && !isSectionBreak(children[index])) this.collect(children[index++], undefined, 'other');
+    while (index < children.length) {
+      const heading = children[index] as Heading;
+      let next = index + 1;
+      while (next < children.length && !isSectionBreak(children[next])) next++;
+      const content = children.slice(index + 1, next);
+      if (heading.depth === 2) this.readSection(heading, content, next < children.length ? children[next] : undefined);
+      else for (const node of [heading, ...content]) this.collect(node, undefined, 'other');
+      index = next;
+    }
+    return { sections: this.sections, tasks: this.tasks, tags: this.tags, achievements: this.achievements };
+  }
+
+  private readSection(heading: Heading, content: RootContent[], following: RootContent | undefined) {
+    const identity = this.identify(heading, content);
+    const headingLine = line(heading);
+    const endLine = following ? line(following) - 1 : this.lines.lineCount - 1;
+    const section: Section = {
+      kind: identity.kind,
+      questionId: identity.question?.id,
+      records: identity.question?.records,
+      heading: toString(heading, { includeHtml: false }).trim(),
+      headingLine,
+      endLine: Math.max(headingLine, trimTrailingBlankLines(this.lines, headingLine, endLine)),
+      answered: content.some(hasAnswerText),
+      hasMarker: identity.hasMarker,
+    };
+    this.sections.push(section);
+    this.collect(heading, section.questionId, section.kind);
+    for (const node of content) this.collect(node, section.questionId, section.kind);
+    if (identity.question?.records === 'achievements') {
+      const count = content.filter(node => node.type === 'list').flatMap(list => list.children).filter(item => itemText(item) !== '').length;
+      this.achievements = (this.achievements ?? 0) + count;
+    }
+  }
+
+  private identify(heading: Heading, content: RootContent[]): { kind: SectionKind; question?: Question; hasMarker: boolean } {
+    const markerNode = heading.children.find((c): c is Html => c.type === 'html' && SECTION_MARKER.test(c.value))
+      ?? (content[0]?.type === 'html' && SECTION_MARKER.test(content[0].value) ? content[0] : undefined);
+    const id = markerNode ? SECTION_MARKER.exec(markerNode.value)?.[1] : undefined;
+    const hasMarker = id !== undefined;
+    if (id === NEXT_STEPS_ID) return { kind: 'next-steps', hasMarker };
+    if (id === PRIVATE_ID) return { kind: 'private', hasMarker };
+    const byId = this.script.questions.find(q => q.id === id);
+    if (byId) return { kind: 'question', question: byId, hasMarker };
+
+    const title = simplify(toString(heading, { includeHtml: false }));
+    if (title === NEXT_STEPS_TITLE) return { kind: 'next-steps', hasMarker };
+    if (title === PRIVATE_TITLE) return { kind: 'private', hasMarker };
+    const byTitle = this.script.questions.find(q => simplify(q.title) === title.replace(/^(q\s*)?\d+\s*/, ''));
+    if (byTitle) return { kind: 'question', question: byTitle, hasMarker };
+    const number = /^(?:q\s*)?(\d+)\b/.exec(title);
+    const byNumber = number ? this.script.questions[Number(number[1]) - 1] : undefined;
+    if (byNumber) return { kind: 'question', question: byNumber, hasMarker };
+    return { kind: 'other', hasMarker };
+  }
+
+  private collect(node: Nodes, questionId: string | undefined, sectionKind: SectionKind) {
+    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'yaml') return;
+    if (node.type === 'text') {
+      this.collectTags(node.value, node.position?.start.offset ?? 0, questionId);
+      return;
+    }
+    if (node.type === 'listItem' && typeof node.checked === 'boolean') this.collectTask(node, questionId, sectionKind);
+    if ('children' in node) for (const child of node.children) this.collect(child, questionId, sectionKind);
+  }
+
+  private collectTags(value: string, nodeOffset: number, questionId: string | undefined) {
+    for (const match of value.matchAll(TAG)) {
+      const name = match[2].replace(/[/-]+$/, '');
+      if (!/\p{L}/u.test(name)) continue; // "#1" is a number, not a theme
+      const found = this.text.indexOf(`#${name}`, nodeOffset + (match.index ?? 0));
+      const position = this.lines.positionAt(found === -1 ? nodeOffset : found);
+      this.tags.push({ name, key: normalizeTheme(name), line: position.line, character: position.character, questionId });
+    }
+  }
+
+  private collectTask(item: ListItem, questionId: string | undefined, sectionKind: SectionKind) {
+    const raw = sourceOfFirstBlock(item, this.text);
+    const text = itemText(item);
+    const carried = CARRIED_MARKER.exec(raw)?.[1];
+    this.tasks.push({
+      text,
+      done: item.checked === true,
+      owner: OWNER.exec(text)?.[1],
+      due: DUE.exec(text)?.[1],
+      line: line(item),
+      sectionKind,
+      questionId,
+      carriedFrom: carried,
+      private: /\(private\)/i.test(text) || sectionKind === 'private',
+    });
+  }
+}
+
+function isSectionBreak(node: RootContent): node is Heading {
+  return node.type === 'heading' && node.depth <= 2;
+}
+
+function line(node: Nodes): number {
+  return (node.position?.start.line ?? 1) - 1;
+}
+
+function trimTrailingBlankLines(lines: LineIndex, first: number, last: number): number {
+  let end = last;
+  while (end > first && lines.lineText(end).trim() === '') end--;
+  return end;
+}
+
+/** Lower-case words only, so "## 3. Achievements!" and "achievements" compare equal. */
+function simplify(title: string): string {
+  return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** The visible text of a list item's first block, without comments. */
+function itemText(item: ListItem): string {
+  const first = item.children[0];
+  return first ? toString(first, { includeHtml: false }).replace(/\s+/g, ' ').trim() : '';
+}
+
+function sourceOfFirstBlock(item: ListItem, text: string): string {
+  const first = item.children[0];
+  const start = first?.position?.start.offset;
+  const end = first?.position?.end.offset;
+  return start === undefined || end === undefined ? '' : text.slice(start, end);
+}
+
+/** True when a node holds something the manager wrote: not a comment, not an empty or untouched carried item. */
+function hasAnswerText(node: RootContent): boolean {
+  if (node.type === 'html') return false;
+  if (node.type === 'list') {
+    return node.children.some(item => {
+      const carriedAndUntouched = item.checked === false && item.children.length === 1
+        && item.children[0].type === 'paragraph' && item.children[0].children.some(c => c.type === 'html' && CARRIED_MARKER.test(c.value));
+      return !carriedAndUntouched && toString(item, { includeHtml: false }).trim() !== '';
+    });
+  }
+  return toString(node, { includeHtml: false }).trim() !== '';
+}
+
+/** Why the text is too odd for remark to parse safely, or undefined when it is fine. */
+export function complexityProblem(text: string): string | undefined {
+  if (text.length > MAX_BODY_CHARS) return `it is larger than ${MAX_BODY_CHARS / 1024} KB`;
+  let delimiters = 0;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    if (containerDepth(text, lineStart, lineEnd) > MAX_CONTAINER_DEPTH) return `it nests quotes or lists more than ${MAX_CONTAINER_DEPTH} deep`;
+    let blank = true;
+    for (let i = lineStart; i < lineEnd; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 42 || c === 95 || c === 91 || c === 93 || c === 126 || c === 96 || c === 60) delimiters++; // * _ [ ] ~ ` <
+      if (c !== 32 && c !== 9 && c !== 13) blank = false;
+    }
+    if (blank) delimiters = 0;
+    if (delimiters > MAX_DELIMITERS_PER_BLOCK) return `one paragraph holds more than ${MAX_DELIMITERS_PER_BLOCK} emphasis, link or code markers`;
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}
+
+/** How many block quotes and list markers open a line. */
+function containerDepth(text: string, start: number, end: number): number {
+  let depth = 0;
+  let i = start;
+  while (i < end) {
+    const c = text[i];
+    if (c === ' ' || c === '\t') i++;
+    else if (c === '>') { depth++; i++; }
+    else if ((c === '-' || c === '*' || c === '+') && (text[i + 1] === ' ' || text[i + 1] === '\t')) { depth++; i += 2; }
+    else {
+      let j = i;
+      while (j < end && j - i < 9 && text[j] >= '0' && text[j] <= '9') j++;
+      if (j > i && (text[j] === '.' || text[j] === ')') && (text[j + 1] === ' ' || text[j + 1] === '\t')) { depth++; i = j + 2; }
+      else break;
+    }
+  }
+  return depth;
+}

@@ -1,0 +1,182 @@
+import matter from 'gray-matter';
+import { Document, isMap, isScalar, parseDocument } from 'yaml';
+import { LineIndex, Problem, problem } from './problem';
+
+/** Frontmatter beyond this size is refused: real notes are a few hundred bytes. */
+export const MAX_FRONTMATTER_BYTES = 64 * 1024;
+/** Deeper flow nesting than this is refused before the YAML parser sees it. */
+const MAX_FLOW_DEPTH = 32;
+const MAX_ALIASES = 20;
+const MAX_REPORTED_YAML_ERRORS = 5;
+
+/** The parsed frontmatter of a note, with the YAML document kept for exact ranges and lossless edits. */
+export interface Frontmatter {
+  /** The YAML document; its node ranges are offsets into `yamlText`. */
+  readonly document: Document.Parsed;
+  readonly yamlText: string;
+  /** Offset of `yamlText` in the note's text. */
+  readonly yamlOffset: number;
+  /** Plain data; only usable when `isMap` is true. */
+  readonly data: Record<string, unknown>;
+  readonly isMap: boolean;
+}
+
+export interface FrontmatterResult {
+  readonly frontmatter?: Frontmatter;
+  /** Offset where the Markdown body starts. */
+  readonly bodyOffset: number;
+  readonly problems: Problem[];
+}
+
+// gray-matter would run `---js` frontmatter through eval. We never let it choose an engine:
+// every code-capable engine throws, and the YAML engine only hands back the raw text.
+const SAFE_ENGINES = {
+  yaml: { parse: () => ({}) },
+  js: { parse: refuseCode },
+  javascript: { parse: refuseCode },
+  coffee: { parse: refuseCode },
+  coffeescript: { parse: refuseCode },
+  cson: { parse: refuseCode },
+};
+
+function refuseCode(): never {
+  throw new Error('Code in frontmatter is never run.');
+}
+
+/** True for text whose frontmatter declares a growth conversation, even when that frontmatter is broken. */
+export function declaresGrowthNote(text: string): boolean {
+  const head = text.slice(0, MAX_FRONTMATTER_BYTES);
+  if (!/^\uFEFF?---/.test(head)) return false;
+  const close = head.indexOf('\n---', 3);
+  const block = close === -1 ? head : head.slice(0, close);
+  return /^[ \t-]*["']?type["']?[ \t]*:[ \t]*["']?growth-conversation["']?[ \t]*(#.*)?\r?$/m.test(block);
+}
+
+/** Splits off and parses the YAML frontmatter without ever executing anything found in it. */
+export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterResult {
+  if (!text.startsWith('---')) return { bodyOffset: 0, problems: [] };
+  const firstLine = lines.lineRange(0);
+  const marker = lines.lineText(0).slice(3).trim();
+  if (marker !== '') {
+    return {
+      bodyOffset: 0,
+      problems: [problem(firstLine, 'error', 'frontmatter-language',
+        `The frontmatter starts with "---${marker.slice(0, 20)}". Only plain YAML ("---") is read, and nothing in a note is ever run.`)],
+    };
+  }
+  const close = text.indexOf('\n---', 3);
+  if (close === -1) {
+    return {
+      bodyOffset: 0,
+      problems: [problem(firstLine, 'error', 'frontmatter-unterminated', 'The frontmatter has no closing "---" line.')],
+    };
+  }
+  if (close > MAX_FRONTMATTER_BYTES) {
+    return {
+      bodyOffset: 0,
+      problems: [problem(firstLine, 'error', 'frontmatter-too-large',
+        `The frontmatter is larger than ${MAX_FRONTMATTER_BYTES / 1024} KB, so it was not read. Keep long text in the body.`)],
+    };
+  }
+  // Options are always passed: without them gray-matter caches every input forever.
+  const split = matter(text.slice(0, close + 4), { language: 'yaml', engines: SAFE_ENGINES });
+  const yamlText = split.matter ?? '';
+  const yamlOffset = Math.max(3, text.indexOf(yamlText, 3));
+  const afterClose = text.indexOf('\n', close + 1);
+  const bodyOffset = afterClose === -1 ? text.length : afterClose + 1;
+  const problems: Problem[] = [];
+  const report = (start: number, end: number, code: Problem['code'], message: string) =>
+    problems.push(problem(lines.rangeOf(yamlOffset + start, yamlOffset + end), 'error', code, message));
+
+  if (yamlText.trim() === '') {
+    return { bodyOffset, problems: [problem(firstLine, 'error', 'frontmatter-empty', 'The frontmatter is empty. It needs at least type, person and date.')] };
+  }
+  const depth = flowDepthBeyond(yamlText, MAX_FLOW_DEPTH);
+  if (depth !== -1) {
+    report(depth, depth + 1, 'frontmatter-too-deep', `The frontmatter nests lists or maps more than ${MAX_FLOW_DEPTH} levels deep, so it was not read.`);
+    return { bodyOffset, problems };
+  }
+  const directive = /^%.*$/m.exec(yamlText);
+  if (directive) {
+    report(directive.index, directive.index + directive[0].length, 'yaml-directive',
+      `YAML directives such as "${directive[0].slice(0, 20)}" are not supported. Remove the line: notes use YAML 1.2.`);
+    return { bodyOffset, problems };
+  }
+
+  let document: Document.Parsed;
+  try {
+    document = parseDocument(yamlText, {
+      version: '1.2', schema: 'core', customTags: [], uniqueKeys: true, strict: true,
+      prettyErrors: false, keepSourceTokens: false,
+    });
+  } catch (error) {
+    report(0, 0, 'yaml-syntax', `The frontmatter could not be read (${describe(error)}).`);
+    return { bodyOffset, problems };
+  }
+  for (const error of document.errors.slice(0, MAX_REPORTED_YAML_ERRORS)) {
+    const code = error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
+    const message = code === 'yaml-duplicate-key'
+      ? 'This key appears twice. Keep one of them.'
+      : `YAML syntax: ${firstSentence(error.message)}`;
+    report(error.pos[0], error.pos[1], code, message);
+  }
+  for (const warning of document.warnings) {
+    if (warning.code === 'TAG_RESOLVE_FAILED') {
+      report(warning.pos[0], warning.pos[1], 'yaml-tag', 'Custom YAML tags such as "!!js/function" are not allowed in notes. Remove the tag.');
+    }
+  }
+  if (problems.length > 0) return { bodyOffset, problems };
+
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    report(0, yamlText.length, 'yaml-alias', `The frontmatter expands too many aliases (${describe(error)}). Write the values out instead.`);
+    return { bodyOffset, problems };
+  }
+  const root = document.contents;
+  if (!isMap(root) || value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const kind = value === null || value === undefined ? 'empty' : Array.isArray(value) ? 'a list' : 'a single value';
+    problems.push(problem(firstLine, 'error', 'frontmatter-not-map', `The frontmatter is ${kind}; it must be a set of "key: value" lines.`));
+    return { bodyOffset, problems };
+  }
+  for (const pair of root.items) {
+    if (!isScalar(pair.key)) {
+      const range = (pair.key as { range?: number[] } | null)?.range ?? [0, 0];
+      report(range[0], range[1], 'yaml-complex-key', 'Keys must be plain words, not lists or maps.');
+    }
+  }
+  const frontmatter: Frontmatter = { document, yamlText, yamlOffset, data: value as Record<string, unknown>, isMap: true };
+  return { frontmatter, bodyOffset, problems };
+}
+
+/** Offset of the first flow bracket nested deeper than `limit`, or -1. Quoted text and comments are skipped. */
+function flowDepthBeyond(yaml: string, limit: number): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < yaml.length; i++) {
+    const c = yaml[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\\' && quote === '"') i++;
+      continue;
+    }
+    if ((c === '"' || c === "'") && (i === 0 || /[\s:[{,]/.test(yaml[i - 1]))) quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(yaml[i - 1]))) {
+      const end = yaml.indexOf('\n', i);
+      i = end === -1 ? yaml.length : end;
+    } else if (c === '[' || c === '{') {
+      if (++depth > limit) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return -1;
+}
+
+function firstSentence(message: string): string {
+  const line = message.split('\n')[0];
+  return line.replace(/ at line \d+, column \d+.*$/, '').slice(0, 160);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? firstSentence(error.message) : 'unknown error';
+}

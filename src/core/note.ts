@@ -1,0 +1,82 @@
+import { Body, parseBody, Section, TagMention, TaskItem } from './body';
+import { declaresGrowthNote, Frontmatter, parseFrontmatter } from './frontmatter';
+import { LineIndex, Problem, problem } from './problem';
+import { BUILT_IN_SCRIPT, QuestionScript } from './questionScript';
+
+/** What one growth note says, as plain data. Lines are zero-based. */
+export interface Note {
+  /** The frontmatter declares `type: growth-conversation`. */
+  readonly isGrowthNote: boolean;
+  /** Frontmatter values; empty when the frontmatter could not be read. */
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly person?: string;
+  readonly date?: string;
+  readonly manager?: string;
+  readonly team?: string;
+  readonly level?: string;
+  readonly previous?: string;
+  readonly careerPath?: string;
+  readonly flightRisk?: string;
+  readonly nextConversation?: string;
+  readonly sharedOn?: string;
+  /** Frontmatter `themes`, as written. */
+  readonly themes: readonly string[];
+  readonly sections: readonly Section[];
+  readonly tasks: readonly TaskItem[];
+  readonly tags: readonly TagMention[];
+  readonly achievements?: number;
+  /** First line of the Markdown body. */
+  readonly bodyLine: number;
+  /** Problems found while reading (frontmatter syntax, unreadable body); validation adds the rest. */
+  readonly problems: readonly Problem[];
+}
+
+/** A note with what editing and validation need beyond the plain data. */
+export interface NoteAnalysis {
+  readonly note: Note;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly frontmatter?: Frontmatter;
+}
+
+/** Reads a note's text. Never throws and never runs anything found in the note. */
+export function analyzeNote(rawText: string, script: QuestionScript = BUILT_IN_SCRIPT): NoteAnalysis {
+  // Editors drop the byte-order mark too, so positions agree with VS Code's.
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const lines = new LineIndex(text);
+  const split = parseFrontmatter(text, lines);
+  const data = split.frontmatter?.isMap ? split.frontmatter.data : {};
+  const body: Body = parseBody(text, lines, script);
+  const problems = [...split.problems];
+  const bodyLine = lines.positionAt(split.bodyOffset).line;
+  if (body.skipped) {
+    problems.push(problem(lines.lineRange(bodyLine), 'warning', 'body-too-complex',
+      `The notes below the frontmatter were not analysed: ${body.skipped}. The guide and themes ignore this file.`));
+  }
+  const note: Note = {
+    isGrowthNote: split.frontmatter?.isMap ? data.type === 'growth-conversation' : declaresGrowthNote(text),
+    data,
+    person: optionalText(data.person),
+    date: optionalText(data.date),
+    manager: optionalText(data.manager),
+    team: optionalText(data.team),
+    level: optionalText(data.level),
+    previous: optionalText(data.previous),
+    careerPath: optionalText(data.careerPath),
+    flightRisk: optionalText(data.flightRisk),
+    nextConversation: optionalText(data.nextConversation),
+    sharedOn: optionalText(data.sharedOn),
+    themes: Array.isArray(data.themes) ? data.themes.filter((t): t is string => typeof t === 'string') : [],
+    sections: body.sections,
+    tasks: body.tasks,
+    tags: body.tags,
+    achievements: body.achievements,
+    bodyLine,
+    problems,
+  };
+  return { note, text, lines, frontmatter: split.frontmatter };
+}
+
+function optionalText(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}

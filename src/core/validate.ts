@@ -1,0 +1,201 @@
+import type { ErrorObject } from 'ajv';
+import { posix } from 'path';
+import { isMap, isScalar, Node, Pair } from 'yaml';
+import { NoteAnalysis } from './note';
+import { Problem, problem, Range } from './problem';
+import { FIELD_SCHEMAS, schemaValidators } from './schema';
+import { closestValue, normalizeTheme } from './themes';
+
+/** What validation may ask about other notes. Paths are relative to the workspace root, with `/`. */
+export interface NoteContext {
+  readonly notePath: string;
+  /** The person of the note at `path`: undefined when no such file exists; null when it exists but names nobody. */
+  personAt?(path: string): string | null | undefined;
+}
+
+const DATE_FIELDS = ['date', 'sharedOn', 'nextConversation'];
+export const MIN_ACHIEVEMENTS = 3;
+
+/** Every problem of a note: what reading found, the schema's verdict, and the checks a schema cannot express. */
+export function validateNote(analysis: NoteAnalysis, context?: NoteContext): Problem[] {
+  const { note, frontmatter } = analysis;
+  const problems = [...note.problems];
+  if (frontmatter?.isMap && note.problems.every(p => !p.code.startsWith('yaml') && !p.code.startsWith('frontmatter'))) {
+    const locate = new FieldLocator(analysis);
+    problems.push(...schemaProblems(analysis, locate));
+    problems.push(...dateProblems(analysis, locate));
+    problems.push(...themeProblems(analysis, locate));
+    if (context) problems.push(...previousProblems(analysis, locate, context));
+  }
+  const achievements = note.sections.find(s => s.records === 'achievements' && s.answered);
+  if (achievements && (note.achievements ?? 0) < MIN_ACHIEVEMENTS) {
+    problems.push(problem(analysis.lines.lineRange(achievements.headingLine), 'info', 'few-achievements',
+      `Only ${note.achievements ?? 0} of ${MIN_ACHIEVEMENTS} achievements listed. Struggling to name three can hint at low fulfilment: worth a follow-up.`));
+  }
+  return problems.sort(compareProblems);
+}
+
+function compareProblems(a: Problem, b: Problem): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
+}
+
+/** Finds the exact text range of a frontmatter key or value. */
+export class FieldLocator {
+  constructor(private readonly analysis: NoteAnalysis) {}
+
+  /** The whole opening `---` line: where problems without a better place go. */
+  get openingLine(): Range {
+    return this.analysis.lines.lineRange(0);
+  }
+
+  pair(key: string): Pair<Node, Node | null> | undefined {
+    const root = this.analysis.frontmatter?.document.contents;
+    if (!isMap(root)) return undefined;
+    return root.items.find(p => isScalar(p.key) && String(p.key.value) === key) as Pair<Node, Node | null> | undefined;
+  }
+
+  keyRange(key: string): Range {
+    return this.nodeRange(this.pair(key)?.key) ?? this.openingLine;
+  }
+
+  /** The range of the value at a path such as ['themes', 2]; falls back to the key. */
+  valueRange(path: readonly (string | number)[]): Range {
+    const node = this.analysis.frontmatter?.document.getIn(path, true) as Node | undefined;
+    return this.nodeRange(node) ?? this.keyRange(String(path[0]));
+  }
+
+  private nodeRange(node: Node | null | undefined): Range | undefined {
+    const range = node?.range;
+    if (!range) return undefined;
+    const offset = this.analysis.frontmatter?.yamlOffset ?? 0;
+    // An empty value (`person:`) has an empty range: point at its key instead.
+    if (range[1] <= range[0]) return undefined;
+    return this.analysis.lines.rangeOf(offset + range[0], offset + range[1]);
+  }
+}
+
+function schemaProblems(analysis: NoteAnalysis, locate: FieldLocator): Problem[] {
+  const validate = schemaValidators().conversation;
+  if (validate(analysis.note.data)) return [];
+  return (validate.errors ?? []).flatMap(error => {
+    const found = describeSchemaError(error, analysis, locate);
+    return found ? [found] : [];
+  });
+}
+
+function describeSchemaError(error: ErrorObject, analysis: NoteAnalysis, locate: FieldLocator): Problem | undefined {
+  const path = error.instancePath.split('/').slice(1).map(part => (/^\d+$/.test(part) ? Number(part) : part.replace(/~1/g, '/').replace(/~0/g, '~')));
+  const field = String(path[0] ?? '');
+  const range = locate.valueRange(path);
+  const value = path.length > 0 ? valueAt(analysis.note.data, path) : undefined;
+  const shown = JSON.stringify(value) ?? String(value);
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(error.params.missingProperty);
+      return problem(locate.openingLine, 'error', 'missing-field', `"${missing}" is missing. ${FIELD_SCHEMAS[missing]?.description ?? ''}`.trim());
+    }
+    case 'additionalProperties': {
+      const extra = String(error.params.additionalProperty);
+      const near = closestValue(extra, Object.keys(FIELD_SCHEMAS));
+      return problem(locate.keyRange(extra), 'warning', 'unknown-field',
+        near ? `"${extra}" is not a known field. Did you mean "${near}"?` : `"${extra}" is not a known field; views and reports ignore it.`, near);
+    }
+    case 'enum': {
+      const allowed = (error.params.allowedValues as string[]) ?? [];
+      const near = typeof value === 'string' ? closestValue(value, allowed) : undefined;
+      const hint = near ? ` Did you mean "${near}"?` : '';
+      return problem(range, 'error', 'invalid-value', `${shown} is not a valid ${field}. Use one of: ${allowed.join(', ')}.${hint}`, near);
+    }
+    case 'const':
+      return problem(range, 'error', 'invalid-value', `"${field}" must be ${JSON.stringify(error.params.allowedValue)}.`);
+    case 'pattern':
+      return problem(range, 'error', 'invalid-date', `${shown} is not a date in YYYY-MM-DD form.`, typeof value === 'string' ? toIsoDate(value) : undefined);
+    case 'minLength':
+      return problem(range, 'error', 'empty-value', `"${path.join('.')}" is empty.`);
+    case 'maxLength':
+      return problem(range, 'error', 'invalid-value', `"${path.join('.')}" is longer than ${error.params.limit} characters.`);
+    case 'type': {
+      const expected = error.params.type === 'array' ? 'a list' : error.params.type === 'string' ? 'text' : String(error.params.type);
+      const suggestion = field === 'themes' && typeof value === 'string' ? value : undefined;
+      return problem(range, 'error', 'invalid-type', `"${path.join('.')}" should be ${expected}, not ${describeType(value)}.`, suggestion);
+    }
+    default:
+      return problem(range, 'error', 'invalid-value', `"${path.join('.')}" ${error.message ?? 'is not valid'}.`);
+  }
+}
+
+function dateProblems(analysis: NoteAnalysis, locate: FieldLocator): Problem[] {
+  return DATE_FIELDS.flatMap(field => {
+    const value = analysis.note.data[field];
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || isRealDate(value)) return [];
+    return [problem(locate.valueRange([field]), 'error', 'nonexistent-date', `${value} is not a day in the calendar.`)];
+  });
+}
+
+function themeProblems(analysis: NoteAnalysis, locate: FieldLocator): Problem[] {
+  const themes = analysis.note.data.themes;
+  if (!Array.isArray(themes)) return [];
+  const firstSpelling = new Map<string, string>();
+  const problems: Problem[] = [];
+  themes.forEach((theme, index) => {
+    if (typeof theme !== 'string') return;
+    const key = normalizeTheme(theme);
+    const earlier = firstSpelling.get(key);
+    if (earlier === undefined) firstSpelling.set(key, theme);
+    else problems.push(problem(locate.valueRange(['themes', index]), 'warning', 'duplicate-theme', `"${theme}" repeats the theme "${earlier}".`, earlier));
+  });
+  return problems;
+}
+
+function previousProblems(analysis: NoteAnalysis, locate: FieldLocator, context: NoteContext): Problem[] {
+  const previous = analysis.note.previous;
+  if (!previous || !context.personAt) return [];
+  const target = resolveRelative(context.notePath, previous);
+  const person = context.personAt(target);
+  const range = locate.valueRange(['previous']);
+  if (person === undefined) return [problem(range, 'warning', 'previous-missing', `No note found at "${previous}".`)];
+  const own = analysis.note.person;
+  if (person !== null && own !== undefined && person.trim().toLowerCase() !== own.trim().toLowerCase()) {
+    return [problem(range, 'error', 'previous-other-person', `"${previous}" is a conversation with ${person}, not ${own}.`)];
+  }
+  return [];
+}
+
+/** Resolves a note-relative path against the note's folder; both use `/`. */
+export function resolveRelative(notePath: string, relative: string): string {
+  return posix.normalize(posix.join(posix.dirname(notePath), relative.replace(/\\/g, '/')));
+}
+
+export function isRealDate(value: string): boolean {
+  const [year, month, day] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Reads dates written as 2026-3-5, 2026/03/05, 05.03.2026 or 05/03/2026 (day first) as YYYY-MM-DD. */
+export function toIsoDate(value: string): string | undefined {
+  const trimmed = value.trim();
+  let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(trimmed);
+  let parts: [string, string, string] | undefined = match ? [match[1], match[2], match[3]] : undefined;
+  match = parts ? null : /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(trimmed);
+  if (match) parts = [match[3], match[2], match[1]];
+  if (!parts) return undefined;
+  const iso = `${parts[0]}-${parts[1].padStart(2, '0')}-${parts[2].padStart(2, '0')}`;
+  return isRealDate(iso) ? iso : undefined;
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let current = data;
+  for (const part of path) {
+    if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, part)) return undefined;
+    current = (current as Record<string | number, unknown>)[part];
+  }
+  return current;
+}
+
+function describeType(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  return typeof value === 'string' ? 'text' : `a ${typeof value}`;
+}
