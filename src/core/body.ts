@@ -78,9 +78,13 @@ const PRIVATE_TITLE = 'private notes';
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
 /** Reads the question sections, task items and inline tags of a note. */
-export function parseBody(text: string, lines: LineIndex, script: QuestionScript): Body {
-  const skipped = complexityProblem(text);
+export function parseBody(fullText: string, bodyOffset: number, bodyLine: number, script: QuestionScript): Body {
+  const body = fullText.slice(bodyOffset);
+  const skipped = complexityProblem(body);
   if (skipped) return { sections: [], tasks: [], tags: [], skipped };
+  // Blank lines stand in for the frontmatter, so remark's line numbers are the file's.
+  const text = '\n'.repeat(bodyLine) + body;
+  const lines = new LineIndex(text);
   let tree: Root;
   try {
     tree = processor.parse(text);
@@ -236,8 +240,11 @@ function hasAnswerText(node: RootContent): boolean {
   if (node.type === 'html') return false;
   if (node.type === 'list') {
     return node.children.some(item => {
+      // A carried item is untouched while it is unticked and nothing was written after its marker.
+      const first = item.children[0];
+      const last = first?.type === 'paragraph' ? first.children[first.children.length - 1] : undefined;
       const carriedAndUntouched = item.checked === false && item.children.length === 1
-        && item.children[0].type === 'paragraph' && item.children[0].children.some(c => c.type === 'html' && CARRIED_MARKER.test(c.value));
+        && last?.type === 'html' && CARRIED_MARKER.test(last.value);
       return !carriedAndUntouched && toString(item, { includeHtml: false }).trim() !== '';
     });
   }

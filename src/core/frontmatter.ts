@@ -49,48 +49,39 @@ export function declaresGrowthNote(text: string): boolean {
   if (!/^\uFEFF?---/.test(head)) return false;
   const close = head.indexOf('\n---', 3);
   const block = close === -1 ? head : head.slice(0, close);
-  return /^[ \t-]*["']?type["']?[ \t]*:[ \t]*["']?growth-conversation["']?[ \t]*(#.*)?\r?$/m.test(block);
+  // Loose on purpose: a broken or hostile note still gets its problems reported.
+  return /\btype\b["']?\s*:\s*["']?growth-conversation\b/.test(block);
 }
 
 /** Splits off and parses the YAML frontmatter without ever executing anything found in it. */
 export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterResult {
   if (!text.startsWith('---')) return { bodyOffset: 0, problems: [] };
   const firstLine = lines.lineRange(0);
+  const close = text.indexOf('\n---', 3);
+  const afterClose = close === -1 ? -1 : text.indexOf('\n', close + 1);
+  const bodyOffset = close === -1 ? 0 : afterClose === -1 ? text.length : afterClose + 1;
+  const refuse = (code: Problem['code'], message: string): FrontmatterResult =>
+    ({ bodyOffset, problems: [problem(firstLine, 'error', code, message)] });
+
   const marker = lines.lineText(0).slice(3).trim();
   if (marker !== '') {
-    return {
-      bodyOffset: 0,
-      problems: [problem(firstLine, 'error', 'frontmatter-language',
-        `The frontmatter starts with "---${marker.slice(0, 20)}". Only plain YAML ("---") is read, and nothing in a note is ever run.`)],
-    };
+    return refuse('frontmatter-language',
+      `The frontmatter starts with "---${marker.slice(0, 20)}". Only plain YAML ("---") is read, and nothing in a note is ever run.`);
   }
-  const close = text.indexOf('\n---', 3);
-  if (close === -1) {
-    return {
-      bodyOffset: 0,
-      problems: [problem(firstLine, 'error', 'frontmatter-unterminated', 'The frontmatter has no closing "---" line.')],
-    };
-  }
+  if (close === -1) return refuse('frontmatter-unterminated', 'The frontmatter has no closing "---" line.');
   if (close > MAX_FRONTMATTER_BYTES) {
-    return {
-      bodyOffset: 0,
-      problems: [problem(firstLine, 'error', 'frontmatter-too-large',
-        `The frontmatter is larger than ${MAX_FRONTMATTER_BYTES / 1024} KB, so it was not read. Keep long text in the body.`)],
-    };
+    return refuse('frontmatter-too-large', `The frontmatter is larger than ${MAX_FRONTMATTER_BYTES / 1024} KB, so it was not read. Keep long text in the body.`);
   }
   // Options are always passed: without them gray-matter caches every input forever.
   const split = matter(text.slice(0, close + 4), { language: 'yaml', engines: SAFE_ENGINES });
-  const yamlText = split.matter ?? '';
+  // A CRLF file leaves the last line's CR before the closing fence.
+  const yamlText = (split.matter ?? '').replace(/\r$/, '');
   const yamlOffset = Math.max(3, text.indexOf(yamlText, 3));
-  const afterClose = text.indexOf('\n', close + 1);
-  const bodyOffset = afterClose === -1 ? text.length : afterClose + 1;
   const problems: Problem[] = [];
   const report = (start: number, end: number, code: Problem['code'], message: string) =>
     problems.push(problem(lines.rangeOf(yamlOffset + start, yamlOffset + end), 'error', code, message));
 
-  if (yamlText.trim() === '') {
-    return { bodyOffset, problems: [problem(firstLine, 'error', 'frontmatter-empty', 'The frontmatter is empty. It needs at least type, person and date.')] };
-  }
+  if (yamlText.trim() === '') return refuse('frontmatter-empty', 'The frontmatter is empty. It needs at least type, person and date.');
   const depth = flowDepthBeyond(yamlText, MAX_FLOW_DEPTH);
   if (depth !== -1) {
     report(depth, depth + 1, 'frontmatter-too-deep', `The frontmatter nests lists or maps more than ${MAX_FLOW_DEPTH} levels deep, so it was not read.`);
@@ -110,7 +101,7 @@ export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterRes
       prettyErrors: false, keepSourceTokens: false,
     });
   } catch (error) {
-    report(0, 0, 'yaml-syntax', `The frontmatter could not be read (${describe(error)}).`);
+    report(1, 1, 'yaml-syntax', `The frontmatter could not be read (${describe(error)}).`);
     return { bodyOffset, problems };
   }
   for (const error of document.errors.slice(0, MAX_REPORTED_YAML_ERRORS)) {
@@ -125,26 +116,29 @@ export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterRes
       report(warning.pos[0], warning.pos[1], 'yaml-tag', 'Custom YAML tags such as "!!js/function" are not allowed in notes. Remove the tag.');
     }
   }
+  // Checked before toJS, which would turn a list key into a string and warn on the console.
+  const root = document.contents;
+  if (isMap(root)) {
+    for (const pair of root.items) {
+      if (!isScalar(pair.key)) {
+        const range = (pair.key as { range?: number[] } | null)?.range ?? [0, 0];
+        report(range[0], range[1], 'yaml-complex-key', 'Keys must be plain words, not lists or maps.');
+      }
+    }
+  }
   if (problems.length > 0) return { bodyOffset, problems };
 
   let value: unknown;
   try {
     value = document.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    report(0, yamlText.length, 'yaml-alias', `The frontmatter expands too many aliases (${describe(error)}). Write the values out instead.`);
+    report(1, yamlText.length, 'yaml-alias', `The frontmatter expands too many aliases (${describe(error)}). Write the values out instead.`);
     return { bodyOffset, problems };
   }
-  const root = document.contents;
   if (!isMap(root) || value === null || typeof value !== 'object' || Array.isArray(value)) {
     const kind = value === null || value === undefined ? 'empty' : Array.isArray(value) ? 'a list' : 'a single value';
     problems.push(problem(firstLine, 'error', 'frontmatter-not-map', `The frontmatter is ${kind}; it must be a set of "key: value" lines.`));
     return { bodyOffset, problems };
-  }
-  for (const pair of root.items) {
-    if (!isScalar(pair.key)) {
-      const range = (pair.key as { range?: number[] } | null)?.range ?? [0, 0];
-      report(range[0], range[1], 'yaml-complex-key', 'Keys must be plain words, not lists or maps.');
-    }
   }
   const frontmatter: Frontmatter = { document, yamlText, yamlOffset, data: value as Record<string, unknown>, isMap: true };
   return { frontmatter, bodyOffset, problems };

@@ -46,9 +46,9 @@ export function analyzeNote(rawText: string, script: QuestionScript = BUILT_IN_S
   const lines = new LineIndex(text);
   const split = parseFrontmatter(text, lines);
   const data = split.frontmatter?.isMap ? split.frontmatter.data : {};
-  const body: Body = parseBody(text, lines, script);
-  const problems = [...split.problems];
   const bodyLine = lines.positionAt(split.bodyOffset).line;
+  const body: Body = parseBody(text, split.bodyOffset, bodyLine, script);
+  const problems = [...split.problems];
   if (body.skipped) {
     problems.push(problem(lines.lineRange(bodyLine), 'warning', 'body-too-complex',
       `The notes below the frontmatter were not analysed: ${body.skipped}. The guide and themes ignore this file.`));

@@ -34,7 +34,8 @@ export function closestValue(typed: string, allowed: readonly string[]): string 
   let best: string | undefined;
   let bestScore = Infinity;
   for (const candidate of allowed) {
-    const score = candidate.startsWith(needle) && needle.length >= 2 ? 0 : editDistance(needle, candidate);
+    const prefix = (candidate.startsWith(needle) && needle.length >= 2) || (needle.startsWith(candidate) && candidate.length >= 3);
+    const score = prefix ? 0 : editDistance(needle, candidate);
     if (score < bestScore) {
       best = candidate;
       bestScore = score;

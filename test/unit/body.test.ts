@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import { analyzeNote } from '../../src/core/note';
+import { BUILT_IN_SCRIPT, withSeniorLeader } from '../../src/core/questionScript';
+
+const HEAD = '---\ntype: growth-conversation\nperson: Alex\ndate: 2026-05-01\n---\n';
+
+describe('body: sections, tasks and tags', () => {
+  it('finds question sections by marker even after the heading text changed', () => {
+    const note = analyzeNote(`${HEAD}\n## Warm-up chat <!-- growth:checkin -->\nFine.\n\n## Proud of <!-- growth:achievements -->\n1. A\n2. B\n3. C\n`).note;
+    assert.deepEqual(note.sections.map(s => [s.kind, s.questionId, s.heading, s.headingLine, s.endLine, s.answered]), [
+      ['question', 'checkin', 'Warm-up chat', 6, 7, true],
+      ['question', 'achievements', 'Proud of', 9, 12, true],
+    ]);
+    assert.equal(note.achievements, 3);
+  });
+
+  it('falls back to the title, then the number, when the marker is gone', () => {
+    const note = analyzeNote(`${HEAD}## How have the last six months gone?\nok\n## 7. Leaving\nnone\n## Next Steps\n## Private notes\n## Extra\n`).note;
+    assert.deepEqual(note.sections.map(s => [s.kind, s.questionId ?? null]), [
+      ['question', 'last-six-months'], ['question', 'leave-reason'], ['next-steps', null], ['private', null], ['other', null],
+    ]);
+  });
+
+  it('finds sections in any order and knows which are answered', () => {
+    const text = `${HEAD}## Q <!-- growth:anything-else -->\n<!-- guide: leave room -->\n\n## Q <!-- growth:checkin -->\n<!-- guide -->\nTired.\n## Q <!-- growth:achievements -->\n1. \n2. \n3. \n`;
+    const note = analyzeNote(text).note;
+    assert.deepEqual(note.sections.map(s => [s.questionId, s.answered]), [['anything-else', false], ['checkin', true], ['achievements', false]]);
+    assert.equal(note.achievements, 0);
+  });
+
+  it('does not count untouched carried goals as an answer', () => {
+    const carried = `${HEAD}## Role <!-- growth:current-role -->\n<!-- Goals from last time -->\n- [ ] Lead the guild <!-- from: 2025-11-10 -->\n`;
+    assert.equal(analyzeNote(carried).note.sections[0].answered, false);
+    assert.equal(analyzeNote(carried.replace('[ ]', '[x]')).note.sections[0].answered, true);
+    assert.equal(analyzeNote(carried + '\nMostly on track.\n').note.sections[0].answered, true);
+    assert.equal(analyzeNote(carried.replace('2025-11-10 -->', '2025-11-10 --> blocked by the release')).note.sections[0].answered, true);
+  });
+
+  it('reads task items with owner, due date, origin and privacy', () => {
+    const text = `${HEAD}## Next steps <!-- growth:next-steps -->\n- [ ] Book training @dana due:2026-06-01\n- [x] Send notes\n- [ ] Old item <!-- from: 2025-11-10 -->\n- [ ] Check pay band (private) @dana\n- plain item\n`;
+    const tasks = analyzeNote(text).note.tasks;
+    assert.deepEqual(tasks.map(t => [t.text, t.done, t.owner ?? null, t.due ?? null, t.line, t.sectionKind, t.carriedFrom ?? null, t.private]), [
+      ['Book training @dana due:2026-06-01', false, 'dana', '2026-06-01', 6, 'next-steps', null, false],
+      ['Send notes', true, null, null, 7, 'next-steps', null, false],
+      ['Old item', false, null, null, 8, 'next-steps', '2025-11-10', false],
+      ['Check pay band (private) @dana', false, 'dana', null, 9, 'next-steps', null, true],
+    ]);
+  });
+
+  it('reads inline #tags with their section and exact position, but not in code, links or numbers', () => {
+    const text = `${HEAD}## A <!-- growth:change-anything -->\nFaster #CI-speed, and #career/ladder.\nSee issue #12, \`#not-a-tag\`, url http://x.io/#frag, C# code, a&#35;b\n\n\`\`\`\n#also-not\n\`\`\`\n`;
+    const tags = analyzeNote(text).note.tags;
+    assert.deepEqual(tags.map(t => [t.name, t.key, t.line, t.character, t.questionId]), [
+      ['CI-speed', 'ci-speed', 6, 7, 'change-anything'],
+      ['career/ladder', 'career/ladder', 6, 22, 'change-anything'],
+    ]);
+  });
+
+  it('fills the senior-leader title of question 8 from the setting', () => {
+    const script = withSeniorLeader(BUILT_IN_SCRIPT, 'VP Engineering');
+    assert.equal(script.questions[7].title, 'With unlimited money and the job of the VP Engineering, what would you change?');
+    assert.equal(withSeniorLeader(BUILT_IN_SCRIPT, '  ').questions[7].title, 'With unlimited money and the job of the CTO, what would you change?');
+  });
+});
