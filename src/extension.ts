@@ -1,7 +1,28 @@
 import * as vscode from 'vscode';
+import { registerDiagnostics } from './vscode/diagnostics';
+import { registerGuideCommands } from './vscode/guideCommands';
+import { NewConversationCommand } from './vscode/newConversationCommand';
+import { QuestionGuideProvider, registerQuestionGuide } from './vscode/questionGuide';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Features are registered here as they land.
+/** Wiring only: each feature registers itself and hands back one disposable. */
+/** What the extension hands to other extensions and to its integration tests. */
+export interface GrowthApi {
+  readonly questionGuide: QuestionGuideProvider;
+  /** How long activate() took, in milliseconds: it only wires things up. */
+  readonly activationMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): GrowthApi {
+  const started = performance.now();
+  const guide = new QuestionGuideProvider();
+  const newConversation = new NewConversationCommand();
+  context.subscriptions.push(
+    vscode.commands.registerCommand(newConversation.id, options => newConversation.execute(options)),
+    registerQuestionGuide(guide),
+    registerGuideCommands(guide),
+    registerDiagnostics(),
+  );
+  return { questionGuide: guide, activationMs: performance.now() - started };
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,56 @@
+// Runs the integration suite (test/integration) inside a real VS Code extension host, offline:
+// code-server serves VS Code 1.100.3, headless Chromium opens the workbench with a payload naming the
+// extension under development and the compiled tests. The extension host's exit code and mocha's
+// counts come back here; any failure or a timeout exits non-zero.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { format } from 'node:util';
+import {
+  copyWorkspace, ensureCodeServer, freePort, makeSandbox, openBrowser, removeSandbox, ROOT, startServer, stopServer, workbenchUrl,
+} from './vscode-server.mjs';
+
+const TIMEOUT_MS = Number(process.env.GROWTH_TEST_TIMEOUT_MS || 300_000);
+const started = Date.now();
+const say = text => console.log(`[integration +${((Date.now() - started) / 1000).toFixed(1)}s] ${text}`);
+
+async function main() {
+  const entry = ensureCodeServer();
+  const testsPath = join(ROOT, 'out/test/integration');
+  if (!existsSync(join(testsPath, 'index.js'))) throw new Error('Build the tests first: node scripts/build.mjs --tests');
+  const sandbox = makeSandbox('gci-');
+  const workspace = copyWorkspace(sandbox);
+  const resultFile = join(sandbox, 'result.json');
+  const port = await freePort();
+  let server;
+  let browser;
+  try {
+    server = await startServer({ entry, sandbox, port, env: { GROWTH_TEST_RESULT: resultFile, GROWTH_TEST_WORKSPACE: workspace }, logName: 'integration-server' });
+    say(`VS Code ${'1.100.3'} (code-server) on 127.0.0.1:${port}`);
+    browser = await openBrowser(sandbox, 'integration');
+    let finish;
+    const exited = new Promise(r => { finish = r; });
+    await browser.exposeFunction('codeAutomationExit', code => finish(code));
+    await browser.exposeFunction('codeAutomationLog', (type, args) => {
+      const line = format(...args);
+      if (!/ENOTFOUND open-vsx\.org/.test(line)) console.log(`  ${line}`);
+    });
+    const page = browser.pages()[0] ?? await browser.newPage();
+    await page.goto(workbenchUrl(port, workspace, [['extensionDevelopmentPath', ROOT], ['extensionTestsPath', testsPath]]));
+    say('workbench open; running the suite in the extension host');
+    const code = await Promise.race([exited, new Promise(r => setTimeout(() => r('timeout'), TIMEOUT_MS))]);
+    const stats = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : undefined;
+    say(`extension host exited with ${code}`);
+    console.log(`integration: ${stats?.passes ?? 0} passed, ${stats?.failures ?? (code === 0 ? 0 : 1)} failed${stats ? ` (${stats.duration} ms in the extension host)` : ''}`);
+    return code === 0 && stats && stats.failures === 0 && stats.passes > 0 ? 0 : 1;
+  } finally {
+    await browser?.close().catch(() => {});
+    await stopServer(server);
+    removeSandbox(sandbox);
+  }
+}
+
+main().then(code => process.exit(code), error => {
+  console.error(error);
+  console.log('integration: 0 passed, 1 failed');
+  process.exit(1);
+});

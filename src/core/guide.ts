@@ -1,0 +1,111 @@
+import { Section } from './body';
+import { Note } from './note';
+import { Question, QuestionScript } from './questionScript';
+import { MIN_ACHIEVEMENTS } from './validate';
+
+/** One question as the guide shows it. */
+export interface GuideQuestion {
+  readonly question: Question;
+  readonly number: number;
+  /** The question's section in the note, if it has one. */
+  readonly section?: Section;
+  readonly answered: boolean;
+  readonly current: boolean;
+  /** Short, question-specific nudges from what the note says. */
+  readonly hints: string[];
+}
+
+export interface GuideState {
+  readonly questions: GuideQuestion[];
+  readonly answeredCount: number;
+  /** Index of the question the cursor is in, or -1. */
+  readonly currentIndex: number;
+}
+
+export const CAREER_PATHS = [
+  { value: 'technical-specialist', label: 'Technical specialist', detail: 'Deep expertise in one area; the go-to person for it.' },
+  { value: 'architect-consultant', label: 'Architect / consultant', detail: 'Shapes systems across teams; advises more than builds.' },
+  { value: 'product-strategy', label: 'Product and strategy', detail: 'Shapes what gets built and why; the path towards CTO.' },
+  { value: 'people-management', label: 'People management', detail: 'Grows a team; results through other people.' },
+  { value: 'undecided', label: 'Undecided', detail: 'No path chosen yet; revisit next time.' },
+] as const;
+
+export const FLIGHT_RISKS = [
+  { value: 'low', label: 'Low', detail: '"If this changed, or I could no longer do Y": worth knowing, no rush.' },
+  { value: 'medium', label: 'Medium', detail: '"If another job offered X": follow up soon.' },
+  { value: 'high', label: 'High', detail: 'Several reasons, named quickly: follow up directly, this week.' },
+  { value: 'not-assessed', label: 'Not assessed', detail: 'The question was not asked or the answer was unclear.' },
+] as const;
+
+/** Where the manager is in the script, what is answered, and what needs a second look. */
+export function guideState(note: Note, script: QuestionScript, cursorLine?: number): GuideState {
+  const current = cursorLine === undefined ? undefined
+    : note.sections.find(s => s.kind === 'question' && cursorLine >= s.headingLine && cursorLine <= Math.max(s.endLine, s.headingLine));
+  const questions = script.questions.map((question, index): GuideQuestion => {
+    const section = note.sections.find(s => s.questionId === question.id);
+    return {
+      question,
+      number: index + 1,
+      section,
+      answered: section?.answered ?? false,
+      current: current !== undefined && current.questionId === question.id,
+      hints: hintsFor(question, section, note),
+    };
+  });
+  return {
+    questions,
+    answeredCount: questions.filter(q => q.answered).length,
+    currentIndex: questions.findIndex(q => q.current),
+  };
+}
+
+function hintsFor(question: Question, section: Section | undefined, note: Note): string[] {
+  const hints: string[] = [];
+  switch (question.records) {
+    case 'achievements':
+      if (section?.answered && (note.achievements ?? 0) < MIN_ACHIEVEMENTS) {
+        hints.push(`Only ${note.achievements ?? 0} of ${MIN_ACHIEVEMENTS} achievements: worth a gentle follow-up.`);
+      }
+      break;
+    case 'goalReview': {
+      const open = note.tasks.filter(t => t.questionId === question.id && t.carriedFrom !== undefined && !t.done).length;
+      if (open > 0) hints.push(`${open} goal${open === 1 ? '' : 's'} from last time not yet reviewed.`);
+      break;
+    }
+    case 'careerPath':
+      if (section?.answered && (!note.careerPath || note.careerPath === 'undecided')) hints.push('No career path recorded yet.');
+      break;
+    case 'flightRisk':
+      if (section?.answered && (!note.flightRisk || note.flightRisk === 'not-assessed')) hints.push('Answered, but flight risk is still not assessed.');
+      if ((note.flightRisk === 'high' || note.flightRisk === 'medium')
+        && !note.tasks.some(t => t.sectionKind === 'next-steps' && !t.done && t.carriedFrom === undefined)) {
+        hints.push(`Flight risk is ${note.flightRisk}, and Next steps has no new action item.`);
+      }
+      break;
+    default:
+      break;
+  }
+  return hints;
+}
+
+/**
+ * Where a deleted question section goes back, and its text: before the next question that still has a
+ * section, else before Next steps or Private notes, else at the end.
+ */
+export function missingSectionInsertion(note: Note, script: QuestionScript, questionId: string, lineCount: number): { line: number; text: string } | undefined {
+  const index = script.questions.findIndex(q => q.id === questionId);
+  if (index === -1) return undefined;
+  const question = script.questions[index];
+  const later = script.questions.slice(index + 1).map(q => note.sections.find(s => s.questionId === q.id)).find(s => s !== undefined);
+  const closing = note.sections.find(s => s.kind === 'next-steps' || s.kind === 'private');
+  const line = later?.headingLine ?? closing?.headingLine ?? lineCount;
+  const text = `## ${index + 1}. ${question.title} <!-- growth:${question.id} -->\n\n`;
+  return { line, text: line >= lineCount ? `\n${text}` : text };
+}
+
+/** The line where a question's answer goes: after its heading and any comment lines right below it. */
+export function answerLine(section: Section, lineText: (line: number) => string): number {
+  let line = section.headingLine + 1;
+  while (line <= section.endLine && /^\s*<!--.*-->\s*$/.test(lineText(line))) line++;
+  return Math.min(line, section.endLine + 1);
+}

@@ -1,0 +1,37 @@
+import { parse } from 'yaml';
+import { BUILT_IN_SCRIPT, Question, QuestionScript, RecordKind } from './questionScript';
+import { schemaValidators } from './schema';
+
+export type ScriptResult = { readonly script: QuestionScript } | { readonly error: string };
+
+/** Reads a team's question script (JSON or YAML) and checks it against question-script.schema.json. */
+export function parseQuestionScript(text: string): ScriptResult {
+  let data: unknown;
+  try {
+    data = parse(text, { version: '1.2', schema: 'core', customTags: [], uniqueKeys: true, maxAliasCount: 0 });
+  } catch (error) {
+    return { error: `it is not valid JSON or YAML (${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'})` };
+  }
+  const validate = schemaValidators().questionScript;
+  if (!validate(data)) {
+    const first = validate.errors?.[0];
+    return { error: `${first?.instancePath || 'the file'} ${first?.message ?? 'does not match the schema'}` };
+  }
+  const raw = data as { name?: string; questions: Array<Partial<Question> & { id: string; title: string; records?: RecordKind }> };
+  const ids = new Set<string>();
+  for (const question of raw.questions) {
+    if (ids.has(question.id)) return { error: `the id "${question.id}" is used twice` };
+    ids.add(question.id);
+  }
+  return {
+    script: {
+      name: raw.name ?? 'Custom script',
+      questions: raw.questions.map(q => ({
+        id: q.id, title: q.title, why: q.why ?? '', listenFor: q.listenFor ?? '', capture: q.capture ?? '',
+        optional: q.optional ?? false, records: q.records,
+      })),
+    },
+  };
+}
+
+export { BUILT_IN_SCRIPT };

@@ -1,0 +1,142 @@
+import { posix } from 'path';
+import { NEXT_STEPS_ID, PRIVATE_ID } from './body';
+import { analyzeNote } from './note';
+import { QuestionScript } from './questionScript';
+
+/** What the previous conversation with the same person left open. */
+export interface CarryOver {
+  /** Relative path from the new note to the previous one. */
+  readonly previousPath: string;
+  readonly previousDate: string;
+  readonly goals: readonly string[];
+  readonly openActions: readonly string[];
+  readonly team?: string;
+  readonly level?: string;
+}
+
+export interface NewNoteInput {
+  readonly person: string;
+  readonly date: string;
+  readonly manager?: string;
+  readonly script: QuestionScript;
+  readonly carryOver?: CarryOver;
+  /** A team's own template; variables are {{person}}, {{date}}, {{manager}}, {{previous}}, {{questions}}, {{carriedGoals}}, {{carriedActions}}. */
+  readonly template?: string;
+}
+
+export const DEFAULT_TEMPLATE = `---
+type: growth-conversation
+person: {{personYaml}}
+date: {{date}}
+{{managerLine}}{{teamLine}}{{levelLine}}{{previousLine}}flightRisk: not-assessed
+themes: []
+---
+
+# Growth conversation: {{person}}, {{date}}
+
+{{questions}}
+
+## Next steps <!-- growth:next-steps -->
+<!-- Action items: - [ ] what @owner due:YYYY-MM-DD -->
+{{carriedActions}}
+
+## Private notes <!-- growth:private -->
+<!-- For you only: never included in a shared copy. -->
+`;
+
+/** Renders a new note. Unknown {{variables}} are left as they are, so a typo shows in the note. */
+export function renderNewNote(input: NewNoteInput): string {
+  const carry = input.carryOver;
+  const values: Record<string, string> = {
+    person: input.person,
+    personYaml: yamlScalar(input.person),
+    date: input.date,
+    manager: input.manager ?? '',
+    previous: carry?.previousPath ?? '',
+    managerLine: input.manager ? `manager: ${yamlScalar(input.manager)}\n` : '',
+    teamLine: carry?.team ? `team: ${yamlScalar(carry.team)}\n` : '',
+    levelLine: carry?.level ? `level: ${yamlScalar(carry.level)}\n` : '',
+    previousLine: carry ? `previous: ${yamlScalar(carry.previousPath)}\n` : '',
+    carriedGoals: carriedList(carry?.goals ?? [], carry?.previousDate),
+    carriedActions: carriedList(carry?.openActions ?? [], carry?.previousDate),
+  };
+  values.questions = renderQuestions(input.script, values.carriedGoals);
+  const rendered = (input.template ?? DEFAULT_TEMPLATE).replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole);
+  return rendered.replace(/\n{3,}/g, '\n\n');
+}
+
+function renderQuestions(script: QuestionScript, carriedGoals: string): string {
+  return script.questions.map((question, index) => {
+    const lines = [`## ${index + 1}. ${question.title} <!-- growth:${question.id} -->`];
+    const help = guidance(question.why, question.listenFor, question.capture);
+    if (help) lines.push(`<!-- ${help} -->`);
+    if (question.records === 'achievements') lines.push('1. ', '2. ', '3. ');
+    if (question.records === 'goalReview' && carriedGoals) lines.push('<!-- Goals from last time: tick each one met, or note what blocked it. -->', carriedGoals);
+    return lines.join('\n');
+  }).join('\n\n');
+}
+
+function guidance(...parts: string[]): string {
+  // "--" would end the comment early.
+  return parts.filter(Boolean).join(' ').replace(/--/g, '-');
+}
+
+function carriedList(items: readonly string[], from: string | undefined): string {
+  return items.map(item => `- [ ] ${item} <!-- from: ${from ?? 'earlier'} -->`).join('\n');
+}
+
+/** Quotes a YAML scalar only when it needs it. */
+export function yamlScalar(value: string): string {
+  const plain = /^[\p{L}\p{N}][\p{L}\p{N} .'_/-]*$/u.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) && !/^[\d.-]+$/.test(value);
+  return plain && !/ $/.test(value) ? value : JSON.stringify(value);
+}
+
+/** Reads what the previous note left open: its six-month goals and its unticked action items. */
+export function carryOverFrom(previousText: string, previousPath: string, script: QuestionScript): CarryOver | undefined {
+  const analysis = analyzeNote(previousText, script);
+  const note = analysis.note;
+  if (!note.isGrowthNote) return undefined;
+  const goalSection = note.sections.find(s => s.records === 'sixMonthGoals');
+  const goals = goalSection ? listItemsIn(analysis.lines.text, goalSection.headingLine + 1, goalSection.endLine) : [];
+  const openActions = note.tasks.filter(t => !t.done && t.sectionKind === 'next-steps').map(t => t.text);
+  return { previousPath, previousDate: note.date ?? 'earlier', goals, openActions, team: note.team, level: note.level };
+}
+
+/** The text of the list items (bullets, numbers or tasks) between two lines, without comments. */
+function listItemsIn(text: string, firstLine: number, lastLine: number): string[] {
+  return text.split('\n').slice(firstLine, lastLine + 1).flatMap(line => {
+    const match = /^\s{0,3}(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/.exec(line.replace(/\r$/, ''));
+    const item = match?.[1].replace(/<!--.*?-->/g, '').trim();
+    return item ? [item] : [];
+  });
+}
+
+/** A folder name for a person: lower case, accents dropped, words joined by hyphens. */
+export function personSlug(person: string): string {
+  const slug = person.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  return slug || 'person';
+}
+
+/** The note's path under the notes folder, from a pattern with {person} and {date}. */
+export function notePath(pattern: string, person: string, date: string): string {
+  const path = pattern.replace(/\{person\}/g, personSlug(person)).replace(/\{date\}/g, date);
+  return posix.normalize(path.endsWith('.md') ? path : `${path}.md`).replace(/^(\.\.\/)+/, '');
+}
+
+/** The first path not taken: `2026-05-01.md`, then `2026-05-01-2.md`, `-3`... */
+export function nextFreePath(path: string, taken: (candidate: string) => boolean): string {
+  if (!taken(path)) return path;
+  const stem = path.replace(/\.md$/, '');
+  for (let n = 2; ; n++) {
+    const candidate = `${stem}-${n}.md`;
+    if (!taken(candidate)) return candidate;
+  }
+}
+
+/** Relative path from one note to another, with `/`. */
+export function relativeNotePath(fromNote: string, toNote: string): string {
+  return posix.relative(posix.dirname(fromNote), toNote);
+}
+
+export { NEXT_STEPS_ID, PRIVATE_ID };

@@ -1,0 +1,197 @@
+import * as vscode from 'vscode';
+import { declaresGrowthNote } from '../core/frontmatter';
+import { analyzeNote } from '../core/note';
+import { decodeNoteBytes } from '../core/problem';
+import { carryOverFrom, nextFreePath, notePath, relativeNotePath, renderNewNote } from '../core/scaffold';
+import { Commands } from './ids';
+import { activeScript } from './noteDocuments';
+import { growthSettings } from './settings';
+
+/** Someone who already has notes, with their latest conversation. */
+export interface KnownPerson {
+  readonly person: string;
+  readonly team?: string;
+  readonly lastDate: string;
+  readonly lastNote: vscode.Uri;
+}
+
+/** Answers a test (or another command) can give instead of the quick picks. */
+export interface NewConversationOptions {
+  readonly person?: string;
+  readonly date?: string;
+  readonly folder?: vscode.WorkspaceFolder;
+  /** What to do when the day's note exists: open it, or create `<date>-2.md`. */
+  readonly whenExists?: 'open' | 'createAnother';
+}
+
+const WHEN_EXISTS_OPEN = 'Open It';
+const WHEN_EXISTS_ANOTHER = 'Create Another';
+
+export class NewConversationCommand {
+  readonly id = Commands.newConversation;
+
+  async execute(options: NewConversationOptions = {}): Promise<vscode.Uri | undefined> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('Creating a note needs a trusted workspace. Trust this folder to create growth notes.');
+      return undefined;
+    }
+    const folder = options.folder ?? await pickFolder();
+    if (!folder) return undefined;
+    const settings = growthSettings(folder.uri);
+    const { script, error } = await activeScript(folder);
+    if (error) {
+      void vscode.window.showErrorMessage(`${error} No note was created.`);
+      return undefined;
+    }
+    const notesRoot = vscode.Uri.joinPath(folder.uri, settings.notesFolder);
+    const people = await knownPeople(folder, settings.notesFolder);
+    const person = options.person ?? await pickPerson(people);
+    if (!person) return undefined;
+    const date = options.date ?? (settings.askForDate ? await askDate() : today());
+    if (!date) return undefined;
+
+    const relative = notePath(settings.filePattern, person, date);
+    let target = vscode.Uri.joinPath(notesRoot, relative);
+    if (await exists(target)) {
+      const choice = options.whenExists
+        ?? (await vscode.window.showWarningMessage(`A note for ${person} on ${date} already exists.`, { modal: true }, WHEN_EXISTS_OPEN, WHEN_EXISTS_ANOTHER) === WHEN_EXISTS_ANOTHER ? 'createAnother' : 'open');
+      if (choice === 'open') {
+        await vscode.window.showTextDocument(target);
+        return target;
+      }
+      const siblings = new Set((await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(target, '..'))).map(([name]) => name));
+      const name = nextFreePath(target.path.split('/').pop() ?? `${date}.md`, candidate => siblings.has(candidate));
+      target = vscode.Uri.joinPath(target, '..', name);
+    }
+
+    const known = people.find(p => p.person.toLowerCase() === person.toLowerCase());
+    const carryOver = known ? carryOverFrom(await readText(known.lastNote), relativeNotePath(target.path, known.lastNote.path), script) : undefined;
+    const template = settings.templatePath ? await readTemplate(folder, settings.templatePath) : undefined;
+    if (template === null) return undefined;
+    const text = renderNewNote({ person: known?.person ?? person, date, manager: settings.manager || undefined, script, carryOver, template });
+
+    const edit = new vscode.WorkspaceEdit();
+    // No overwrite, ever: if the file appeared in the meantime, the edit fails instead of clobbering it.
+    edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      void vscode.window.showErrorMessage(`Could not create ${vscode.workspace.asRelativePath(target)}. The folder may be read-only, or the file appeared meanwhile.`);
+      return undefined;
+    }
+    const document = await vscode.workspace.openTextDocument(target);
+    const editor = await vscode.window.showTextDocument(document);
+    const firstAnswer = firstAnswerLine(text);
+    editor.selection = new vscode.Selection(firstAnswer, 0, firstAnswer, 0);
+    editor.revealRange(new vscode.Range(firstAnswer, 0, firstAnswer, 0), vscode.TextEditorRevealType.InCenter);
+    return target;
+  }
+}
+
+/** The line after the first question's heading and guidance comment: where the first answer goes. */
+function firstAnswerLine(text: string): number {
+  const lines = text.split('\n');
+  const heading = lines.findIndex(line => /^## .*<!-- growth:/.test(line));
+  if (heading === -1) return 0;
+  let line = heading + 1;
+  while (line < lines.length && /^<!--.*-->\s*$/.test(lines[line])) line++;
+  return line;
+}
+
+async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) {
+    void vscode.window.showWarningMessage('Open a folder first: growth notes live in a folder, ideally a private git repository.');
+    return undefined;
+  }
+  if (folders.length === 1) return folders[0];
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which folder holds the notes?' });
+}
+
+/** People with notes under the notes folder, most recent conversation first. */
+export async function knownPeople(folder: vscode.WorkspaceFolder, notesFolder: string): Promise<KnownPerson[]> {
+  const latest = new Map<string, KnownPerson>();
+  const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `${notesFolder}/**/*.md`), undefined, 5000);
+  for (const uri of files) {
+    const text = await readText(uri);
+    if (!declaresGrowthNote(text)) continue;
+    const note = analyzeNote(text).note;
+    if (!note.isGrowthNote || !note.person || !note.date) continue;
+    const key = note.person.trim().toLowerCase();
+    const seen = latest.get(key);
+    if (!seen || seen.lastDate < note.date) latest.set(key, { person: note.person.trim(), team: note.team, lastDate: note.date, lastNote: uri });
+  }
+  return [...latest.values()].sort((a, b) => b.lastDate.localeCompare(a.lastDate) || a.person.localeCompare(b.person));
+}
+
+async function pickPerson(people: readonly KnownPerson[]): Promise<string | undefined> {
+  const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
+  pick.title = 'New Growth Conversation';
+  pick.placeholder = 'Who is the conversation with? Pick someone or type a new name.';
+  const known: vscode.QuickPickItem[] = people.map(p => ({
+    label: p.person,
+    description: p.team,
+    detail: `Last conversation ${p.lastDate}`,
+  }));
+  pick.items = known;
+  pick.onDidChangeValue(value => {
+    const typed = value.trim();
+    const matches = known.some(item => item.label.toLowerCase() === typed.toLowerCase());
+    pick.items = typed && !matches ? [...known, { label: typed, description: 'New person', alwaysShow: true }] : known;
+  });
+  return new Promise(resolve => {
+    pick.onDidAccept(() => {
+      const chosen = pick.selectedItems[0]?.label ?? pick.value.trim();
+      resolve(chosen || undefined);
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      resolve(undefined);
+      pick.dispose();
+    });
+    pick.show();
+  });
+}
+
+async function askDate(): Promise<string | undefined> {
+  return vscode.window.showInputBox({
+    title: 'New Growth Conversation',
+    prompt: 'Date of the conversation',
+    value: today(),
+    validateInput: value => (/^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? undefined : 'Use YYYY-MM-DD.'),
+  });
+}
+
+async function readTemplate(folder: vscode.WorkspaceFolder, path: string): Promise<string | null> {
+  try {
+    return await readText(vscode.Uri.joinPath(folder.uri, path), true);
+  } catch {
+    void vscode.window.showErrorMessage(`The note template "${path}" was not found. No note was created.`);
+    return null;
+  }
+}
+
+/** The open document's text when there is one (unsaved edits count), else the file's. */
+async function readText(uri: vscode.Uri, throwIfMissing = false): Promise<string> {
+  const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  try {
+    const decoded = decodeNoteBytes(await vscode.workspace.fs.readFile(uri));
+    return 'text' in decoded ? decoded.text : '';
+  } catch (error) {
+    if (throwIfMissing) throw error;
+    return '';
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

@@ -1,0 +1,155 @@
+import * as vscode from 'vscode';
+import { GuideQuestion, guideState, GuideState } from '../core/guide';
+import { NoteAnalysis } from '../core/note';
+import { QuestionScript } from '../core/questionScript';
+import { Commands, ContextKeys, Views } from './ids';
+import { activeScript, analyzeDocument, isGrowthDocument } from './noteDocuments';
+
+const TYPING_DELAY_MS = 200;
+
+/** A row of the guide: a question, or one line of its guidance under it. */
+export type GuideItem =
+  | { readonly kind: 'question'; readonly entry: GuideQuestion }
+  | { readonly kind: 'detail'; readonly parent: GuideQuestion; readonly label: string; readonly text: string; readonly icon: string };
+
+/** The active growth note as the guide sees it. */
+export interface GuideSnapshot {
+  readonly editor: vscode.TextEditor;
+  readonly analysis: NoteAnalysis;
+  readonly script: QuestionScript;
+  readonly state: GuideState;
+}
+
+/** The "Question Guide" tree: the script's questions for the active note, live as it is typed in. */
+export class QuestionGuideProvider implements vscode.TreeDataProvider<GuideItem>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<GuideItem | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private snapshotValue: GuideSnapshot | undefined;
+  private items: GuideItem[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private generation = 0;
+
+  get snapshot(): GuideSnapshot | undefined {
+    return this.snapshotValue;
+  }
+
+  /** Recomputes from the active editor's text (not the file on disk); only the active note is parsed. */
+  async refresh(): Promise<void> {
+    const generation = ++this.generation;
+    const editor = vscode.window.activeTextEditor;
+    let snapshot: GuideSnapshot | undefined;
+    if (editor && isGrowthDocument(editor.document)) {
+      const { script } = await activeScript(vscode.workspace.getWorkspaceFolder(editor.document.uri));
+      const analysis = analyzeDocument(editor.document, script);
+      snapshot = { editor, analysis, script, state: guideState(analysis.note, script, editor.selection.active.line) };
+    }
+    if (generation !== this.generation) return; // a newer refresh is under way
+    this.snapshotValue = snapshot;
+    this.items = snapshot ? snapshot.state.questions.map(entry => ({ kind: 'question', entry })) : [];
+    void vscode.commands.executeCommand('setContext', ContextKeys.isGrowthNote, snapshot !== undefined);
+    this.changeEmitter.fire(undefined);
+  }
+
+  scheduleRefresh(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), TYPING_DELAY_MS);
+  }
+
+  getChildren(element?: GuideItem): GuideItem[] {
+    if (!element) return this.items;
+    if (element.kind === 'detail') return [];
+    const question = element.entry.question;
+    const details: GuideItem[] = element.entry.hints.map(hint => ({ kind: 'detail', parent: element.entry, label: hint, text: hint, icon: 'warning' }));
+    if (question.why) details.push({ kind: 'detail', parent: element.entry, label: 'Why', text: question.why, icon: 'question' });
+    if (question.listenFor) details.push({ kind: 'detail', parent: element.entry, label: 'Listen for', text: question.listenFor, icon: 'ear' });
+    if (question.capture) details.push({ kind: 'detail', parent: element.entry, label: 'Capture', text: question.capture, icon: 'edit' });
+    return details;
+  }
+
+  getParent(element: GuideItem): GuideItem | undefined {
+    return element.kind === 'detail' ? this.items.find(item => item.kind === 'question' && item.entry === element.parent) : undefined;
+  }
+
+  getTreeItem(element: GuideItem): vscode.TreeItem {
+    if (element.kind === 'detail') {
+      const isHint = element.icon === 'warning';
+      const item = new vscode.TreeItem(isHint ? element.text : `${element.label}: ${element.text}`);
+      item.tooltip = element.text;
+      item.iconPath = new vscode.ThemeIcon(element.icon, isHint ? new vscode.ThemeColor('list.warningForeground') : undefined);
+      return item;
+    }
+    const { entry } = element;
+    const item = new vscode.TreeItem(`${entry.number}. ${entry.question.title}`,
+      entry.current || entry.hints.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `question:${entry.question.id}`;
+    item.description = describe(entry, this.snapshotValue);
+    item.iconPath = entry.current ? new vscode.ThemeIcon('arrow-right', new vscode.ThemeColor('charts.blue'))
+      : entry.answered ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('charts.green'))
+        : new vscode.ThemeIcon('circle-large-outline');
+    item.contextValue = entry.question.records ? `question.${entry.question.records}` : 'question';
+    item.tooltip = tooltip(entry);
+    item.accessibilityInformation = { label: `Question ${entry.number}: ${entry.question.title}. ${item.description}` };
+    item.command = { command: Commands.revealQuestion, title: 'Go to Question', arguments: [entry.question.id] };
+    return item;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.changeEmitter.dispose();
+  }
+}
+
+function describe(entry: GuideQuestion, snapshot: GuideSnapshot | undefined): string {
+  const parts = [entry.current ? 'you are here' : entry.answered ? 'answered' : entry.section ? 'not yet' : 'no section'];
+  const note = snapshot?.analysis.note;
+  if (entry.question.records === 'careerPath') parts.push(`path: ${note?.careerPath ?? 'not set'}`);
+  if (entry.question.records === 'flightRisk') parts.push(`risk: ${note?.flightRisk ?? 'not set'}`);
+  if (entry.hints.length > 0) parts.push(`${entry.hints.length} to check`);
+  return parts.join(' · ');
+}
+
+function tooltip(entry: GuideQuestion): vscode.MarkdownString {
+  const q = entry.question;
+  const lines = [`**${entry.number}. ${q.title}**${q.optional ? ' _(may be skipped)_' : ''}`, ''];
+  if (q.why) lines.push(`**Why:** ${q.why}`, '');
+  if (q.listenFor) lines.push(`**Listen for:** ${q.listenFor}`, '');
+  if (q.capture) lines.push(`**Capture:** ${q.capture}`, '');
+  for (const hint of entry.hints) lines.push(`⚠ ${hint}`, '');
+  const markdown = new vscode.MarkdownString(lines.join('\n'));
+  markdown.isTrusted = false;
+  return markdown;
+}
+
+/** Registers the guide view; it follows the active editor, the cursor and typing. */
+export function registerQuestionGuide(provider: QuestionGuideProvider): vscode.Disposable {
+  const view = vscode.window.createTreeView(Views.guide, { treeDataProvider: provider, showCollapseAll: true });
+  let lastCurrent: string | undefined;
+  const update = () => {
+    const state = provider.snapshot?.state;
+    view.description = state ? `${state.answeredCount} of ${state.questions.length} answered` : undefined;
+    const current = state && state.currentIndex >= 0 ? state.questions[state.currentIndex] : undefined;
+    // Keep the current question in view, without taking focus from the editor.
+    if (current && view.visible && current.question.id !== lastCurrent) {
+      const item = provider.getChildren().find(i => i.kind === 'question' && i.entry.question.id === current.question.id);
+      if (item) void view.reveal(item, { select: true, focus: false, expand: true }).then(undefined, () => undefined);
+    }
+    lastCurrent = current?.question.id;
+  };
+  void provider.refresh();
+  return vscode.Disposable.from(
+    view,
+    provider,
+    provider.onDidChangeTreeData(update),
+    vscode.window.onDidChangeActiveTextEditor(() => void provider.refresh()),
+    vscode.window.onDidChangeTextEditorSelection(event => {
+      if (event.textEditor === vscode.window.activeTextEditor) provider.scheduleRefresh();
+    }),
+    vscode.workspace.onDidChangeTextDocument(event => {
+      if (event.document === vscode.window.activeTextEditor?.document) provider.scheduleRefresh();
+    }),
+    vscode.workspace.onDidChangeConfiguration(event => {
+      if (event.affectsConfiguration('growth')) void provider.refresh();
+    }),
+    vscode.commands.registerCommand(Commands.refreshGuide, () => provider.refresh()),
+  );
+}

@@ -1,0 +1,26 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, EXTENSION_ID } from './helpers';
+
+describe('activation and contributions', () => {
+  it('activates cheaply and registers every contributed command', async function () {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    const { activationMs } = await api();
+    console.log(`    activate() took ${activationMs.toFixed(1)} ms`);
+    assert.ok(activationMs < 500, 'activate() only wires things up');
+    assert.ok(extension.isActive);
+    const contributed: string[] = extension.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(contributed.filter(id => !registered.has(id)), []);
+    for (const command of extension.packageJSON.contributes.commands) assert.equal(command.category, 'Growth');
+  });
+
+  it('contributes the Growth container, the guide view and the settings', () => {
+    const pkg = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON;
+    assert.deepEqual(pkg.contributes.views.growth.map((v: { id: string }) => v.id), ['growth.guide']);
+    const config = vscode.workspace.getConfiguration('growth');
+    assert.equal(config.get('notesFolder'), 'growth-notes');
+    assert.equal(config.get('seniorLeaderTitle'), 'CTO');
+  });
+});

@@ -1,0 +1,43 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, closeAllEditors, diagnosticsSummary, noteUri, openNote, waitFor } from './helpers';
+
+describe('diagnostics', () => {
+  before(api);
+  afterEach(closeAllEditors);
+
+  it('lists a fixture note\'s exact problems, with codes and ranges', async () => {
+    await openNote('jordan-kim/2026-03-15.md');
+    const uri = noteUri('jordan-kim/2026-03-15.md');
+    const found = await waitFor('diagnostics', () => (diagnosticsSummary(uri).length === 7 ? diagnosticsSummary(uri) : undefined));
+    assert.deepEqual(found, [
+      '10:24-10:36 duplicate-theme',
+      '11:19-11:29 nonexistent-date',
+      '12:11-12:35 previous-other-person',
+      '20:1-20:112 few-achievements',
+      '7:8-7:17 invalid-value',
+      '8:13-8:17 invalid-value',
+      '9:1-9:5 unknown-field',
+    ]);
+  });
+
+  it('lists problems of notes that are not open, from the workspace scan', async () => {
+    const uri = noteUri('sam-lee/2026-04-20.md');
+    const found = await waitFor('workspace diagnostics', () => (diagnosticsSummary(uri).length > 0 ? diagnosticsSummary(uri) : undefined), 10000);
+    assert.deepEqual(found, ['19:1-19:112 few-achievements']);
+  });
+
+  it('shows a problem within a second of typing a broken value, and clears it when fixed', async () => {
+    const editor = await openNote('alex-morgan/2025-11-10.md');
+    const uri = editor.document.uri;
+    await waitFor('a clean start', () => (diagnosticsSummary(uri).length === 0 ? true : undefined));
+    const line = editor.document.getText().split('\n').findIndex(l => l.startsWith('flightRisk:'));
+    const valueRange = new vscode.Range(line, 12, line, editor.document.lineAt(line).text.length);
+    await editor.edit(edit => edit.replace(valueRange, 'hgih'));
+    const typed = Date.now();
+    await waitFor('the invalid-value diagnostic', () => (diagnosticsSummary(uri).includes(`${line + 1}:13-${line + 1}:17 invalid-value`) ? true : undefined), 1000);
+    console.log(`    diagnostic appeared after ${Date.now() - typed} ms`);
+    await editor.edit(edit => edit.replace(new vscode.Range(line, 12, line, 16), 'high'));
+    await waitFor('the diagnostic to clear', () => (diagnosticsSummary(uri).length === 0 ? true : undefined), 1000);
+  });
+});

@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { GrowthApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'growth-conversations.growth-conversations';
+
+export function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test workspace is open');
+  return folder.uri;
+}
+
+export function noteUri(relative: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), 'growth-notes', relative);
+}
+
+export async function api(): Promise<GrowthApi> {
+  const extension = vscode.extensions.getExtension<GrowthApi>(EXTENSION_ID);
+  assert.ok(extension, 'the extension is installed');
+  return extension.isActive ? extension.exports : extension.activate();
+}
+
+export async function openNote(relative: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(noteUri(relative));
+  return vscode.window.showTextDocument(document);
+}
+
+/** Polls until `check` returns a value other than undefined, or fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise(resolve => setTimeout(resolve, 50));
+  }
+}
+
+export function diagnosticsSummary(uri: vscode.Uri): string[] {
+  return vscode.languages.getDiagnostics(uri).filter(d => d.source === 'growth')
+    .map(d => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${typeof d.code === 'object' ? d.code.value : d.code}`)
+    .sort();
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function readFile(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}

@@ -1,0 +1,22 @@
+// Loaded by the VS Code extension host (extensionTestsPath): runs every compiled *.test.js beside it.
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as mochaModule from 'mocha';
+
+type MochaClass = typeof import('mocha');
+const Mocha: MochaClass = (mochaModule as unknown as { Mocha?: MochaClass }).Mocha ?? (mochaModule as unknown as MochaClass);
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec' });
+  for (const file of readdirSync(__dirname).filter(name => name.endsWith('.test.js')).sort()) mocha.addFile(join(__dirname, file));
+  return new Promise((resolve, reject) => {
+    const runner = mocha.run(failures => {
+      const stats = runner.stats ?? { passes: 0, failures };
+      console.log(`integration (in the extension host): ${stats.passes} passed, ${stats.failures} failed`);
+      // The harness reads the counts from this file: the extension host runs on the same machine.
+      if (process.env.GROWTH_TEST_RESULT) writeFileSync(process.env.GROWTH_TEST_RESULT, JSON.stringify(stats));
+      if (failures > 0) reject(new Error(`${failures} integration tests failed`));
+      else resolve();
+    });
+  });
+}

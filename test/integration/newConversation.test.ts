@@ -1,0 +1,88 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, closeAllEditors, exists, noteUri, readFile, workspaceRoot } from './helpers';
+
+const TODAY = '2026-11-20';
+
+describe('New Growth Conversation', () => {
+  before(api);
+  afterEach(closeAllEditors);
+
+  it('answers the person quick pick like a user: the most recent person comes first', async () => {
+    const running = vscode.commands.executeCommand<vscode.Uri>('growth.conversation.new', { date: TODAY });
+    await new Promise(resolve => setTimeout(resolve, 1500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const created = await running;
+    assert.equal(created?.toString(), noteUri(`priya-shah/${TODAY}.md`).toString());
+  });
+
+  it('creates a note that carries over goals and open actions, and opens it at question 1', async () => {
+    const created = await vscode.commands.executeCommand<vscode.Uri>('growth.conversation.new', { person: 'Alex Morgan', date: TODAY });
+    assert.equal(created?.toString(), noteUri(`alex-morgan/${TODAY}.md`).toString());
+    const text = await readFile(created);
+    assert.ok(text.startsWith(`---\ntype: growth-conversation\nperson: Alex Morgan\ndate: ${TODAY}\nteam: Platform\nlevel: senior\nprevious: 2026-05-12.md\nflightRisk: not-assessed\nthemes: []\n---\n`), text.slice(0, 300));
+    assert.ok(text.includes('- [ ] Lead the architecture guild <!-- from: 2026-05-12 -->'));
+    assert.ok(text.includes('- [ ] Present tracing at the engineering all-hands <!-- from: 2026-05-12 -->'));
+    assert.ok(text.includes('- [ ] Propose an on-call rota change @dana due:2025-12-15 <!-- from: 2026-05-12 -->'));
+    assert.ok(!text.includes('Share the observability budget'), 'ticked actions are not carried');
+    for (const id of ['checkin', 'last-six-months', 'achievements', 'current-role', 'role-6-months', 'role-2-years', 'leave-reason', 'change-anything', 'anything-else', 'next-steps', 'private']) {
+      assert.ok(text.includes(`<!-- growth:${id} -->`), id);
+    }
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), created.toString());
+    const line = editor.document.lineAt(editor.selection.active.line - 2).text;
+    assert.equal(line, '## 1. How are you doing? How is work? <!-- growth:checkin -->');
+    const old = await readFile(noteUri('alex-morgan/2026-05-12.md'));
+    assert.ok(old.includes('- [ ] Draft an architect track'), 'the previous note is untouched');
+  });
+
+  it('never touches an existing note: a second one the same day gets its own file', async () => {
+    const first = noteUri(`alex-morgan/${TODAY}.md`);
+    const before = await readFile(first);
+    const second = await vscode.commands.executeCommand<vscode.Uri>('growth.conversation.new', { person: 'Alex Morgan', date: TODAY, whenExists: 'createAnother' });
+    assert.equal(second?.toString(), noteUri(`alex-morgan/${TODAY}-2.md`).toString());
+    assert.equal(await readFile(first), before);
+    const reopened = await vscode.commands.executeCommand<vscode.Uri>('growth.conversation.new', { person: 'Alex Morgan', date: TODAY, whenExists: 'open' });
+    assert.equal(reopened?.toString(), first.toString());
+    assert.equal(await readFile(first), before);
+  });
+
+  it('creates a first note for someone new', async () => {
+    const created = await vscode.commands.executeCommand<vscode.Uri>('growth.conversation.new', { person: 'Zoë Ångström', date: TODAY });
+    assert.equal(created?.toString(), noteUri(`zoe-angstrom/${TODAY}.md`).toString());
+    const text = await readFile(created);
+    assert.ok(text.includes('person: Zoë Ångström\n'));
+    assert.ok(!text.includes('previous:'));
+  });
+
+  it('refuses an invalid custom question script and creates nothing', async () => {
+    const scriptUri = vscode.Uri.joinPath(workspaceRoot(), 'bad-script.json');
+    await vscode.workspace.fs.writeFile(scriptUri, new TextEncoder().encode('{"questions": [{"id": "Bad Id"}]}'));
+    const config = vscode.workspace.getConfiguration('growth');
+    await config.update('questionScriptPath', 'bad-script.json', vscode.ConfigurationTarget.Workspace);
+    try {
+      const created = await vscode.commands.executeCommand('growth.conversation.new', { person: 'Nobody Yet', date: TODAY });
+      assert.equal(created, undefined);
+      assert.equal(await exists(noteUri(`nobody-yet/${TODAY}.md`)), false);
+    } finally {
+      await config.update('questionScriptPath', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('uses a valid custom question script for the sections', async () => {
+    const scriptUri = vscode.Uri.joinPath(workspaceRoot(), 'team-script.yaml');
+    await vscode.workspace.fs.writeFile(scriptUri, new TextEncoder().encode('name: Short\nquestions:\n  - id: mood\n    title: How is it going?\n  - id: wins\n    title: Best thing this month?\n    records: achievements\n'));
+    const config = vscode.workspace.getConfiguration('growth');
+    await config.update('questionScriptPath', 'team-script.yaml', vscode.ConfigurationTarget.Workspace);
+    try {
+      const created = await vscode.commands.executeCommand<vscode.Uri>('growth.conversation.new', { person: 'Custom Person', date: TODAY });
+      assert.ok(created);
+      const text = await readFile(created);
+      assert.ok(text.includes('## 1. How is it going? <!-- growth:mood -->'));
+      assert.ok(text.includes('## 2. Best thing this month? <!-- growth:wins -->\n1. \n2. \n3. \n'));
+      assert.ok(!text.includes('growth:checkin'));
+    } finally {
+      await config.update('questionScriptPath', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});
