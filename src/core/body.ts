@@ -42,6 +42,8 @@ export interface TaskItem {
   readonly questionId?: string;
   /** Date of the conversation this item was carried over from. */
   readonly carriedFrom?: string;
+  /** Carried over, unticked, and nothing written after it yet. */
+  readonly untouchedCarry: boolean;
   readonly private: boolean;
 }
 
@@ -198,6 +200,7 @@ class BodyReader {
       sectionKind,
       questionId,
       carriedFrom: carried,
+      untouchedCarry: isUntouchedCarry(item),
       private: /\(private\)/i.test(text) || sectionKind === 'private',
     });
   }
@@ -235,19 +238,17 @@ function sourceOfFirstBlock(item: ListItem, text: string): string {
   return start === undefined || end === undefined ? '' : text.slice(start, end);
 }
 
+/** A carried item is untouched while it is unticked and nothing was written after its marker. */
+function isUntouchedCarry(item: ListItem): boolean {
+  const first = item.children[0];
+  const last = first?.type === 'paragraph' ? first.children[first.children.length - 1] : undefined;
+  return item.checked === false && item.children.length === 1 && last?.type === 'html' && CARRIED_MARKER.test(last.value);
+}
+
 /** True when a node holds something the manager wrote: not a comment, not an empty or untouched carried item. */
 function hasAnswerText(node: RootContent): boolean {
   if (node.type === 'html') return false;
-  if (node.type === 'list') {
-    return node.children.some(item => {
-      // A carried item is untouched while it is unticked and nothing was written after its marker.
-      const first = item.children[0];
-      const last = first?.type === 'paragraph' ? first.children[first.children.length - 1] : undefined;
-      const carriedAndUntouched = item.checked === false && item.children.length === 1
-        && last?.type === 'html' && CARRIED_MARKER.test(last.value);
-      return !carriedAndUntouched && toString(item, { includeHtml: false }).trim() !== '';
-    });
-  }
+  if (node.type === 'list') return node.children.some(item => !isUntouchedCarry(item) && toString(item, { includeHtml: false }).trim() !== '');
   return toString(node, { includeHtml: false }).trim() !== '';
 }
 

@@ -39,8 +39,10 @@ export const FLIGHT_RISKS = [
 
 /** Where the manager is in the script, what is answered, and what needs a second look. */
 export function guideState(note: Note, script: QuestionScript, cursorLine?: number): GuideState {
-  const current = cursorLine === undefined ? undefined
-    : note.sections.find(s => s.kind === 'question' && cursorLine >= s.headingLine && cursorLine <= Math.max(s.endLine, s.headingLine));
+  // A section runs until the next one starts, blank lines included: that is where the manager types.
+  const containing = cursorLine === undefined ? undefined
+    : [...note.sections].sort((a, b) => a.headingLine - b.headingLine).filter(s => s.headingLine <= cursorLine).pop();
+  const current = containing?.kind === 'question' ? containing : undefined;
   const questions = script.questions.map((question, index): GuideQuestion => {
     const section = note.sections.find(s => s.questionId === question.id);
     return {
@@ -68,7 +70,7 @@ function hintsFor(question: Question, section: Section | undefined, note: Note):
       }
       break;
     case 'goalReview': {
-      const open = note.tasks.filter(t => t.questionId === question.id && t.carriedFrom !== undefined && !t.done).length;
+      const open = note.tasks.filter(t => t.questionId === question.id && t.untouchedCarry).length;
       if (open > 0) hints.push(`${open} goal${open === 1 ? '' : 's'} from last time not yet reviewed.`);
       break;
     }

@@ -88,7 +88,9 @@ function carriedList(items: readonly string[], from: string | undefined): string
 
 /** Quotes a YAML scalar only when it needs it. */
 export function yamlScalar(value: string): string {
-  const plain = /^[\p{L}\p{N}][\p{L}\p{N} .'_/-]*$/u.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) && !/^[\d.-]+$/.test(value);
+  // Plain only when YAML 1.2 (and a 1.1 reader) would still read it back as this same text.
+  const looksLikeNumber = /^[-+]?(\d[\d_]*\.?\d*|\.\d+)([eE][-+]?\d+)?$|^0[xo]/i.test(value);
+  const plain = /^[\p{L}\p{N}][\p{L}\p{N} .'_/-]*$/u.test(value) && !/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(value) && !looksLikeNumber;
   return plain && !/ $/.test(value) ? value : JSON.stringify(value);
 }
 

@@ -61,7 +61,7 @@ export class QuestionGuideProvider implements vscode.TreeDataProvider<GuideItem>
     const question = element.entry.question;
     const details: GuideItem[] = element.entry.hints.map(hint => ({ kind: 'detail', parent: element.entry, label: hint, text: hint, icon: 'warning' }));
     if (question.why) details.push({ kind: 'detail', parent: element.entry, label: 'Why', text: question.why, icon: 'question' });
-    if (question.listenFor) details.push({ kind: 'detail', parent: element.entry, label: 'Listen for', text: question.listenFor, icon: 'ear' });
+    if (question.listenFor) details.push({ kind: 'detail', parent: element.entry, label: 'Listen for', text: question.listenFor, icon: 'comment-discussion' });
     if (question.capture) details.push({ kind: 'detail', parent: element.entry, label: 'Capture', text: question.capture, icon: 'edit' });
     return details;
   }

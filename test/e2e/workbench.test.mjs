@@ -1,0 +1,141 @@
+// The packaged extension (.vsix), installed into a real VS Code (code-server 1.100.3) and driven
+// through its UI in headless Chromium, as a manager would use it. Screenshots: test-output/screenshots.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  copyWorkspace, ensureCodeServer, freePort, installVsix, makeSandbox, openBrowser, OUTPUT, removeSandbox, ROOT, startServer, stopServer, workbenchUrl,
+} from '../../scripts/vscode-server.mjs';
+
+const SHOTS = join(OUTPUT, 'screenshots');
+let sandbox;
+let server;
+let browser;
+let page;
+
+async function screenshot(name) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+/** Runs a command through the command palette, retrying while contributions are still loading. */
+async function runCommand(title) {
+  const input = page.locator('.quick-input-widget input');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await input.waitFor({ timeout: 15000 });
+    await input.fill(`>${title}`);
+    try {
+      await row.waitFor({ timeout: 4000 });
+      break;
+    } catch (error) {
+      if (attempt >= 8) throw error;
+    }
+  }
+  await page.keyboard.press('Enter');
+}
+
+async function openFile(name) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10000 });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name.split('/').pop() }).waitFor({ timeout: 10000 });
+}
+
+function guideRow(text) {
+  return page.locator('.monaco-list-row[aria-label^="Question "]', { hasText: text }).first();
+}
+
+describe('the packaged extension in the VS Code UI', function () {
+  before(async function () {
+    this.timeout(600_000);
+    mkdirSync(SHOTS, { recursive: true });
+    const entry = ensureCodeServer();
+    sandbox = makeSandbox('gce-');
+    installVsix(entry, sandbox, join(ROOT, 'growth-conversations.vsix'));
+    const workspace = copyWorkspace(sandbox);
+    const port = await freePort();
+    server = await startServer({ entry, sandbox, port, logName: 'e2e-server', settings: { 'growth.manager': 'Dana Reyes' } });
+    browser = await openBrowser(sandbox, 'e2e');
+    page = browser.pages()[0] ?? await browser.newPage();
+    await page.goto(workbenchUrl(port, workspace));
+    await page.locator('.activitybar [aria-label^="Growth Conversations"]').first().waitFor({ timeout: 90_000 });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await screenshot(`failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => {});
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => {});
+    await stopServer(server);
+    if (sandbox) removeSandbox(sandbox);
+  });
+
+  it('runs the build installed from the .vsix, not the source folder', async () => {
+    const installed = readdirSync(join(sandbox, 'extensions'));
+    assert.ok(installed.some(name => name.startsWith('growth-conversations.growth-conversations-')), installed.join(', '));
+    await page.locator('.activitybar [aria-label^="Growth Conversations"]').first().waitFor();
+  });
+
+  it('opens the Growth container, whose guide welcomes with a New Growth Conversation link', async () => {
+    await page.locator('.activitybar [aria-label^="Growth Conversations"]').first().click();
+    await page.locator('.welcome-view-content', { hasText: 'Open a growth note' }).waitFor({ timeout: 20000 });
+    await page.locator('.welcome-view-content a', { hasText: 'New Growth Conversation' }).waitFor();
+    await screenshot('guide-welcome');
+  });
+
+  it('the command palette finds the Growth commands', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill('>Growth:');
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    await rows.filter({ hasText: 'New Growth Conversation' }).first().waitFor({ timeout: 15000 });
+    const labels = await rows.allInnerTexts();
+    assert.ok(labels.some(label => label.includes('Growth: New Growth Conversation')), labels.join(' | '));
+    await screenshot('command-palette');
+    await page.keyboard.press('Escape');
+  });
+
+  it('New Growth Conversation: type a person, the new note opens with the guide beside it', async () => {
+    await runCommand('Growth: New Growth Conversation');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Priya Shah' }).first().waitFor({ timeout: 15000 });
+    await input.fill('Riley Quinn');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'New person' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.view-lines', { hasText: 'person: Riley Quinn' }).first().waitFor({ timeout: 20000 });
+    await page.locator('.view-lines', { hasText: 'manager: Dana Reyes' }).first().waitFor();
+    await guideRow('1. How are you doing? How is work?').waitFor({ timeout: 20000 });
+    await guideRow('you are here').waitFor({ timeout: 10000 });
+    await screenshot('new-conversation');
+  });
+
+  it('the guide follows an open note: progress, current question, and a click moves the editor', async () => {
+    await openFile('alex-morgan/2026-05-12.md');
+    // Every question of this fully answered note shows as answered (the row's accessible label says so).
+    await page.locator('.monaco-list-row[aria-label^="Question 9:"][aria-label*="answered"]').first().waitFor({ timeout: 20000 });
+    const labels = await page.locator('.monaco-list-row[aria-label^="Question "]').evaluateAll(rows => rows.map(r => r.getAttribute('aria-label')));
+    assert.equal(labels.length, 9, labels.join(' | '));
+    assert.ok(labels.every(label => / answered/.test(label ?? '')), labels.join(' | '));
+    await guideRow('7. If you were to leave').click();
+    await page.locator('.statusbar-item', { hasText: /Ln 4[0-9],/ }).first().waitFor({ timeout: 10000 });
+    await guideRow('you are here').waitFor({ timeout: 10000 });
+    const current = await guideRow('you are here').innerText();
+    assert.ok(current.includes('7. If you were to leave'), current);
+    await screenshot('guide-current-question');
+  });
+
+  it('the Problems panel lists a fixture note\'s problems', async () => {
+    await runCommand('View: Toggle Problems');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'hgih' }).first().waitFor({ timeout: 30000 });
+    await page.locator('.markers-panel .monaco-list-row', { hasText: '"mood" is not a known field' }).first().waitFor();
+    await screenshot('problems-panel');
+  });
+});
