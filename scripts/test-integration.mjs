@@ -9,6 +9,8 @@ import {
   copyWorkspace, ensureCodeServer, freePort, makeSandbox, openBrowser, removeSandbox, ROOT, startServer, stopServer, workbenchUrl,
 } from './vscode-server.mjs';
 
+// The sandbox has its own empty HOME, so git needs an identity for the Commit Notes test.
+const GIT_IDENTITY = { GIT_AUTHOR_NAME: 'Growth Test', GIT_AUTHOR_EMAIL: 'test@localhost', GIT_COMMITTER_NAME: 'Growth Test', GIT_COMMITTER_EMAIL: 'test@localhost' };
 const TIMEOUT_MS = Number(process.env.GROWTH_TEST_TIMEOUT_MS || 300_000);
 const started = Date.now();
 const say = text => console.log(`[integration +${((Date.now() - started) / 1000).toFixed(1)}s] ${text}`);
@@ -24,7 +26,7 @@ async function main() {
   let server;
   let browser;
   try {
-    server = await startServer({ entry, sandbox, port, env: { GROWTH_TEST_RESULT: resultFile, GROWTH_TEST_WORKSPACE: workspace }, logName: 'integration-server' });
+    server = await startServer({ entry, sandbox, port, env: { GROWTH_TEST_RESULT: resultFile, GROWTH_TEST_WORKSPACE: workspace, ...GIT_IDENTITY }, logName: 'integration-server' });
     say(`VS Code ${'1.100.3'} (code-server) on 127.0.0.1:${port}`);
     browser = await openBrowser(sandbox, 'integration');
     let finish;

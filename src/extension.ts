@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CommitNotesCommand } from './vscode/commitNotesCommand';
 import { registerDiagnostics } from './vscode/diagnostics';
 import { registerGuideCommands } from './vscode/guideCommands';
 import { NewConversationCommand } from './vscode/newConversationCommand';
@@ -15,9 +16,11 @@ export interface GrowthApi {
 export function activate(context: vscode.ExtensionContext): GrowthApi {
   const started = performance.now();
   const guide = new QuestionGuideProvider();
-  const newConversation = new NewConversationCommand();
+  const newConversation = new NewConversationCommand(context);
+  const commitNotes = new CommitNotesCommand();
   context.subscriptions.push(
     vscode.commands.registerCommand(newConversation.id, options => newConversation.execute(options)),
+    vscode.commands.registerCommand(commitNotes.id, options => commitNotes.execute(options)),
     registerQuestionGuide(guide),
     registerGuideCommands(guide),
     registerDiagnostics(),

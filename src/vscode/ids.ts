@@ -1,6 +1,7 @@
 /** Every command, view, context key and setting name, defined once. */
 export const Commands = {
   newConversation: 'growth.conversation.new',
+  commitNotes: 'growth.notes.commit',
   nextQuestion: 'growth.guide.nextQuestion',
   previousQuestion: 'growth.guide.previousQuestion',
   revealQuestion: 'growth.guide.revealQuestion',

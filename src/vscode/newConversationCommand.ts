@@ -3,6 +3,7 @@ import { declaresGrowthNote } from '../core/frontmatter';
 import { analyzeNote } from '../core/note';
 import { decodeNoteBytes } from '../core/problem';
 import { carryOverFrom, nextFreePath, notePath, relativeNotePath, renderNewNote } from '../core/scaffold';
+import { offerGitInitOnce } from './commitNotesCommand';
 import { Commands } from './ids';
 import { activeScript } from './noteDocuments';
 import { growthSettings } from './settings';
@@ -29,6 +30,8 @@ const WHEN_EXISTS_ANOTHER = 'Create Another';
 
 export class NewConversationCommand {
   readonly id = Commands.newConversation;
+
+  constructor(private readonly context: vscode.ExtensionContext) {}
 
   async execute(options: NewConversationOptions = {}): Promise<vscode.Uri | undefined> {
     if (!vscode.workspace.isTrusted) {
@@ -82,6 +85,7 @@ export class NewConversationCommand {
     const firstAnswer = firstAnswerLine(text);
     editor.selection = new vscode.Selection(firstAnswer, 0, firstAnswer, 0);
     editor.revealRange(new vscode.Range(firstAnswer, 0, firstAnswer, 0), vscode.TextEditorRevealType.InCenter);
+    void offerGitInitOnce(this.context, folder);
     return target;
   }
 }

@@ -16,6 +16,15 @@ describe('activation and contributions', () => {
     for (const command of extension.packageJSON.contributes.commands) assert.equal(command.category, 'Growth');
   });
 
+  it('links only to commands that exist, from the walkthrough and the welcome view', async () => {
+    const pkg = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON;
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const texts = [...pkg.contributes.walkthroughs[0].steps.map((s: { description: string }) => s.description), ...pkg.contributes.viewsWelcome.map((v: { contents: string }) => v.contents)];
+    const linked = texts.flatMap(text => [...text.matchAll(/\(command:([\w.]+)\)/g)].map(m => m[1]));
+    assert.ok(linked.length >= 6);
+    assert.deepEqual(linked.filter(id => !registered.has(id)), []);
+  });
+
   it('contributes the Growth container, the guide view and the settings', () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON;
     assert.deepEqual(pkg.contributes.views.growth.map((v: { id: string }) => v.id), ['growth.guide']);

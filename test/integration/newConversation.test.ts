@@ -86,3 +86,16 @@ describe('New Growth Conversation', () => {
     }
   });
 });
+
+describe('Commit Notes', () => {
+  it('initialises a private repository and commits the notes, naming people and dates', async function () {
+    this.timeout(60000);
+    const message = await vscode.commands.executeCommand<string>('growth.notes.commit', { initialise: true });
+    assert.ok(message?.startsWith('Growth notes: '), message);
+    for (const name of ['Alex Morgan (2025-11-10, 2026-05-12, 2026-11-20)', 'Jordan Kim (2026-03-15)', 'Sam Lee (2026-04-20)']) assert.ok(message.includes(name), message);
+    assert.ok(await exists(vscode.Uri.joinPath(workspaceRoot(), '.git')));
+    assert.ok(await exists(vscode.Uri.joinPath(workspaceRoot(), '.gitignore')));
+    const again = await vscode.commands.executeCommand<string>('growth.notes.commit', { initialise: true });
+    assert.equal(again, undefined, 'nothing left to commit');
+  });
+});

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { commitMessage } from '../../src/core/commitMessage';
 import { applyEdits, setFrontmatterField } from '../../src/core/frontmatterEdit';
 import { guideState, missingSectionInsertion } from '../../src/core/guide';
 import { analyzeNote } from '../../src/core/note';
@@ -124,5 +125,13 @@ describe('frontmatter edits', () => {
   it('refuses to edit unreadable frontmatter or a list value', () => {
     assert.equal(edit('---js\nx\n---\n', 'flightRisk', 'high'), undefined);
     assert.equal(edit(source, 'themes', 'x'), undefined);
+  });
+});
+
+describe('commit messages', () => {
+  it('names people and dates, sorted, and counts other files', () => {
+    assert.equal(commitMessage([{ person: 'Sam Lee', date: '2026-10-20' }, { person: 'Alex Morgan', date: '2026-05-12' }, { person: 'Sam Lee', date: '2026-04-20' }], 1),
+      'Growth notes: Alex Morgan (2026-05-12), Sam Lee (2026-04-20, 2026-10-20); 1 other file');
+    assert.equal(commitMessage([], 2), 'Growth notes: 2 other files');
   });
 });
