@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommitNotesCommand } from './vscode/commitNotesCommand';
 import { registerDiagnostics } from './vscode/diagnostics';
+import { registerFrontmatterAssist } from './vscode/frontmatterAssist';
 import { registerGuideCommands } from './vscode/guideCommands';
 import { NewConversationCommand } from './vscode/newConversationCommand';
 import { QuestionGuideProvider, registerQuestionGuide } from './vscode/questionGuide';
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
     registerQuestionGuide(guide),
     registerGuideCommands(guide),
     registerDiagnostics(),
+    registerFrontmatterAssist(),
   );
   return { questionGuide: guide, activationMs: performance.now() - started };
 }

@@ -142,3 +142,8 @@ export function relativeNotePath(fromNote: string, toNote: string): string {
 }
 
 export { NEXT_STEPS_ID, PRIVATE_ID };
+
+/** A local calendar day as YYYY-MM-DD. */
+export function isoDay(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}

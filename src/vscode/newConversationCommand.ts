@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { declaresGrowthNote } from '../core/frontmatter';
 import { analyzeNote } from '../core/note';
 import { decodeNoteBytes } from '../core/problem';
-import { carryOverFrom, nextFreePath, notePath, relativeNotePath, renderNewNote } from '../core/scaffold';
+import { carryOverFrom, isoDay, nextFreePath, notePath, relativeNotePath, renderNewNote } from '../core/scaffold';
 import { offerGitInitOnce } from './commitNotesCommand';
 import { Commands } from './ids';
 import { activeScript } from './noteDocuments';
@@ -196,6 +196,5 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return isoDay(new Date());
 }

@@ -41,3 +41,44 @@ describe('diagnostics', () => {
     await waitFor('the diagnostic to clear', () => (diagnosticsSummary(uri).length === 0 ? true : undefined), 1000);
   });
 });
+
+describe('quick fixes, completion and hover', () => {
+  before(api);
+  afterEach(closeAllEditors);
+
+  it('each quick fix on the fixture note removes its diagnostic', async () => {
+    const editor = await openNote('jordan-kim/2026-03-15.md');
+    const uri = editor.document.uri;
+    await waitFor('diagnostics', () => (diagnosticsSummary(uri).length === 7 ? true : undefined));
+    for (const code of ['invalid-value', 'invalid-value', 'duplicate-theme']) {
+      const before = diagnosticsSummary(uri).filter(d => d.endsWith(code)).length;
+      const diagnostic = vscode.languages.getDiagnostics(uri).find(d => typeof d.code === 'object' && d.code.value === code);
+      assert.ok(diagnostic, code);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      console.log(`    ${code}: ${actions.map(a => a.title).join(' / ')}`);
+      const action = actions.find(a => a.edit);
+      assert.ok(action?.edit, `a fix for ${code}`);
+      assert.ok(await vscode.workspace.applyEdit(action.edit));
+      await waitFor(`${code} to go`, () => (diagnosticsSummary(uri).filter(d => d.endsWith(code)).length === before - 1 ? true : undefined), 2000);
+    }
+    const text = editor.document.getText();
+    assert.ok(text.includes('level: mid\n') && text.includes('flightRisk: high\n') && text.includes('themes: [on-call-load]\n'), text.slice(0, 300));
+  });
+
+  it('completes a themes list item with the workspace\'s themes, most used first', async () => {
+    const editor = await openNote('sam-lee/2026-04-20.md');
+    const line = editor.document.getText().split('\n').findIndex(l => l.startsWith('themes:'));
+    await editor.edit(edit => edit.replace(new vscode.Range(line, 0, line, editor.document.lineAt(line).text.length), 'themes:\n  - '));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(line + 1, 4));
+    const ours = list.items.filter(i => i.kind === vscode.CompletionItemKind.Keyword).sort((a, b) => String(a.sortText).localeCompare(String(b.sortText))).map(i => i.label);
+    assert.deepEqual(ours.slice(0, 3), ['on-call-load', 'ci-speed', 'career-ladder']);
+  });
+
+  it('explains a frontmatter key on hover', async () => {
+    const editor = await openNote('sam-lee/2026-04-20.md');
+    const line = editor.document.getText().split('\n').findIndex(l => l.startsWith('flightRisk:'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, 2));
+    const text = hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.ok(text.includes('**flightRisk**') && text.includes('`not-assessed`'), text);
+  });
+});
