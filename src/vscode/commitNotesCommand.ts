@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { commitMessage, ChangedNote } from '../core/commitMessage';
 import { analyzeNote } from '../core/note';
-import { decodeNoteBytes } from '../core/problem';
 import { GitApi, gitApi, GitRepository, repositoryFor } from './gitApi';
 import { Commands } from './ids';
+import { readNoteText } from './noteDocuments';
 import { growthSettings } from './settings';
 
 const OFFERED_INIT_KEY = 'growth.offeredGitInit';
@@ -50,7 +50,8 @@ export class CommitNotesCommand {
     const notes: ChangedNote[] = [];
     let others = 0;
     for (const uri of changed) {
-      const note = await readNote(uri);
+      const text = await readNoteText(uri); // undefined when deleted: still committed, counted as another file
+      const note = text === undefined ? undefined : analyzeNote(text).note;
       if (note?.isGrowthNote) notes.push({ person: note.person, date: note.date });
       else others++;
     }
@@ -87,15 +88,6 @@ async function initialiseRepository(api: GitApi, folder: vscode.WorkspaceFolder)
   const repository = await repositoryFor(api, folder.uri);
   if (!repository) void vscode.window.showErrorMessage('Git could not initialise a repository here.');
   return repository;
-}
-
-async function readNote(uri: vscode.Uri) {
-  try {
-    const decoded = decodeNoteBytes(await vscode.workspace.fs.readFile(uri));
-    return 'text' in decoded ? analyzeNote(decoded.text).note : undefined;
-  } catch {
-    return undefined; // deleted: still committed, counted as another file
-  }
 }
 
 function isInside(uri: vscode.Uri, folder: vscode.Uri): boolean {

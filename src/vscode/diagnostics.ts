@@ -5,7 +5,7 @@ import { decodeNoteBytes } from '../core/problem';
 import { validateNote } from '../core/validate';
 import { toDiagnostic } from './adapters';
 import { Settings } from './ids';
-import { activeScript, analyzeDocument, isGrowthDocument, isMarkdown } from './noteDocuments';
+import { activeScript, analyzeDocument, isGrowthDocument, isMarkdown, readNoteText } from './noteDocuments';
 import { growthSettings } from './settings';
 
 const TYPING_DELAY_MS = 250;
@@ -114,16 +114,8 @@ async function problemsOf(uri: vscode.Uri, analysis: NoteAnalysis): Promise<vsco
 async function personOfPrevious(noteUri: vscode.Uri, previous: string | undefined): Promise<string | null | undefined> {
   if (!previous) return null;
   const target = vscode.Uri.joinPath(noteUri, '..', previous.replace(/\\/g, '/'));
-  const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === target.toString());
-  let text = open?.getText();
-  if (text === undefined) {
-    try {
-      const decoded = decodeNoteBytes(await vscode.workspace.fs.readFile(target));
-      text = 'text' in decoded ? decoded.text : '';
-    } catch {
-      return undefined;
-    }
-  }
+  const text = await readNoteText(target);
+  if (text === undefined) return undefined;
   const note = analyzeNote(text).note;
   return note.isGrowthNote ? note.person ?? null : null;
 }

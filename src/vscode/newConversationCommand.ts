@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { declaresGrowthNote } from '../core/frontmatter';
 import { analyzeNote } from '../core/note';
-import { decodeNoteBytes } from '../core/problem';
 import { carryOverFrom, isoDay, nextFreePath, notePath, relativeNotePath, renderNewNote } from '../core/scaffold';
 import { offerGitInitOnce } from './commitNotesCommand';
 import { Commands } from './ids';
-import { activeScript } from './noteDocuments';
+import { activeScript, readNoteText } from './noteDocuments';
 import { growthSettings } from './settings';
 
 /** Someone who already has notes, with their latest conversation. */
@@ -68,7 +67,7 @@ export class NewConversationCommand {
     }
 
     const known = people.find(p => p.person.toLowerCase() === person.toLowerCase());
-    const carryOver = known ? carryOverFrom(await readText(known.lastNote), relativeNotePath(target.path, known.lastNote.path), script) : undefined;
+    const carryOver = known ? carryOverFrom(await readNoteText(known.lastNote) ?? '', relativeNotePath(target.path, known.lastNote.path), script) : undefined;
     const template = settings.templatePath ? await readTemplate(folder, settings.templatePath) : undefined;
     if (template === null) return undefined;
     const text = renderNewNote({ person: known?.person ?? person, date, manager: settings.manager || undefined, script, carryOver, template });
@@ -115,8 +114,8 @@ export async function knownPeople(folder: vscode.WorkspaceFolder, notesFolder: s
   const latest = new Map<string, KnownPerson>();
   const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `${notesFolder}/**/*.md`), undefined, 5000);
   for (const uri of files) {
-    const text = await readText(uri);
-    if (!declaresGrowthNote(text)) continue;
+    const text = await readNoteText(uri);
+    if (text === undefined || !declaresGrowthNote(text)) continue;
     const note = analyzeNote(text).note;
     if (!note.isGrowthNote || !note.person || !note.date) continue;
     const key = note.person.trim().toLowerCase();
@@ -165,25 +164,9 @@ async function askDate(): Promise<string | undefined> {
 }
 
 async function readTemplate(folder: vscode.WorkspaceFolder, path: string): Promise<string | null> {
-  try {
-    return await readText(vscode.Uri.joinPath(folder.uri, path), true);
-  } catch {
-    void vscode.window.showErrorMessage(`The note template "${path}" was not found. No note was created.`);
-    return null;
-  }
-}
-
-/** The open document's text when there is one (unsaved edits count), else the file's. */
-async function readText(uri: vscode.Uri, throwIfMissing = false): Promise<string> {
-  const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
-  try {
-    const decoded = decodeNoteBytes(await vscode.workspace.fs.readFile(uri));
-    return 'text' in decoded ? decoded.text : '';
-  } catch (error) {
-    if (throwIfMissing) throw error;
-    return '';
-  }
+  const template = await readNoteText(vscode.Uri.joinPath(folder.uri, path));
+  if (template === undefined) void vscode.window.showErrorMessage(`The note template "${path}" was not found. No note was created.`);
+  return template ?? null;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { declaresGrowthNote } from '../core/frontmatter';
 import { analyzeNote, NoteAnalysis } from '../core/note';
+import { decodeNoteBytes } from '../core/problem';
 import { BUILT_IN_SCRIPT, QuestionScript, withSeniorLeader } from '../core/questionScript';
 import { parseQuestionScript } from '../core/questionScriptFile';
 import { growthSettings } from './settings';
@@ -46,4 +47,19 @@ export async function activeScript(folder: vscode.WorkspaceFolder | undefined): 
   const parsed = parseQuestionScript(text);
   if ('error' in parsed) return { script: builtIn, error: `The question script "${settings.questionScriptPath}" is not valid: ${parsed.error}.` };
   return { script: withSeniorLeader(parsed.script, settings.seniorLeaderTitle) };
+}
+
+/**
+ * A Markdown file's text: the open document's when there is one (unsaved edits count), else the
+ * file's, decoded as UTF-8. Undefined when it is missing or not valid UTF-8.
+ */
+export async function readNoteText(uri: vscode.Uri): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  try {
+    const decoded = decodeNoteBytes(await vscode.workspace.fs.readFile(uri));
+    return 'text' in decoded ? decoded.text : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { declaresGrowthNote } from '../core/frontmatter';
 import { analyzeNote } from '../core/note';
-import { decodeNoteBytes } from '../core/problem';
 import { normalizeTheme } from '../core/themes';
+import { readNoteText } from './noteDocuments';
 
 export interface WorkspaceVocabulary {
   readonly people: string[];
@@ -42,14 +42,8 @@ async function readVocabulary(): Promise<WorkspaceVocabulary> {
   const people = new Map<string, string>();
   const spellings = new Map<string, Map<string, number>>();
   for (const uri of await vscode.workspace.findFiles('**/*.md', '{**/node_modules/**,**/.git/**}', 20000)) {
-    let text: string;
-    try {
-      const decoded = decodeNoteBytes(await vscode.workspace.fs.readFile(uri));
-      if (!('text' in decoded) || !declaresGrowthNote(decoded.text)) continue;
-      text = decoded.text;
-    } catch {
-      continue;
-    }
+    const text = await readNoteText(uri);
+    if (text === undefined || !declaresGrowthNote(text)) continue;
     const note = analyzeNote(text).note;
     if (!note.isGrowthNote) continue;
     if (note.person) people.set(note.person.trim().toLowerCase(), note.person.trim());
