@@ -120,9 +120,19 @@ export function personSlug(person: string): string {
   return slug || 'person';
 }
 
+/**
+ * A folder name for a new person that no one else uses: two people called Sam Lee (say, in
+ * different teams) get `sam-lee` and `sam-lee-2`, so their notes never mix.
+ */
+export function uniquePersonSlug(person: string, takenSlugs: ReadonlySet<string>): string {
+  const slug = personSlug(person);
+  if (!takenSlugs.has(slug)) return slug;
+  for (let n = 2; ; n++) if (!takenSlugs.has(`${slug}-${n}`)) return `${slug}-${n}`;
+}
+
 /** The note's path under the notes folder, from a pattern with {person} and {date}. */
-export function notePath(pattern: string, person: string, date: string): string {
-  const path = pattern.replace(/\{person\}/g, personSlug(person)).replace(/\{date\}/g, date);
+export function notePath(pattern: string, person: string, date: string, slug = personSlug(person)): string {
+  const path = pattern.replace(/\{person\}/g, slug).replace(/\{date\}/g, date);
   return posix.normalize(path.endsWith('.md') ? path : `${path}.md`).replace(/^(\.\.\/)+/, '');
 }
 

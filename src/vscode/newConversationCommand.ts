@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { declaresGrowthNote } from '../core/frontmatter';
 import { analyzeNote } from '../core/note';
-import { carryOverFrom, isoDay, nextFreePath, notePath, relativeNotePath, renderNewNote } from '../core/scaffold';
+import { carryOverFrom, isoDay, nextFreePath, notePath, personSlug, relativeNotePath, renderNewNote, uniquePersonSlug } from '../core/scaffold';
 import { offerGitInitOnce } from './commitNotesCommand';
 import { Commands } from './ids';
 import { activeScript, readNoteText } from './noteDocuments';
@@ -13,6 +13,8 @@ export interface KnownPerson {
   readonly team?: string;
   readonly lastDate: string;
   readonly lastNote: vscode.Uri;
+  /** The folder their notes live in, named when their first note was created. */
+  readonly slug: string;
 }
 
 /** Answers a test (or another command) can give instead of the quick picks. */
@@ -47,12 +49,16 @@ export class NewConversationCommand {
     }
     const notesRoot = vscode.Uri.joinPath(folder.uri, settings.notesFolder);
     const people = await knownPeople(folder, settings.notesFolder);
-    const person = options.person ?? await pickPerson(people);
-    if (!person) return undefined;
+    const picked = options.person !== undefined ? { person: options.person } : await pickPerson(people);
+    if (!picked?.person) return undefined;
+    const person = picked.person;
+    // A typed name means the person with that name (the most recent, if several); "New person" means someone new.
+    const known = picked.isNew ? undefined : picked.known ?? people.find(p => p.person.toLowerCase() === person.trim().toLowerCase());
+    const slug = known?.slug ?? uniquePersonSlug(person, new Set(people.map(p => p.slug)));
     const date = options.date ?? (settings.askForDate ? await askDate() : today());
     if (!date) return undefined;
 
-    const relative = notePath(settings.filePattern, person, date);
+    const relative = notePath(settings.filePattern, person, date, slug);
     let target = vscode.Uri.joinPath(notesRoot, relative);
     if (await exists(target)) {
       const choice = options.whenExists
@@ -66,7 +72,6 @@ export class NewConversationCommand {
       target = vscode.Uri.joinPath(target, '..', name);
     }
 
-    const known = people.find(p => p.person.toLowerCase() === person.toLowerCase());
     const carryOver = known ? carryOverFrom(await readNoteText(known.lastNote) ?? '', relativeNotePath(target.path, known.lastNote.path), script) : undefined;
     const template = settings.templatePath ? await readTemplate(folder, settings.templatePath) : undefined;
     if (template === null) return undefined;
@@ -118,32 +123,32 @@ export async function knownPeople(folder: vscode.WorkspaceFolder, notesFolder: s
     if (text === undefined || !declaresGrowthNote(text)) continue;
     const note = analyzeNote(text).note;
     if (!note.isGrowthNote || !note.person || !note.date) continue;
-    const key = note.person.trim().toLowerCase();
+    // Same name, different team: two people.
+    const key = `${note.person.trim().toLowerCase()}|${note.team?.trim().toLowerCase() ?? ''}`;
     const seen = latest.get(key);
-    if (!seen || seen.lastDate < note.date) latest.set(key, { person: note.person.trim(), team: note.team, lastDate: note.date, lastNote: uri });
+    const slug = uri.path.split('/').slice(-2, -1)[0] ?? personSlug(note.person);
+    if (!seen || seen.lastDate < note.date) latest.set(key, { person: note.person.trim(), team: note.team, lastDate: note.date, lastNote: uri, slug });
   }
   return [...latest.values()].sort((a, b) => b.lastDate.localeCompare(a.lastDate) || a.person.localeCompare(b.person));
 }
 
-async function pickPerson(people: readonly KnownPerson[]): Promise<string | undefined> {
-  const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
+type PersonPick = { person: string; known?: KnownPerson; isNew?: boolean };
+
+async function pickPerson(people: readonly KnownPerson[]): Promise<PersonPick | undefined> {
+  const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { pick: PersonPick }>();
   pick.title = 'New Growth Conversation';
   pick.placeholder = 'Who is the conversation with? Pick someone or type a new name.';
-  const known: vscode.QuickPickItem[] = people.map(p => ({
-    label: p.person,
-    description: p.team,
-    detail: `Last conversation ${p.lastDate}`,
-  }));
+  const known = people.map(p => ({ label: p.person, description: p.team, detail: `Last conversation ${p.lastDate}`, pick: { person: p.person, known: p } }));
   pick.items = known;
   pick.onDidChangeValue(value => {
     const typed = value.trim();
-    const matches = known.some(item => item.label.toLowerCase() === typed.toLowerCase());
-    pick.items = typed && !matches ? [...known, { label: typed, description: 'New person', alwaysShow: true }] : known;
+    const newItem = { label: typed, description: 'New person', alwaysShow: true, pick: { person: typed, isNew: true } };
+    pick.items = typed ? [...known, newItem] : known;
   });
   return new Promise(resolve => {
     pick.onDidAccept(() => {
-      const chosen = pick.selectedItems[0]?.label ?? pick.value.trim();
-      resolve(chosen || undefined);
+      const typed = pick.value.trim();
+      resolve(pick.selectedItems[0]?.pick ?? (typed ? { person: typed } : undefined));
       pick.hide();
     });
     pick.onDidHide(() => {

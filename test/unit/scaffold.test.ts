@@ -6,7 +6,7 @@ import { guideState, missingSectionInsertion } from '../../src/core/guide';
 import { analyzeNote } from '../../src/core/note';
 import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
 import { parseQuestionScript } from '../../src/core/questionScriptFile';
-import { carryOverFrom, nextFreePath, notePath, personSlug, relativeNotePath, renderNewNote } from '../../src/core/scaffold';
+import { carryOverFrom, nextFreePath, notePath, personSlug, relativeNotePath, renderNewNote, uniquePersonSlug } from '../../src/core/scaffold';
 import { validateNote } from '../../src/core/validate';
 
 const ALEX_MAY = readFileSync('test/fixtures/sample-workspace/growth-notes/alex-morgan/2026-05-12.md', 'utf8');
@@ -15,6 +15,13 @@ describe('scaffolding a new note', () => {
   it('slugs names: accents, spaces, punctuation', () => {
     assert.deepEqual(['Zoë Ångström', '  Sam   Lee ', "Seán O'Brien-Smith", '李 雷', '!!!'].map(personSlug),
       ['zoe-angstrom', 'sam-lee', 'sean-o-brien-smith', '李-雷', 'person']);
+  });
+
+  it('gives two people with the same name their own folders', () => {
+    assert.equal(uniquePersonSlug('Sam Lee', new Set(['alex-morgan'])), 'sam-lee');
+    assert.equal(uniquePersonSlug('Sam Lee', new Set(['sam-lee'])), 'sam-lee-2');
+    assert.equal(uniquePersonSlug('Sam Lee', new Set(['sam-lee', 'sam-lee-2'])), 'sam-lee-3');
+    assert.equal(notePath('{person}/{date}.md', 'Sam Lee', '2026-05-01', 'sam-lee-2'), 'sam-lee-2/2026-05-01.md');
   });
 
   it('builds paths from the pattern and finds a free one on collision', () => {
