@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { BUILT_IN_SCRIPT, Question, QuestionScript, RecordKind } from './questionScript';
+import { Question, QuestionScript, RecordKind } from './questionScript';
 import { schemaValidators } from './schema';
 
 export type ScriptResult = { readonly script: QuestionScript } | { readonly error: string };
@@ -34,4 +34,3 @@ export function parseQuestionScript(text: string): ScriptResult {
   };
 }
 
-export { BUILT_IN_SCRIPT };

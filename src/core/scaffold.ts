@@ -1,5 +1,4 @@
 import { posix } from 'path';
-import { NEXT_STEPS_ID, PRIVATE_ID } from './body';
 import { analyzeNote } from './note';
 import { QuestionScript } from './questionScript';
 
@@ -151,7 +150,6 @@ export function relativeNotePath(fromNote: string, toNote: string): string {
   return posix.relative(posix.dirname(fromNote), toNote);
 }
 
-export { NEXT_STEPS_ID, PRIVATE_ID };
 
 /** A local calendar day as YYYY-MM-DD. */
 export function isoDay(date: Date): string {
