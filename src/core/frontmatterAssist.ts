@@ -38,10 +38,10 @@ export function quickFixes(analysis: NoteAnalysis, problem: Problem, context: Fi
       return removal ? [{ title: `Merge into "${problem.suggestion}"`, code: problem.code, edits: [removal] }] : [];
     }
     case 'missing-field': {
-      const field = /^"(\w+)"/.exec(problem.message)?.[1];
+      const { field } = problem;
       const value = field === 'date' ? context.today : field === 'type' ? 'growth-conversation' : field === 'person' ? context.personFromFolder : undefined;
       if (!field || !value || !analysis.frontmatter) return [];
-      const at = { line: analysis.lines.positionAt(analysis.frontmatter.yamlOffset).line + 1, character: 0 };
+      const at = { line: locate.firstYamlLine, character: 0 };
       return [{ title: `Add ${field}: ${value}`, code: problem.code, edits: [{ range: { start: at, end: at }, newText: `${field}: ${yamlScalar(value)}\n` }] }];
     }
     default:
@@ -107,11 +107,10 @@ export interface CompletionSources {
 
 /** What fits at the cursor inside the frontmatter: keys, allowed values, dates, people, themes. */
 export function completionsAt(analysis: NoteAnalysis, position: Position, sources: CompletionSources): CompletionEntry[] {
-  const frontmatter = analysis.frontmatter;
-  if (!frontmatter) return [];
-  const firstLine = analysis.lines.positionAt(frontmatter.yamlOffset).line + 1;
-  const lastLine = analysis.lines.positionAt(frontmatter.yamlOffset + frontmatter.yamlText.length).line;
-  if (position.line < firstLine || position.line > lastLine) return [];
+  if (!analysis.frontmatter) return [];
+  const locate = new FieldLocator(analysis);
+  const firstLine = locate.firstYamlLine;
+  if (position.line < firstLine || position.line >= locate.closingLine) return [];
   const before = analysis.lines.lineText(position.line).slice(0, position.character);
 
   const keyMatch = /^(\w*)$/.exec(before);

@@ -16,17 +16,14 @@ export interface TextEdit {
  * Returns undefined when the frontmatter cannot be edited safely (missing or unreadable).
  */
 export function setFrontmatterField(analysis: NoteAnalysis, key: string, value: string): TextEdit | undefined {
-  const frontmatter = analysis.frontmatter;
-  if (!frontmatter?.isMap) return undefined;
+  if (!analysis.frontmatter?.isMap) return undefined;
   const locate = new FieldLocator(analysis);
   const pair = locate.pair(key);
   const newValue = yamlScalar(value);
   if (pair) {
     const node = pair.value;
-    if (node && isScalar(node) && node.range && node.range[1] > node.range[0]) {
-      const { yamlOffset } = frontmatter;
-      return { range: analysis.lines.rangeOf(yamlOffset + node.range[0], yamlOffset + node.range[1]), newText: newValue };
-    }
+    const valueRange = isScalar(node) ? locate.rangeOfNode(node) : undefined;
+    if (valueRange) return { range: valueRange, newText: newValue };
     if (node === null || (isScalar(node) && node.value === null)) {
       // `key:` with nothing after it: write the value right after the colon.
       const keyEnd = locate.keyRange(key).end;
@@ -35,8 +32,7 @@ export function setFrontmatterField(analysis: NoteAnalysis, key: string, value: 
     }
     return undefined; // a list or map where a value belongs: leave it for the manager
   }
-  const closingLine = analysis.lines.positionAt(frontmatter.yamlOffset + frontmatter.yamlText.length).line + 1;
-  const at = { line: closingLine, character: 0 };
+  const at = { line: locate.closingLine, character: 0 };
   return { range: { start: at, end: at }, newText: `${key}: ${newValue}\n` };
 }
 

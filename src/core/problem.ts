@@ -30,6 +30,8 @@ export interface Problem {
   readonly message: string;
   /** For quick fixes: the value a fix would put in place, when there is an obvious one. */
   readonly suggestion?: string;
+  /** The frontmatter field a missing-field problem is about. */
+  readonly field?: string;
 }
 
 /** Maps string offsets to line/character positions. */

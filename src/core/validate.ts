@@ -48,6 +48,17 @@ export class FieldLocator {
     return this.analysis.lines.lineRange(0);
   }
 
+  /** The first line after the opening `---`. */
+  get firstYamlLine(): number {
+    return this.analysis.lines.positionAt(this.analysis.frontmatter?.yamlOffset ?? 0).line + 1;
+  }
+
+  /** The line of the closing `---`. */
+  get closingLine(): number {
+    const frontmatter = this.analysis.frontmatter;
+    return frontmatter ? this.analysis.lines.positionAt(frontmatter.yamlOffset + frontmatter.yamlText.length).line + 1 : 0;
+  }
+
   pair(key: string): Pair<Node, Node | null> | undefined {
     const root = this.analysis.frontmatter?.document.contents;
     if (!isMap(root)) return undefined;
@@ -55,16 +66,17 @@ export class FieldLocator {
   }
 
   keyRange(key: string): Range {
-    return this.nodeRange(this.pair(key)?.key) ?? this.openingLine;
+    return this.rangeOfNode(this.pair(key)?.key) ?? this.openingLine;
   }
 
   /** The range of the value at a path such as ['themes', 2]; falls back to the key. */
   valueRange(path: readonly (string | number)[]): Range {
     const node = this.analysis.frontmatter?.document.getIn(path, true) as Node | undefined;
-    return this.nodeRange(node) ?? this.keyRange(String(path[0]));
+    return this.rangeOfNode(node) ?? this.keyRange(String(path[0]));
   }
 
-  private nodeRange(node: Node | null | undefined): Range | undefined {
+  /** The text range of a YAML node; undefined for an empty value. */
+  rangeOfNode(node: Node | null | undefined): Range | undefined {
     const range = node?.range;
     if (!range) return undefined;
     const offset = this.analysis.frontmatter?.yamlOffset ?? 0;
@@ -92,7 +104,7 @@ function describeSchemaError(error: ErrorObject, analysis: NoteAnalysis, locate:
   switch (error.keyword) {
     case 'required': {
       const missing = String(error.params.missingProperty);
-      return problem(locate.openingLine, 'error', 'missing-field', `"${missing}" is missing. ${FIELD_SCHEMAS[missing]?.description ?? ''}`.trim());
+      return { ...problem(locate.openingLine, 'error', 'missing-field', `"${missing}" is missing. ${FIELD_SCHEMAS[missing]?.description ?? ''}`.trim()), field: missing };
     }
     case 'additionalProperties': {
       const extra = String(error.params.additionalProperty);
