@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'fs';
 import { join, relative, sep } from 'path';
-import { declaresGrowthNote } from '../core/frontmatter';
+import { bytesDeclareGrowthNote, MAX_FRONTMATTER_BYTES } from '../core/frontmatter';
 import { decodeNoteBytes, problem } from '../core/problem';
 import { SourceFile } from '../core/workspaceValidation';
 
@@ -29,13 +29,23 @@ export function readMarkdownFiles(root: string): SourceFile[] {
 function readMarkdownFile(full: string, path: string): SourceFile | undefined {
   const start = { line: 0, character: 0 };
   if (statSync(full).size > MAX_FILE_BYTES) {
-    const head = readFileSync(full, { encoding: 'latin1', flag: 'r' }).slice(0, 64 * 1024);
-    return declaresGrowthNote(head)
+    return bytesDeclareGrowthNote(readHead(full))
       ? { path, unreadable: problem({ start, end: start }, 'error', 'file-too-large', `This note is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, so it was not read.`) }
       : undefined;
   }
   const bytes = readFileSync(full);
   const decoded = decodeNoteBytes(bytes);
-  if ('problem' in decoded) return declaresGrowthNote(bytes.toString('latin1')) ? { path, unreadable: decoded.problem } : undefined;
+  if ('problem' in decoded) return bytesDeclareGrowthNote(bytes) ? { path, unreadable: decoded.problem } : undefined;
   return { path, text: decoded.text };
+}
+
+/** The first bytes of a file, without reading the rest of it. */
+function readHead(full: string): Uint8Array {
+  const head = Buffer.alloc(MAX_FRONTMATTER_BYTES);
+  const descriptor = openSync(full, 'r');
+  try {
+    return head.subarray(0, readSync(descriptor, head, 0, head.length, 0));
+  } finally {
+    closeSync(descriptor);
+  }
 }

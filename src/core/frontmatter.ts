@@ -53,6 +53,11 @@ export function declaresGrowthNote(text: string): boolean {
   return /\btype\b["']?\s*:\s*["']?growth-conversation\b/.test(block);
 }
 
+/** The same test on raw bytes that are not valid UTF-8 (or too large to read whole): only the head is looked at. */
+export function bytesDeclareGrowthNote(bytes: Uint8Array): boolean {
+  return declaresGrowthNote(new TextDecoder('latin1').decode(bytes.subarray(0, MAX_FRONTMATTER_BYTES)));
+}
+
 /** Splits off and parses the YAML frontmatter without ever executing anything found in it. */
 export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterResult {
   if (!text.startsWith('---')) return { bodyOffset: 0, problems: [] };

@@ -1,16 +1,15 @@
 import * as vscode from 'vscode';
-import { declaresGrowthNote } from '../core/frontmatter';
+import { bytesDeclareGrowthNote, declaresGrowthNote } from '../core/frontmatter';
 import { analyzeNote, NoteAnalysis } from '../core/note';
 import { decodeNoteBytes } from '../core/problem';
 import { validateNote } from '../core/validate';
 import { toDiagnostic } from './adapters';
 import { Settings } from './ids';
-import { activeScript, analyzeDocument, isGrowthDocument, isMarkdown, readNoteText } from './noteDocuments';
+import { activeScript, analyzeDocument, isGrowthDocument, isMarkdown, NOTE_SCAN_EXCLUDE, readNoteText } from './noteDocuments';
 import { growthSettings } from './settings';
 
 const TYPING_DELAY_MS = 250;
 const WORKSPACE_GLOB = '**/*.md';
-const WORKSPACE_EXCLUDE = '{**/node_modules/**,**/.git/**,**/.vscode-test/**}';
 
 /** Problems in growth notes: live for open notes, and for every note in the workspace unless turned off. */
 export function registerDiagnostics(): vscode.Disposable {
@@ -41,7 +40,7 @@ export function registerDiagnostics(): vscode.Disposable {
   const validateWorkspace = async () => {
     if (!growthSettings().validateWorkspace) return;
     const open = new Set(vscode.workspace.textDocuments.map(d => d.uri.toString()));
-    for (const uri of await vscode.workspace.findFiles(WORKSPACE_GLOB, WORKSPACE_EXCLUDE)) {
+    for (const uri of await vscode.workspace.findFiles(WORKSPACE_GLOB, NOTE_SCAN_EXCLUDE)) {
       if (!open.has(uri.toString())) await validateFile(uri);
     }
   };
@@ -56,7 +55,7 @@ export function registerDiagnostics(): vscode.Disposable {
     }
     const decoded = decodeNoteBytes(bytes);
     if ('problem' in decoded) {
-      if (declaresGrowthNote(new TextDecoder('latin1').decode(bytes.subarray(0, 64 * 1024)))) collection.set(uri, [toDiagnostic(decoded.problem)]);
+      if (bytesDeclareGrowthNote(bytes)) collection.set(uri, [toDiagnostic(decoded.problem)]);
       return;
     }
     if (!declaresGrowthNote(decoded.text)) {

@@ -56,6 +56,7 @@ export function registerGuideCommands(guide: QuestionGuideProvider): vscode.Disp
   };
 
   const setField = async (key: string, value: string) => {
+    // Read the note again: it may have changed while the quick pick was open, and the edit's range must match.
     const snapshot = await current();
     if (!snapshot) return false;
     const change = setFrontmatterField(snapshot.analysis, key, value);

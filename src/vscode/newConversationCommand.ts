@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { declaresGrowthNote } from '../core/frontmatter';
+import { answerLine } from '../core/guide';
 import { analyzeNote } from '../core/note';
 import { carryOverFrom, isoDay, nextFreePath, notePath, personSlug, relativeNotePath, renderNewNote, uniquePersonSlug } from '../core/scaffold';
 import { offerGitInitOnce } from './commitNotesCommand';
 import { Commands } from './ids';
-import { activeScript, readNoteText } from './noteDocuments';
+import { activeScript, readGrowthNotes, readNoteText } from './noteDocuments';
 import { growthSettings } from './settings';
 
 /** Someone who already has notes, with their latest conversation. */
@@ -86,22 +86,14 @@ export class NewConversationCommand {
     }
     const document = await vscode.workspace.openTextDocument(target);
     const editor = await vscode.window.showTextDocument(document);
-    const firstAnswer = firstAnswerLine(text);
+    const created = analyzeNote(text, script);
+    const firstQuestion = created.note.sections.find(section => section.kind === 'question');
+    const firstAnswer = firstQuestion ? answerLine(firstQuestion, line => created.lines.lineText(line)) : 0;
     editor.selection = new vscode.Selection(firstAnswer, 0, firstAnswer, 0);
     editor.revealRange(new vscode.Range(firstAnswer, 0, firstAnswer, 0), vscode.TextEditorRevealType.InCenter);
     void offerGitInitOnce(this.context, folder);
     return target;
   }
-}
-
-/** The line after the first question's heading and guidance comment: where the first answer goes. */
-function firstAnswerLine(text: string): number {
-  const lines = text.split('\n');
-  const heading = lines.findIndex(line => /^## .*<!-- growth:/.test(line));
-  if (heading === -1) return 0;
-  let line = heading + 1;
-  while (line < lines.length && /^<!--.*-->\s*$/.test(lines[line])) line++;
-  return line;
 }
 
 async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
@@ -117,12 +109,8 @@ async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
 /** People with notes under the notes folder, most recent conversation first. */
 export async function knownPeople(folder: vscode.WorkspaceFolder, notesFolder: string): Promise<KnownPerson[]> {
   const latest = new Map<string, KnownPerson>();
-  const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `${notesFolder}/**/*.md`), undefined, 5000);
-  for (const uri of files) {
-    const text = await readNoteText(uri);
-    if (text === undefined || !declaresGrowthNote(text)) continue;
-    const note = analyzeNote(text).note;
-    if (!note.isGrowthNote || !note.person || !note.date) continue;
+  for (const { uri, note } of await readGrowthNotes(new vscode.RelativePattern(folder, `${notesFolder}/**/*.md`), 5000)) {
+    if (!note.person || !note.date) continue;
     // Same name, different team: two people.
     const key = `${note.person.trim().toLowerCase()}|${note.team?.trim().toLowerCase() ?? ''}`;
     const seen = latest.get(key);

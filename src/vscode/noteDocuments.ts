@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { declaresGrowthNote } from '../core/frontmatter';
-import { analyzeNote, NoteAnalysis } from '../core/note';
+import { analyzeNote, Note, NoteAnalysis } from '../core/note';
 import { decodeNoteBytes } from '../core/problem';
 import { BUILT_IN_SCRIPT, QuestionScript, withSeniorLeader } from '../core/questionScript';
 import { parseQuestionScript } from '../core/questionScriptFile';
@@ -29,24 +29,61 @@ export function isGrowthDocument(document: vscode.TextDocument | undefined): boo
 
 export type ActiveScript = { script: QuestionScript; error?: undefined } | { script: QuestionScript; error: string };
 
+const scripts = new Map<string, { stamp: string; result: ActiveScript }>();
+
 /**
  * The question script in force for a folder: the team's own file when the setting names one,
  * else the built-in nine. An invalid file yields the built-in script plus an error to show.
+ * Kept until the file's size or modification time changes: the guide asks on every cursor move.
  */
 export async function activeScript(folder: vscode.WorkspaceFolder | undefined): Promise<ActiveScript> {
   const settings = growthSettings(folder?.uri);
-  const builtIn = withSeniorLeader(BUILT_IN_SCRIPT, settings.seniorLeaderTitle);
-  if (!settings.questionScriptPath || !folder) return { script: builtIn };
-  const uri = vscode.Uri.joinPath(folder.uri, settings.questionScriptPath);
+  const path = folder ? settings.questionScriptPath : '';
+  const uri = folder && path ? vscode.Uri.joinPath(folder.uri, path) : undefined;
+  let stamp = '';
+  if (uri) {
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      stamp = `${stat.mtime}:${stat.size}`;
+    } catch {
+      stamp = 'missing';
+    }
+  }
+  const key = `${uri?.toString() ?? 'built-in'}|${settings.seniorLeaderTitle}`;
+  const cached = scripts.get(key);
+  if (cached?.stamp === stamp) return cached.result;
+  const result = await loadScript(uri, path, settings.seniorLeaderTitle);
+  scripts.set(key, { stamp, result });
+  return result;
+}
+
+async function loadScript(uri: vscode.Uri | undefined, path: string, seniorLeader: string): Promise<ActiveScript> {
+  const builtIn = withSeniorLeader(BUILT_IN_SCRIPT, seniorLeader);
+  if (!uri) return { script: builtIn };
   let text: string;
   try {
     text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {
-    return { script: builtIn, error: `The question script "${settings.questionScriptPath}" was not found.` };
+    return { script: builtIn, error: `The question script "${path}" was not found.` };
   }
   const parsed = parseQuestionScript(text);
-  if ('error' in parsed) return { script: builtIn, error: `The question script "${settings.questionScriptPath}" is not valid: ${parsed.error}.` };
-  return { script: withSeniorLeader(parsed.script, settings.seniorLeaderTitle) };
+  if ('error' in parsed) return { script: builtIn, error: `The question script "${path}" is not valid: ${parsed.error}.` };
+  return { script: withSeniorLeader(parsed.script, seniorLeader) };
+}
+
+/** Folders never scanned for notes. */
+export const NOTE_SCAN_EXCLUDE = '{**/node_modules/**,**/.git/**,**/.vscode-test/**}';
+
+/** Every growth note among the Markdown files matching `include`, read (open documents first) and analysed. */
+export async function readGrowthNotes(include: vscode.GlobPattern, maxFiles: number): Promise<{ uri: vscode.Uri; note: Note }[]> {
+  const notes: { uri: vscode.Uri; note: Note }[] = [];
+  for (const uri of await vscode.workspace.findFiles(include, NOTE_SCAN_EXCLUDE, maxFiles)) {
+    const text = await readNoteText(uri);
+    if (text === undefined || !declaresGrowthNote(text)) continue;
+    const note = analyzeNote(text).note;
+    if (note.isGrowthNote) notes.push({ uri, note });
+  }
+  return notes;
 }
 
 /**

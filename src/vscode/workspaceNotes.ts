@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
-import { declaresGrowthNote } from '../core/frontmatter';
-import { analyzeNote } from '../core/note';
 import { normalizeTheme } from '../core/themes';
-import { readNoteText } from './noteDocuments';
+import { readGrowthNotes } from './noteDocuments';
 
 export interface WorkspaceVocabulary {
   readonly people: string[];
@@ -41,11 +39,7 @@ export class WorkspaceVocabularyProvider implements vscode.Disposable {
 async function readVocabulary(): Promise<WorkspaceVocabulary> {
   const people = new Map<string, string>();
   const spellings = new Map<string, Map<string, number>>();
-  for (const uri of await vscode.workspace.findFiles('**/*.md', '{**/node_modules/**,**/.git/**}', 20000)) {
-    const text = await readNoteText(uri);
-    if (text === undefined || !declaresGrowthNote(text)) continue;
-    const note = analyzeNote(text).note;
-    if (!note.isGrowthNote) continue;
+  for (const { note } of await readGrowthNotes('**/*.md', 20000)) {
     if (note.person) people.set(note.person.trim().toLowerCase(), note.person.trim());
     for (const theme of [...note.themes, ...note.tags.map(t => t.name)]) {
       const key = normalizeTheme(theme);

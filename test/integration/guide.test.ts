@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GuideItem } from '../../src/vscode/questionGuide';
-import { api, closeAllEditors, openNote, waitFor } from './helpers';
+import { api, closeAllEditors, openNote, waitFor, withSetting } from './helpers';
 
 async function questionRows() {
   const guide = (await api()).questionGuide;
@@ -104,13 +104,9 @@ describe('question guide', () => {
 
   it('follows the senior-leader setting in question 8', async () => {
     await openNote('priya-shah/2026-06-03.md');
-    const config = vscode.workspace.getConfiguration('growth');
-    await config.update('seniorLeaderTitle', 'VP Engineering', vscode.ConfigurationTarget.Workspace);
-    try {
+    await withSetting('seniorLeaderTitle', 'VP Engineering', async () => {
       const rows = await questionRows();
       assert.equal(rows[7], '8. With unlimited money and the job of the VP Engineering, what would you change? | answered');
-    } finally {
-      await config.update('seniorLeaderTitle', undefined, vscode.ConfigurationTarget.Workspace);
-    }
+    });
   });
 });

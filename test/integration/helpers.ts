@@ -42,6 +42,17 @@ export function diagnosticsSummary(uri: vscode.Uri): string[] {
     .sort();
 }
 
+/** Runs `work` with one growth setting changed in the workspace, then puts it back. */
+export async function withSetting<T>(key: string, value: unknown, work: () => Promise<T>): Promise<T> {
+  const config = vscode.workspace.getConfiguration('growth');
+  await config.update(key, value, vscode.ConfigurationTarget.Workspace);
+  try {
+    return await work();
+  } finally {
+    await config.update(key, undefined, vscode.ConfigurationTarget.Workspace);
+  }
+}
+
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, exists, noteUri, readFile, workspaceRoot } from './helpers';
+import { api, closeAllEditors, exists, noteUri, readFile, withSetting, workspaceRoot } from './helpers';
 
 const TODAY = '2026-11-20';
 
@@ -58,32 +58,24 @@ describe('New Growth Conversation', () => {
   it('refuses an invalid custom question script and creates nothing', async () => {
     const scriptUri = vscode.Uri.joinPath(workspaceRoot(), 'bad-script.json');
     await vscode.workspace.fs.writeFile(scriptUri, new TextEncoder().encode('{"questions": [{"id": "Bad Id"}]}'));
-    const config = vscode.workspace.getConfiguration('growth');
-    await config.update('questionScriptPath', 'bad-script.json', vscode.ConfigurationTarget.Workspace);
-    try {
+    await withSetting('questionScriptPath', 'bad-script.json', async () => {
       const created = await vscode.commands.executeCommand('growth.conversation.new', { person: 'Nobody Yet', date: TODAY });
       assert.equal(created, undefined);
       assert.equal(await exists(noteUri(`nobody-yet/${TODAY}.md`)), false);
-    } finally {
-      await config.update('questionScriptPath', undefined, vscode.ConfigurationTarget.Workspace);
-    }
+    });
   });
 
   it('uses a valid custom question script for the sections', async () => {
     const scriptUri = vscode.Uri.joinPath(workspaceRoot(), 'team-script.yaml');
     await vscode.workspace.fs.writeFile(scriptUri, new TextEncoder().encode('name: Short\nquestions:\n  - id: mood\n    title: How is it going?\n  - id: wins\n    title: Best thing this month?\n    records: achievements\n'));
-    const config = vscode.workspace.getConfiguration('growth');
-    await config.update('questionScriptPath', 'team-script.yaml', vscode.ConfigurationTarget.Workspace);
-    try {
+    await withSetting('questionScriptPath', 'team-script.yaml', async () => {
       const created = await vscode.commands.executeCommand<vscode.Uri>('growth.conversation.new', { person: 'Custom Person', date: TODAY });
       assert.ok(created);
       const text = await readFile(created);
       assert.ok(text.includes('## 1. How is it going? <!-- growth:mood -->'));
       assert.ok(text.includes('## 2. Best thing this month? <!-- growth:wins -->\n1. \n2. \n3. \n'));
       assert.ok(!text.includes('growth:checkin'));
-    } finally {
-      await config.update('questionScriptPath', undefined, vscode.ConfigurationTarget.Workspace);
-    }
+    });
   });
 });
 
