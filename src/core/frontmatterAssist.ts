@@ -31,6 +31,8 @@ export function quickFixes(analysis: NoteAnalysis, problem: Problem, context: Fi
       return problem.suggestion ? replace(`Write the date as ${problem.suggestion}`, problem.suggestion) : [];
     case 'unknown-field':
       return problem.suggestion ? replace(`Rename to "${problem.suggestion}"`, problem.suggestion) : [];
+    case 'theme-spelling':
+      return problem.suggestion ? replace(`Write it "${problem.suggestion}", as most notes do`, yamlScalar(problem.suggestion)) : [];
     case 'invalid-type':
       return problem.suggestion !== undefined ? replace('Make themes a list', `[${yamlScalar(problem.suggestion)}]`) : [];
     case 'duplicate-theme': {

@@ -19,7 +19,7 @@ export type ProblemCode =
   | 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-directive' | 'yaml-tag' | 'yaml-alias' | 'yaml-complex-key'
   | 'missing-field' | 'invalid-type' | 'invalid-value' | 'invalid-date' | 'empty-value' | 'unknown-field'
   | 'nonexistent-date' | 'previous-missing' | 'previous-other-person'
-  | 'few-achievements' | 'duplicate-theme'
+  | 'few-achievements' | 'duplicate-theme' | 'theme-spelling'
   | 'body-too-complex';
 
 /** One thing wrong with a note, as plain data. */

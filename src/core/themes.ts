@@ -1,3 +1,5 @@
+import type { Note } from './note';
+
 /**
  * The key two spellings of a theme share: case, spaces versus hyphens or underscores,
  * and surrounding punctuation do not make a different theme. "a/b" keeps its slash (b nests under a).
@@ -42,4 +44,32 @@ export function closestValue(typed: string, allowed: readonly string[]): string 
     }
   }
   return best !== undefined && bestScore <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+/** A theme as used across notes: its key, its most used spelling, and how often it appears. */
+export interface ThemeUsage {
+  readonly key: string;
+  readonly name: string;
+  readonly count: number;
+}
+
+/** Counts theme mentions (frontmatter themes and inline tags, as written), most used first. */
+export function themeUsage(mentions: Iterable<string>): ThemeUsage[] {
+  const spellings = new Map<string, Map<string, number>>();
+  for (const mention of mentions) {
+    const key = normalizeTheme(mention);
+    if (!key) continue;
+    const counts = spellings.get(key) ?? new Map<string, number>();
+    counts.set(mention, (counts.get(mention) ?? 0) + 1);
+    spellings.set(key, counts);
+  }
+  return [...spellings.entries()].map(([key, counts]) => {
+    const [name] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+    return { key, name, count: [...counts.values()].reduce((sum, n) => sum + n, 0) };
+  }).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+/** Theme usage across notes: their frontmatter themes and inline tags. */
+export function themeUsageAcross(notes: readonly Pick<Note, 'themes' | 'tags'>[]): ThemeUsage[] {
+  return themeUsage(notes.flatMap(note => [...note.themes, ...note.tags.map(tag => tag.name)]));
 }

@@ -11,6 +11,8 @@ export interface NoteContext {
   readonly notePath: string;
   /** The person of the note at `path`: undefined when no such file exists; null when it exists but names nobody. */
   personAt?(path: string): string | null | undefined;
+  /** The spelling of a theme (by its normalised key) used most across the workspace. */
+  preferredSpelling?(key: string): string | undefined;
 }
 
 const DATE_FIELDS = ['date', 'sharedOn', 'nextConversation'];
@@ -24,7 +26,7 @@ export function validateNote(analysis: NoteAnalysis, context?: NoteContext): Pro
     const locate = new FieldLocator(analysis);
     problems.push(...schemaProblems(analysis, locate));
     problems.push(...dateProblems(analysis, locate));
-    problems.push(...themeProblems(analysis, locate));
+    problems.push(...themeProblems(analysis, locate, context));
     if (context) problems.push(...previousProblems(analysis, locate, context));
   }
   const achievements = note.sections.find(s => s.records === 'achievements' && s.answered);
@@ -144,7 +146,7 @@ function dateProblems(analysis: NoteAnalysis, locate: FieldLocator): Problem[] {
   });
 }
 
-function themeProblems(analysis: NoteAnalysis, locate: FieldLocator): Problem[] {
+function themeProblems(analysis: NoteAnalysis, locate: FieldLocator, context: NoteContext | undefined): Problem[] {
   const themes = analysis.note.data.themes;
   if (!Array.isArray(themes)) return [];
   const firstSpelling = new Map<string, string>();
@@ -153,8 +155,17 @@ function themeProblems(analysis: NoteAnalysis, locate: FieldLocator): Problem[] 
     if (typeof theme !== 'string') return;
     const key = normalizeTheme(theme);
     const earlier = firstSpelling.get(key);
-    if (earlier === undefined) firstSpelling.set(key, theme);
-    else problems.push(problem(locate.valueRange(['themes', index]), 'warning', 'duplicate-theme', `"${theme}" repeats the theme "${earlier}".`, earlier));
+    const range = locate.valueRange(['themes', index]);
+    if (earlier !== undefined) {
+      problems.push(problem(range, 'warning', 'duplicate-theme', `"${theme}" repeats the theme "${earlier}".`, earlier));
+      return;
+    }
+    firstSpelling.set(key, theme);
+    // One spelling per theme keeps the cross-person views together.
+    const preferred = context?.preferredSpelling?.(key);
+    if (preferred !== undefined && preferred !== theme) {
+      problems.push(problem(range, 'info', 'theme-spelling', `"${theme}" is written "${preferred}" in most notes.`, preferred));
+    }
   });
   return problems;
 }

@@ -1,18 +1,19 @@
 import * as vscode from 'vscode';
 import { bytesDeclareGrowthNote, declaresGrowthNote } from '../core/frontmatter';
 import { analyzeNote, NoteAnalysis } from '../core/note';
-import { decodeNoteBytes } from '../core/problem';
+import { decodeNoteBytes, Problem } from '../core/problem';
 import { validateNote } from '../core/validate';
 import { toDiagnostic } from './adapters';
 import { Settings } from './ids';
 import { activeScript, analyzeDocument, isGrowthDocument, isMarkdown, NOTE_SCAN_EXCLUDE, readNoteText } from './noteDocuments';
 import { growthSettings } from './settings';
+import { WorkspaceVocabularyProvider } from './workspaceNotes';
 
 const TYPING_DELAY_MS = 250;
 const WORKSPACE_GLOB = '**/*.md';
 
 /** Problems in growth notes: live for open notes, and for every note in the workspace unless turned off. */
-export function registerDiagnostics(): vscode.Disposable {
+export function registerDiagnostics(vocabulary: WorkspaceVocabularyProvider): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('growth');
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -25,7 +26,7 @@ export function registerDiagnostics(): vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const { script } = await activeScript(folder);
     const analysis = analyzeDocument(document, script);
-    collection.set(document.uri, await problemsOf(document.uri, analysis));
+    collection.set(document.uri, (await noteProblems(document.uri, analysis, vocabulary)).map(toDiagnostic));
   };
 
   const schedule = (document: vscode.TextDocument) => {
@@ -63,7 +64,7 @@ export function registerDiagnostics(): vscode.Disposable {
       return;
     }
     const { script } = await activeScript(vscode.workspace.getWorkspaceFolder(uri));
-    collection.set(uri, await problemsOf(uri, analyzeNote(decoded.text, script)));
+    collection.set(uri, (await noteProblems(uri, analyzeNote(decoded.text, script), vocabulary)).map(toDiagnostic));
   };
 
   const watcher = vscode.workspace.createFileSystemWatcher(WORKSPACE_GLOB);
@@ -100,10 +101,12 @@ export function registerDiagnostics(): vscode.Disposable {
   );
 }
 
-async function problemsOf(uri: vscode.Uri, analysis: NoteAnalysis): Promise<vscode.Diagnostic[]> {
+/** A note's problems in the context of its workspace: the note `previous` points at, and the usual theme spellings. */
+export async function noteProblems(uri: vscode.Uri, analysis: NoteAnalysis, vocabulary: WorkspaceVocabularyProvider): Promise<Problem[]> {
   // `previous` is resolved here against the real file system; the core only asks who the person is.
   const previousPerson = await personOfPrevious(uri, analysis.note.previous);
-  return validateNote(analysis, { notePath: uri.path, personAt: () => previousPerson }).map(toDiagnostic);
+  const { spellings } = await vocabulary.vocabulary();
+  return validateNote(analysis, { notePath: uri.path, personAt: () => previousPerson, preferredSpelling: key => spellings.get(key) });
 }
 
 /**

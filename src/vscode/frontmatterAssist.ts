@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { completionsAt, hoverAt, quickFixes } from '../core/frontmatterAssist';
-import { Problem } from '../core/problem';
 import { isoDay } from '../core/scaffold';
-import { validateNote } from '../core/validate';
 import { toRange, toWorkspaceEdit } from './adapters';
+import { noteProblems } from './diagnostics';
 import { DIAGNOSTIC_SOURCE } from './ids';
 import { activeScript, analyzeDocument, isGrowthDocument } from './noteDocuments';
 import { WorkspaceVocabularyProvider } from './workspaceNotes';
@@ -11,8 +10,7 @@ import { WorkspaceVocabularyProvider } from './workspaceNotes';
 const SELECTOR: vscode.DocumentSelector = { language: 'markdown' };
 
 /** Quick fixes, hover and completion inside a growth note's frontmatter, all from the schema. */
-export function registerFrontmatterAssist(): vscode.Disposable {
-  const vocabulary = new WorkspaceVocabularyProvider();
+export function registerFrontmatterAssist(vocabulary: WorkspaceVocabularyProvider): vscode.Disposable {
   const analysisOf = async (document: vscode.TextDocument) =>
     analyzeDocument(document, (await activeScript(vscode.workspace.getWorkspaceFolder(document.uri))).script);
 
@@ -21,12 +19,12 @@ export function registerFrontmatterAssist(): vscode.Disposable {
       const ours = context.diagnostics.filter(d => d.source === DIAGNOSTIC_SOURCE);
       if (ours.length === 0 || !isGrowthDocument(document)) return [];
       const analysis = await analysisOf(document);
-      const problems = validateNote(analysis);
+      const problems = await noteProblems(document.uri, analysis, vocabulary);
       const fixContext = { today: today(), personFromFolder: personFromFolder(document.uri) };
       return ours.flatMap(diagnostic => {
         const code = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
         const problem = problems.find(p => p.code === code && toRange(p.range).isEqual(diagnostic.range));
-        return problem ? quickFixes(analysis, problem as Problem, fixContext).map(fix => {
+        return problem ? quickFixes(analysis, problem, fixContext).map(fix => {
           const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
           action.edit = toWorkspaceEdit(document.uri, fix.edits);
           action.diagnostics = [diagnostic];
@@ -62,7 +60,6 @@ export function registerFrontmatterAssist(): vscode.Disposable {
   };
 
   return vscode.Disposable.from(
-    vocabulary,
     vscode.languages.registerCodeActionsProvider(SELECTOR, codeActions, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     vscode.languages.registerHoverProvider(SELECTOR, hovers),
     vscode.languages.registerCompletionItemProvider(SELECTOR, completions, ':', ' ', '-', '['),

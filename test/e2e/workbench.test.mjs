@@ -132,9 +132,25 @@ describe('the packaged extension in the VS Code UI', function () {
     await screenshot('guide-current-question');
   });
 
+  it('the lightbulb quick fix replaces a misspelt value', async () => {
+    await openFile('jordan-kim/2026-03-15.md');
+    const value = page.locator('.view-line', { hasText: 'flightRisk: hgih' }).first();
+    await value.waitFor({ timeout: 15000 });
+    await page.locator('.squiggly-error').first().waitFor({ timeout: 20000 });
+    const box = await value.boundingBox();
+    await page.mouse.click(box.x + 120, box.y + box.height / 2); // inside "hgih"
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to "high"' }).first();
+    await fix.waitFor({ timeout: 15000 });
+    await screenshot('quick-fix-menu');
+    await page.keyboard.press('Enter'); // the only fix is already selected
+    await page.locator('.view-line', { hasText: 'flightRisk: high' }).first().waitFor({ timeout: 10000 });
+    await screenshot('quick-fix-applied');
+  });
+
   it('the Problems panel lists a fixture note\'s problems', async () => {
     await runCommand('View: Toggle Problems');
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'hgih' }).first().waitFor({ timeout: 30000 });
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'mid-level' }).first().waitFor({ timeout: 30000 });
     await page.locator('.markers-panel .monaco-list-row', { hasText: '"mood" is not a known field' }).first().waitFor();
     await screenshot('problems-panel');
   });

@@ -65,6 +65,21 @@ describe('quick fixes, completion and hover', () => {
     assert.ok(text.includes('level: mid\n') && text.includes('flightRisk: high\n') && text.includes('themes: [on-call-load]\n'), text.slice(0, 300));
   });
 
+  it('suggests the workspace\'s usual spelling of a theme and fixes it', async () => {
+    const editor = await openNote('priya-shah/2026-06-03.md');
+    const uri = editor.document.uri;
+    await waitFor('the theme-spelling hint', () => (diagnosticsSummary(uri).includes('11:10-11:18 theme-spelling') ? true : undefined), 5000);
+    const diagnostic = vscode.languages.getDiagnostics(uri).find(d => typeof d.code === 'object' && d.code.value === 'theme-spelling');
+    assert.ok(diagnostic);
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Information);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const action = actions.find(a => a.edit);
+    assert.equal(action?.title, 'Write it "ci-speed", as most notes do');
+    assert.ok(await vscode.workspace.applyEdit(action.edit!));
+    assert.ok(editor.document.lineAt(10).text === 'themes: [ci-speed, onboarding]');
+    await waitFor('the hint to clear', () => (diagnosticsSummary(uri).some(d => d.endsWith('theme-spelling')) ? undefined : true), 2000);
+  });
+
   it('completes a themes list item with the workspace\'s themes, most used first', async () => {
     const editor = await openNote('sam-lee/2026-04-20.md');
     const line = editor.document.getText().split('\n').findIndex(l => l.startsWith('themes:'));

@@ -30,6 +30,7 @@ describe('CLI: growth validate', () => {
       'growth-notes/jordan-kim/2026-03-15.md:11:19 error nonexistent-date 2026-09-31 is not a day in the calendar.',
       'growth-notes/jordan-kim/2026-03-15.md:12:11 error previous-other-person "../sam-lee/2026-04-20.md" is a conversation with Sam Lee, not Jordan Kim.',
       `growth-notes/jordan-kim/2026-03-15.md:20:1 info few-achievements Only 2 of 3 achievements listed. ${FEW}`,
+      'growth-notes/priya-shah/2026-06-03.md:11:10 info theme-spelling "CI speed" is written "ci-speed" in most notes.',
       `growth-notes/sam-lee/2026-04-20.md:19:1 info few-achievements Only 1 of 3 achievements listed. ${FEW}`,
     ].join('\n'));
   });
@@ -38,14 +39,14 @@ describe('CLI: growth validate', () => {
     const { code, out } = run(['validate', SAMPLE, '--json']);
     assert.equal(code, 1);
     const problems = JSON.parse(out);
-    assert.equal(problems.length, 9);
+    assert.equal(problems.length, 10);
     assert.deepEqual(problems[2], {
       file: 'growth-notes/jordan-kim/2026-03-15.md', line: 8, column: 13, endLine: 8, endColumn: 17,
       severity: 'error', code: 'invalid-value',
       message: '"hgih" is not a valid flightRisk. Use one of: low, medium, high, not-assessed. Did you mean "high"?',
     });
     assert.deepEqual(problems.map((p: { code: string }) => p.code), ['few-achievements', 'invalid-value', 'invalid-value', 'unknown-field',
-      'duplicate-theme', 'nonexistent-date', 'previous-other-person', 'few-achievements', 'few-achievements']);
+      'duplicate-theme', 'nonexistent-date', 'previous-other-person', 'few-achievements', 'theme-spelling', 'few-achievements']);
   });
 
   it('reports every hostile file clearly and skips files that are not growth notes', () => {

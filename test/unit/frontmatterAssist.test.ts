@@ -6,15 +6,18 @@ import { validateNote } from '../../src/core/validate';
 
 const CONTEXT = { today: '2026-11-26', personFromFolder: 'Jordan Kim' };
 
+const SPELLINGS = new Map([['ci-speed', 'ci-speed']]);
+const WORKSPACE = { notePath: 'n.md', preferredSpelling: (key: string) => SPELLINGS.get(key) };
+
 /** Applies the first fix of each problem with the given code, and returns the new text and its problems. */
 function fix(text: string, code: string) {
   const analysis = analyzeNote(text);
-  const problem = validateNote(analysis).find(p => p.code === code);
+  const problem = validateNote(analysis, WORKSPACE).find(p => p.code === code);
   assert.ok(problem, `no ${code} problem`);
   const [first] = quickFixes(analysis, problem, CONTEXT);
   assert.ok(first, `no fix for ${code}`);
   const fixed = applyEdits(text, first.edits, p => analysis.lines.offsetAt(p));
-  return { title: first.title, text: fixed, codes: validateNote(analyzeNote(fixed)).map(p => p.code) };
+  return { title: first.title, text: fixed, codes: validateNote(analyzeNote(fixed), WORKSPACE).map(p => p.code) };
 }
 
 const HEAD = 'type: growth-conversation\nperson: Jordan\ndate: 2026-03-15\n';
@@ -40,6 +43,11 @@ describe('quick fixes', () => {
       { title: 'Merge into "on-call"', text: `---\n${HEAD}themes: [on-call, x]\n---\n`, codes: [] });
     assert.equal(fix(`---\n${HEAD}themes: [x, on-call, On Call]\n---\n`, 'duplicate-theme').text, `---\n${HEAD}themes: [x, on-call]\n---\n`);
     assert.equal(fix(`---\n${HEAD}themes:\n  - a\n  - A\n  - b\n---\n`, 'duplicate-theme').text, `---\n${HEAD}themes:\n  - a\n  - b\n---\n`);
+  });
+
+  it('renames a theme to the spelling most notes use', () => {
+    assert.deepEqual(fix(`---\n${HEAD}themes: [CI Speed, other]\n---\n`, 'theme-spelling'),
+      { title: 'Write it "ci-speed", as most notes do', text: `---\n${HEAD}themes: [ci-speed, other]\n---\n`, codes: [] });
   });
 
   it('renames a misspelt key and adds missing required fields', () => {

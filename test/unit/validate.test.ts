@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyzeNote } from '../../src/core/note';
-import { closestValue, normalizeTheme } from '../../src/core/themes';
+import { closestValue, normalizeTheme, themeUsage } from '../../src/core/themes';
 import { isRealDate, toIsoDate, validateNote } from '../../src/core/validate';
 
 function problemsOf(frontmatter: string, body = '') {
@@ -78,6 +78,16 @@ describe('validation', () => {
     assert.deepEqual(problemsOf(BASE, `${section}1. Shipped it\n2. \n`), [{ code: 'few-achievements', severity: 'info', at: [5, 0, 5, 44], suggestion: undefined }]);
     assert.deepEqual(problemsOf(BASE, `${section}1. \n2. \n3. \n`), []);
     assert.deepEqual(problemsOf(BASE, `${section}1. a\n2. b\n3. c\n`), []);
+  });
+});
+
+describe('theme spelling across the workspace', () => {
+  it('points at a theme spelt unlike most notes, and counts mentions by spelling', () => {
+    const usage = themeUsage(['ci-speed', 'CI speed', 'ci-speed', 'ci_speed', 'Onboarding']);
+    assert.deepEqual(usage, [{ key: 'ci-speed', name: 'ci-speed', count: 4 }, { key: 'onboarding', name: 'Onboarding', count: 1 }]);
+    const spellings = new Map(usage.map(u => [u.key, u.name]));
+    const problems = validateNote(analyzeNote(`---\n${BASE}themes: [CI speed, Onboarding]\n---\n`), { notePath: 'n.md', preferredSpelling: key => spellings.get(key) });
+    assert.deepEqual(problems.map(p => [p.code, p.severity, p.range.start.line, p.range.start.character, p.suggestion]), [['theme-spelling', 'info', 4, 9, 'ci-speed']]);
   });
 });
 
