@@ -98,6 +98,31 @@ export function parseBody(fullText: string, bodyOffset: number, bodyLine: number
   return new BodyReader(text, lines, script).read(tree);
 }
 
+export interface SectionIdentity {
+  readonly kind: SectionKind;
+  readonly question?: Question;
+  readonly hasMarker: boolean;
+}
+
+/** Which section a `##` heading opens: by its marker id, then its title, then its number. */
+export function identifySection(markerId: string | undefined, headingText: string, script: QuestionScript): SectionIdentity {
+  const hasMarker = markerId !== undefined;
+  if (markerId === NEXT_STEPS_ID) return { kind: 'next-steps', hasMarker };
+  if (markerId === PRIVATE_ID) return { kind: 'private', hasMarker };
+  const byId = script.questions.find(q => q.id === markerId);
+  if (byId) return { kind: 'question', question: byId, hasMarker };
+
+  const title = simplify(headingText);
+  if (title === NEXT_STEPS_TITLE) return { kind: 'next-steps', hasMarker };
+  if (title === PRIVATE_TITLE) return { kind: 'private', hasMarker };
+  const byTitle = script.questions.find(q => simplify(q.title) === title.replace(/^(q\s*)?\d+\s*/, ''));
+  if (byTitle) return { kind: 'question', question: byTitle, hasMarker };
+  const number = /^(?:q\s*)?(\d+)\b/.exec(title);
+  const byNumber = number ? script.questions[Number(number[1]) - 1] : undefined;
+  if (byNumber) return { kind: 'question', question: byNumber, hasMarker };
+  return { kind: 'other', hasMarker };
+}
+
 class BodyReader {
   private readonly sections: Section[] = [];
   private readonly tasks: TaskItem[] = [];
@@ -146,25 +171,11 @@ class BodyReader {
     }
   }
 
-  private identify(heading: Heading, content: RootContent[]): { kind: SectionKind; question?: Question; hasMarker: boolean } {
+  private identify(heading: Heading, content: RootContent[]): SectionIdentity {
     const markerNode = heading.children.find((c): c is Html => c.type === 'html' && SECTION_MARKER.test(c.value))
       ?? (content[0]?.type === 'html' && SECTION_MARKER.test(content[0].value) ? content[0] : undefined);
     const id = markerNode ? SECTION_MARKER.exec(markerNode.value)?.[1] : undefined;
-    const hasMarker = id !== undefined;
-    if (id === NEXT_STEPS_ID) return { kind: 'next-steps', hasMarker };
-    if (id === PRIVATE_ID) return { kind: 'private', hasMarker };
-    const byId = this.script.questions.find(q => q.id === id);
-    if (byId) return { kind: 'question', question: byId, hasMarker };
-
-    const title = simplify(toString(heading, { includeHtml: false }));
-    if (title === NEXT_STEPS_TITLE) return { kind: 'next-steps', hasMarker };
-    if (title === PRIVATE_TITLE) return { kind: 'private', hasMarker };
-    const byTitle = this.script.questions.find(q => simplify(q.title) === title.replace(/^(q\s*)?\d+\s*/, ''));
-    if (byTitle) return { kind: 'question', question: byTitle, hasMarker };
-    const number = /^(?:q\s*)?(\d+)\b/.exec(title);
-    const byNumber = number ? this.script.questions[Number(number[1]) - 1] : undefined;
-    if (byNumber) return { kind: 'question', question: byNumber, hasMarker };
-    return { kind: 'other', hasMarker };
+    return identifySection(id, toString(heading, { includeHtml: false }), this.script);
   }
 
   private collect(node: Nodes, questionId: string | undefined, sectionKind: SectionKind) {

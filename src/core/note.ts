@@ -3,12 +3,8 @@ import { declaresGrowthNote, Frontmatter, parseFrontmatter } from './frontmatter
 import { LineIndex, Problem, problem } from './problem';
 import { BUILT_IN_SCRIPT, QuestionScript } from './questionScript';
 
-/** What one growth note says, as plain data. Lines are zero-based. */
-export interface Note {
-  /** The frontmatter declares `type: growth-conversation`. */
-  readonly isGrowthNote: boolean;
-  /** Frontmatter values; empty when the frontmatter could not be read. */
-  readonly data: Readonly<Record<string, unknown>>;
+/** The frontmatter values a note's views read, each present only when it has the right type. */
+export interface NoteFields {
   readonly person?: string;
   readonly date?: string;
   readonly manager?: string;
@@ -21,6 +17,14 @@ export interface Note {
   readonly sharedOn?: string;
   /** Frontmatter `themes`, as written. */
   readonly themes: readonly string[];
+}
+
+/** What one growth note says, as plain data. Lines are zero-based. */
+export interface Note extends NoteFields {
+  /** The frontmatter declares `type: growth-conversation`. */
+  readonly isGrowthNote: boolean;
+  /** Frontmatter values; empty when the frontmatter could not be read. */
+  readonly data: Readonly<Record<string, unknown>>;
   readonly sections: readonly Section[];
   readonly tasks: readonly TaskItem[];
   readonly tags: readonly TagMention[];
@@ -56,6 +60,19 @@ export function analyzeNote(rawText: string, script: QuestionScript = BUILT_IN_S
   const note: Note = {
     isGrowthNote: split.frontmatter?.isMap ? data.type === 'growth-conversation' : declaresGrowthNote(text),
     data,
+    ...noteFields(data),
+    sections: body.sections,
+    tasks: body.tasks,
+    tags: body.tags,
+    achievements: body.achievements,
+    bodyLine,
+    problems,
+  };
+  return { note, text, lines, frontmatter: split.frontmatter };
+}
+
+export function noteFields(data: Readonly<Record<string, unknown>>): NoteFields {
+  return {
     person: optionalText(data.person),
     date: optionalText(data.date),
     manager: optionalText(data.manager),
@@ -67,14 +84,7 @@ export function analyzeNote(rawText: string, script: QuestionScript = BUILT_IN_S
     nextConversation: optionalText(data.nextConversation),
     sharedOn: optionalText(data.sharedOn),
     themes: Array.isArray(data.themes) ? data.themes.filter((t): t is string => typeof t === 'string') : [],
-    sections: body.sections,
-    tasks: body.tasks,
-    tags: body.tags,
-    achievements: body.achievements,
-    bodyLine,
-    problems,
   };
-  return { note, text, lines, frontmatter: split.frontmatter };
 }
 
 function optionalText(value: unknown): string | undefined {

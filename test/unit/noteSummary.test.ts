@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeNote } from '../../src/core/note';
+import { summarizeNote, summaryFromAnalysis } from '../../src/core/noteSummary';
+import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
+import { generateNotes } from '../support/corpus';
+
+function markdownFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap(name => {
+    const full = join(folder, name);
+    return statSync(full).isDirectory() ? markdownFiles(full) : name.endsWith('.md') ? [full] : [];
+  });
+}
+
+function assertSameSummary(text: string, label: string) {
+  const reference = summaryFromAnalysis(analyzeNote(text, BUILT_IN_SCRIPT));
+  const fast = summarizeNote(text, BUILT_IN_SCRIPT);
+  assert.equal(fast.isGrowthNote, reference.isGrowthNote, label);
+  if (reference.isGrowthNote) assert.deepEqual(fast, reference, label);
+}
+
+describe('the fast note summary agrees with the full remark parse', () => {
+  it('on every fixture note', () => {
+    const files = markdownFiles('test/fixtures');
+    assert.ok(files.length >= 14);
+    for (const file of files) assertSameSummary(readFileSync(file, 'utf8'), file);
+  });
+
+  it('on a generated corpus of 300 notes', () => {
+    for (const note of generateNotes(300, 7)) assertSameSummary(note.text, note.path);
+  });
+
+  it('on the odd cases a line scanner could get wrong', () => {
+    const head = '---\ntype: growth-conversation\nperson: A\ndate: 2026-01-01\n---\n';
+    for (const body of [
+      '## Q <!-- growth:checkin -->\n#tag-in-text and `#code` and [x](http://a/#b)\n',
+      '## Heading #heading-tag\n## 3. Achievements\n1. a\n   - nested\n2. \n3. c\n',
+      '## Proud of\n<!-- growth:achievements -->\n- one\n- two\n\n- three\n',
+      '~~~\n#fenced\n~~~\n## Next steps\n- [ ] a @me due:2026-01-01 <!-- from: 2025-01-01 -->\n- [X] b\n* [ ] c (private)\n',
+      '<!--\n#hidden\n- [ ] hidden task\n-->\n## Private notes\n- [ ] mine\n',
+      '# Title #h1tag\n\n> quoted #quoted\n\n1) first\n2) second\n',
+    ]) assertSameSummary(head + body, body);
+  });
+});
