@@ -1,5 +1,3 @@
-import type { Note } from './note';
-
 /**
  * The key two spellings of a theme share: case, spaces versus hyphens or underscores,
  * and surrounding punctuation do not make a different theme. "a/b" keeps its slash (b nests under a).
@@ -70,6 +68,6 @@ export function themeUsage(mentions: Iterable<string>): ThemeUsage[] {
 }
 
 /** Theme usage across notes: their frontmatter themes and inline tags. */
-export function themeUsageAcross(notes: readonly Pick<Note, 'themes' | 'tags'>[]): ThemeUsage[] {
+export function themeUsageAcross(notes: readonly { readonly themes: readonly string[]; readonly tags: readonly { readonly name: string }[] }[]): ThemeUsage[] {
   return themeUsage(notes.flatMap(note => [...note.themes, ...note.tags.map(tag => tag.name)]));
 }

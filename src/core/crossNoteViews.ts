@@ -1,0 +1,225 @@
+import { IndexedNote } from './workspaceIndex';
+import { normalizeTheme, themeUsageAcross } from './themes';
+
+/** Which notes a cross-note view looks at. Dates are YYYY-MM-DD. */
+export interface NoteFilter {
+  readonly since?: string;
+  readonly until?: string;
+  readonly team?: string;
+  readonly manager?: string;
+  /** Only inline tags under this question (frontmatter themes belong to no question). */
+  readonly questionId?: string;
+}
+
+/** A conversation that mentions a theme, with the lines that do (empty for the frontmatter list). */
+export interface ThemeConversation {
+  readonly path: string;
+  readonly date?: string;
+  readonly lines: number[];
+}
+
+export interface ThemePerson {
+  readonly person: string;
+  readonly conversations: ThemeConversation[];
+}
+
+/** A theme across people; `a/b` appears as `b` under `a`, and `a` counts everyone under it. */
+export interface ThemeNode {
+  readonly key: string;
+  /** The spelling used most (for the last segment of nested themes). */
+  readonly name: string;
+  readonly people: ThemePerson[];
+  readonly conversationCount: number;
+  /** Raised by at least the pattern threshold of distinct people. */
+  readonly pattern: boolean;
+  readonly children: ThemeNode[];
+  /** Mentions per month (YYYY-MM), for a sense of how it spreads over time. */
+  readonly byMonth: ReadonlyMap<string, number>;
+}
+
+export function matchesFilter(note: IndexedNote, filter: NoteFilter): boolean {
+  if (filter.since && (!note.date || note.date < filter.since)) return false;
+  if (filter.until && (!note.date || note.date > filter.until)) return false;
+  if (filter.team && note.team !== filter.team) return false;
+  if (filter.manager && note.manager !== filter.manager) return false;
+  return true;
+}
+
+/** The day `months` months before `today` (both YYYY-MM-DD), for "last 6 months" and the like. */
+export function monthsBefore(today: string, months: number): string {
+  const [year, month, day] = today.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1 - months, Math.min(day, 28)));
+  return date.toISOString().slice(0, 10);
+}
+
+/** Days from one YYYY-MM-DD to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+interface Mention {
+  readonly key: string;
+  readonly note: IndexedNote;
+  readonly line?: number;
+}
+
+/** Themes sorted by how many distinct people raised them, with patterns marked. */
+export function themeTree(notes: readonly IndexedNote[], filter: NoteFilter, patternThreshold: number): ThemeNode[] {
+  // Spellings come from every note, so a filter never changes what a theme is called.
+  const spellings = new Map(themeUsageAcross(notes).map(usage => [usage.key, usage.name]));
+  const mentions: Mention[] = [];
+  for (const note of notes) {
+    if (!matchesFilter(note, filter)) continue;
+    if (!filter.questionId) for (const theme of note.themes) mentions.push({ key: normalizeTheme(theme), note });
+    for (const tag of note.tags) {
+      if (!filter.questionId || tag.questionId === filter.questionId) mentions.push({ key: tag.key, note, line: tag.line });
+    }
+  }
+  // Every mention of a/b also counts for a.
+  const byKey = new Map<string, Mention[]>();
+  for (const mention of mentions) {
+    if (!mention.key) continue;
+    const parts = mention.key.split('/');
+    for (let depth = 1; depth <= parts.length; depth++) {
+      const key = parts.slice(0, depth).join('/');
+      const list = byKey.get(key) ?? [];
+      list.push(mention);
+      byKey.set(key, list);
+    }
+  }
+  const nodes = new Map<string, ThemeNode>();
+  for (const [key, list] of byKey) nodes.set(key, themeNode(key, spellings.get(key) ?? key, list, patternThreshold));
+  for (const [key, node] of nodes) {
+    const parent = key.includes('/') ? nodes.get(key.slice(0, key.lastIndexOf('/'))) : undefined;
+    parent?.children.push(node);
+  }
+  for (const node of nodes.values()) node.children.sort(compareThemes);
+  return [...nodes.values()].filter(node => !node.key.includes('/')).sort(compareThemes);
+}
+
+function themeNode(key: string, spelling: string, mentions: readonly Mention[], patternThreshold: number): ThemeNode {
+  const people = new Map<string, { person: string; conversations: Map<string, ThemeConversation> }>();
+  const byMonth = new Map<string, number>();
+  for (const mention of mentions) {
+    const person = mention.note.person ?? '(no person)';
+    const personKey = person.trim().toLowerCase();
+    const entry = people.get(personKey) ?? { person: person.trim(), conversations: new Map() };
+    const conversation = entry.conversations.get(mention.note.path) ?? { path: mention.note.path, date: mention.note.date, lines: [] };
+    if (mention.line !== undefined && !conversation.lines.includes(mention.line)) conversation.lines.push(mention.line);
+    entry.conversations.set(mention.note.path, conversation);
+    people.set(personKey, entry);
+    if (mention.note.date) byMonth.set(mention.note.date.slice(0, 7), (byMonth.get(mention.note.date.slice(0, 7)) ?? 0) + 1);
+  }
+  const personList = [...people.values()]
+    .map(p => ({ person: p.person, conversations: [...p.conversations.values()].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')) }))
+    .sort((a, b) => b.conversations.length - a.conversations.length || a.person.localeCompare(b.person));
+  return {
+    key,
+    name: spelling.split('/').pop() ?? spelling,
+    people: personList,
+    conversationCount: personList.reduce((sum, p) => sum + p.conversations.length, 0),
+    pattern: personList.length >= patternThreshold,
+    children: [],
+    byMonth,
+  };
+}
+
+function compareThemes(a: ThemeNode, b: ThemeNode): number {
+  return b.people.length - a.people.length || b.conversationCount - a.conversationCount || a.name.localeCompare(b.name);
+}
+
+/** An open action item, once, wherever it was last carried to. */
+export interface ActionItem {
+  readonly text: string;
+  readonly person: string;
+  readonly owner?: string;
+  readonly due?: string;
+  readonly overdue: boolean;
+  readonly path: string;
+  readonly line: number;
+  readonly noteDate?: string;
+}
+
+/**
+ * Open task items from Next steps across notes. A carried item and the original it was copied from
+ * are one item: only the copy in the person's latest note counts (ticked there, it is done).
+ */
+export function openActionItems(notes: readonly IndexedNote[], today: string, filter: NoteFilter = {}): ActionItem[] {
+  const latest = new Map<string, { item: ActionItem; done: boolean }>();
+  for (const note of notes) {
+    if (!matchesFilter(note, filter)) continue;
+    const person = note.person?.trim() ?? '(no person)';
+    for (const task of note.tasks) {
+      if (task.sectionKind !== 'next-steps') continue;
+      const key = `${person.toLowerCase()}\u0000${task.text.toLowerCase()}`;
+      const seen = latest.get(key);
+      if (seen && (seen.item.noteDate ?? '') >= (note.date ?? '')) continue;
+      latest.set(key, {
+        done: task.done,
+        item: { text: task.text, person, owner: task.owner, due: task.due, overdue: !task.done && task.due !== undefined && task.due < today, path: note.path, line: task.line, noteDate: note.date },
+      });
+    }
+  }
+  return [...latest.values()].filter(entry => !entry.done).map(entry => entry.item).sort(compareActions);
+}
+
+function compareActions(a: ActionItem, b: ActionItem): number {
+  return Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.text.localeCompare(b.text);
+}
+
+/** Action items grouped by person or by owner, groups in name order, overdue items first inside each. */
+export function groupActions(items: readonly ActionItem[], by: 'person' | 'owner'): { group: string; items: ActionItem[] }[] {
+  const groups = new Map<string, ActionItem[]>();
+  for (const item of items) {
+    const group = by === 'person' ? item.person : item.owner ? `@${item.owner}` : '(no owner)';
+    groups.set(group, [...(groups.get(group) ?? []), item]);
+  }
+  return [...groups.entries()].map(([group, list]) => ({ group, items: list }))
+    .sort((a, b) => Number(b.items.some(i => i.overdue)) - Number(a.items.some(i => i.overdue)) || a.group.localeCompare(b.group));
+}
+
+/** One person across their conversations. */
+export interface PersonSummary {
+  readonly person: string;
+  readonly team?: string;
+  readonly lastDate?: string;
+  readonly daysSince?: number;
+  /** Past the planned next conversation, or more than six months since the last one. */
+  readonly overdue: boolean;
+  readonly flightRisk?: string;
+  readonly careerPath?: string;
+  readonly openActions: number;
+  /** Oldest first. */
+  readonly conversations: { path: string; date?: string }[];
+}
+
+export const CONVERSATION_INTERVAL_DAYS = 183;
+
+export function peopleSummaries(notes: readonly IndexedNote[], today: string, filter: NoteFilter = {}): PersonSummary[] {
+  const byPerson = new Map<string, IndexedNote[]>();
+  for (const note of notes) {
+    if (!note.person || !matchesFilter(note, filter)) continue;
+    const key = note.person.trim().toLowerCase();
+    byPerson.set(key, [...(byPerson.get(key) ?? []), note]);
+  }
+  const actions = openActionItems(notes, today, filter);
+  return [...byPerson.values()].map(list => {
+    const sorted = [...list].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+    const last = sorted[sorted.length - 1];
+    const person = last.person?.trim() ?? '';
+    const daysSince = last.date ? daysBetween(last.date, today) : undefined;
+    const overdue = (last.nextConversation !== undefined && last.nextConversation < today)
+      || (daysSince !== undefined && daysSince > CONVERSATION_INTERVAL_DAYS);
+    return {
+      person,
+      team: last.team,
+      lastDate: last.date,
+      daysSince,
+      overdue,
+      flightRisk: last.flightRisk,
+      careerPath: last.careerPath,
+      openActions: actions.filter(a => a.person.toLowerCase() === person.toLowerCase()).length,
+      conversations: sorted.map(n => ({ path: n.path, date: n.date })),
+    };
+  }).sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.lastDate ?? '').localeCompare(b.lastDate ?? '') || a.person.localeCompare(b.person));
+}

@@ -1,0 +1,152 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { groupActions, monthsBefore, openActionItems, peopleSummaries, themeTree } from '../../src/core/crossNoteViews';
+import { summarizeNote } from '../../src/core/noteSummary';
+import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
+import { buildIndex, NoteSource, WorkspaceIndex } from '../../src/core/workspaceIndex';
+import { random } from '../support/corpus';
+
+const ROOT = 'test/fixtures/sample-workspace';
+const TODAY = '2026-11-26';
+
+function files(folder: string): string[] {
+  return readdirSync(folder).flatMap(name => {
+    const full = join(folder, name);
+    return statSync(full).isDirectory() ? files(full) : name.endsWith('.md') ? [full] : [];
+  });
+}
+
+function sampleIndex(): WorkspaceIndex {
+  const index = new WorkspaceIndex();
+  for (const file of files(ROOT)) index.set(relative(ROOT, file), summarizeNote(readFileSync(file, 'utf8'), BUILT_IN_SCRIPT));
+  return index;
+}
+
+describe('the workspace index and its views', () => {
+  it('indexes only growth notes', () => {
+    const index = sampleIndex();
+    assert.equal(index.size, 6);
+    assert.equal(index.get('README.md'), undefined);
+  });
+
+  it('ranks themes by distinct people, marks patterns, and uses the most common spelling', () => {
+    const tree = themeTree(sampleIndex().all(), {}, 2);
+    assert.deepEqual(tree.map(t => [t.name, t.people.length, t.conversationCount, t.pattern]), [
+      ['ci-speed', 2, 4, true],
+      ['on-call-load', 2, 3, true],
+      ['onboarding', 2, 3, true],
+      ['career-ladder', 2, 2, true],
+    ]);
+    const ci = tree.find(t => t.key === 'ci-speed')!;
+    assert.deepEqual(ci.people.map(p => [p.person, p.conversations.map(c => [c.path, c.lines])]), [
+      ['Alex Morgan', [['growth-notes/alex-morgan/2026-05-12.md', [42]], ['growth-notes/alex-morgan/2025-11-10.md', [40]]]],
+      ['Priya Shah', [['growth-notes/priya-shah/2026-06-03.md', [35]], ['growth-notes/priya-shah/2025-12-02.md', [15]]]],
+    ]);
+    assert.deepEqual([...ci.byMonth.entries()].sort(), [['2025-11', 1], ['2025-12', 2], ['2026-05', 1], ['2026-06', 2]]);
+  });
+
+  it('filters by period, team, manager and question', () => {
+    const notes = sampleIndex().all();
+    assert.deepEqual(themeTree(notes, { since: monthsBefore(TODAY, 6) }, 2).map(t => [t.name, t.people.length]), [['ci-speed', 1], ['onboarding', 1]]);
+    assert.deepEqual(themeTree(notes, { team: 'Mobile' }, 2).map(t => t.name), ['career-ladder', 'on-call-load', 'onboarding']);
+    assert.deepEqual(themeTree(notes, { manager: 'Chris Okafor', questionId: 'checkin' }, 2).map(t => [t.name, t.people.length]), [['on-call-load', 1], ['onboarding', 1]]);
+    assert.deepEqual(themeTree(notes, { questionId: 'change-anything' }, 2).map(t => [t.name, t.people.length, t.pattern]), [['ci-speed', 2, true], ['career-ladder', 1, false], ['onboarding', 1, false]]);
+    assert.equal(monthsBefore('2026-08-31', 6), '2026-02-28');
+  });
+
+  it('nests a/b under a, and counts a for everyone under it', () => {
+    const index = new WorkspaceIndex();
+    const note = (person: string, tags: string) => summarizeNote(`---\ntype: growth-conversation\nperson: ${person}\ndate: 2026-01-01\n---\n${tags}\n`, BUILT_IN_SCRIPT);
+    index.set('a.md', note('A', '#docs/api #docs'));
+    index.set('b.md', note('B', '#Docs/Runbooks'));
+    const [docs] = themeTree(index.all(), {}, 2);
+    assert.deepEqual([docs.name, docs.people.length, docs.pattern, docs.children.map(c => [c.key, c.name, c.people.length])],
+      ['docs', 2, true, [['docs/api', 'api', 1], ['docs/runbooks', 'Runbooks', 1]]]);
+  });
+
+  it('keeps theme names like __proto__ as plain data', () => {
+    const index = new WorkspaceIndex();
+    index.set('x.md', summarizeNote('---\ntype: growth-conversation\nperson: X\ndate: 2026-01-01\nthemes: [__proto__, constructor]\n---\n#__proto__ #toString\n', BUILT_IN_SCRIPT));
+    assert.deepEqual(themeTree(index.all(), {}, 2).map(t => [t.key, t.name, t.conversationCount]).sort(), [['constructor', 'constructor', 1], ['proto', '__proto__', 1], ['tostring', 'toString', 1]]);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.equal(Object.getPrototypeOf({}), Object.prototype);
+  });
+
+  it('lists open actions once, overdue first, wherever they were last carried', () => {
+    const items = openActionItems(sampleIndex().all(), TODAY);
+    assert.deepEqual(items.map(i => [i.person, i.text, i.path.split('/').pop(), i.line]), [
+      ['Alex Morgan', 'Propose an on-call rota change @dana due:2025-12-15', '2026-05-12.md', 48],
+      ['Jordan Kim', 'Review on-call hours @chris due:2026-04-01', '2026-03-15.md', 24],
+      ['Sam Lee', 'Pair Sam with a mentor @chris due:2026-05-01', '2026-04-20.md', 28],
+      ['Sam Lee', 'Walk Sam through the levels document @chris due:2026-05-15', '2026-04-20.md', 29],
+      ['Alex Morgan', 'Draft an architect track for the career ladder @dana due:2026-06-30', '2026-05-12.md', 49],
+      ['Priya Shah', 'Ask the platform team about build caching @priya due:2026-07-01', '2026-06-03.md', 38],
+      ['Alex Morgan', 'Book Alex a slot at the all-hands @alex due:2026-07-15', '2026-05-12.md', 50],
+    ]);
+    assert.equal(items.length, 7, 'the carried on-call item counts once');
+    assert.ok(items.every(i => i.overdue));
+    assert.deepEqual(items.map(i => i.due), ['2025-12-15', '2026-04-01', '2026-05-01', '2026-05-15', '2026-06-30', '2026-07-01', '2026-07-15']);
+    assert.deepEqual(groupActions(items, 'owner').map(g => [g.group, g.items.length]), [['@alex', 1], ['@chris', 3], ['@dana', 2], ['@priya', 1]]);
+    assert.deepEqual(openActionItems(sampleIndex().all(), '2025-01-01').filter(i => i.overdue), []);
+  });
+
+  it('summarises people: last conversation, overdue, risk, open actions', () => {
+    const people = peopleSummaries(sampleIndex().all(), TODAY);
+    assert.deepEqual(people.map(p => [p.person, p.lastDate, p.daysSince, p.overdue, p.flightRisk, p.openActions, p.conversations.length]), [
+      ['Jordan Kim', '2026-03-15', 256, true, 'hgih', 1, 1],
+      ['Sam Lee', '2026-04-20', 220, true, 'high', 2, 1],
+      ['Alex Morgan', '2026-05-12', 198, true, 'medium', 3, 2],
+      ['Priya Shah', '2026-06-03', 176, false, 'low', 1, 2],
+    ]);
+  });
+
+  it('an incremental update equals a full rebuild after random creates, changes, deletes and renames', () => {
+    const next = random(11);
+    const texts = files(ROOT).map(file => readFileSync(file, 'utf8'));
+    const disk = new Map<string, string>();
+    const live = new WorkspaceIndex();
+    for (let step = 0; step < 300; step++) {
+      const paths = [...disk.keys()];
+      const choice = next();
+      if (choice < 0.4 || paths.length === 0) {
+        const path = `n${Math.floor(next() * 40)}.md`;
+        const text = texts[Math.floor(next() * texts.length)].replace(/person: [^\n]+/, `person: P${Math.floor(next() * 8)}`);
+        disk.set(path, text);
+        live.set(path, summarizeNote(text, BUILT_IN_SCRIPT));
+      } else if (choice < 0.7) {
+        const path = paths[Math.floor(next() * paths.length)];
+        disk.delete(path);
+        live.delete(path);
+      } else {
+        const from = paths[Math.floor(next() * paths.length)];
+        const to = `r${step}.md`;
+        disk.set(to, disk.get(from)!);
+        disk.delete(from);
+        live.rename(from, to);
+      }
+    }
+    const rebuilt = new WorkspaceIndex();
+    for (const [path, text] of disk) rebuilt.set(path, summarizeNote(text, BUILT_IN_SCRIPT));
+    const sorted = (index: WorkspaceIndex) => index.all().sort((a, b) => a.path.localeCompare(b.path));
+    assert.deepEqual(sorted(live), sorted(rebuilt));
+    assert.deepEqual(JSON.stringify(themeTree(live.all(), {}, 2)), JSON.stringify(themeTree(rebuilt.all(), {}, 2)));
+  });
+
+  it('builds from a source in slices, and reuses the cache for unchanged files', async () => {
+    const contents = new Map(files(ROOT).map(file => [relative(ROOT, file), readFileSync(file)]));
+    let reads = 0;
+    const source: NoteSource = {
+      list: async () => [...contents.keys()].map(path => ({ path, mtime: 1, size: contents.get(path)!.length })),
+      read: async path => { reads++; return contents.get(path)!; },
+    };
+    const first = new WorkspaceIndex();
+    let changes = 0;
+    first.onDidChange(() => changes++);
+    const cold = await buildIndex(first, source, { script: BUILT_IN_SCRIPT });
+    assert.deepEqual([cold.parsed, cold.reused, reads, first.size], [7, 0, 7, 6]);
+    assert.ok(changes <= 2, `views refresh once per batch, not per file (${changes})`);
+    const warm = await buildIndex(new WorkspaceIndex(), source, { script: BUILT_IN_SCRIPT, cache: cold.cache });
+    assert.deepEqual([warm.parsed, warm.reused, reads], [0, 7, 7]);
+  });
+});
