@@ -1,36 +1,49 @@
 import * as vscode from 'vscode';
+import { ActionItemsViewProvider, registerActionItemsView } from './vscode/actionItemsView';
 import { CommitNotesCommand } from './vscode/commitNotesCommand';
 import { registerDiagnostics } from './vscode/diagnostics';
 import { registerFrontmatterAssist } from './vscode/frontmatterAssist';
 import { registerGuideCommands } from './vscode/guideCommands';
 import { NewConversationCommand } from './vscode/newConversationCommand';
+import { NotesIndexManager } from './vscode/notesIndex';
+import { PeopleViewProvider, registerOpenNoteAt, registerPeopleView } from './vscode/peopleView';
 import { QuestionGuideProvider, registerQuestionGuide } from './vscode/questionGuide';
+import { registerThemesView, ThemesViewProvider } from './vscode/themesView';
 import { WorkspaceVocabularyProvider } from './vscode/workspaceNotes';
 
-/** Wiring only: each feature registers itself and hands back one disposable. */
 /** What the extension hands to other extensions and to its integration tests. */
 export interface GrowthApi {
   readonly questionGuide: QuestionGuideProvider;
+  readonly notes: NotesIndexManager;
+  readonly views: { readonly themes: ThemesViewProvider; readonly actions: ActionItemsViewProvider; readonly people: PeopleViewProvider };
   /** How long activate() took, in milliseconds: it only wires things up. */
   readonly activationMs: number;
 }
 
+/** Wiring only: each feature registers itself and hands back one disposable. */
 export function activate(context: vscode.ExtensionContext): GrowthApi {
   const started = performance.now();
+  const notes = new NotesIndexManager(context.storageUri);
   const guide = new QuestionGuideProvider();
-  const newConversation = new NewConversationCommand(context);
+  const vocabulary = new WorkspaceVocabularyProvider(notes);
+  const newConversation = new NewConversationCommand(context, notes);
   const commitNotes = new CommitNotesCommand();
-  const vocabulary = new WorkspaceVocabularyProvider();
+  const views = { themes: new ThemesViewProvider(notes), actions: new ActionItemsViewProvider(notes), people: new PeopleViewProvider(notes) };
   context.subscriptions.push(
+    notes,
+    vocabulary,
     vscode.commands.registerCommand(newConversation.id, options => newConversation.execute(options)),
     vscode.commands.registerCommand(commitNotes.id, options => commitNotes.execute(options)),
     registerQuestionGuide(guide),
     registerGuideCommands(guide),
-    vocabulary,
     registerDiagnostics(vocabulary),
     registerFrontmatterAssist(vocabulary),
+    registerThemesView(views.themes, notes),
+    registerActionItemsView(views.actions, notes),
+    registerPeopleView(views.people, notes),
+    registerOpenNoteAt(),
   );
-  return { questionGuide: guide, activationMs: performance.now() - started };
+  return { questionGuide: guide, notes, views, activationMs: performance.now() - started };
 }
 
 export function deactivate(): void {}

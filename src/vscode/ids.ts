@@ -8,15 +8,30 @@ export const Commands = {
   setCareerPath: 'growth.guide.setCareerPath',
   setFlightRisk: 'growth.guide.setFlightRisk',
   refreshGuide: 'growth.guide.refresh',
+  filterThemesByPeriod: 'growth.themes.filterPeriod',
+  filterThemesByTeam: 'growth.themes.filterTeam',
+  filterThemesByManager: 'growth.themes.filterManager',
+  filterThemesByQuestion: 'growth.themes.filterQuestion',
+  clearThemeFilters: 'growth.themes.clearFilters',
+  openNoteAt: 'growth.notes.openAt',
+  completeAction: 'growth.actions.complete',
+  groupActionsByPerson: 'growth.actions.groupByPerson',
+  groupActionsByOwner: 'growth.actions.groupByOwner',
+  newConversationWith: 'growth.people.newConversation',
 } as const;
 
 export const Views = {
   container: 'growth',
   guide: 'growth.guide',
+  themes: 'growth.themes',
+  actions: 'growth.actions',
+  people: 'growth.people',
 } as const;
 
 export const ContextKeys = {
   isGrowthNote: 'growth.isGrowthNote',
+  actionsGroupedByOwner: 'growth.actionsGroupedByOwner',
+  themeFilterActive: 'growth.themeFilterActive',
 } as const;
 
 export const Settings = {
@@ -29,6 +44,7 @@ export const Settings = {
   validateWorkspace: 'validation.workspace',
   templatePath: 'templatePath',
   questionScriptPath: 'questionScriptPath',
+  patternThreshold: 'themes.patternThreshold',
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'growth';

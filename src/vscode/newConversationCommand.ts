@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { answerLine } from '../core/guide';
 import { analyzeNote } from '../core/note';
+import { IndexedNote } from '../core/workspaceIndex';
 import { carryOverFrom, isoDay, nextFreePath, notePath, personSlug, relativeNotePath, renderNewNote, uniquePersonSlug } from '../core/scaffold';
 import { offerGitInitOnce } from './commitNotesCommand';
 import { Commands } from './ids';
-import { activeScript, readGrowthNotes, readNoteText } from './noteDocuments';
+import { activeScript, readNoteText } from './noteDocuments';
+import { NotesIndexManager } from './notesIndex';
 import { growthSettings } from './settings';
 
 /** Someone who already has notes, with their latest conversation. */
@@ -32,7 +34,7 @@ const WHEN_EXISTS_ANOTHER = 'Create Another';
 export class NewConversationCommand {
   readonly id = Commands.newConversation;
 
-  constructor(private readonly context: vscode.ExtensionContext) {}
+  constructor(private readonly context: vscode.ExtensionContext, private readonly notes: NotesIndexManager) {}
 
   async execute(options: NewConversationOptions = {}): Promise<vscode.Uri | undefined> {
     if (!vscode.workspace.isTrusted) {
@@ -48,7 +50,8 @@ export class NewConversationCommand {
       return undefined;
     }
     const notesRoot = vscode.Uri.joinPath(folder.uri, settings.notesFolder);
-    const people = await knownPeople(folder, settings.notesFolder);
+    await this.notes.ready;
+    const people = knownPeople(this.notes.index.all(), notesRoot);
     const picked = options.person !== undefined ? { person: options.person } : await pickPerson(people);
     if (!picked?.person) return undefined;
     const person = picked.person;
@@ -106,16 +109,17 @@ async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which folder holds the notes?' });
 }
 
-/** People with notes under the notes folder, most recent conversation first. */
-export async function knownPeople(folder: vscode.WorkspaceFolder, notesFolder: string): Promise<KnownPerson[]> {
+/** People with notes under the notes folder, most recent conversation first; same name, different team: two people. */
+export function knownPeople(notes: readonly IndexedNote[], notesRoot: vscode.Uri): KnownPerson[] {
+  const root = `${notesRoot.toString()}/`;
   const latest = new Map<string, KnownPerson>();
-  for (const { uri, note } of await readGrowthNotes(new vscode.RelativePattern(folder, `${notesFolder}/**/*.md`), 5000)) {
-    if (!note.person || !note.date) continue;
-    // Same name, different team: two people.
+  for (const note of notes) {
+    if (!note.path.startsWith(root) || !note.person || !note.date) continue;
     const key = `${note.person.trim().toLowerCase()}|${note.team?.trim().toLowerCase() ?? ''}`;
     const seen = latest.get(key);
-    const slug = uri.path.split('/').slice(-2, -1)[0] ?? personSlug(note.person);
-    if (!seen || seen.lastDate < note.date) latest.set(key, { person: note.person.trim(), team: note.team, lastDate: note.date, lastNote: uri, slug });
+    const lastNote = vscode.Uri.parse(note.path);
+    const slug = lastNote.path.split('/').slice(-2, -1)[0] ?? personSlug(note.person);
+    if (!seen || seen.lastDate < note.date) latest.set(key, { person: note.person.trim(), team: note.team, lastDate: note.date, lastNote, slug });
   }
   return [...latest.values()].sort((a, b) => b.lastDate.localeCompare(a.lastDate) || a.person.localeCompare(b.person));
 }

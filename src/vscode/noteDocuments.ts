@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { declaresGrowthNote } from '../core/frontmatter';
-import { analyzeNote, Note, NoteAnalysis } from '../core/note';
+import { analyzeNote, NoteAnalysis } from '../core/note';
 import { decodeNoteBytes } from '../core/problem';
 import { BUILT_IN_SCRIPT, QuestionScript, withSeniorLeader } from '../core/questionScript';
 import { parseQuestionScript } from '../core/questionScriptFile';
@@ -73,18 +73,6 @@ async function loadScript(uri: vscode.Uri | undefined, path: string, seniorLeade
 
 /** Folders never scanned for notes. */
 export const NOTE_SCAN_EXCLUDE = '{**/node_modules/**,**/.git/**,**/.vscode-test/**}';
-
-/** Every growth note among the Markdown files matching `include`, read (open documents first) and analysed. */
-export async function readGrowthNotes(include: vscode.GlobPattern, maxFiles: number): Promise<{ uri: vscode.Uri; note: Note }[]> {
-  const notes: { uri: vscode.Uri; note: Note }[] = [];
-  for (const uri of await vscode.workspace.findFiles(include, NOTE_SCAN_EXCLUDE, maxFiles)) {
-    const text = await readNoteText(uri);
-    if (text === undefined || !declaresGrowthNote(text)) continue;
-    const note = analyzeNote(text).note;
-    if (note.isGrowthNote) notes.push({ uri, note });
-  }
-  return notes;
-}
 
 /**
  * A Markdown file's text: the open document's when there is one (unsaved edits count), else the

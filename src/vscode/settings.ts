@@ -13,5 +13,6 @@ export function growthSettings(scope?: vscode.ConfigurationScope) {
     validateWorkspace: config.get<boolean>(Settings.validateWorkspace, true),
     templatePath: config.get<string>(Settings.templatePath, '').trim(),
     questionScriptPath: config.get<string>(Settings.questionScriptPath, '').trim(),
+    patternThreshold: Math.max(1, config.get<number>(Settings.patternThreshold, 2)),
   };
 }

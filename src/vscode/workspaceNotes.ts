@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ThemeUsage, themeUsageAcross } from '../core/themes';
-import { readGrowthNotes } from './noteDocuments';
+import { NotesIndexManager } from './notesIndex';
 
 export interface WorkspaceVocabulary {
   readonly people: string[];
@@ -11,35 +11,29 @@ export interface WorkspaceVocabulary {
 }
 
 /**
- * People and themes already used across the workspace's notes, so completion keeps one spelling.
- * Read once, then again only after a Markdown file changes on disk.
+ * People and themes already used across the workspace's notes, so completion and the spelling hint
+ * keep one spelling. Read from the index, and worked out again only after it changes.
  */
 export class WorkspaceVocabularyProvider implements vscode.Disposable {
-  private cached: Promise<WorkspaceVocabulary> | undefined;
-  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
-  private readonly subscriptions = [
-    this.watcher,
-    this.watcher.onDidCreate(() => this.invalidate()),
-    this.watcher.onDidChange(() => this.invalidate()),
-    this.watcher.onDidDelete(() => this.invalidate()),
-  ];
+  private cached: WorkspaceVocabulary | undefined;
+  private readonly subscription: { dispose(): void };
 
-  vocabulary(): Promise<WorkspaceVocabulary> {
-    this.cached ??= readVocabulary();
+  constructor(private readonly notes: NotesIndexManager) {
+    this.subscription = notes.index.onDidChange(() => { this.cached = undefined; });
+  }
+
+  async vocabulary(): Promise<WorkspaceVocabulary> {
+    await this.notes.ready;
+    this.cached ??= vocabularyOf(this.notes.index.all());
     return this.cached;
   }
 
-  invalidate(): void {
-    this.cached = undefined;
-  }
-
   dispose(): void {
-    this.subscriptions.forEach(s => s.dispose());
+    this.subscription.dispose();
   }
 }
 
-async function readVocabulary(): Promise<WorkspaceVocabulary> {
-  const notes = (await readGrowthNotes('**/*.md', 20000)).map(({ note }) => note);
+function vocabularyOf(notes: ReturnType<NotesIndexManager['index']['all']>): WorkspaceVocabulary {
   const people = new Map(notes.flatMap(n => (n.person ? [[n.person.trim().toLowerCase(), n.person.trim()] as const] : [])));
   const themes = themeUsageAcross(notes);
   return { people: [...people.values()].sort((a, b) => a.localeCompare(b)), themes, spellings: new Map(themes.map(t => [t.key, t.name])) };

@@ -47,6 +47,20 @@ async function openFile(name) {
   await page.locator('.tab.active', { hasText: name.split('/').pop() }).waitFor({ timeout: 10000 });
 }
 
+/** Opens the Growth container unless it is already showing (a second click would hide the sidebar). */
+async function showGrowthContainer() {
+  const header = page.locator('.pane-header', { hasText: 'Question Guide' }).first();
+  if (!(await header.isVisible())) await page.locator('.activitybar [aria-label^="Growth Conversations"]').first().click();
+  await header.waitFor({ timeout: 20000 });
+}
+
+/** Expands or collapses one view of the Growth container by its title. */
+async function setPaneExpanded(title, expanded) {
+  const header = page.locator('.pane-header', { hasText: title }).first();
+  await header.waitFor({ timeout: 20000 });
+  if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
+}
+
 function guideRow(text) {
   return page.locator('.monaco-list-row[aria-label^="Question "]', { hasText: text }).first();
 }
@@ -86,7 +100,7 @@ describe('the packaged extension in the VS Code UI', function () {
   it('opens the Growth container, whose guide welcomes with a New Growth Conversation link', async () => {
     await page.locator('.activitybar [aria-label^="Growth Conversations"]').first().click();
     await page.locator('.welcome-view-content', { hasText: 'Open a growth note' }).waitFor({ timeout: 20000 });
-    await page.locator('.welcome-view-content a', { hasText: 'New Growth Conversation' }).waitFor();
+    await page.locator('.welcome-view-content a', { hasText: 'New Growth Conversation' }).first().waitFor();
     await screenshot('guide-welcome');
   });
 
@@ -119,6 +133,9 @@ describe('the packaged extension in the VS Code UI', function () {
 
   it('the guide follows an open note: progress, current question, and a click moves the editor', async () => {
     await openFile('alex-morgan/2026-05-12.md');
+    await showGrowthContainer();
+    for (const title of ['Themes', 'Action Items', 'People']) await setPaneExpanded(title, false);
+    await page.locator('.pane-header', { hasText: 'Question Guide' }).first().locator('.description', { hasText: '9 of 9 answered' }).waitFor({ timeout: 20000 });
     // Every question of this fully answered note shows as answered (the row's accessible label says so).
     await page.locator('.monaco-list-row[aria-label^="Question 9:"][aria-label*="answered"]').first().waitFor({ timeout: 20000 });
     const labels = await page.locator('.monaco-list-row[aria-label^="Question "]').evaluateAll(rows => rows.map(r => r.getAttribute('aria-label')));
@@ -130,6 +147,20 @@ describe('the packaged extension in the VS Code UI', function () {
     const current = await guideRow('you are here').innerText();
     assert.ok(current.includes('7. If you were to leave'), current);
     await screenshot('guide-current-question');
+  });
+
+  it('the Themes, Action Items and People views show the sample workspace', async () => {
+    await showGrowthContainer();
+    await setPaneExpanded('Question Guide', false);
+    for (const title of ['Themes', 'Action Items', 'People']) await setPaneExpanded(title, true);
+    await page.locator('.monaco-list-row', { hasText: 'ci-speed' }).first().waitFor({ timeout: 30000 });
+    await page.locator('.monaco-list-row', { hasText: '2 people' }).first().waitFor();
+    await page.locator('.monaco-list-row', { hasText: 'Propose an on-call rota change' }).first().waitFor({ timeout: 20000 });
+    await page.locator('.monaco-list-row', { hasText: 'days ago' }).first().waitFor({ timeout: 20000 });
+    await screenshot('cross-note-views');
+    await page.locator('.monaco-list-row', { hasText: 'ci-speed' }).first().click();
+    await page.locator('.monaco-list-row', { hasText: 'Priya Shah' }).first().waitFor();
+    await screenshot('themes-expanded');
   });
 
   it('the lightbulb quick fix replaces a misspelt value', async () => {

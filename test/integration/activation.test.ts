@@ -27,7 +27,7 @@ describe('activation and contributions', () => {
 
   it('contributes the Growth container, the guide view and the settings', () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON;
-    assert.deepEqual(pkg.contributes.views.growth.map((v: { id: string }) => v.id), ['growth.guide']);
+    assert.deepEqual(pkg.contributes.views.growth.map((v: { id: string }) => v.id), ['growth.guide', 'growth.themes', 'growth.actions', 'growth.people']);
     const config = vscode.workspace.getConfiguration('growth');
     assert.equal(config.get('notesFolder'), 'growth-notes');
     assert.equal(config.get('seniorLeaderTitle'), 'CTO');

@@ -1,0 +1,83 @@
+import * as vscode from 'vscode';
+import { ActionItem, groupActions, openActionItems } from '../core/crossNoteViews';
+import { isoDay } from '../core/scaffold';
+import { Commands, ContextKeys, Views } from './ids';
+import { NotesIndexManager } from './notesIndex';
+import { openAt } from './themesView';
+
+export type ActionTreeItem = { readonly kind: 'group'; readonly group: string; readonly items: ActionItem[] } | { readonly kind: 'action'; readonly item: ActionItem };
+
+/** "Action Items": what the conversations promised and is not done yet, overdue first. */
+export class ActionItemsViewProvider implements vscode.TreeDataProvider<ActionTreeItem> {
+  private readonly changeEmitter = new vscode.EventEmitter<ActionTreeItem | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  groupBy: 'person' | 'owner' = 'person';
+
+  constructor(private readonly notes: NotesIndexManager) {}
+
+  refresh(): void {
+    this.changeEmitter.fire(undefined);
+  }
+
+  async getChildren(element?: ActionTreeItem): Promise<ActionTreeItem[]> {
+    if (element) return element.kind === 'group' ? element.items.map(item => ({ kind: 'action', item })) : [];
+    await this.notes.ready;
+    const items = openActionItems(this.notes.index.all(), isoDay(new Date()));
+    return groupActions(items, this.groupBy).map(({ group, items: list }) => ({ kind: 'group', group, items: list }));
+  }
+
+  getTreeItem(element: ActionTreeItem): vscode.TreeItem {
+    if (element.kind === 'group') {
+      const overdue = element.items.filter(i => i.overdue).length;
+      const item = new vscode.TreeItem(element.group, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = `${element.items.length} open${overdue > 0 ? ` · ${overdue} overdue` : ''}`;
+      item.iconPath = new vscode.ThemeIcon(this.groupBy === 'person' ? 'person' : 'account');
+      item.id = `group:${this.groupBy}:${element.group}`;
+      return item;
+    }
+    const { item: action } = element;
+    const item = new vscode.TreeItem(action.text.replace(/\s*due:\d{4}-\d{2}-\d{2}/, ''));
+    item.description = [action.due ? `due ${action.due}` : '', action.overdue ? 'overdue' : '', this.groupBy === 'owner' ? action.person : ''].filter(Boolean).join(' · ');
+    item.iconPath = action.overdue ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('circle-large-outline');
+    item.tooltip = `${action.text}\n${action.person}, from the conversation of ${action.noteDate ?? 'an undated note'}`;
+    item.contextValue = 'action';
+    item.command = openAt(action.path, action.line);
+    item.id = `action:${action.path}:${action.line}`;
+    return item;
+  }
+}
+
+/** Ticks an action item in its note, through an undoable edit of that one line. */
+export async function completeAction(item: ActionItem): Promise<boolean> {
+  const uri = vscode.Uri.parse(item.path);
+  const document = await vscode.workspace.openTextDocument(uri);
+  if (item.line >= document.lineCount) return false;
+  const line = document.lineAt(item.line);
+  const box = /^(\s*(?:[-*+]|\d+[.)])\s+)\[ \]/.exec(line.text);
+  if (!box) {
+    void vscode.window.showWarningMessage('That action item has moved in its note; refresh and try again.');
+    return false;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, new vscode.Range(item.line, box[1].length, item.line, box[1].length + 3), '[x]');
+  return vscode.workspace.applyEdit(edit);
+}
+
+export function registerActionItemsView(provider: ActionItemsViewProvider, notes: NotesIndexManager): vscode.Disposable {
+  const view = vscode.window.createTreeView(Views.actions, { treeDataProvider: provider, showCollapseAll: true });
+  const setGrouping = (by: 'person' | 'owner') => {
+    provider.groupBy = by;
+    void vscode.commands.executeCommand('setContext', ContextKeys.actionsGroupedByOwner, by === 'owner');
+    provider.refresh();
+  };
+  return vscode.Disposable.from(
+    view,
+    notes.index.onDidChange(() => provider.refresh()),
+    vscode.commands.registerCommand(Commands.groupActionsByPerson, () => setGrouping('person')),
+    vscode.commands.registerCommand(Commands.groupActionsByOwner, () => setGrouping('owner')),
+    vscode.commands.registerCommand(Commands.completeAction, (element: ActionTreeItem | ActionItem) => {
+      const item = 'kind' in element ? (element.kind === 'action' ? element.item : undefined) : element;
+      return item ? completeAction(item) : false;
+    }),
+  );
+}

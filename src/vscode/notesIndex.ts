@@ -1,0 +1,176 @@
+import * as vscode from 'vscode';
+import { summarizeNote } from '../core/noteSummary';
+import { buildIndex, CachedSummary, NoteSource, WorkspaceIndex } from '../core/workspaceIndex';
+import { activeScript, isMarkdown, NOTE_SCAN_EXCLUDE } from './noteDocuments';
+
+const COALESCE_MS = 150;
+const TYPING_DELAY_MS = 300;
+const SAVE_DELAY_MS = 3000;
+const CACHE_FILE = 'notes-index-v1.json';
+
+/**
+ * Feeds the core index from the workspace: a sliced first build (reusing the cache of the last
+ * session), then file-system events coalesced into batches, and open documents as they are typed in.
+ */
+export class NotesIndexManager implements vscode.Disposable {
+  readonly index = new WorkspaceIndex();
+  readonly ready: Promise<void>;
+  private cache = new Map<string, CachedSummary>();
+  private readonly pending = new Map<string, 'changed' | 'deleted'>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 0);
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly storage: vscode.Uri | undefined) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+    this.disposables.push(
+      watcher,
+      this.status,
+      watcher.onDidCreate(uri => this.queue(uri, 'changed')),
+      watcher.onDidChange(uri => this.queue(uri, 'changed')),
+      watcher.onDidDelete(uri => this.queue(uri, 'deleted')),
+      vscode.workspace.onDidChangeTextDocument(event => this.documentChanged(event.document)),
+      vscode.workspace.onDidCloseTextDocument(document => {
+        // Unsaved edits are dropped on close: the file on disk is the truth again.
+        if (isMarkdown(document) && document.uri.scheme === 'file') this.queue(document.uri, 'changed');
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rebuild()),
+    );
+    this.ready = this.rebuild();
+  }
+
+  /** Reads every note again, reusing cached summaries of unchanged files. */
+  async rebuild(): Promise<void> {
+    const { script } = await activeScript(vscode.workspace.workspaceFolders?.[0]);
+    const cache = this.cache.size > 0 ? this.cache : await this.loadCache();
+    this.status.text = '$(sync~spin) Indexing growth notes';
+    this.status.show();
+    const existing = new Set(this.index.all().map(note => note.path));
+    try {
+      const result = await buildIndex(this.index, workspaceSource(existing), {
+        script,
+        cache,
+        onProgress: (done, total) => { this.status.text = `$(sync~spin) Indexing growth notes ${done}/${total}`; },
+      });
+      this.index.batch(() => existing.forEach(path => this.index.delete(path)));
+      this.cache = result.cache;
+      this.scheduleSave();
+    } finally {
+      this.status.hide();
+    }
+  }
+
+  private queue(uri: vscode.Uri, change: 'changed' | 'deleted') {
+    if (!uri.path.toLowerCase().endsWith('.md')) return;
+    this.pending.set(uri.toString(), change);
+    clearTimeout(this.flushTimer);
+    // A git checkout touches many files at once: wait for the burst to settle, then apply it as one.
+    this.flushTimer = setTimeout(() => void this.flush(), COALESCE_MS);
+  }
+
+  private async flush() {
+    const batch = [...this.pending.entries()];
+    this.pending.clear();
+    const { script } = await activeScript(vscode.workspace.workspaceFolders?.[0]);
+    const updates = await Promise.all(batch.map(async ([key, change]) => {
+      const uri = vscode.Uri.parse(key);
+      const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === key && d.isDirty);
+      if (change === 'deleted') return { key };
+      try {
+        const [stat, bytes] = open ? [undefined, undefined] : await Promise.all([vscode.workspace.fs.stat(uri), vscode.workspace.fs.readFile(uri)]);
+        const text = open ? open.getText() : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        return { key, summary: summarizeNote(text, script), stat };
+      } catch {
+        return { key };
+      }
+    }));
+    this.index.batch(() => {
+      for (const update of updates) {
+        if (update.summary) {
+          this.index.set(update.key, update.summary);
+          if (update.stat) this.cache.set(update.key, { mtime: update.stat.mtime, size: update.stat.size, summary: update.summary });
+        } else {
+          this.index.delete(update.key);
+          this.cache.delete(update.key);
+        }
+      }
+    });
+    this.scheduleSave();
+  }
+
+  private documentChanged(document: vscode.TextDocument) {
+    if (!isMarkdown(document) || document.uri.scheme === 'git') return;
+    const key = document.uri.toString();
+    clearTimeout(this.typingTimers.get(key));
+    this.typingTimers.set(key, setTimeout(async () => {
+      this.typingTimers.delete(key);
+      const { script } = await activeScript(vscode.workspace.getWorkspaceFolder(document.uri));
+      this.index.set(key, summarizeNote(document.getText(), script));
+    }, TYPING_DELAY_MS));
+  }
+
+  private cacheUri(): vscode.Uri | undefined {
+    return this.storage ? vscode.Uri.joinPath(this.storage, CACHE_FILE) : undefined;
+  }
+
+  private async loadCache(): Promise<Map<string, CachedSummary>> {
+    const uri = this.cacheUri();
+    if (!uri) return new Map();
+    try {
+      const entries = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as [string, CachedSummary][];
+      return new Map(entries);
+    } catch {
+      return new Map(); // no cache yet, or an unreadable one: build from the files
+    }
+  }
+
+  private scheduleSave() {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.saveCache(), SAVE_DELAY_MS);
+  }
+
+  private async saveCache() {
+    const uri = this.cacheUri();
+    if (!uri || !this.storage) return;
+    try {
+      await vscode.workspace.fs.createDirectory(this.storage);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify([...this.cache.entries()])));
+    } catch {
+      // The cache only saves time; failing to write it changes nothing else.
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.flushTimer);
+    clearTimeout(this.saveTimer);
+    this.typingTimers.forEach(timer => clearTimeout(timer));
+    this.disposables.forEach(d => d.dispose());
+  }
+}
+
+/** Every Markdown file of every workspace folder, keyed by URI; `seen` loses each path listed. */
+function workspaceSource(seen: Set<string>): NoteSource {
+  return {
+    async list() {
+      const uris = await vscode.workspace.findFiles('**/*.md', NOTE_SCAN_EXCLUDE);
+      const infos = await Promise.all(uris.map(async uri => {
+        try {
+          const stat = await vscode.workspace.fs.stat(uri);
+          return { path: uri.toString(), mtime: stat.mtime, size: stat.size };
+        } catch {
+          return undefined;
+        }
+      }));
+      const files = infos.filter((info): info is NonNullable<typeof info> => info !== undefined);
+      files.forEach(file => seen.delete(file.path));
+      return files;
+    },
+    async read(path) {
+      // An open document with unsaved edits is what the manager sees: index that.
+      const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === path && d.isDirty);
+      return open ? new TextEncoder().encode(open.getText()) : vscode.workspace.fs.readFile(vscode.Uri.parse(path));
+    },
+  };
+}
