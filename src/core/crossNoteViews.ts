@@ -1,5 +1,5 @@
-import { IndexedNote } from './workspaceIndex';
-import { normalizeTheme, themeUsageAcross } from './themes';
+import { IndexedNote, WorkspaceIndex } from './workspaceIndex';
+import { normalizeTheme } from './themes';
 
 /** Which notes a cross-note view looks at. Dates are YYYY-MM-DD. */
 export interface NoteFilter {
@@ -28,12 +28,13 @@ export interface ThemeNode {
   readonly key: string;
   /** The spelling used most (for the last segment of nested themes). */
   readonly name: string;
-  readonly people: ThemePerson[];
+  /** Distinct people who raised it. */
+  readonly peopleCount: number;
   readonly conversationCount: number;
   /** Raised by at least the pattern threshold of distinct people. */
   readonly pattern: boolean;
   readonly children: ThemeNode[];
-  /** Mentions per month (YYYY-MM), for a sense of how it spreads over time. */
+  /** Conversations per month (YYYY-MM) that raised it: how it spreads over time. */
   readonly byMonth: ReadonlyMap<string, number>;
 }
 
@@ -57,75 +58,97 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-interface Mention {
-  readonly key: string;
-  readonly note: IndexedNote;
-  readonly line?: number;
+// Notes are replaced, never changed, when their file changes: what is derived from one can be kept with it.
+const mentionsByNote = new WeakMap<IndexedNote, Map<string, Map<string, number[]>>>();
+
+/** The theme keys a note mentions under the filter, each with its mention lines (none for the frontmatter list). */
+function noteMentions(note: IndexedNote, questionId: string | undefined): Map<string, number[]> {
+  let perQuestion = mentionsByNote.get(note);
+  if (!perQuestion) mentionsByNote.set(note, perQuestion = new Map());
+  let keys = perQuestion.get(questionId ?? '');
+  if (!keys) perQuestion.set(questionId ?? '', keys = collectMentions(note, questionId));
+  return keys;
 }
 
-/** Themes sorted by how many distinct people raised them, with patterns marked. */
-export function themeTree(notes: readonly IndexedNote[], filter: NoteFilter, patternThreshold: number): ThemeNode[] {
-  // Spellings come from every note, so a filter never changes what a theme is called.
-  const spellings = new Map(themeUsageAcross(notes).map(usage => [usage.key, usage.name]));
-  const mentions: Mention[] = [];
+function collectMentions(note: IndexedNote, questionId: string | undefined): Map<string, number[]> {
+  const keys = new Map<string, number[]>();
+  const add = (key: string, line?: number) => {
+    if (!key) return;
+    // A mention of a/b is also a mention of a.
+    for (let cut = key.indexOf('/'); ; cut = key.indexOf('/', cut + 1)) {
+      const prefix = cut === -1 ? key : key.slice(0, cut);
+      const lines = keys.get(prefix) ?? [];
+      if (line !== undefined) lines.push(line);
+      keys.set(prefix, lines);
+      if (cut === -1) break;
+    }
+  };
+  if (!questionId) for (const theme of note.themes) add(normalizeTheme(theme));
+  for (const tag of note.tags) if (!questionId || tag.questionId === questionId) add(tag.key, tag.line);
+  return keys;
+}
+
+function personKey(note: IndexedNote): string {
+  return note.person?.trim().toLowerCase() || '(no person)';
+}
+
+interface ThemeTally {
+  readonly people: Set<string>;
+  conversations: number;
+  readonly byMonth: Map<string, number>;
+}
+
+/** Themes sorted by how many distinct people raised them, with patterns marked. One pass over the notes. */
+export function themeTree(index: WorkspaceIndex, filter: NoteFilter, patternThreshold: number): ThemeNode[] {
+  const notes = index.all();
+  const tallies = new Map<string, ThemeTally>();
   for (const note of notes) {
     if (!matchesFilter(note, filter)) continue;
-    if (!filter.questionId) for (const theme of note.themes) mentions.push({ key: normalizeTheme(theme), note });
-    for (const tag of note.tags) {
-      if (!filter.questionId || tag.questionId === filter.questionId) mentions.push({ key: tag.key, note, line: tag.line });
-    }
-  }
-  // Every mention of a/b also counts for a.
-  const byKey = new Map<string, Mention[]>();
-  for (const mention of mentions) {
-    if (!mention.key) continue;
-    const parts = mention.key.split('/');
-    for (let depth = 1; depth <= parts.length; depth++) {
-      const key = parts.slice(0, depth).join('/');
-      const list = byKey.get(key) ?? [];
-      list.push(mention);
-      byKey.set(key, list);
+    const person = personKey(note);
+    const month = note.date?.slice(0, 7);
+    for (const key of noteMentions(note, filter.questionId).keys()) {
+      let tally = tallies.get(key);
+      if (!tally) tallies.set(key, tally = { people: new Set(), conversations: 0, byMonth: new Map() });
+      tally.people.add(person);
+      tally.conversations++;
+      if (month) tally.byMonth.set(month, (tally.byMonth.get(month) ?? 0) + 1);
     }
   }
   const nodes = new Map<string, ThemeNode>();
-  for (const [key, list] of byKey) nodes.set(key, themeNode(key, spellings.get(key) ?? key, list, patternThreshold));
+  for (const [key, tally] of tallies) {
+    // Spellings come from every note, so a filter never changes what a theme is called.
+    const spelling = index.preferredSpelling(key) ?? key;
+    nodes.set(key, {
+      key, name: spelling.split('/').pop() ?? spelling, peopleCount: tally.people.size, conversationCount: tally.conversations,
+      pattern: tally.people.size >= patternThreshold, children: [], byMonth: tally.byMonth,
+    });
+  }
   for (const [key, node] of nodes) {
-    const parent = key.includes('/') ? nodes.get(key.slice(0, key.lastIndexOf('/'))) : undefined;
-    parent?.children.push(node);
+    const cut = key.lastIndexOf('/');
+    if (cut !== -1) nodes.get(key.slice(0, cut))?.children.push(node);
   }
   for (const node of nodes.values()) node.children.sort(compareThemes);
   return [...nodes.values()].filter(node => !node.key.includes('/')).sort(compareThemes);
 }
 
-function themeNode(key: string, spelling: string, mentions: readonly Mention[], patternThreshold: number): ThemeNode {
-  const people = new Map<string, { person: string; conversations: Map<string, ThemeConversation> }>();
-  const byMonth = new Map<string, number>();
-  for (const mention of mentions) {
-    const person = mention.note.person ?? '(no person)';
-    const personKey = person.trim().toLowerCase();
-    const entry = people.get(personKey) ?? { person: person.trim(), conversations: new Map() };
-    const conversation = entry.conversations.get(mention.note.path) ?? { path: mention.note.path, date: mention.note.date, lines: [] };
-    if (mention.line !== undefined && !conversation.lines.includes(mention.line)) conversation.lines.push(mention.line);
-    entry.conversations.set(mention.note.path, conversation);
-    people.set(personKey, entry);
-    if (mention.note.date) byMonth.set(mention.note.date.slice(0, 7), (byMonth.get(mention.note.date.slice(0, 7)) ?? 0) + 1);
-  }
-  const personList = [...people.values()]
-    .map(p => ({ person: p.person, conversations: [...p.conversations.values()].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')) }))
-    .sort((a, b) => b.conversations.length - a.conversations.length || a.person.localeCompare(b.person));
-  return {
-    key,
-    name: spelling.split('/').pop() ?? spelling,
-    people: personList,
-    conversationCount: personList.reduce((sum, p) => sum + p.conversations.length, 0),
-    pattern: personList.length >= patternThreshold,
-    children: [],
-    byMonth,
-  };
+function compareThemes(a: ThemeNode, b: ThemeNode): number {
+  return b.peopleCount - a.peopleCount || b.conversationCount - a.conversationCount || a.name.localeCompare(b.name);
 }
 
-function compareThemes(a: ThemeNode, b: ThemeNode): number {
-  return b.people.length - a.people.length || b.conversationCount - a.conversationCount || a.name.localeCompare(b.name);
+/** Who raised a theme (or anything nested under it), in which conversations, on which lines: read when a theme is expanded. */
+export function themePeople(notes: readonly IndexedNote[], filter: NoteFilter, key: string): ThemePerson[] {
+  const people = new Map<string, { person: string; conversations: ThemeConversation[] }>();
+  for (const note of notes) {
+    if (!matchesFilter(note, filter)) continue;
+    const lines = noteMentions(note, filter.questionId).get(key);
+    if (!lines) continue;
+    const entry = people.get(personKey(note)) ?? { person: note.person?.trim() || '(no person)', conversations: [] };
+    entry.conversations.push({ path: note.path, date: note.date, lines: [...new Set(lines)].sort((a, b) => a - b) });
+    people.set(personKey(note), entry);
+  }
+  return [...people.values()]
+    .map(p => ({ person: p.person, conversations: p.conversations.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')) }))
+    .sort((a, b) => b.conversations.length - a.conversations.length || a.person.localeCompare(b.person));
 }
 
 /** An open action item, once, wherever it was last carried to. */

@@ -89,9 +89,11 @@ export function problem(range: Range, severity: Severity, code: ProblemCode, mes
 }
 
 /** Decodes a file's bytes; a note that is not valid UTF-8 is reported, never guessed at. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
 export function decodeNoteBytes(bytes: Uint8Array): { text: string } | { problem: Problem } {
   try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    const text = UTF8.decode(bytes);
     return { text };
   } catch {
     return {

@@ -3,6 +3,18 @@
  * and surrounding punctuation do not make a different theme. "a/b" keeps its slash (b nests under a).
  */
 export function normalizeTheme(raw: string): string {
+  let key = normalized.get(raw);
+  if (key === undefined) {
+    if (normalized.size > 50_000) normalized.clear(); // themes repeat; a runaway set of spellings must not grow forever
+    key = normalizeUncached(raw);
+    normalized.set(raw, key);
+  }
+  return key;
+}
+
+const normalized = new Map<string, string>();
+
+function normalizeUncached(raw: string): string {
   return raw
     .normalize('NFKC')
     .toLowerCase()
@@ -61,10 +73,26 @@ export function themeUsage(mentions: Iterable<string>): ThemeUsage[] {
     counts.set(mention, (counts.get(mention) ?? 0) + 1);
     spellings.set(key, counts);
   }
-  return [...spellings.entries()].map(([key, counts]) => {
-    const [name] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-    return { key, name, count: [...counts.values()].reduce((sum, n) => sum + n, 0) };
-  }).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return [...spellings.entries()].map(([key, counts]) => spellingUsage(key, counts)).sort(compareUsage);
+}
+
+/** One theme's usage from the counts of its spellings: the most used one names it. */
+export function spellingUsage(key: string, counts: ReadonlyMap<string, number>): ThemeUsage {
+  let name = '';
+  let best = -1;
+  let count = 0;
+  for (const [spelling, n] of counts) {
+    count += n;
+    if (n > best || (n === best && spelling.localeCompare(name) < 0)) {
+      name = spelling;
+      best = n;
+    }
+  }
+  return { key, name, count };
+}
+
+export function compareUsage(a: ThemeUsage, b: ThemeUsage): number {
+  return b.count - a.count || a.name.localeCompare(b.name);
 }
 
 /** Theme usage across notes: their frontmatter themes and inline tags. */

@@ -1,6 +1,7 @@
 import { decodeNoteBytes } from './problem';
 import { NoteSummary, summarizeNote } from './noteSummary';
 import { QuestionScript } from './questionScript';
+import { compareUsage, normalizeTheme, spellingUsage, ThemeUsage } from './themes';
 
 /** A growth note in the index: its summary and where it lives (a URI string or a relative path). */
 export interface IndexedNote extends NoteSummary {
@@ -29,6 +30,8 @@ export interface CachedSummary {
 /** Every growth note of a workspace, kept up to date one file at a time. */
 export class WorkspaceIndex {
   private readonly notes = new Map<string, IndexedNote>();
+  /** How often each spelling of each theme is used, kept up to date note by note. */
+  private readonly spellings = new Map<string, Map<string, number>>();
   private readonly listeners = new Set<() => void>();
   private batchDepth = 0;
   private changedInBatch = false;
@@ -47,13 +50,49 @@ export class WorkspaceIndex {
 
   /** Adds or replaces a note; a file that is not a growth note is removed instead. */
   set(path: string, summary: NoteSummary): void {
-    if (summary.isGrowthNote) this.notes.set(path, { ...summary, path });
-    else this.notes.delete(path);
+    this.forget(path);
+    if (summary.isGrowthNote) {
+      const note = { ...summary, path };
+      this.notes.set(path, note);
+      this.countSpellings(note, 1);
+    }
     this.changed();
   }
 
   delete(path: string): void {
-    if (this.notes.delete(path)) this.changed();
+    if (this.forget(path)) this.changed();
+  }
+
+  /** Theme usage across the index, most used first, each in its most used spelling. */
+  themeUsage(): ThemeUsage[] {
+    return [...this.spellings.entries()].map(([key, counts]) => spellingUsage(key, counts)).sort(compareUsage);
+  }
+
+  /** The most used spelling of a theme key. */
+  preferredSpelling(key: string): string | undefined {
+    const counts = this.spellings.get(key);
+    return counts ? spellingUsage(key, counts).name : undefined;
+  }
+
+  private forget(path: string): boolean {
+    const old = this.notes.get(path);
+    if (!old) return false;
+    this.countSpellings(old, -1);
+    this.notes.delete(path);
+    return true;
+  }
+
+  private countSpellings(note: IndexedNote, delta: 1 | -1) {
+    for (const spelling of [...note.themes, ...note.tags.map(tag => tag.name)]) {
+      const key = normalizeTheme(spelling);
+      if (!key) continue;
+      const counts = this.spellings.get(key) ?? new Map<string, number>();
+      const count = (counts.get(spelling) ?? 0) + delta;
+      if (count > 0) counts.set(spelling, count);
+      else counts.delete(spelling);
+      if (counts.size > 0) this.spellings.set(key, counts);
+      else this.spellings.delete(key);
+    }
   }
 
   rename(from: string, to: string): void {
@@ -66,14 +105,23 @@ export class WorkspaceIndex {
 
   /** Runs several updates as one change, so views refresh once for a burst of files. */
   batch<T>(work: () => T): T {
-    this.batchDepth++;
+    this.beginUpdate();
     try {
       return work();
     } finally {
-      if (--this.batchDepth === 0 && this.changedInBatch) {
-        this.changedInBatch = false;
-        this.listeners.forEach(listener => listener());
-      }
+      this.endUpdate();
+    }
+  }
+
+  /** Holds change events until the matching `endUpdate`, also across awaits. */
+  beginUpdate(): void {
+    this.batchDepth++;
+  }
+
+  endUpdate(): void {
+    if (--this.batchDepth === 0 && this.changedInBatch) {
+      this.changedInBatch = false;
+      this.listeners.forEach(listener => listener());
     }
   }
 
@@ -90,8 +138,11 @@ export class WorkspaceIndex {
 
 export interface BuildOptions {
   readonly script: QuestionScript;
-  /** Summaries from an earlier run, by path; entries whose mtime and size match are reused unparsed. */
-  readonly cache?: ReadonlyMap<string, CachedSummary>;
+  /**
+   * Summaries from an earlier run, by path; entries whose mtime and size match are reused unparsed.
+   * May be a promise, so reading the cache overlaps with listing the files.
+   */
+  readonly cache?: ReadonlyMap<string, CachedSummary> | Promise<ReadonlyMap<string, CachedSummary>>;
   /** Longest stretch of work before yielding to the event loop. */
   readonly sliceMs?: number;
   readonly onProgress?: (done: number, total: number) => void;
@@ -112,28 +163,37 @@ export interface BuildResult {
  */
 export async function buildIndex(index: WorkspaceIndex, source: NoteSource, options: BuildOptions): Promise<BuildResult> {
   const sliceMs = options.sliceMs ?? 20;
-  const files = await source.list();
+  const [files, previous] = await Promise.all([source.list(), options.cache]);
   const cache = new Map<string, CachedSummary>();
   const toRead: NoteFileInfo[] = [];
   let reused = 0;
-  index.batch(() => {
+  let sliceStart = now();
+  const slice = async (done: number) => {
+    if (now() - sliceStart < sliceMs) return;
+    options.onProgress?.(done, files.length);
+    await yieldToEventLoop();
+    sliceStart = now();
+  };
+  // Views see the finished index once, not every slice of it.
+  index.beginUpdate();
+  try {
     for (const file of files) {
-      const cached = options.cache?.get(file.path);
+      const cached = previous?.get(file.path);
       if (cached && cached.mtime === file.mtime && cached.size === file.size) {
         cache.set(file.path, cached);
         index.set(file.path, cached.summary);
-        reused++;
+        await slice(++reused);
       } else toRead.push(file);
     }
-  });
-  options.onProgress?.(reused, files.length);
 
-  const concurrency = options.concurrency ?? 16;
-  let sliceStart = now();
-  for (let start = 0; start < toRead.length; start += concurrency) {
-    const chunk = toRead.slice(start, start + concurrency);
-    const contents = await Promise.all(chunk.map(file => source.read(file.path).catch(() => undefined)));
-    index.batch(() => {
+    const concurrency = options.concurrency ?? 32;
+    const readChunk = (start: number) => Promise.all(toRead.slice(start, start + concurrency).map(file => source.read(file.path).catch(() => undefined)));
+    let next = toRead.length > 0 ? readChunk(0) : undefined;
+    for (let start = 0; next; start += concurrency) {
+      const contents = await next;
+      // Read the next files while this chunk is parsed: disk and CPU overlap.
+      next = start + concurrency < toRead.length ? readChunk(start + concurrency) : undefined;
+      const chunk = toRead.slice(start, start + concurrency);
       chunk.forEach((file, i) => {
         const bytes = contents[i];
         const decoded = bytes && decodeNoteBytes(bytes);
@@ -142,15 +202,83 @@ export async function buildIndex(index: WorkspaceIndex, source: NoteSource, opti
         cache.set(file.path, { mtime: file.mtime, size: file.size, summary });
         index.set(file.path, summary);
       });
-    });
+      await slice(reused + start + chunk.length);
+    }
+  } finally {
+    index.endUpdate();
+  }
+  options.onProgress?.(files.length, files.length);
+  return { parsed: toRead.length, reused, cache };
+}
+
+const LINES_PER_PART = 200;
+const BYTES_PER_SLICE = 256 * 1024;
+
+/**
+ * The cache as UTF-8 bytes, one JSON line per note. Built a few hundred lines at a time with yields
+ * in between: one JSON.stringify or one encode of a large workspace's cache would freeze the editor.
+ */
+export async function cacheToBytes(cache: ReadonlyMap<string, CachedSummary>, sliceMs = 20): Promise<Uint8Array> {
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  let lines: string[] = [];
+  let sliceStart = now();
+  for (const entry of cache) {
+    lines.push(JSON.stringify(entry));
+    if (lines.length >= LINES_PER_PART) {
+      parts.push(encoder.encode(`${lines.join('\n')}\n`));
+      lines = [];
+      if (now() - sliceStart >= sliceMs) {
+        await yieldToEventLoop();
+        sliceStart = now();
+      }
+    }
+  }
+  if (lines.length > 0) parts.push(encoder.encode(`${lines.join('\n')}\n`));
+  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  return bytes;
+}
+
+/** Reads `cacheToBytes` back in slices; a damaged line is skipped (that note is simply read again). */
+export async function cacheFromBytes(bytes: Uint8Array, sliceMs = 20): Promise<Map<string, CachedSummary>> {
+  const decoder = new TextDecoder();
+  const cache = new Map<string, CachedSummary>();
+  let sliceStart = now();
+  for (let start = 0; start < bytes.length;) {
+    // Cut at a line end, so no character is split between slices.
+    let end = Math.min(start + BYTES_PER_SLICE, bytes.length);
+    while (end < bytes.length && bytes[end - 1] !== 10) end++;
+    for (const line of decoder.decode(bytes.subarray(start, end)).split('\n')) {
+      if (!line) continue;
+      try {
+        const [path, entry] = JSON.parse(line) as [string, CachedSummary];
+        if (typeof path === 'string' && entry && typeof entry.mtime === 'number') cache.set(path, entry);
+      } catch {
+        // skip it
+      }
+    }
+    start = end;
     if (now() - sliceStart >= sliceMs) {
-      options.onProgress?.(reused + start + chunk.length, files.length);
       await yieldToEventLoop();
       sliceStart = now();
     }
   }
-  options.onProgress?.(files.length, files.length);
-  return { parsed: toRead.length, reused, cache };
+  return cache;
+}
+
+/**
+ * Runs an async step over items a chunk at a time. Starting thousands of file operations at once
+ * makes their completions arrive in one burst that blocks the event loop; chunks keep it responsive.
+ */
+export async function mapInChunks<T, R>(items: readonly T[], size: number, step: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += size) results.push(...await Promise.all(items.slice(start, start + size).map(step)));
+  return results;
 }
 
 function now(): number {

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { summarizeNote } from '../core/noteSummary';
-import { buildIndex, CachedSummary, NoteSource, WorkspaceIndex } from '../core/workspaceIndex';
+import { buildIndex, cacheFromBytes, cacheToBytes, CachedSummary, mapInChunks, NoteSource, WorkspaceIndex } from '../core/workspaceIndex';
 import { activeScript, isMarkdown, NOTE_SCAN_EXCLUDE } from './noteDocuments';
 
 const COALESCE_MS = 150;
 const TYPING_DELAY_MS = 300;
 const SAVE_DELAY_MS = 3000;
-const CACHE_FILE = 'notes-index-v1.json';
+const CACHE_FILE = 'notes-index-v1.jsonl';
 
 /**
  * Feeds the core index from the workspace: a sliced first build (reusing the cache of the last
@@ -44,7 +44,7 @@ export class NotesIndexManager implements vscode.Disposable {
   /** Reads every note again, reusing cached summaries of unchanged files. */
   async rebuild(): Promise<void> {
     const { script } = await activeScript(vscode.workspace.workspaceFolders?.[0]);
-    const cache = this.cache.size > 0 ? this.cache : await this.loadCache();
+    const cache = this.cache.size > 0 ? this.cache : this.loadCache();
     this.status.text = '$(sync~spin) Indexing growth notes';
     this.status.show();
     const existing = new Set(this.index.all().map(note => note.path));
@@ -119,8 +119,7 @@ export class NotesIndexManager implements vscode.Disposable {
     const uri = this.cacheUri();
     if (!uri) return new Map();
     try {
-      const entries = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as [string, CachedSummary][];
-      return new Map(entries);
+      return await cacheFromBytes(await vscode.workspace.fs.readFile(uri));
     } catch {
       return new Map(); // no cache yet, or an unreadable one: build from the files
     }
@@ -136,7 +135,7 @@ export class NotesIndexManager implements vscode.Disposable {
     if (!uri || !this.storage) return;
     try {
       await vscode.workspace.fs.createDirectory(this.storage);
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify([...this.cache.entries()])));
+      await vscode.workspace.fs.writeFile(uri, await cacheToBytes(this.cache));
     } catch {
       // The cache only saves time; failing to write it changes nothing else.
     }
@@ -155,14 +154,14 @@ function workspaceSource(seen: Set<string>): NoteSource {
   return {
     async list() {
       const uris = await vscode.workspace.findFiles('**/*.md', NOTE_SCAN_EXCLUDE);
-      const infos = await Promise.all(uris.map(async uri => {
+      const infos = await mapInChunks(uris, 64, async uri => {
         try {
           const stat = await vscode.workspace.fs.stat(uri);
           return { path: uri.toString(), mtime: stat.mtime, size: stat.size };
         } catch {
           return undefined;
         }
-      }));
+      });
       const files = infos.filter((info): info is NonNullable<typeof info> => info !== undefined);
       files.forEach(file => seen.delete(file.path));
       return files;

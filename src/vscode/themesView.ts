@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { monthsBefore, NoteFilter, ThemeConversation, ThemeNode, ThemePerson, themeTree } from '../core/crossNoteViews';
+import { monthsBefore, NoteFilter, ThemeConversation, ThemeNode, ThemePerson, themePeople, themeTree } from '../core/crossNoteViews';
 import { isoDay } from '../core/scaffold';
 import { Commands, ContextKeys, Views } from './ids';
 import { activeScript } from './noteDocuments';
@@ -45,13 +45,13 @@ export class ThemesViewProvider implements vscode.TreeDataProvider<ThemeItem> {
     if (!element) {
       await this.notes.ready;
       const threshold = growthSettings().patternThreshold;
-      return themeTree(this.notes.index.all(), this.filter(), threshold).map(theme => ({ kind: 'theme', theme }));
+      return themeTree(this.notes.index, this.filter(), threshold).map(theme => ({ kind: 'theme', theme }));
     }
     switch (element.kind) {
       case 'theme':
         return [
           ...element.theme.children.map((theme): ThemeItem => ({ kind: 'theme', theme })),
-          ...element.theme.people.map((person): ThemeItem => ({ kind: 'person', theme: element.theme, person })),
+          ...themePeople(this.notes.index.all(), this.filter(), element.theme.key).map((person): ThemeItem => ({ kind: 'person', theme: element.theme, person })),
         ];
       case 'person':
         return element.person.conversations.map(conversation => ({ kind: 'conversation', theme: element.theme, conversation, person: element.person.person }));
@@ -67,7 +67,7 @@ export class ThemesViewProvider implements vscode.TreeDataProvider<ThemeItem> {
       case 'theme': {
         const { theme } = element;
         const item = new vscode.TreeItem(theme.name, vscode.TreeItemCollapsibleState.Collapsed);
-        const people = theme.people.length;
+        const people = theme.peopleCount;
         item.description = `${people} ${people === 1 ? 'person' : 'people'} · ${theme.conversationCount} conversation${theme.conversationCount === 1 ? '' : 's'}${theme.pattern ? ' · pattern' : ''}`;
         item.iconPath = new vscode.ThemeIcon(theme.pattern ? 'flame' : 'tag', theme.pattern ? new vscode.ThemeColor('charts.orange') : undefined);
         item.tooltip = new vscode.MarkdownString(`**${theme.name}**: raised by ${people} ${people === 1 ? 'person' : 'people'} in ${theme.conversationCount} conversation${theme.conversationCount === 1 ? '' : 's'}\n\n${spread(theme.byMonth)}`);
@@ -109,7 +109,7 @@ function spread(byMonth: ReadonlyMap<string, number>): string {
   const top = Math.max(...months.map(m => byMonth.get(m) ?? 0));
   const bars = '▁▂▃▄▅▆▇█';
   const line = months.map(m => bars[Math.min(bars.length - 1, Math.floor(((byMonth.get(m) ?? 0) / top) * (bars.length - 1)))]).join('');
-  return `Mentions by month, ${months[0]} to ${months[months.length - 1]}: \`${line}\``;
+  return `Conversations by month, ${months[0]} to ${months[months.length - 1]}: \`${line}\``;
 }
 
 export function openAt(path: string, line: number): vscode.Command {

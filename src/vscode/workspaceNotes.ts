@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ThemeUsage, themeUsageAcross } from '../core/themes';
+import { ThemeUsage } from '../core/themes';
+import { WorkspaceIndex } from '../core/workspaceIndex';
 import { NotesIndexManager } from './notesIndex';
 
 export interface WorkspaceVocabulary {
@@ -24,7 +25,7 @@ export class WorkspaceVocabularyProvider implements vscode.Disposable {
 
   async vocabulary(): Promise<WorkspaceVocabulary> {
     await this.notes.ready;
-    this.cached ??= vocabularyOf(this.notes.index.all());
+    this.cached ??= vocabularyOf(this.notes.index);
     return this.cached;
   }
 
@@ -33,8 +34,8 @@ export class WorkspaceVocabularyProvider implements vscode.Disposable {
   }
 }
 
-function vocabularyOf(notes: ReturnType<NotesIndexManager['index']['all']>): WorkspaceVocabulary {
-  const people = new Map(notes.flatMap(n => (n.person ? [[n.person.trim().toLowerCase(), n.person.trim()] as const] : [])));
-  const themes = themeUsageAcross(notes);
+function vocabularyOf(index: WorkspaceIndex): WorkspaceVocabulary {
+  const people = new Map(index.all().flatMap(n => (n.person ? [[n.person.trim().toLowerCase(), n.person.trim()] as const] : [])));
+  const themes = index.themeUsage();
   return { people: [...people.values()].sort((a, b) => a.localeCompare(b)), themes, spellings: new Map(themes.map(t => [t.key, t.name])) };
 }

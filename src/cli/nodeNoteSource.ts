@@ -1,0 +1,34 @@
+import { readdir, readFile, stat } from 'fs/promises';
+import { join, relative, sep } from 'path';
+import { mapInChunks, NoteFileInfo, NoteSource } from '../core/workspaceIndex';
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
+
+/** Every Markdown file under a folder, through Node's file system; paths relative to the folder, with `/`. */
+export function nodeNoteSource(root: string): NoteSource {
+  return {
+    async list() {
+      const paths: string[] = [];
+      // Breadth first, a level of folders at a time, in chunks: fast on wide trees, and never a burst.
+      let folders = [root];
+      while (folders.length > 0) {
+        const listings = await mapInChunks(folders, 64, async folder => ({ folder, entries: await readdir(folder, { withFileTypes: true }) }));
+        folders = [];
+        for (const { folder, entries } of listings) {
+          for (const entry of entries) {
+            const full = join(folder, entry.name);
+            if (entry.isDirectory()) {
+              if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) folders.push(full);
+            } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) paths.push(full);
+          }
+        }
+      }
+      const files = await mapInChunks(paths, 64, async (full): Promise<NoteFileInfo> => {
+        const info = await stat(full);
+        return { path: relative(root, full).split(sep).join('/'), mtime: info.mtimeMs, size: info.size };
+      });
+      return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+    read: path => readFile(join(root, path)),
+  };
+}
