@@ -1,14 +1,30 @@
-import { existsSync, statSync } from 'fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { resolve } from 'path';
+import { parseArgs } from 'util';
+import { markdownToHtml } from '../core/html';
 import { Problem } from '../core/problem';
+import { BUILT_IN_SCRIPT } from '../core/questionScript';
+import { themeRows, themesReport } from '../core/report';
+import { isoDay } from '../core/scaffold';
+import { shareableCopy } from '../core/share';
+import { buildIndex, WorkspaceIndex } from '../core/workspaceIndex';
 import { validateFiles } from '../core/workspaceValidation';
+import { nodeNoteSource } from './nodeNoteSource';
 import { readMarkdownFiles } from './noteFiles';
 
-const USAGE = `Usage: growth validate [folder] [--json]
+const USAGE = `Usage:
+  growth validate [folder] [--json]
+      Checks every growth note under the folder (default: the current folder). Prints
+      file:line:column severity code message per problem; exits 1 when any is an error.
+  growth themes [folder] [--since YYYY-MM-DD] [--json]
+      Themes across people: distinct people, conversations, and whether it is a pattern.
+  growth report [folder] [--since YYYY-MM-DD] [--names] [--out file.md|file.html]
+      A themes report for collating with colleagues; anonymised unless --names.
+  growth share <note> [--out file.md|file.html]
+      The copy of a note to share with the person: nothing manager-only, no comments.`;
 
-Checks every growth conversation note under the folder (default: the current folder).
-Prints one line per problem, file:line:column severity code message, and exits 1 when
-any problem is an error. --json prints the problems as a JSON array instead.`;
+const PATTERN_THRESHOLD = 2;
+const PROGRESS_FROM_FILES = 2000;
 
 /** One problem, as the CLI prints it: 1-based lines and columns, the file relative to the folder. */
 export interface CliProblem {
@@ -22,32 +38,115 @@ export interface CliProblem {
   message: string;
 }
 
-export function runCli(argv: readonly string[], print: (text: string) => void, printError: (text: string) => void): number {
+export interface CliIo {
+  print(text: string): void;
+  printError(text: string): void;
+  /** Whether stderr is a terminal: progress lines go there only then. */
+  readonly errorIsTerminal?: boolean;
+  readonly today?: string;
+}
+
+class UsageError extends Error {}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === '--help' || command === '-h' || command === 'help') {
-    print(USAGE);
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    (command ? io.print : io.printError)(USAGE);
+    return command ? 0 : 2;
+  }
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...rest],
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, since: { type: 'string' }, names: { type: 'boolean' }, out: { type: 'string' } },
+    });
+    if (positionals.length > 1) throw new UsageError('Give one folder or note.');
+    if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) throw new UsageError('--since takes a date as YYYY-MM-DD.');
+    switch (command) {
+      case 'validate': return validate(folderArgument(positionals[0]), values.json ?? false, io);
+      case 'themes': return await themes(folderArgument(positionals[0]), values.since, values.json ?? false, io);
+      case 'report': return await report(folderArgument(positionals[0]), values.since, values.names ?? false, values.out, io);
+      case 'share': return share(positionals[0], values.out, io);
+      default: throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.printError(`${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function folderArgument(argument: string | undefined): string {
+  const root = resolve(argument ?? '.');
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`"${argument ?? '.'}" is not a folder.`);
+  return root;
+}
+
+function validate(root: string, json: boolean, io: CliIo): number {
+  const problems = validateFiles(readMarkdownFiles(root)).flatMap(({ path, problems }) => problems.map(p => toCliProblem(path, p)));
+  if (json) io.print(JSON.stringify(problems, null, 2));
+  else for (const p of problems) io.print(`${p.file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`);
+  return problems.some(p => p.severity === 'error') ? 1 : 0;
+}
+
+/** Indexes a folder's notes; a folder without any growth note is a usage error (exit 2). */
+async function indexFolder(root: string, io: CliIo): Promise<WorkspaceIndex> {
+  const index = new WorkspaceIndex();
+  let lastShown = 0;
+  await buildIndex(index, nodeNoteSource(root), {
+    script: BUILT_IN_SCRIPT,
+    onProgress: (done, total) => {
+      if (!io.errorIsTerminal || total < PROGRESS_FROM_FILES || done - lastShown < 1000) return;
+      lastShown = done;
+      io.printError(`Reading notes: ${done} of ${total}`);
+    },
+  });
+  if (index.size === 0) throw new UsageError(`No growth notes in "${root}". A growth note is a Markdown file whose frontmatter says type: growth-conversation.`);
+  return index;
+}
+
+async function themes(root: string, since: string | undefined, json: boolean, io: CliIo): Promise<number> {
+  const rows = themeRows(await indexFolder(root, io), { today: io.today ?? isoDay(new Date()), since, includeNames: false, patternThreshold: PATTERN_THRESHOLD })
+    .filter(row => row.people > 0);
+  if (json) io.print(JSON.stringify(rows.map(r => ({ theme: r.theme, people: r.people, conversations: r.conversations, pattern: r.pattern })), null, 2));
+  else {
+    const width = Math.max(5, ...rows.map(r => r.theme.length));
+    io.print(`${'theme'.padEnd(width)}  people  conversations  pattern`);
+    for (const r of rows) io.print(`${r.theme.padEnd(width)}  ${String(r.people).padStart(6)}  ${String(r.conversations).padStart(13)}  ${r.pattern ? 'yes' : ''}`);
+  }
+  return 0;
+}
+
+async function report(root: string, since: string | undefined, names: boolean, out: string | undefined, io: CliIo): Promise<number> {
+  const index = await indexFolder(root, io);
+  const lines = new Map<string, string[]>();
+  const lineText = (path: string, line: number) => {
+    if (!lines.has(path)) lines.set(path, readFileSync(resolve(root, path), 'utf8').split(/\r?\n/));
+    return lines.get(path)?.[line];
+  };
+  const markdown = themesReport(index, { today: io.today ?? isoDay(new Date()), since, includeNames: names, patternThreshold: PATTERN_THRESHOLD, lineText });
+  return write(markdown, 'Themes report', out, io);
+}
+
+function share(notePath: string | undefined, out: string | undefined, io: CliIo): number {
+  if (!notePath) throw new UsageError('Name the note to share.');
+  const full = resolve(notePath);
+  if (!existsSync(full) || !statSync(full).isFile()) throw new UsageError(`"${notePath}" is not a file.`);
+  const copy = shareableCopy(readFileSync(full, 'utf8'), { privateFields: [], privateSections: [], script: BUILT_IN_SCRIPT });
+  if (copy.removed.length > 0) io.printError(`Left out: ${copy.removed.join(', ')}.`);
+  return write(copy.text, 'Growth conversation', out, io);
+}
+
+function write(markdown: string, title: string, out: string | undefined, io: CliIo): number {
+  if (!out) {
+    io.print(markdown);
     return 0;
   }
-  if (command !== 'validate') {
-    printError(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
-    return 2;
-  }
-  const json = rest.includes('--json');
-  const unknownFlag = rest.find(arg => arg.startsWith('-') && arg !== '--json');
-  const folders = rest.filter(arg => !arg.startsWith('-'));
-  if (unknownFlag || folders.length > 1) {
-    printError(unknownFlag ? `Unknown option "${unknownFlag}".\n\n${USAGE}` : USAGE);
-    return 2;
-  }
-  const root = resolve(folders[0] ?? '.');
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
-    printError(`"${folders[0] ?? '.'}" is not a folder.`);
-    return 2;
-  }
-  const problems = validateFiles(readMarkdownFiles(root)).flatMap(({ path, problems }) => problems.map(p => toCliProblem(path, p)));
-  if (json) print(JSON.stringify(problems, null, 2));
-  else for (const p of problems) print(`${p.file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`);
-  return problems.some(p => p.severity === 'error') ? 1 : 0;
+  writeFileSync(out, out.toLowerCase().endsWith('.html') ? markdownToHtml(markdown, title) : markdown);
+  io.printError(`Wrote ${out}`);
+  return 0;
 }
 
 function toCliProblem(file: string, p: Problem): CliProblem {
@@ -64,5 +163,9 @@ function toCliProblem(file: string, p: Problem): CliProblem {
 }
 
 if (require.main === module) {
-  process.exitCode = runCli(process.argv.slice(2), text => console.log(text), text => console.error(text));
+  runCli(process.argv.slice(2), { print: text => console.log(text), printError: text => console.error(text), errorIsTerminal: process.stderr.isTTY })
+    .then(code => { process.exitCode = code; }, error => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 2;
+    });
 }

@@ -5,7 +5,8 @@ import { normalizeTheme } from './themes';
 export interface NoteFilter {
   readonly since?: string;
   readonly until?: string;
-  readonly team?: string;
+  /** A team's name, or null for notes without a team. */
+  readonly team?: string | null;
   readonly manager?: string;
   /** Only inline tags under this question (frontmatter themes belong to no question). */
   readonly questionId?: string;
@@ -41,7 +42,7 @@ export interface ThemeNode {
 export function matchesFilter(note: IndexedNote, filter: NoteFilter): boolean {
   if (filter.since && (!note.date || note.date < filter.since)) return false;
   if (filter.until && (!note.date || note.date > filter.until)) return false;
-  if (filter.team && note.team !== filter.team) return false;
+  if (filter.team !== undefined && (note.team ?? null) !== filter.team) return false;
   if (filter.manager && note.manager !== filter.manager) return false;
   return true;
 }

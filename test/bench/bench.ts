@@ -93,6 +93,7 @@ async function benchmark(size: number) {
     });
     if (!change.value.some(theme => theme.key === 'bench-change')) throw new Error('the change did not reach the theme tree');
 
+    if (process.env.BENCH_PHASES) console.log(`  blocks: cold ${cold.longestBlockMs.toFixed(0)} ms, save ${save.longestBlockMs.toFixed(0)} ms, warm ${warm.longestBlockMs.toFixed(0)} ms`);
     return {
       size, averageKb, generateMs: generated.ms, floorMs: floor.ms, coldMs: cold.ms, coldBlockMs: cold.longestBlockMs,
       warmMs: warm.ms, warmBlockMs: Math.max(warm.longestBlockMs, save.longestBlockMs),

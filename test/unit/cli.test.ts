@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
@@ -8,18 +8,18 @@ import { runCli } from '../../src/cli/main';
 const SAMPLE = 'test/fixtures/sample-workspace';
 const HOSTILE = 'test/fixtures/hostile-workspace';
 
-function run(args: string[]) {
+async function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runCli(args, text => out.push(text), text => err.push(text));
+  const code = await runCli(args, { print: text => out.push(text), printError: text => err.push(text), today: '2026-11-26' });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 const FEW = 'Struggling to name three can hint at low fulfilment: worth a follow-up.';
 
 describe('CLI: growth validate', () => {
-  it('reports exactly the problems the sample workspace was written to contain', () => {
-    const { code, out } = run(['validate', SAMPLE]);
+  it('reports exactly the problems the sample workspace was written to contain', async () => {
+    const { code, out } = await run(['validate', SAMPLE]);
     assert.equal(code, 1);
     assert.equal(out, [
       `growth-notes/alex-morgan/2026-05-12.md:23:1 info few-achievements Only 2 of 3 achievements listed. ${FEW}`,
@@ -35,8 +35,8 @@ describe('CLI: growth validate', () => {
     ].join('\n'));
   });
 
-  it('prints the same problems as JSON with 1-based ranges', () => {
-    const { code, out } = run(['validate', SAMPLE, '--json']);
+  it('prints the same problems as JSON with 1-based ranges', async () => {
+    const { code, out } = await run(['validate', SAMPLE, '--json']);
     assert.equal(code, 1);
     const problems = JSON.parse(out);
     assert.equal(problems.length, 10);
@@ -49,8 +49,8 @@ describe('CLI: growth validate', () => {
       'duplicate-theme', 'nonexistent-date', 'previous-other-person', 'few-achievements', 'theme-spelling', 'few-achievements']);
   });
 
-  it('reports every hostile file clearly and skips files that are not growth notes', () => {
-    const { code, out } = run(['validate', HOSTILE]);
+  it('reports every hostile file clearly and skips files that are not growth notes', async () => {
+    const { code, out } = await run(['validate', HOSTILE]);
     assert.equal(code, 1);
     assert.deepEqual(out.split('\n').map(line => line.split(' ').slice(0, 3).join(' ')), [
       'aliases.md:2:1 error yaml-alias',
@@ -63,15 +63,24 @@ describe('CLI: growth validate', () => {
     assert.equal((globalThis as Record<string, unknown>).pwned, undefined);
   });
 
-  it('exits 0 when there are only warnings, and 2 on bad usage', () => {
+  it('exits 0 when there are only warnings, and 2 on bad usage', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'growth-cli-'));
     try {
       writeFileSync(join(folder, 'a.md'), '---\ntype: growth-conversation\nperson: A\ndate: 2026-01-01\nmood: fine\n---\n');
-      assert.equal(run(['validate', folder]).code, 0);
-      assert.equal(run(['validate', join(folder, 'missing')]).code, 2);
-      assert.equal(run(['frobnicate']).code, 2);
-      assert.equal(run(['validate', '--yaml']).code, 2);
-      assert.equal(run(['--help']).code, 0);
+      assert.equal((await run(['validate', folder])).code, 0);
+      assert.equal((await run(['validate', join(folder, 'missing')])).code, 2);
+      assert.equal((await run(['frobnicate'])).code, 2);
+      assert.equal((await run(['validate', '--yaml'])).code, 2);
+      assert.equal((await run(['--help'])).code, 0);
+      assert.equal((await run([])).code, 2);
+      assert.equal((await run(['themes', folder, '--since', 'May'])).code, 2);
+      const empty = await run(['themes', join(folder, '..', 'growth-cli-nothing-here')]);
+      assert.equal(empty.code, 2);
+      mkdirSync(join(folder, 'no-notes'));
+      writeFileSync(join(folder, 'no-notes', 'readme.md'), '# Just a readme\n');
+      const none = await run(['report', join(folder, 'no-notes')]);
+      assert.deepEqual([none.code, none.err.split('\n')[0]], [2, `No growth notes in "${join(folder, 'no-notes')}". A growth note is a Markdown file whose frontmatter says type: growth-conversation.`]);
+      assert.equal((await run(['share', join(folder, 'missing.md')])).code, 2);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
@@ -93,5 +102,55 @@ describe('CLI: growth validate', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('CLI: themes, report and share', () => {
+  it('prints the theme table as JSON, asserted in full', async () => {
+    const { code, out } = await run(['themes', SAMPLE, '--json']);
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(out), [
+      { theme: 'ci-speed', people: 2, conversations: 4, pattern: true },
+      { theme: 'on-call-load', people: 2, conversations: 3, pattern: true },
+      { theme: 'onboarding', people: 2, conversations: 3, pattern: true },
+      { theme: 'career-ladder', people: 2, conversations: 2, pattern: true },
+    ]);
+    assert.deepEqual(JSON.parse((await run(['themes', SAMPLE, '--since', '2026-05-01', '--json'])).out), [
+      { theme: 'ci-speed', people: 2, conversations: 2, pattern: true },
+      { theme: 'career-ladder', people: 1, conversations: 1, pattern: false },
+      { theme: 'on-call-load', people: 1, conversations: 1, pattern: false },
+      { theme: 'onboarding', people: 1, conversations: 1, pattern: false },
+    ]);
+  });
+
+  it('writes an anonymised report, and an HTML one with nothing remote', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'growth-cli-'));
+    try {
+      const { code, out } = await run(['report', SAMPLE, '--since', '2026-01-01']);
+      assert.equal(code, 0);
+      assert.match(out, /^# Themes report/);
+      assert.match(out, /\| ci-speed ★ \| 2 \| █+ \| 2 \| steady \(2 before\) \|/);
+      for (const name of ['Alex', 'Morgan', 'Priya', 'Shah', 'Sam', 'Lee', 'Jordan', 'Kim', 'Dana', 'Reyes', 'Chris', 'Okafor', 'alex-morgan', 'priya-shah']) {
+        assert.doesNotMatch(out, new RegExp(`(^|[^\\p{L}])${name}([^\\p{L}]|$)`, 'u'), name);
+      }
+      const withNames = await run(['report', SAMPLE, '--since', '2026-01-01', '--names']);
+      assert.match(withNames.out, /Alex Morgan/);
+      const html = join(folder, 'report.html');
+      assert.equal((await run(['report', SAMPLE, '--out', html])).code, 0);
+      const page = readFileSync(html, 'utf8');
+      assert.match(page, /<table>/);
+      assert.match(page, /default-src 'none'/);
+      assert.doesNotMatch(page, /https?:\/\/|<script|<link/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('shares a note without anything manager-only', async () => {
+    const { code, out, err } = await run(['share', `${SAMPLE}/growth-notes/alex-morgan/2026-05-12.md`]);
+    assert.equal(code, 0);
+    assert.equal(err, 'Left out: the flightRisk field, the "Private notes" section, comments and guidance.');
+    assert.doesNotMatch(out, /flightRisk|Private notes|<!--|talk to the director/);
+    assert.match(out, /## 7\. If you were to leave, what would be the number one reason\?\n"If another company offered a real architect role\."/);
   });
 });
