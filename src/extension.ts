@@ -8,6 +8,7 @@ import { NewConversationCommand } from './vscode/newConversationCommand';
 import { NotesIndexManager } from './vscode/notesIndex';
 import { PeopleViewProvider, registerOpenNoteAt, registerPeopleView } from './vscode/peopleView';
 import { QuestionGuideProvider, registerQuestionGuide } from './vscode/questionGuide';
+import { registerShareCommands } from './vscode/shareCommands';
 import { registerThemesView, ThemesViewProvider } from './vscode/themesView';
 import { WorkspaceVocabularyProvider } from './vscode/workspaceNotes';
 
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
     registerActionItemsView(views.actions, notes),
     registerPeopleView(views.people, notes),
     registerOpenNoteAt(),
+    registerShareCommands(notes),
   );
   return { questionGuide: guide, notes, views, activationMs: performance.now() - started };
 }

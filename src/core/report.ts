@@ -90,10 +90,11 @@ export function themesReport(index: WorkspaceIndex, options: ReportOptions): str
   if (current.length === 0) out.push('No themes in this period.', '');
   else {
     const top = Math.max(...current.map(r => r.people));
-    out.push(`| Theme | People | | Conversations |${options.since ? ' Trend |' : ''}${options.includeNames ? ' Who |' : ''}`);
-    out.push(`|---|---:|---|---:|${options.since ? '---|' : ''}${options.includeNames ? '---|' : ''}`);
+    // The bar goes last, so a narrow preview never pushes the numbers out of view.
+    out.push(`| Theme | People | Conversations |${options.since ? ' Trend |' : ''}${options.includeNames ? ' Who |' : ''} |`);
+    out.push(`|---|---:|---:|${options.since ? '---|' : ''}${options.includeNames ? '---|' : ''}---|`);
     for (const row of current) {
-      out.push(`| ${cell(row.theme)}${row.pattern ? ' ★' : ''} | ${row.people} | ${bar(row.people, top)} | ${row.conversations} |${options.since ? ` ${trendText(row)} |` : ''}${options.includeNames ? ` ${cell((row.names ?? []).join(', '))} |` : ''}`);
+      out.push(`| ${cell(row.theme)}${row.pattern ? ' ★' : ''} | ${row.people} | ${row.conversations} |${options.since ? ` ${trendText(row)} |` : ''}${options.includeNames ? ` ${cell((row.names ?? []).join(', '))} |` : ''} ${bar(row.people, top)} |`);
     }
     out.push('');
   }

@@ -114,7 +114,8 @@ export async function noteProblems(uri: vscode.Uri, analysis: NoteAnalysis, voca
  * null when it is not a growth note. The open document wins over the file on disk.
  */
 async function personOfPrevious(noteUri: vscode.Uri, previous: string | undefined): Promise<string | null | undefined> {
-  if (!previous) return null;
+  // An unsaved document has no folder to resolve a relative path against.
+  if (!previous || noteUri.scheme === 'untitled') return null;
   const target = vscode.Uri.joinPath(noteUri, '..', previous.replace(/\\/g, '/'));
   const text = await readNoteText(target);
   if (text === undefined) return undefined;

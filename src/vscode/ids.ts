@@ -18,6 +18,9 @@ export const Commands = {
   groupActionsByPerson: 'growth.actions.groupByPerson',
   groupActionsByOwner: 'growth.actions.groupByOwner',
   newConversationWith: 'growth.people.newConversation',
+  createShareableCopy: 'growth.share.create',
+  markShared: 'growth.share.markShared',
+  themesReport: 'growth.report.themes',
 } as const;
 
 export const Views = {
@@ -45,6 +48,9 @@ export const Settings = {
   templatePath: 'templatePath',
   questionScriptPath: 'questionScriptPath',
   patternThreshold: 'themes.patternThreshold',
+  privateFields: 'share.privateFields',
+  privateSections: 'share.privateSections',
+  sensitiveWords: 'share.sensitiveWords',
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'growth';

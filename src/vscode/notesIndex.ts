@@ -101,7 +101,8 @@ export class NotesIndexManager implements vscode.Disposable {
   }
 
   private documentChanged(document: vscode.TextDocument) {
-    if (!isMarkdown(document) || document.uri.scheme === 'git') return;
+    // Only files are notes: an unsaved shareable copy or report must not count as a conversation.
+    if (!isMarkdown(document) || document.uri.scheme !== 'file') return;
     const key = document.uri.toString();
     clearTimeout(this.typingTimers.get(key));
     this.typingTimers.set(key, setTimeout(async () => {

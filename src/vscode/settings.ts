@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { Settings } from './ids';
 
+/** Words that usually mean a line is not for the person's copy. */
+export const DEFAULT_SENSITIVE_WORDS = ['salary', 'pay', 'raise', 'bonus', 'resign', 'resignation', 'quit', 'offer', 'flight risk', 'performance plan'];
+
 /** The extension's settings, read fresh each time so changes apply at once. */
 export function growthSettings(scope?: vscode.ConfigurationScope) {
   const config = vscode.workspace.getConfiguration(Settings.section, scope);
@@ -14,5 +17,8 @@ export function growthSettings(scope?: vscode.ConfigurationScope) {
     templatePath: config.get<string>(Settings.templatePath, '').trim(),
     questionScriptPath: config.get<string>(Settings.questionScriptPath, '').trim(),
     patternThreshold: Math.max(1, config.get<number>(Settings.patternThreshold, 2)),
+    privateFields: config.get<string[]>(Settings.privateFields, []),
+    privateSections: config.get<string[]>(Settings.privateSections, []),
+    sensitiveWords: config.get<string[]>(Settings.sensitiveWords, DEFAULT_SENSITIVE_WORDS),
   };
 }

@@ -163,6 +163,23 @@ describe('the packaged extension in the VS Code UI', function () {
     await screenshot('themes-expanded');
   });
 
+  it('the Themes Report opens with its bar charts, anonymised', async () => {
+    await runCommand('Growth: Themes Report');
+    const pick = async label => {
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+      await row.waitFor({ timeout: 15000 });
+      await row.click();
+    };
+    await pick('All time');
+    await pick('Anonymised');
+    await page.locator('.view-lines', { hasText: '# Themes report' }).first().waitFor({ timeout: 20000 });
+    await page.locator('.tab', { hasText: 'Preview' }).first().waitFor({ timeout: 20000 });
+    await page.waitForTimeout(2000); // let the preview render its tables
+    await screenshot('themes-report');
+    const source = await page.locator('.view-lines').first().innerText();
+    assert.ok(!/Alex|Priya|Jordan/.test(source), 'no names in the anonymised report');
+  });
+
   it('the lightbulb quick fix replaces a misspelt value', async () => {
     await openFile('jordan-kim/2026-03-15.md');
     const value = page.locator('.view-line', { hasText: 'flightRisk: hgih' }).first();

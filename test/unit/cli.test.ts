@@ -129,7 +129,7 @@ describe('CLI: themes, report and share', () => {
       const { code, out } = await run(['report', SAMPLE, '--since', '2026-01-01']);
       assert.equal(code, 0);
       assert.match(out, /^# Themes report/);
-      assert.match(out, /\| ci-speed ★ \| 2 \| █+ \| 2 \| steady \(2 before\) \|/);
+      assert.match(out, /\| ci-speed ★ \| 2 \| 2 \| steady \(2 before\) \| █+ \|/);
       for (const name of ['Alex', 'Morgan', 'Priya', 'Shah', 'Sam', 'Lee', 'Jordan', 'Kim', 'Dana', 'Reyes', 'Chris', 'Okafor', 'alex-morgan', 'priya-shah']) {
         assert.doesNotMatch(out, new RegExp(`(^|[^\\p{L}])${name}([^\\p{L}]|$)`, 'u'), name);
       }

@@ -1,0 +1,129 @@
+import * as vscode from 'vscode';
+import { setFrontmatterField } from '../core/frontmatterEdit';
+import { markdownToHtml } from '../core/html';
+import { monthsBefore, themePeople } from '../core/crossNoteViews';
+import { themeRows, themesReport } from '../core/report';
+import { isoDay } from '../core/scaffold';
+import { sensitiveWordsIn, shareableCopy } from '../core/share';
+import { toWorkspaceEdit } from './adapters';
+import { Commands } from './ids';
+import { activeScript, analyzeDocument, isGrowthDocument, readNoteText } from './noteDocuments';
+import { NotesIndexManager } from './notesIndex';
+import { growthSettings } from './settings';
+
+export interface ShareOptions {
+  /** The note to share; the active editor's note by default. */
+  readonly uri?: vscode.Uri;
+  /** Answer the sensitive-words check with "open it anyway" (tests, scripted use). */
+  readonly acceptSensitiveWords?: boolean;
+}
+
+const COPY = 'Copy to Clipboard';
+const SAVE_MARKDOWN = 'Save as Markdown…';
+const SAVE_HTML = 'Save as HTML…';
+const MARK_SHARED = 'Mark as Shared';
+const OPEN_ANYWAY = 'Open the Copy';
+
+/** "Create Shareable Copy": an unsaved copy for the person; nothing is written or sent unless the manager says so. */
+export async function createShareableCopy(options: ShareOptions = {}): Promise<vscode.TextDocument | undefined> {
+  const source = options.uri ? await vscode.workspace.openTextDocument(options.uri) : vscode.window.activeTextEditor?.document;
+  if (!source || !isGrowthDocument(source)) {
+    void vscode.window.showInformationMessage('Open a growth note to create a copy to share.');
+    return undefined;
+  }
+  const folder = vscode.workspace.getWorkspaceFolder(source.uri);
+  const settings = growthSettings(source.uri);
+  const { script } = await activeScript(folder);
+  const copy = shareableCopy(source.getText(), { privateFields: settings.privateFields, privateSections: settings.privateSections, script });
+  const sensitive = sensitiveWordsIn(copy.text, settings.sensitiveWords);
+  if (sensitive.length > 0 && !options.acceptSensitiveWords) {
+    const answer = await vscode.window.showWarningMessage(
+      `The copy still mentions ${sensitive.map(w => `"${w}"`).join(', ')}. Read it before you share it.`, { modal: true }, OPEN_ANYWAY);
+    if (answer !== OPEN_ANYWAY) return undefined;
+  }
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: copy.text });
+  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  void offerShareActions(source.uri, document, copy.removed);
+  return document;
+}
+
+async function offerShareActions(source: vscode.Uri, copy: vscode.TextDocument, removed: string[]) {
+  const left = removed.length > 0 ? ` Left out: ${removed.join(', ')}.` : '';
+  const action = await vscode.window.showInformationMessage(`This copy can be shared.${left}`, COPY, SAVE_MARKDOWN, SAVE_HTML, MARK_SHARED);
+  if (action === COPY) await vscode.env.clipboard.writeText(copy.getText());
+  if (action === SAVE_MARKDOWN || action === SAVE_HTML) {
+    const html = action === SAVE_HTML;
+    const target = await vscode.window.showSaveDialog({
+      title: 'Save the shareable copy', filters: html ? { HTML: ['html'] } : { Markdown: ['md'] },
+      defaultUri: vscode.Uri.joinPath(source, '..', `${source.path.split('/').pop()?.replace(/\.md$/, '')}-shared.${html ? 'html' : 'md'}`),
+    });
+    if (!target) return;
+    const content = html ? markdownToHtml(copy.getText(), 'Growth conversation') : copy.getText();
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+  }
+  if (action === MARK_SHARED) await markShared(source);
+  else if (action) {
+    const answer = await vscode.window.showInformationMessage('Once you have shared it, record the day in the note.', MARK_SHARED);
+    if (answer === MARK_SHARED) await markShared(source);
+  }
+}
+
+/** Sets `sharedOn` to today in the note, touching nothing else in its frontmatter. */
+export async function markShared(uri?: vscode.Uri, day = isoDay(new Date())): Promise<boolean> {
+  const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  if (!document || !isGrowthDocument(document)) return false;
+  const { script } = await activeScript(vscode.workspace.getWorkspaceFolder(document.uri));
+  const change = setFrontmatterField(analyzeDocument(document, script), 'sharedOn', day);
+  if (!change) {
+    void vscode.window.showWarningMessage('Fix the frontmatter first: sharedOn could not be set safely.');
+    return false;
+  }
+  return vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, [change]));
+}
+
+export interface ReportOptions {
+  /** 6 or 12 months back, or 0 for all time; asked when missing. */
+  readonly months?: 0 | 6 | 12;
+  readonly includeNames?: boolean;
+}
+
+/** "Themes Report": a Markdown report, anonymised unless asked, opened with its preview beside it. */
+export async function openThemesReport(notes: NotesIndexManager, options: ReportOptions = {}): Promise<vscode.TextDocument | undefined> {
+  const months = options.months ?? (await vscode.window.showQuickPick([
+    { label: 'Last 6 months', months: 6 as const }, { label: 'Last 12 months', months: 12 as const }, { label: 'All time', months: 0 as const },
+  ], { title: 'Themes Report: which period?' }))?.months;
+  if (months === undefined) return undefined;
+  const includeNames = options.includeNames ?? (await vscode.window.showQuickPick([
+    { label: 'Anonymised', detail: 'People counted, never named: fit to share with other managers.', names: false },
+    { label: 'With names', detail: 'For your own use only.', names: true },
+  ], { title: 'Themes Report: names?' }))?.names;
+  if (includeNames === undefined) return undefined;
+
+  await notes.ready;
+  const today = isoDay(new Date());
+  const since = months > 0 ? monthsBefore(today, months) : undefined;
+  const patternThreshold = growthSettings().patternThreshold;
+  // Quotes need the lines behind each pattern: read just those notes.
+  const lines = new Map<string, string[]>();
+  for (const row of themeRows(notes.index, { today, since, includeNames: false, patternThreshold }).filter(r => r.pattern)) {
+    for (const person of themePeople(notes.index.all(), { since, until: today }, row.key)) {
+      for (const conversation of person.conversations.slice(0, 2)) {
+        if (!lines.has(conversation.path)) lines.set(conversation.path, (await readNoteText(vscode.Uri.parse(conversation.path)))?.split(/\r?\n/) ?? []);
+      }
+    }
+  }
+  const markdown = themesReport(notes.index, { today, since, includeNames, patternThreshold, lineText: (path, line) => lines.get(path)?.[line] });
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+  await vscode.window.showTextDocument(document, { preview: false });
+  await vscode.commands.executeCommand('markdown.showPreviewToSide');
+  return document;
+}
+
+export function registerShareCommands(notes: NotesIndexManager): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(Commands.createShareableCopy, (options?: ShareOptions | vscode.Uri) =>
+      createShareableCopy(options instanceof vscode.Uri ? { uri: options } : options)),
+    vscode.commands.registerCommand(Commands.markShared, (uri?: vscode.Uri, day?: string) => markShared(uri, day)),
+    vscode.commands.registerCommand(Commands.themesReport, (options?: ReportOptions) => openThemesReport(notes, options)),
+  );
+}
