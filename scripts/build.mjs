@@ -31,6 +31,9 @@ if (args.has('--tests')) {
   builds.push(esbuild.build({ ...common, sourcemap: 'inline', entryPoints: filesUnder('test/unit', '.test.ts'), outdir: 'out/test/unit', outbase: 'test/unit', external: ['mocha'] }));
   builds.push(esbuild.build({ ...common, sourcemap: 'inline', entryPoints: [...filesUnder('test/integration', '.ts')], outdir: 'out/test/integration', outbase: 'test/integration', external: ['vscode', 'mocha'] }));
 }
+if (args.has('--fuzz')) {
+  builds.push(esbuild.build({ ...common, sourcemap: false, entryPoints: ['test/fuzz/campaign.ts'], outfile: 'out/fuzz.js' }));
+}
 if (args.has('--bench')) {
   // Top-level await in the benchmark needs an ES module.
   builds.push(esbuild.build({ ...common, format: 'esm', sourcemap: false, entryPoints: ['test/bench/bench.ts'], outfile: 'out/bench.mjs',

@@ -110,7 +110,8 @@ function describeSchemaError(error: ErrorObject, analysis: NoteAnalysis, locate:
     }
     case 'additionalProperties': {
       const extra = String(error.params.additionalProperty);
-      const near = closestValue(extra, Object.keys(FIELD_SCHEMAS));
+      // Only a field the note does not have yet: renaming onto an existing key would duplicate it.
+      const near = closestValue(extra, Object.keys(FIELD_SCHEMAS).filter(key => !Object.prototype.hasOwnProperty.call(analysis.note.data, key)));
       return problem(locate.keyRange(extra), 'warning', 'unknown-field',
         near ? `"${extra}" is not a known field. Did you mean "${near}"?` : `"${extra}" is not a known field; views and reports ignore it.`, near);
     }

@@ -40,6 +40,10 @@ describe('validation', () => {
     assert.deepEqual(problemsOf(`${BASE}themes: onboarding\n`), [{ code: 'invalid-type', severity: 'error', at: [4, 8, 4, 18], suggestion: 'onboarding' }]);
   });
 
+  it('never suggests renaming onto a field the note already has (found by the fuzzer)', () => {
+    assert.deepEqual(problemsOf(`${BASE}ty: a\n`), [{ code: 'unknown-field', severity: 'warning', at: [4, 0, 4, 2], suggestion: undefined }]);
+  });
+
   it('reports unknown fields as warnings at the key', () => {
     assert.deepEqual(problemsOf(`${BASE}mood: ok\nflightrisk: low\n`), [
       { code: 'unknown-field', severity: 'warning', at: [4, 0, 4, 4], suggestion: undefined },

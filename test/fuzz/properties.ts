@@ -1,0 +1,101 @@
+// Properties of the parser, the validator, the quick fixes and the frontmatter edits, over generated
+// input. Run briefly in `npm test` (unit) and for as long as asked by `npm run fuzz -- --seconds N`.
+import fc from 'fast-check';
+import { quickFixes } from '../../src/core/frontmatterAssist';
+import { applyEdits, setFrontmatterField } from '../../src/core/frontmatterEdit';
+import { analyzeNote } from '../../src/core/note';
+import { Problem } from '../../src/core/problem';
+import { validateNote } from '../../src/core/validate';
+
+/** Parsing never throws or hangs, and every reported range lies inside the document. */
+export const TIME_BOUND_MS = 2000;
+
+const yamlish = fc.stringMatching(/^[ a-zA-Z0-9:\-[\]{}#&*!|>'",.?%@`\n]{0,300}$/);
+const markdownish = fc.stringMatching(/^[ a-zA-Z0-9#*_>\-[\]()`~<!|:.\n]{0,600}$/);
+const nested = fc.tuple(fc.constantFrom('[', '{', '>', '- ', '*a', '<!--', '#'), fc.integer({ min: 1, max: 20_000 })).map(([unit, n]) => unit.repeat(n));
+const bytesAsText = fc.uint8Array({ maxLength: 400 }).map(bytes => Buffer.from(bytes).toString('latin1'));
+
+export const noteText = fc.oneof(
+  fc.tuple(yamlish, markdownish).map(([yaml, body]) => `---\n${yaml}\n---\n${body}`),
+  fc.tuple(fc.constantFrom('---js', '---', '---\r', '\uFEFF---', '---yaml'), yamlish, markdownish).map(([open, yaml, body]) => `${open}\n${yaml}\n---\n${body}`),
+  fc.tuple(yamlish, nested).map(([yaml, deep]) => `---\ntype: growth-conversation\n${yaml}\n---\n${deep}`),
+  nested.map(deep => `---\ntype: growth-conversation\nperson: ${deep}\n---\n`),
+  bytesAsText,
+  fc.string({ maxLength: 2000 }),
+  fc.integer({ min: 1, max: 200_000 }).map(n => `---\ntype: growth-conversation\nperson: ${'x'.repeat(n)}\n---\n${'word '.repeat(n / 5)}`),
+);
+
+export function rangesInside(text: string, problems: readonly Problem[]): boolean {
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n');
+  return problems.every(({ range: { start, end } }) => start.line >= 0 && start.line < lines.length && end.line < lines.length
+    && start.character >= 0 && start.character <= lines[start.line].length && end.character <= lines[end.line].length
+    && (end.line > start.line || end.character >= start.character));
+}
+
+export function parsingPredicate(text: string): boolean {
+  const started = performance.now();
+  const problems = validateNote(analyzeNote(text));
+  const took = performance.now() - started;
+  if (took > TIME_BOUND_MS) throw new Error(`took ${took.toFixed(0)} ms`);
+  if (!rangesInside(text, problems)) throw new Error(`a range lies outside the document: ${JSON.stringify(problems.map(p => p.range))}`);
+  return true;
+}
+export const parsingHolds = fc.property(noteText, parsingPredicate);
+
+// Frontmatter made of well-formed lines with realistic mistakes in the values.
+const token = fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/);
+const fieldLine = fc.oneof(
+  fc.constantFrom('flightRisk: hgih', 'flightRisk: low', 'level: mid-level', 'level: senior', 'careerPath: architect', 'themes: on-call',
+    'themes: [a, A, b]', 'date: 05/03/2026', 'date: 2026-02-30', 'sharedOn: 2026-3-5', 'flightrisk: low', 'team: Platform', 'mood: fine # comment'),
+  fc.tuple(token, token).map(([key, value]) => `${key}: ${value}`),
+);
+const frontmatter = fc.uniqueArray(fieldLine, { minLength: 0, maxLength: 8, selector: line => line.split(':')[0].toLowerCase() })
+  .map(lines => ['type: growth-conversation', 'person: Sam', ...lines.filter(l => !/^(type|person):/.test(l))]);
+
+/** A quick fix never adds an error on a line it did not touch. */
+export function quickFixesPredicate(lines: string[]): boolean {
+  const text = `---\n${lines.join('\n')}\n---\nBody\n`;
+  const analysis = analyzeNote(text);
+  const before = validateNote(analysis);
+  const errorsByLine = (source: string, problems: readonly Problem[]) => {
+    const sourceLines = source.split('\n');
+    return problems.filter(p => p.severity === 'error').map(p => `${p.code} on "${sourceLines[p.range.start.line]}"`);
+  };
+  const old = errorsByLine(text, before);
+  for (const problem of before) {
+    for (const fix of quickFixes(analysis, problem, { today: '2026-11-26', personFromFolder: 'Sam' })) {
+      const fixed = applyEdits(text, fix.edits, p => analysis.lines.offsetAt(p));
+      const touched = fixed.split('\n').filter(line => fix.edits.some(edit => edit.newText !== '' && line.includes(edit.newText.trim())));
+      const added = errorsByLine(fixed, validateNote(analyzeNote(fixed)))
+        .filter(error => !old.includes(error) && !touched.some(line => error.endsWith(`"${line}"`)));
+      if (added.length > 0) throw new Error(`"${fix.title}" introduced ${added.join(', ')} in:\n${fixed}`);
+    }
+  }
+  return true;
+}
+export const quickFixesHold = fc.property(frontmatter, quickFixesPredicate);
+
+const value = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ]{0,15}$/).filter(v => !/ $/.test(v));
+/** Setting one field leaves every other line as it was, and the field reads back as set. */
+export function editsPredicate(lines: string[], key: string, newValue: string): boolean {
+  const withComments = lines.map((line, i) => (i % 3 === 2 ? `${line}   # note ${i}` : line));
+  const text = `---\n${withComments.join('\n')}\n---\nBody\n`;
+  const analysis = analyzeNote(text);
+  const edit = setFrontmatterField(analysis, key, newValue);
+  if (!edit) return true; // unreadable frontmatter or a list value: nothing is touched
+  const edited = applyEdits(text, [edit], p => analysis.lines.offsetAt(p)).split('\n');
+  const original = text.split('\n');
+  const untouched = original.filter(line => !line.startsWith(`${key}:`));
+  for (const line of untouched) if (!edited.includes(line)) throw new Error(`"${line}" changed when setting ${key}`);
+  const result = analyzeNote(edited.join('\n')).note.data[key];
+  if (result !== newValue) throw new Error(`${key} reads back as ${JSON.stringify(result)}, not ${JSON.stringify(newValue)}`);
+  return true;
+}
+export const editsKeepOtherKeys = fc.property(frontmatter, fc.constantFrom('flightRisk', 'careerPath', 'sharedOn', 'team', 'person'), value, editsPredicate);
+
+export const PROPERTIES = { parsingHolds, quickFixesHold, editsKeepOtherKeys };
+
+/** The checks behind each property, for replaying a saved input: property name to predicate. */
+export const PREDICATES: Record<string, (...input: never[]) => boolean> = {
+  parsingHolds: parsingPredicate, quickFixesHold: quickFixesPredicate, editsKeepOtherKeys: editsPredicate,
+};

@@ -1,0 +1,23 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { editsKeepOtherKeys, parsingHolds, PREDICATES, quickFixesHold } from '../fuzz/properties';
+
+const FAILURES = 'test/fuzz/failures';
+
+describe('fuzzed parsing, fixes and edits (a short run; npm run fuzz for a long one)', function () {
+  this.timeout(120_000);
+  it('parsing and validation never throw, stay in bounds and in time', () => fc.assert(parsingHolds, { numRuns: 300, seed: 42 }));
+  it('a quick fix never adds an error', () => fc.assert(quickFixesHold, { numRuns: 300, seed: 42 }));
+  it('a frontmatter edit keeps every other line byte for byte', () => fc.assert(editsKeepOtherKeys, { numRuns: 300, seed: 42 }));
+
+  it('replays every input a fuzz campaign saved', () => {
+    const saved = existsSync(FAILURES) ? readdirSync(FAILURES).filter(name => name.endsWith('.json')) : [];
+    for (const name of saved) {
+      const { property, input } = JSON.parse(readFileSync(join(FAILURES, name), 'utf8')) as { property: string; input: never[] };
+      assert.ok(PREDICATES[property], `${name} names a known property`);
+      assert.equal(PREDICATES[property](...input), true, name);
+    }
+  });
+});
