@@ -15,10 +15,9 @@ const TIMEOUT_MS = Number(process.env.GROWTH_TEST_TIMEOUT_MS || 300_000);
 const started = Date.now();
 const say = text => console.log(`[integration +${((Date.now() - started) / 1000).toFixed(1)}s] ${text}`);
 
-async function main() {
-  const entry = ensureCodeServer();
-  const testsPath = join(ROOT, 'out/test/integration');
-  if (!existsSync(join(testsPath, 'index.js'))) throw new Error('Build the tests first: node scripts/build.mjs --tests');
+/** Runs the suite once in a fresh code-server; `restricted` leaves the workspace untrusted. */
+async function runSuite(entry, testsPath, restricted) {
+  const label = restricted ? 'integration (Restricted Mode)' : 'integration';
   const sandbox = makeSandbox('gci-');
   const workspace = copyWorkspace(sandbox);
   const resultFile = join(sandbox, 'result.json');
@@ -26,8 +25,12 @@ async function main() {
   let server;
   let browser;
   try {
-    server = await startServer({ entry, sandbox, port, env: { GROWTH_TEST_RESULT: resultFile, GROWTH_TEST_WORKSPACE: workspace, ...GIT_IDENTITY }, logName: 'integration-server' });
-    say(`VS Code ${'1.100.3'} (code-server) on 127.0.0.1:${port}`);
+    server = await startServer({
+      entry, sandbox, port, trust: restricted, logName: restricted ? 'integration-restricted-server' : 'integration-server',
+      env: { GROWTH_TEST_RESULT: resultFile, GROWTH_TEST_WORKSPACE: workspace, GROWTH_TEST_RESTRICTED: restricted ? '1' : '0', ...GIT_IDENTITY },
+      settings: restricted ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {},
+    });
+    say(`VS Code 1.100.3 (code-server) on 127.0.0.1:${port}${restricted ? ', workspace not trusted' : ''}`);
     browser = await openBrowser(sandbox, 'integration');
     let finish;
     const exited = new Promise(r => { finish = r; });
@@ -42,13 +45,22 @@ async function main() {
     const code = await Promise.race([exited, new Promise(r => setTimeout(() => r('timeout'), TIMEOUT_MS))]);
     const stats = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : undefined;
     say(`extension host exited with ${code}`);
-    console.log(`integration: ${stats?.passes ?? 0} passed, ${stats?.failures ?? (code === 0 ? 0 : 1)} failed${stats ? ` (${stats.duration} ms in the extension host)` : ''}`);
+    console.log(`${label}: ${stats?.passes ?? 0} passed, ${stats?.failures ?? (code === 0 ? 0 : 1)} failed${stats ? ` (${stats.duration} ms in the extension host)` : ''}`);
     return code === 0 && stats && stats.failures === 0 && stats.passes > 0 ? 0 : 1;
   } finally {
     await browser?.close().catch(() => {});
     await stopServer(server);
     removeSandbox(sandbox);
   }
+}
+
+async function main() {
+  const entry = ensureCodeServer();
+  const testsPath = join(ROOT, 'out/test/integration');
+  if (!existsSync(join(testsPath, 'index.js'))) throw new Error('Build the tests first: node scripts/build.mjs --tests');
+  const trusted = await runSuite(entry, testsPath, false);
+  const restricted = await runSuite(entry, testsPath, true);
+  return trusted || restricted;
 }
 
 main().then(code => process.exit(code), error => {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ActionItem, groupActions, openActionItems } from '../core/crossNoteViews';
 import { isoDay } from '../core/scaffold';
 import { Commands, ContextKeys, Views } from './ids';
+import { trustedOrExplain } from './trust';
 import { NotesIndexManager } from './notesIndex';
 import { openAt } from './themesView';
 
@@ -49,6 +50,7 @@ export class ActionItemsViewProvider implements vscode.TreeDataProvider<ActionTr
 
 /** Ticks an action item in its note, through an undoable edit of that one line. */
 export async function completeAction(item: ActionItem): Promise<boolean> {
+  if (!trustedOrExplain('Ticking an action item')) return false;
   const uri = vscode.Uri.parse(item.path);
   const document = await vscode.workspace.openTextDocument(uri);
   if (item.line >= document.lineCount) return false;

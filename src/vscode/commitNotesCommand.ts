@@ -3,6 +3,7 @@ import { commitMessage, ChangedNote } from '../core/commitMessage';
 import { analyzeNote } from '../core/note';
 import { GitApi, gitApi, GitRepository, repositoryFor } from './gitApi';
 import { Commands } from './ids';
+import { trustedOrExplain } from './trust';
 import { readNoteText } from './noteDocuments';
 import { growthSettings } from './settings';
 
@@ -21,10 +22,7 @@ export class CommitNotesCommand {
   readonly id = Commands.commitNotes;
 
   async execute(options: CommitNotesOptions = {}): Promise<string | undefined> {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Committing needs a trusted workspace. Trust this folder first.');
-      return undefined;
-    }
+    if (!trustedOrExplain('Committing notes')) return undefined;
     const folder = options.folder ?? vscode.workspace.workspaceFolders?.[0];
     const api = await gitApi();
     if (!folder || !api) {

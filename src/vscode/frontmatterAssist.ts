@@ -17,7 +17,8 @@ export function registerFrontmatterAssist(vocabulary: WorkspaceVocabularyProvide
   const codeActions: vscode.CodeActionProvider = {
     async provideCodeActions(document, _range, context) {
       const ours = context.diagnostics.filter(d => d.source === DIAGNOSTIC_SOURCE);
-      if (ours.length === 0 || !isGrowthDocument(document)) return [];
+      // Restricted Mode: notes are read, and nothing offers to change them.
+      if (ours.length === 0 || !isGrowthDocument(document) || !vscode.workspace.isTrusted) return [];
       const analysis = await analysisOf(document);
       const problems = await noteProblems(document.uri, analysis, vocabulary);
       const fixContext = { today: today(), personFromFolder: personFromFolder(document.uri) };

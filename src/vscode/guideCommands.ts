@@ -3,6 +3,7 @@ import { answerLine, CAREER_PATHS, FLIGHT_RISKS, missingSectionInsertion } from 
 import { setFrontmatterField } from '../core/frontmatterEdit';
 import { toWorkspaceEdit } from './adapters';
 import { Commands } from './ids';
+import { trustedOrExplain } from './trust';
 import { QuestionGuideProvider } from './questionGuide';
 
 /** Commands that move through the script and record its structured answers. */
@@ -20,6 +21,7 @@ export function registerGuideCommands(guide: QuestionGuideProvider): vscode.Disp
     const { editor, script } = snapshot;
     let section = snapshot.analysis.note.sections.find(s => s.questionId === questionId);
     if (!section) {
+      if (!trustedOrExplain('Adding the section back')) return;
       // The manager deleted this section: put it back so the question has a place.
       const insertion = missingSectionInsertion(snapshot.analysis.note, script, questionId, editor.document.lineCount);
       if (!insertion) return;
@@ -56,6 +58,7 @@ export function registerGuideCommands(guide: QuestionGuideProvider): vscode.Disp
   };
 
   const setField = async (key: string, value: string) => {
+    if (!trustedOrExplain('Recording an answer')) return false;
     // Read the note again: it may have changed while the quick pick was open, and the edit's range must match.
     const snapshot = await current();
     if (!snapshot) return false;

@@ -5,6 +5,7 @@ import { IndexedNote } from '../core/workspaceIndex';
 import { carryOverFrom, isoDay, nextFreePath, notePath, personSlug, relativeNotePath, renderNewNote, uniquePersonSlug } from '../core/scaffold';
 import { offerGitInitOnce } from './commitNotesCommand';
 import { Commands } from './ids';
+import { trustedOrExplain } from './trust';
 import { activeScript, readNoteText } from './noteDocuments';
 import { NotesIndexManager } from './notesIndex';
 import { growthSettings } from './settings';
@@ -37,10 +38,7 @@ export class NewConversationCommand {
   constructor(private readonly context: vscode.ExtensionContext, private readonly notes: NotesIndexManager) {}
 
   async execute(options: NewConversationOptions = {}): Promise<vscode.Uri | undefined> {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Creating a note needs a trusted workspace. Trust this folder to create growth notes.');
-      return undefined;
-    }
+    if (!trustedOrExplain('Creating a note')) return undefined;
     const folder = options.folder ?? await pickFolder();
     if (!folder) return undefined;
     const settings = growthSettings(folder.uri);

@@ -7,6 +7,7 @@ import { isoDay } from '../core/scaffold';
 import { sensitiveWordsIn, shareableCopy } from '../core/share';
 import { toWorkspaceEdit } from './adapters';
 import { Commands } from './ids';
+import { trustedOrExplain } from './trust';
 import { activeScript, analyzeDocument, isGrowthDocument, readNoteText } from './noteDocuments';
 import { NotesIndexManager } from './notesIndex';
 import { growthSettings } from './settings';
@@ -57,7 +58,7 @@ async function offerShareActions(source: vscode.Uri, copy: vscode.TextDocument, 
       title: 'Save the shareable copy', filters: html ? { HTML: ['html'] } : { Markdown: ['md'] },
       defaultUri: vscode.Uri.joinPath(source, '..', `${source.path.split('/').pop()?.replace(/\.md$/, '')}-shared.${html ? 'html' : 'md'}`),
     });
-    if (!target) return;
+    if (!target || !trustedOrExplain('Saving the copy')) return;
     const content = html ? markdownToHtml(copy.getText(), 'Growth conversation') : copy.getText();
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
   }
@@ -70,6 +71,7 @@ async function offerShareActions(source: vscode.Uri, copy: vscode.TextDocument, 
 
 /** Sets `sharedOn` to today in the note, touching nothing else in its frontmatter. */
 export async function markShared(uri?: vscode.Uri, day = isoDay(new Date())): Promise<boolean> {
+  if (!trustedOrExplain('Marking the note as shared')) return false;
   const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || !isGrowthDocument(document)) return false;
   const { script } = await activeScript(vscode.workspace.getWorkspaceFolder(document.uri));

@@ -1,0 +1,12 @@
+import * as vscode from 'vscode';
+
+/**
+ * True when the workspace is trusted. Otherwise says, once per attempt, that the action needs trust
+ * and offers the trust editor. Checked on every call, so granting trust takes effect at once.
+ */
+export function trustedOrExplain(action: string): boolean {
+  if (vscode.workspace.isTrusted) return true;
+  void vscode.window.showWarningMessage(`${action} needs a trusted workspace: in Restricted Mode your notes are read, never written.`, 'Manage Workspace Trust')
+    .then(answer => (answer ? vscode.commands.executeCommand('workbench.trust.manage') : undefined));
+  return false;
+}
