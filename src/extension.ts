@@ -24,13 +24,16 @@ export interface GrowthApi {
 /** Wiring only: each feature registers itself and hands back one disposable. */
 export function activate(context: vscode.ExtensionContext): GrowthApi {
   const started = performance.now();
-  const notes = new NotesIndexManager(context.storageUri);
+  // What the extension did and why, never the content of a note.
+  const log = vscode.window.createOutputChannel('Growth', { log: true });
+  const notes = new NotesIndexManager(context.storageUri, log);
   const guide = new QuestionGuideProvider();
   const vocabulary = new WorkspaceVocabularyProvider(notes);
   const newConversation = new NewConversationCommand(context, notes);
   const commitNotes = new CommitNotesCommand();
   const views = { themes: new ThemesViewProvider(notes), actions: new ActionItemsViewProvider(notes), people: new PeopleViewProvider(notes) };
   context.subscriptions.push(
+    log,
     notes,
     vocabulary,
     vscode.commands.registerCommand(newConversation.id, options => newConversation.execute(options)),

@@ -148,7 +148,12 @@ export interface BuildOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Files read at once. */
   readonly concurrency?: number;
+  /** Told about each file left out, and why (never its content). */
+  readonly onSkip?: (path: string, reason: string) => void;
 }
+
+/** Notes larger than this are not read into the index: no conversation is that long. */
+export const MAX_INDEXED_BYTES = 4 * 1024 * 1024;
 
 export interface BuildResult {
   readonly parsed: number;
@@ -179,7 +184,10 @@ export async function buildIndex(index: WorkspaceIndex, source: NoteSource, opti
   try {
     for (const file of files) {
       const cached = previous?.get(file.path);
-      if (cached && cached.mtime === file.mtime && cached.size === file.size) {
+      if (file.size > MAX_INDEXED_BYTES) {
+        options.onSkip?.(file.path, `larger than ${MAX_INDEXED_BYTES / 1024 / 1024} MB`);
+        index.delete(file.path);
+      } else if (cached && cached.mtime === file.mtime && cached.size === file.size) {
         cache.set(file.path, cached);
         index.set(file.path, cached.summary);
         await slice(++reused);
@@ -197,7 +205,11 @@ export async function buildIndex(index: WorkspaceIndex, source: NoteSource, opti
       chunk.forEach((file, i) => {
         const bytes = contents[i];
         const decoded = bytes && decodeNoteBytes(bytes);
-        if (!decoded || !('text' in decoded)) return;
+        if (!decoded || !('text' in decoded)) {
+          options.onSkip?.(file.path, bytes ? 'not valid UTF-8 text' : 'could not be read');
+          index.delete(file.path);
+          return;
+        }
         const summary = summarizeNote(decoded.text, options.script);
         cache.set(file.path, { mtime: file.mtime, size: file.size, summary });
         index.set(file.path, summary);

@@ -23,7 +23,7 @@ export class NotesIndexManager implements vscode.Disposable {
   private readonly status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 0);
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly storage: vscode.Uri | undefined) {
+  constructor(private readonly storage: vscode.Uri | undefined, private readonly log: vscode.LogOutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
     this.disposables.push(
       watcher,
@@ -48,15 +48,20 @@ export class NotesIndexManager implements vscode.Disposable {
     this.status.text = '$(sync~spin) Indexing growth notes';
     this.status.show();
     const existing = new Set(this.index.all().map(note => note.path));
+    const started = performance.now();
     try {
       const result = await buildIndex(this.index, workspaceSource(existing), {
         script,
         cache,
         onProgress: (done, total) => { this.status.text = `$(sync~spin) Indexing growth notes ${done}/${total}`; },
+        onSkip: (path, reason) => this.log.warn(`Not indexed: ${vscode.workspace.asRelativePath(vscode.Uri.parse(path))} (${reason}).`),
       });
       this.index.batch(() => existing.forEach(path => this.index.delete(path)));
       this.cache = result.cache;
+      this.log.info(`Indexed ${this.index.size} growth notes in ${Math.round(performance.now() - started)} ms: ${result.parsed} files read, ${result.reused} unchanged since last time.`);
       this.scheduleSave();
+    } catch (error) {
+      this.log.error(`Indexing failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       this.status.hide();
     }
@@ -86,6 +91,7 @@ export class NotesIndexManager implements vscode.Disposable {
         return { key };
       }
     }));
+    this.log.debug(`Re-read ${batch.length} changed file${batch.length === 1 ? '' : 's'}.`);
     this.index.batch(() => {
       for (const update of updates) {
         if (update.summary) {

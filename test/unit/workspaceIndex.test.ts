@@ -152,3 +152,29 @@ describe('the workspace index and its views', () => {
     assert.deepEqual([warm.parsed, warm.reused, reads], [0, 7, 7]);
   });
 });
+
+describe('odd files in the workspace', () => {
+  it('skips huge, binary and non-UTF-8 files with a reason, and a symlink loop does not hang the walk', async function () {
+    this.timeout(20000);
+    const { mkdtempSync, writeFileSync, symlinkSync, mkdirSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { nodeNoteSource } = await import('../../src/cli/nodeNoteSource');
+    const root = mkdtempSync(join(tmpdir(), 'growth-odd-'));
+    try {
+      const note = '---\ntype: growth-conversation\nperson: A\ndate: 2026-01-01\n---\n#theme\n';
+      mkdirSync(join(root, 'notes'));
+      writeFileSync(join(root, 'notes', 'good.md'), note);
+      writeFileSync(join(root, 'notes', 'huge.md'), note + 'x'.repeat(5 * 1024 * 1024));
+      writeFileSync(join(root, 'notes', 'binary.md'), Buffer.from([0x00, 0xff, 0xfe, 0x89, 0x50, 0x4e, 0x47]));
+      writeFileSync(join(root, 'notes', 'latin1.md'), Buffer.from(note.replace('A', 'Ren\xe9'), 'latin1'));
+      symlinkSync(join(root, 'notes'), join(root, 'notes', 'loop'));
+      const skipped: string[] = [];
+      const index = new WorkspaceIndex();
+      await buildIndex(index, nodeNoteSource(root), { script: BUILT_IN_SCRIPT, onSkip: (path, reason) => skipped.push(`${path}: ${reason}`) });
+      assert.deepEqual(index.all().map(n => n.path), ['notes/good.md']);
+      assert.deepEqual(skipped.sort(), ['notes/binary.md: not valid UTF-8 text', 'notes/huge.md: larger than 4 MB', 'notes/latin1.md: not valid UTF-8 text']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
