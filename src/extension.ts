@@ -4,6 +4,7 @@ import { CommitNotesCommand } from './vscode/commitNotesCommand';
 import { registerDiagnostics } from './vscode/diagnostics';
 import { registerFrontmatterAssist } from './vscode/frontmatterAssist';
 import { registerGuideCommands } from './vscode/guideCommands';
+import { GROWTH_LOG_NAME, openGrowthLog } from './vscode/growthLog';
 import { NewConversationCommand } from './vscode/newConversationCommand';
 import { NotesIndexManager } from './vscode/notesIndex';
 import { PeopleViewProvider, registerOpenNoteAt, registerPeopleView } from './vscode/peopleView';
@@ -17,6 +18,8 @@ export interface GrowthApi {
   readonly questionGuide: QuestionGuideProvider;
   readonly notes: NotesIndexManager;
   readonly views: { readonly themes: ThemesViewProvider; readonly actions: ActionItemsViewProvider; readonly people: PeopleViewProvider };
+  /** The file behind the Growth output channel, for anyone checking what it logged. */
+  readonly logFile: vscode.Uri;
   /** How long activate() took, in milliseconds: it only wires things up. */
   readonly activationMs: number;
 }
@@ -25,7 +28,7 @@ export interface GrowthApi {
 export function activate(context: vscode.ExtensionContext): GrowthApi {
   const started = performance.now();
   // What the extension did and why, never the content of a note.
-  const log = vscode.window.createOutputChannel('Growth', { log: true });
+  const log = openGrowthLog();
   const notes = new NotesIndexManager(context.storageUri, log);
   const guide = new QuestionGuideProvider();
   const vocabulary = new WorkspaceVocabularyProvider(notes);
@@ -48,7 +51,8 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
     registerOpenNoteAt(),
     registerShareCommands(notes),
   );
-  return { questionGuide: guide, notes, views, activationMs: performance.now() - started };
+  const logFile = vscode.Uri.joinPath(context.logUri, `${GROWTH_LOG_NAME}.log`);
+  return { questionGuide: guide, notes, views, logFile, activationMs: performance.now() - started };
 }
 
 export function deactivate(): void {}

@@ -207,3 +207,23 @@ function collectTags(source: string, line: number, questionId: string | undefine
     into.push({ name, key: normalizeTheme(name), line, questionId });
   }
 }
+
+/**
+ * Where an open task is now among a note's lines: its recorded line if that still holds the same
+ * task, else the only other line that does (the note changed since it was indexed). Undefined when
+ * it is gone, done, or written twice: ticking a guess could tick the wrong promise.
+ */
+export function locateOpenTask(lines: readonly string[], task: { readonly line: number; readonly text: string }): { line: number; boxColumn: number } | undefined {
+  const boxColumnAt = (line: number) => {
+    const item = LIST_ITEM.exec(lines[line] ?? '');
+    return item?.[4] === ' ' && stripInline(item[5]) === task.text ? item[1].length + item[2].length + item[3].length : undefined;
+  };
+  const own = boxColumnAt(task.line);
+  if (own !== undefined) return { line: task.line, boxColumn: own };
+  const elsewhere: { line: number; boxColumn: number }[] = [];
+  for (let line = 0; line < lines.length && elsewhere.length < 2; line++) {
+    const boxColumn = boxColumnAt(line);
+    if (boxColumn !== undefined) elsewhere.push({ line, boxColumn });
+  }
+  return elsewhere.length === 1 ? elsewhere[0] : undefined;
+}

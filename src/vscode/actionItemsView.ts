@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
 import { ActionItem, groupActions, openActionItems } from '../core/crossNoteViews';
+import { locateOpenTask } from '../core/noteSummary';
 import { isoDay } from '../core/scaffold';
+import { createGuardedTreeView, logRefusal } from './growthLog';
 import { Commands, ContextKeys, Views } from './ids';
-import { trustedOrExplain } from './trust';
+import { applyNoteEdit } from './noteDocuments';
 import { NotesIndexManager } from './notesIndex';
 import { openAt } from './themesView';
+import { trustedOrExplain } from './trust';
 
 export type ActionTreeItem = { readonly kind: 'group'; readonly group: string; readonly items: ActionItem[] } | { readonly kind: 'action'; readonly item: ActionItem };
 
@@ -48,25 +51,28 @@ export class ActionItemsViewProvider implements vscode.TreeDataProvider<ActionTr
   }
 }
 
-/** Ticks an action item in its note, through an undoable edit of that one line. */
+/**
+ * Ticks an action item in its note, through an undoable edit of that one line. The view may be a
+ * moment behind the note: the item is found again by its text, and never guessed.
+ */
 export async function completeAction(item: ActionItem): Promise<boolean> {
-  if (!trustedOrExplain('Ticking an action item')) return false;
+  const action = 'Ticking an action item';
+  if (!trustedOrExplain(action)) return false;
   const uri = vscode.Uri.parse(item.path);
-  const document = await vscode.workspace.openTextDocument(uri);
-  if (item.line >= document.lineCount) return false;
-  const line = document.lineAt(item.line);
-  const box = /^(\s*(?:[-*+]|\d+[.)])\s+)\[ \]/.exec(line.text);
-  if (!box) {
-    void vscode.window.showWarningMessage('That action item has moved in its note; refresh and try again.');
+  const document = await vscode.workspace.openTextDocument(uri).then(d => d, () => undefined);
+  const place = document && locateOpenTask(document.getText().split(/\r?\n/), item);
+  if (!place) {
+    logRefusal(action, 'the note no longer holds that open item', uri);
+    void vscode.window.showWarningMessage('That action item is no longer open in its note, so nothing was ticked.');
     return false;
   }
   const edit = new vscode.WorkspaceEdit();
-  edit.replace(uri, new vscode.Range(item.line, box[1].length, item.line, box[1].length + 3), '[x]');
-  return vscode.workspace.applyEdit(edit);
+  edit.replace(uri, new vscode.Range(place.line, place.boxColumn, place.line, place.boxColumn + 3), '[x]');
+  return applyNoteEdit(action, uri, edit);
 }
 
 export function registerActionItemsView(provider: ActionItemsViewProvider, notes: NotesIndexManager): vscode.Disposable {
-  const view = vscode.window.createTreeView(Views.actions, { treeDataProvider: provider, showCollapseAll: true });
+  const view = createGuardedTreeView(Views.actions, 'Action Items', { treeDataProvider: provider, showCollapseAll: true });
   const setGrouping = (by: 'person' | 'owner') => {
     provider.groupBy = by;
     void vscode.commands.executeCommand('setContext', ContextKeys.actionsGroupedByOwner, by === 'owner');

@@ -3,6 +3,7 @@ import { answerLine, CAREER_PATHS, FLIGHT_RISKS, missingSectionInsertion } from 
 import { setFrontmatterField } from '../core/frontmatterEdit';
 import { toWorkspaceEdit } from './adapters';
 import { Commands } from './ids';
+import { applyNoteEdit } from './noteDocuments';
 import { trustedOrExplain } from './trust';
 import { QuestionGuideProvider } from './questionGuide';
 
@@ -21,13 +22,14 @@ export function registerGuideCommands(guide: QuestionGuideProvider): vscode.Disp
     const { editor, script } = snapshot;
     let section = snapshot.analysis.note.sections.find(s => s.questionId === questionId);
     if (!section) {
-      if (!trustedOrExplain('Adding the section back')) return;
+      const action = 'Adding the section back';
+      if (!trustedOrExplain(action)) return;
       // The manager deleted this section: put it back so the question has a place.
       const insertion = missingSectionInsertion(snapshot.analysis.note, script, questionId, editor.document.lineCount);
       if (!insertion) return;
       const edit = new vscode.WorkspaceEdit();
       edit.insert(editor.document.uri, new vscode.Position(insertion.line, 0), insertion.text);
-      if (!(await vscode.workspace.applyEdit(edit))) return;
+      if (!(await applyNoteEdit(action, editor.document.uri, edit))) return;
       await guide.refresh();
       section = guide.snapshot?.analysis.note.sections.find(s => s.questionId === questionId);
       if (!section) return;
@@ -67,7 +69,8 @@ export function registerGuideCommands(guide: QuestionGuideProvider): vscode.Disp
       void vscode.window.showWarningMessage(`Fix the frontmatter first: ${key} could not be set safely.`);
       return false;
     }
-    const applied = await vscode.workspace.applyEdit(toWorkspaceEdit(snapshot.editor.document.uri, [change]));
+    const { uri } = snapshot.editor.document;
+    const applied = await applyNoteEdit('Recording an answer', uri, toWorkspaceEdit(uri, [change]));
     await guide.refresh();
     return applied;
   };

@@ -4,6 +4,7 @@ import { analyzeNote } from '../core/note';
 import { IndexedNote } from '../core/workspaceIndex';
 import { carryOverFrom, isoDay, nextFreePath, notePath, personSlug, relativeNotePath, renderNewNote, uniquePersonSlug } from '../core/scaffold';
 import { offerGitInitOnce } from './commitNotesCommand';
+import { logRefusal } from './growthLog';
 import { Commands } from './ids';
 import { trustedOrExplain } from './trust';
 import { activeScript, readNoteText } from './noteDocuments';
@@ -82,6 +83,7 @@ export class NewConversationCommand {
     // No overwrite, ever: if the file appeared in the meantime, the edit fails instead of clobbering it.
     edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
     if (!(await vscode.workspace.applyEdit(edit))) {
+      logRefusal('Creating a note', 'the file could not be created without replacing something', target);
       void vscode.window.showErrorMessage(`Could not create ${vscode.workspace.asRelativePath(target)}. The folder may be read-only, or the file appeared meanwhile.`);
       return undefined;
     }

@@ -4,6 +4,7 @@ import { analyzeNote, NoteAnalysis } from '../core/note';
 import { decodeNoteBytes } from '../core/problem';
 import { BUILT_IN_SCRIPT, QuestionScript, withSeniorLeader } from '../core/questionScript';
 import { parseQuestionScript } from '../core/questionScriptFile';
+import { logRefusal } from './growthLog';
 import { growthSettings } from './settings';
 
 const analyses = new WeakMap<vscode.TextDocument, { version: number; scriptKey: string; analysis: NoteAnalysis }>();
@@ -87,4 +88,15 @@ export async function readNoteText(uri: vscode.Uri): Promise<string | undefined>
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Applies an edit to notes through the editor, so undo works and unsaved text is kept. VS Code
+ * declines an edit computed from text that has changed since; that is said and logged, not hidden.
+ */
+export async function applyNoteEdit(action: string, uri: vscode.Uri, edit: vscode.WorkspaceEdit): Promise<boolean> {
+  if (await vscode.workspace.applyEdit(edit)) return true;
+  logRefusal(action, 'the editor declined the edit (the note changed meanwhile, or cannot be written)', uri);
+  void vscode.window.showWarningMessage(`${action}: nothing was changed, because the note changed meanwhile or cannot be written. Try again.`);
+  return false;
 }

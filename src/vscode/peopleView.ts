@@ -4,6 +4,7 @@ import { isoDay } from '../core/scaffold';
 import { Commands, Views } from './ids';
 import { NotesIndexManager } from './notesIndex';
 import { openAt } from './themesView';
+import { createGuardedTreeView } from './growthLog';
 
 export type PersonTreeItem = { readonly kind: 'person'; readonly person: PersonSummary } | { readonly kind: 'conversation'; readonly path: string; readonly date?: string };
 
@@ -56,7 +57,7 @@ export class PeopleViewProvider implements vscode.TreeDataProvider<PersonTreeIte
 
 export function registerPeopleView(provider: PeopleViewProvider, notes: NotesIndexManager): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.window.createTreeView(Views.people, { treeDataProvider: provider, showCollapseAll: true }),
+    createGuardedTreeView(Views.people, 'People', { treeDataProvider: provider, showCollapseAll: true }),
     notes.index.onDidChange(() => provider.refresh()),
     vscode.commands.registerCommand(Commands.newConversationWith, (element: PersonTreeItem) =>
       vscode.commands.executeCommand(Commands.newConversation, element.kind === 'person' ? { person: element.person.person } : {})),

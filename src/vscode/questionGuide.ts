@@ -4,6 +4,7 @@ import { NoteAnalysis } from '../core/note';
 import { QuestionScript } from '../core/questionScript';
 import { Commands, ContextKeys, Views } from './ids';
 import { activeScript, analyzeDocument, isGrowthDocument } from './noteDocuments';
+import { createGuardedTreeView } from './growthLog';
 
 const TYPING_DELAY_MS = 200;
 
@@ -122,7 +123,7 @@ function tooltip(entry: GuideQuestion): vscode.MarkdownString {
 
 /** Registers the guide view; it follows the active editor, the cursor and typing. */
 export function registerQuestionGuide(provider: QuestionGuideProvider): vscode.Disposable {
-  const view = vscode.window.createTreeView(Views.guide, { treeDataProvider: provider, showCollapseAll: true });
+  const view = createGuardedTreeView(Views.guide, 'Question Guide', { treeDataProvider: provider, showCollapseAll: true });
   let lastCurrent: string | undefined;
   const update = () => {
     const state = provider.snapshot?.state;

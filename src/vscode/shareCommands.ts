@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { bytesDeclareGrowthNote } from '../core/frontmatter';
 import { setFrontmatterField } from '../core/frontmatterEdit';
 import { markdownToHtml } from '../core/html';
 import { monthsBefore, themePeople } from '../core/crossNoteViews';
@@ -6,17 +7,20 @@ import { themeRows, themesReport } from '../core/report';
 import { isoDay } from '../core/scaffold';
 import { sensitiveWordsIn, shareableCopy } from '../core/share';
 import { toWorkspaceEdit } from './adapters';
+import { logRefusal } from './growthLog';
 import { Commands } from './ids';
-import { trustedOrExplain } from './trust';
-import { activeScript, analyzeDocument, isGrowthDocument, readNoteText } from './noteDocuments';
+import { activeScript, analyzeDocument, applyNoteEdit, isGrowthDocument, readNoteText } from './noteDocuments';
 import { NotesIndexManager } from './notesIndex';
 import { growthSettings } from './settings';
+import { trustedOrExplain } from './trust';
 
 export interface ShareOptions {
   /** The note to share; the active editor's note by default. */
   readonly uri?: vscode.Uri;
   /** Answer the sensitive-words check with "open it anyway" (tests, scripted use). */
   readonly acceptSensitiveWords?: boolean;
+  /** Save the copy to this file (.html for HTML) instead of offering what to do with it. */
+  readonly saveTo?: vscode.Uri;
 }
 
 const COPY = 'Copy to Clipboard';
@@ -44,7 +48,8 @@ export async function createShareableCopy(options: ShareOptions = {}): Promise<v
   }
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: copy.text });
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-  void offerShareActions(source.uri, document, copy.removed);
+  if (options.saveTo) await saveCopy(document, options.saveTo);
+  else void offerShareActions(source.uri, document, copy.removed);
   return document;
 }
 
@@ -58,15 +63,29 @@ async function offerShareActions(source: vscode.Uri, copy: vscode.TextDocument, 
       title: 'Save the shareable copy', filters: html ? { HTML: ['html'] } : { Markdown: ['md'] },
       defaultUri: vscode.Uri.joinPath(source, '..', `${source.path.split('/').pop()?.replace(/\.md$/, '')}-shared.${html ? 'html' : 'md'}`),
     });
-    if (!target || !trustedOrExplain('Saving the copy')) return;
-    const content = html ? markdownToHtml(copy.getText(), 'Growth conversation') : copy.getText();
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+    if (!target || !(await saveCopy(copy, target))) return;
   }
   if (action === MARK_SHARED) await markShared(source);
   else if (action) {
     const answer = await vscode.window.showInformationMessage('Once you have shared it, record the day in the note.', MARK_SHARED);
     if (answer === MARK_SHARED) await markShared(source);
   }
+}
+
+/** Writes the copy to a file the manager chose; never over a growth note, which would lose it. */
+async function saveCopy(copy: vscode.TextDocument, target: vscode.Uri): Promise<boolean> {
+  const action = 'Saving the shareable copy';
+  if (!trustedOrExplain(action)) return false;
+  const existing = await vscode.workspace.fs.readFile(target).then(bytes => bytes, () => undefined);
+  if (existing && bytesDeclareGrowthNote(existing)) {
+    logRefusal(action, 'the chosen file is a growth note', target);
+    void vscode.window.showWarningMessage('That file is a growth note, and a copy never replaces a note. Nothing was saved; choose another name.');
+    return false;
+  }
+  const html = target.path.toLowerCase().endsWith('.html');
+  const content = html ? markdownToHtml(copy.getText(), 'Growth conversation') : copy.getText();
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+  return true;
 }
 
 /** Sets `sharedOn` to today in the note, touching nothing else in its frontmatter. */
@@ -80,7 +99,7 @@ export async function markShared(uri?: vscode.Uri, day = isoDay(new Date())): Pr
     void vscode.window.showWarningMessage('Fix the frontmatter first: sharedOn could not be set safely.');
     return false;
   }
-  return vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, [change]));
+  return applyNoteEdit('Marking the note as shared', document.uri, toWorkspaceEdit(document.uri, [change]));
 }
 
 export interface ReportOptions {

@@ -5,6 +5,7 @@ import { Commands, ContextKeys, Views } from './ids';
 import { activeScript } from './noteDocuments';
 import { NotesIndexManager } from './notesIndex';
 import { growthSettings } from './settings';
+import { createGuardedTreeView } from './growthLog';
 
 export type ThemeItem =
   | { readonly kind: 'theme'; readonly theme: ThemeNode }
@@ -118,7 +119,7 @@ export function openAt(path: string, line: number): vscode.Command {
 
 /** Registers the Themes view and its filters. */
 export function registerThemesView(provider: ThemesViewProvider, notes: NotesIndexManager): vscode.Disposable {
-  const view = vscode.window.createTreeView(Views.themes, { treeDataProvider: provider, showCollapseAll: true });
+  const view = createGuardedTreeView(Views.themes, 'Themes', { treeDataProvider: provider, showCollapseAll: true });
   const describe = () => {
     const f = provider.filters;
     const parts = [f.months ? `last ${f.months} months` : '', f.team ?? '', f.manager ?? '', f.questionId ? `question: ${f.questionId}` : ''].filter(Boolean);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { logRefusal } from './growthLog';
 
 /**
  * True when the workspace is trusted. Otherwise says, once per attempt, that the action needs trust
@@ -6,6 +7,7 @@ import * as vscode from 'vscode';
  */
 export function trustedOrExplain(action: string): boolean {
   if (vscode.workspace.isTrusted) return true;
+  logRefusal(action, 'the workspace is not trusted (Restricted Mode)');
   void vscode.window.showWarningMessage(`${action} needs a trusted workspace: in Restricted Mode your notes are read, never written.`, 'Manage Workspace Trust')
     .then(answer => (answer ? vscode.commands.executeCommand('workbench.trust.manage') : undefined));
   return false;

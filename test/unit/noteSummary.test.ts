@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeNote } from '../../src/core/note';
-import { summarizeNote, summaryFromAnalysis } from '../../src/core/noteSummary';
+import { locateOpenTask, summarizeNote, summaryFromAnalysis } from '../../src/core/noteSummary';
 import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
 import { generateNotes } from '../support/corpus';
 
@@ -41,5 +41,26 @@ describe('the fast note summary agrees with the full remark parse', () => {
       '<!--\n#hidden\n- [ ] hidden task\n-->\n## Private notes\n- [ ] mine\n',
       '# Title #h1tag\n\n> quoted #quoted\n\n1) first\n2) second\n',
     ]) assertSameSummary(head + body, body);
+  });
+});
+
+describe('finding an open action item again before ticking it', () => {
+  const note = ['## Next steps', '', '- [ ] Book the   CI session <!-- from: 2026-01-05 -->', '- [x] Done already', '  1. [ ] Ask @sam about on-call due:2026-07-01'];
+  const book = { line: 2, text: 'Book the CI session' };
+
+  it('finds it on its own line, with the column of its box', () => {
+    assert.deepEqual(locateOpenTask(note, book), { line: 2, boxColumn: 2 });
+    assert.deepEqual(locateOpenTask(note, { line: 4, text: 'Ask @sam about on-call due:2026-07-01' }), { line: 4, boxColumn: 5 });
+  });
+
+  it('follows it when lines were added above it since it was indexed', () => {
+    assert.deepEqual(locateOpenTask(['New line', 'Another', ...note], book), { line: 4, boxColumn: 2 });
+  });
+
+  it('gives up when it is gone, done, or written twice, rather than tick a guess', () => {
+    assert.equal(locateOpenTask(note.filter(l => !l.includes('CI session')), book), undefined);
+    assert.equal(locateOpenTask(note.map(l => l.replace('[ ] Book', '[x] Book')), book), undefined);
+    assert.equal(locateOpenTask(['- [ ] Book the CI session', ...note], book), undefined);
+    assert.equal(locateOpenTask(note, { line: 3, text: 'Done already' }), undefined);
   });
 });
