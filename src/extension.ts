@@ -5,6 +5,7 @@ import { registerDiagnostics } from './vscode/diagnostics';
 import { registerFrontmatterAssist } from './vscode/frontmatterAssist';
 import { registerGuideCommands } from './vscode/guideCommands';
 import { GROWTH_LOG_NAME, openGrowthLog } from './vscode/growthLog';
+import { Commands } from './vscode/ids';
 import { NewConversationCommand } from './vscode/newConversationCommand';
 import { NotesIndexManager } from './vscode/notesIndex';
 import { PeopleViewProvider, registerOpenNoteAt, registerPeopleView } from './vscode/peopleView';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
     vocabulary,
     vscode.commands.registerCommand(newConversation.id, options => newConversation.execute(options)),
     vscode.commands.registerCommand(commitNotes.id, options => commitNotes.execute(options)),
+    vscode.commands.registerCommand(Commands.showLog, () => log.show(true)),
     registerQuestionGuide(guide),
     registerGuideCommands(guide),
     registerDiagnostics(vocabulary),

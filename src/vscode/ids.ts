@@ -21,6 +21,7 @@ export const Commands = {
   createShareableCopy: 'growth.share.create',
   markShared: 'growth.share.markShared',
   themesReport: 'growth.report.themes',
+  showLog: 'growth.log.show',
 } as const;
 
 export const Views = {

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { summarizeNote } from '../core/noteSummary';
-import { buildIndex, cacheFromBytes, cacheToBytes, CachedSummary, mapInChunks, NoteSource, WorkspaceIndex } from '../core/workspaceIndex';
+import { decodeNoteBytes } from '../core/problem';
+import { buildIndex, cacheFromBytes, cacheToBytes, CachedSummary, mapInChunks, MAX_INDEXED_BYTES, NoteSource, WorkspaceIndex } from '../core/workspaceIndex';
+import { Commands } from './ids';
 import { activeScript, isMarkdown, NOTE_SCAN_EXCLUDE } from './noteDocuments';
 
 const COALESCE_MS = 150;
@@ -15,12 +17,17 @@ const CACHE_FILE = 'notes-index-v1.jsonl';
 export class NotesIndexManager implements vscode.Disposable {
   readonly index = new WorkspaceIndex();
   readonly ready: Promise<void>;
+  /** Files left out of the index, and why: shown in the status bar, never silently dropped. */
+  readonly skipped = new Map<string, string>();
+  private rebuilding = false;
+  private readonly changedDuringRebuild = new Set<string>();
   private cache = new Map<string, CachedSummary>();
   private readonly pending = new Map<string, 'changed' | 'deleted'>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 0);
+  private readonly skippedStatus = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 0);
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly storage: vscode.Uri | undefined, private readonly log: vscode.LogOutputChannel) {
@@ -28,6 +35,7 @@ export class NotesIndexManager implements vscode.Disposable {
     this.disposables.push(
       watcher,
       this.status,
+      this.skippedStatus,
       watcher.onDidCreate(uri => this.queue(uri, 'changed')),
       watcher.onDidChange(uri => this.queue(uri, 'changed')),
       watcher.onDidDelete(uri => this.queue(uri, 'deleted')),
@@ -49,12 +57,14 @@ export class NotesIndexManager implements vscode.Disposable {
     this.status.show();
     const existing = new Set(this.index.all().map(note => note.path));
     const started = performance.now();
+    this.rebuilding = true;
+    this.skipped.clear();
     try {
       const result = await buildIndex(this.index, workspaceSource(existing), {
         script,
         cache,
         onProgress: (done, total) => { this.status.text = `$(sync~spin) Indexing growth notes ${done}/${total}`; },
-        onSkip: (path, reason) => this.log.warn(`Not indexed: ${vscode.workspace.asRelativePath(vscode.Uri.parse(path))} (${reason}).`),
+        onSkip: (path, reason) => this.skip(path, reason),
       });
       this.index.batch(() => existing.forEach(path => this.index.delete(path)));
       this.cache = result.cache;
@@ -63,12 +73,36 @@ export class NotesIndexManager implements vscode.Disposable {
     } catch (error) {
       this.log.error(`Indexing failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
+      this.rebuilding = false;
       this.status.hide();
+      this.showSkipped();
+      // A file changed while the build read it may hold older text in the index: read it again.
+      this.changedDuringRebuild.forEach(key => this.queue(vscode.Uri.parse(key), 'changed'));
+      this.changedDuringRebuild.clear();
     }
+  }
+
+  private skip(key: string, reason: string) {
+    this.skipped.set(key, reason);
+    this.log.warn(`Not indexed: ${vscode.workspace.asRelativePath(vscode.Uri.parse(key))} (${reason}).`);
+  }
+
+  private showSkipped() {
+    if (this.skipped.size === 0) {
+      this.skippedStatus.hide();
+      return;
+    }
+    const count = this.skipped.size;
+    this.skippedStatus.text = `$(warning) ${count} file${count === 1 ? '' : 's'} not indexed`;
+    this.skippedStatus.tooltip = `Growth Conversations left these out of the views (they still open as usual):\n${[...this.skipped]
+      .slice(0, 10).map(([key, reason]) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(key))}: ${reason}`).join('\n')}${count > 10 ? '\n…' : ''}`;
+    this.skippedStatus.command = Commands.showLog;
+    this.skippedStatus.show();
   }
 
   private queue(uri: vscode.Uri, change: 'changed' | 'deleted') {
     if (!uri.path.toLowerCase().endsWith('.md')) return;
+    if (this.rebuilding) this.changedDuringRebuild.add(uri.toString());
     this.pending.set(uri.toString(), change);
     clearTimeout(this.flushTimer);
     // A git checkout touches many files at once: wait for the burst to settle, then apply it as one.
@@ -84,16 +118,21 @@ export class NotesIndexManager implements vscode.Disposable {
       const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === key && d.isDirty);
       if (change === 'deleted') return { key };
       try {
-        const [stat, bytes] = open ? [undefined, undefined] : await Promise.all([vscode.workspace.fs.stat(uri), vscode.workspace.fs.readFile(uri)]);
-        const text = open ? open.getText() : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-        return { key, summary: summarizeNote(text, script), stat };
+        if (open) return { key, summary: summarizeNote(open.getText(), script) };
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (stat.size > MAX_INDEXED_BYTES) return { key, skipped: `larger than ${MAX_INDEXED_BYTES / 1024 / 1024} MB` };
+        const decoded = decodeNoteBytes(await vscode.workspace.fs.readFile(uri));
+        if (!('text' in decoded)) return { key, skipped: 'not valid UTF-8 text' };
+        return { key, summary: summarizeNote(decoded.text, script), stat };
       } catch {
-        return { key };
+        return { key }; // gone meanwhile: a delete event follows, or already came
       }
     }));
     this.log.debug(`Re-read ${batch.length} changed file${batch.length === 1 ? '' : 's'}.`);
     this.index.batch(() => {
       for (const update of updates) {
+        if (update.skipped) this.skip(update.key, update.skipped);
+        else this.skipped.delete(update.key);
         if (update.summary) {
           this.index.set(update.key, update.summary);
           if (update.stat) this.cache.set(update.key, { mtime: update.stat.mtime, size: update.stat.size, summary: update.summary });
@@ -103,6 +142,7 @@ export class NotesIndexManager implements vscode.Disposable {
         }
       }
     });
+    this.showSkipped();
     this.scheduleSave();
   }
 
