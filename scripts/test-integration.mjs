@@ -2,7 +2,8 @@
 // code-server serves VS Code 1.100.3, headless Chromium opens the workbench with a payload naming the
 // extension under development and the compiled tests. The extension host's exit code and mocha's
 // counts come back here; any failure or a timeout exits non-zero.
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import {
@@ -11,9 +12,32 @@ import {
 
 // The sandbox has its own empty HOME, so git needs an identity for the Commit Notes test.
 const GIT_IDENTITY = { GIT_AUTHOR_NAME: 'Growth Test', GIT_AUTHOR_EMAIL: 'test@localhost', GIT_COMMITTER_NAME: 'Growth Test', GIT_COMMITTER_EMAIL: 'test@localhost' };
+const ARCHIVE_WORKSPACE = join(ROOT, 'test/fixtures/archive-workspace');
 const TIMEOUT_MS = Number(process.env.GROWTH_TEST_TIMEOUT_MS || 300_000);
 const started = Date.now();
 const say = text => console.log(`[integration +${((Date.now() - started) / 1000).toFixed(1)}s] ${text}`);
+
+/**
+ * A copy of the archive fixture on a read-only file system: a read-only bind mount where the machine
+ * allows it (root ignores file modes), else read-only file modes. Returns the folder and how to undo it.
+ */
+function readOnlyArchive(sandbox) {
+  const folder = join(sandbox, 'archive');
+  cpSync(ARCHIVE_WORKSPACE, folder, { recursive: true });
+  try {
+    execFileSync('mount', ['--bind', folder, folder], { stdio: 'ignore' });
+    execFileSync('mount', ['-o', 'remount,bind,ro', folder], { stdio: 'ignore' });
+    return { folder, release: () => execFileSync('umount', [folder], { stdio: 'ignore' }) };
+  } catch {
+    try { execFileSync('umount', [folder], { stdio: 'ignore' }); } catch { /* was not mounted */ }
+    const setModes = (path, writable) => {
+      if (statSync(path).isDirectory()) readdirSync(path).forEach(name => setModes(join(path, name), writable));
+      chmodSync(path, statSync(path).isDirectory() ? (writable ? 0o755 : 0o555) : (writable ? 0o644 : 0o444));
+    };
+    setModes(folder, false);
+    return { folder, release: () => setModes(folder, true) };
+  }
+}
 
 /** Runs the suite once in a fresh code-server; `restricted` leaves the workspace untrusted. */
 async function runSuite(entry, testsPath, restricted) {
@@ -22,12 +46,19 @@ async function runSuite(entry, testsPath, restricted) {
   const workspace = copyWorkspace(sandbox);
   const resultFile = join(sandbox, 'result.json');
   const port = await freePort();
+  // The trusted run opens a workspace file, so tests can add a second folder without restarting the host.
+  const archive = restricted ? undefined : readOnlyArchive(sandbox);
+  const opened = restricted ? workspace : join(sandbox, 'growth.code-workspace');
+  if (!restricted) writeFileSync(opened, JSON.stringify({ folders: [{ path: workspace }] }));
   let server;
   let browser;
   try {
     server = await startServer({
       entry, sandbox, port, trust: restricted, logName: restricted ? 'integration-restricted-server' : 'integration-server',
-      env: { GROWTH_TEST_RESULT: resultFile, GROWTH_TEST_WORKSPACE: workspace, GROWTH_TEST_RESTRICTED: restricted ? '1' : '0', ...GIT_IDENTITY },
+      env: {
+        GROWTH_TEST_RESULT: resultFile, GROWTH_TEST_WORKSPACE: workspace, GROWTH_TEST_RESTRICTED: restricted ? '1' : '0',
+        GROWTH_TEST_ARCHIVE: archive?.folder ?? '', ...GIT_IDENTITY,
+      },
       settings: restricted ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {},
     });
     say(`VS Code 1.100.3 (code-server) on 127.0.0.1:${port}${restricted ? ', workspace not trusted' : ''}`);
@@ -40,7 +71,7 @@ async function runSuite(entry, testsPath, restricted) {
       if (!/ENOTFOUND open-vsx\.org/.test(line)) console.log(`  ${line}`);
     });
     const page = browser.pages()[0] ?? await browser.newPage();
-    await page.goto(workbenchUrl(port, workspace, [['extensionDevelopmentPath', ROOT], ['extensionTestsPath', testsPath]]));
+    await page.goto(workbenchUrl(port, opened, [['extensionDevelopmentPath', ROOT], ['extensionTestsPath', testsPath]]));
     say('workbench open; running the suite in the extension host');
     const code = await Promise.race([exited, new Promise(r => setTimeout(() => r('timeout'), TIMEOUT_MS))]);
     const stats = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : undefined;
@@ -50,6 +81,7 @@ async function runSuite(entry, testsPath, restricted) {
   } finally {
     await browser?.close().catch(() => {});
     await stopServer(server);
+    archive?.release();
     removeSandbox(sandbox);
   }
 }

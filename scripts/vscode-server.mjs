@@ -99,7 +99,8 @@ export async function stopServer(server) {
 export function workbenchUrl(port, folder, payload = []) {
   const authority = `127.0.0.1:${port}`;
   const entries = [...payload, ['skipWelcome', 'true']].map(([key, value]) => [key, key.endsWith('Path') ? `vscode-remote://${authority}${value}` : value]);
-  return `http://${authority}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(entries))}`;
+  const opens = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  return `http://${authority}/?${opens}=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(entries))}`;
 }
 
 /** Headless Debian Chromium; playwright-core never downloads a browser. */

@@ -3,6 +3,7 @@ import { bytesDeclareGrowthNote, declaresGrowthNote } from '../core/frontmatter'
 import { analyzeNote, NoteAnalysis } from '../core/note';
 import { decodeNoteBytes, Problem } from '../core/problem';
 import { validateNote } from '../core/validate';
+import { MAX_INDEXED_BYTES } from '../core/workspaceIndex';
 import { toDiagnostic } from './adapters';
 import { Settings } from './ids';
 import { activeScript, analyzeDocument, isGrowthDocument, isMarkdown, NOTE_SCAN_EXCLUDE, readNoteText } from './noteDocuments';
@@ -49,6 +50,11 @@ export function registerDiagnostics(vocabulary: WorkspaceVocabularyProvider): vs
   const validateFile = async (uri: vscode.Uri) => {
     let bytes: Uint8Array;
     try {
+      // Too large to be a conversation: the index leaves it out and says so; it is checked once opened.
+      if ((await vscode.workspace.fs.stat(uri)).size > MAX_INDEXED_BYTES) {
+        collection.delete(uri);
+        return;
+      }
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch {
       collection.delete(uri);

@@ -8,6 +8,9 @@ import { activeScript, isMarkdown, NOTE_SCAN_EXCLUDE } from './noteDocuments';
 const COALESCE_MS = 150;
 const TYPING_DELAY_MS = 300;
 const SAVE_DELAY_MS = 3000;
+const RECONCILE_DELAY_MS = 1000;
+// More events than this in one batch look like a checkout or a sync, where the OS watcher can miss files.
+const BURST_EVENTS = 50;
 const CACHE_FILE = 'notes-index-v1.jsonl';
 
 /**
@@ -20,6 +23,9 @@ export class NotesIndexManager implements vscode.Disposable {
   /** Files left out of the index, and why: shown in the status bar, never silently dropped. */
   readonly skipped = new Map<string, string>();
   private rebuilding = false;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private reconcileTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly changedDuringRebuild = new Set<string>();
   private cache = new Map<string, CachedSummary>();
   private readonly pending = new Map<string, 'changed' | 'deleted'>();
@@ -32,8 +38,14 @@ export class NotesIndexManager implements vscode.Disposable {
 
   constructor(private readonly storage: vscode.Uri | undefined, private readonly log: vscode.LogOutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+    // A folder deleted in one go may come as one event for the folder, and files written into a new
+    // folder at once can be missed by the OS watcher: either way, list the workspace again.
+    const folders = vscode.workspace.createFileSystemWatcher('**', false, true, false);
     this.disposables.push(
       watcher,
+      folders,
+      folders.onDidCreate(uri => this.folderChanged(uri)),
+      folders.onDidDelete(uri => this.folderChanged(uri)),
       this.status,
       this.skippedStatus,
       watcher.onDidCreate(uri => this.queue(uri, 'changed')),
@@ -49,8 +61,23 @@ export class NotesIndexManager implements vscode.Disposable {
     this.ready = this.rebuild();
   }
 
-  /** Reads every note again, reusing cached summaries of unchanged files. */
-  async rebuild(): Promise<void> {
+  /** Reads every note again, reusing cached summaries of unchanged files; one build at a time. */
+  rebuild(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    const run = async () => {
+      do {
+        this.again = false;
+        await this.buildOnce();
+      } while (this.again);
+    };
+    this.running = run().finally(() => { this.running = undefined; });
+    return this.running;
+  }
+
+  private async buildOnce(): Promise<void> {
     const { script } = await activeScript(vscode.workspace.workspaceFolders?.[0]);
     const cache = this.cache.size > 0 ? this.cache : this.loadCache();
     this.status.text = '$(sync~spin) Indexing growth notes';
@@ -109,6 +136,16 @@ export class NotesIndexManager implements vscode.Disposable {
     this.flushTimer = setTimeout(() => void this.flush(), COALESCE_MS);
   }
 
+  private folderChanged(uri: vscode.Uri) {
+    if (!uri.path.toLowerCase().endsWith('.md')) this.scheduleReconcile();
+  }
+
+  /** Lists the workspace again once things settle: only files whose size or time changed are read. */
+  private scheduleReconcile() {
+    clearTimeout(this.reconcileTimer);
+    this.reconcileTimer = setTimeout(() => void this.rebuild(), RECONCILE_DELAY_MS);
+  }
+
   private async flush() {
     const batch = [...this.pending.entries()];
     this.pending.clear();
@@ -129,6 +166,7 @@ export class NotesIndexManager implements vscode.Disposable {
       }
     }));
     this.log.debug(`Re-read ${batch.length} changed file${batch.length === 1 ? '' : 's'}.`);
+    if (batch.length >= BURST_EVENTS) this.scheduleReconcile();
     this.index.batch(() => {
       for (const update of updates) {
         if (update.skipped) this.skip(update.key, update.skipped);
@@ -191,6 +229,7 @@ export class NotesIndexManager implements vscode.Disposable {
   dispose(): void {
     clearTimeout(this.flushTimer);
     clearTimeout(this.saveTimer);
+    clearTimeout(this.reconcileTimer);
     this.typingTimers.forEach(timer => clearTimeout(timer));
     this.disposables.forEach(d => d.dispose());
   }

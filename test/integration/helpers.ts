@@ -70,3 +70,14 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
 export async function readFile(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
+
+/** What the extension has written to its Growth output channel so far. */
+export async function growthLogText(): Promise<string> {
+  const { logFile } = await api();
+  return readFile(logFile).catch(() => '');
+}
+
+/** Waits until the Growth output channel holds a line matching `pattern` (the log is written lazily). */
+export async function waitForLogLine(pattern: RegExp, timeoutMs = 10000): Promise<string> {
+  return waitFor(`a Growth log line matching ${pattern}`, async () => (await growthLogText()).split('\n').find(line => pattern.test(line)), timeoutMs);
+}

@@ -7,7 +7,8 @@ type MochaClass = typeof import('mocha');
 const Mocha: MochaClass = (mochaModule as unknown as { Mocha?: MochaClass }).Mocha ?? (mochaModule as unknown as MochaClass);
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec' });
+  // GROWTH_TEST_GREP runs only the tests whose titles match, while working on them.
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec', grep: process.env.GROWTH_TEST_GREP || undefined });
   // The Restricted Mode suite runs on its own, in a host where the workspace is not trusted.
   const restricted = process.env.GROWTH_TEST_RESTRICTED === '1';
   for (const file of readdirSync(__dirname).filter(name => name.endsWith('.test.js') && name.endsWith('.restricted.test.js') === restricted).sort()) {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, diagnosticsSummary, exists, noteUri, openNote, readFile, waitFor } from './helpers';
+import { api, closeAllEditors, diagnosticsSummary, exists, noteUri, openNote, readFile, waitFor, waitForLogLine } from './helpers';
 
 describe('Restricted Mode: the workspace is not trusted', () => {
   before(async () => (await api()).notes.ready);
@@ -44,6 +44,10 @@ describe('Restricted Mode: the workspace is not trusted', () => {
     assert.match((await readFile(vscode.Uri.parse(item.item.path))).split('\n')[item.item.line], /^- \[ \] /);
     assert.equal(await vscode.commands.executeCommand('growth.notes.commit', { initialise: true }), undefined);
     assert.equal(await exists(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.git')), false);
+    // Each refusal is on record in the Growth output, for a manager who wonders why nothing happened.
+    for (const action of ['Creating a note', 'Recording an answer', 'Marking the note as shared', 'Ticking an action item', 'Committing notes']) {
+      await waitForLogLine(new RegExp(`\\[warning\\] Refused: ${action}: the workspace is not trusted`));
+    }
   });
 
   it('offers no quick fixes that would change a note', async () => {
