@@ -9,7 +9,7 @@ import { sensitiveWordsIn, shareableCopy } from '../core/share';
 import { toWorkspaceEdit } from './adapters';
 import { logRefusal } from './growthLog';
 import { Commands } from './ids';
-import { activeScript, analyzeDocument, applyNoteEdit, isGrowthDocument, readNoteText } from './noteDocuments';
+import { activeScript, analyzeDocument, applyNoteEdit, isGrowthDocument, openUntitledMarkdown, readNoteText } from './noteDocuments';
 import { NotesIndexManager } from './notesIndex';
 import { growthSettings } from './settings';
 import { trustedOrExplain } from './trust';
@@ -46,7 +46,7 @@ export async function createShareableCopy(options: ShareOptions = {}): Promise<v
       `The copy still mentions ${sensitive.map(w => `"${w}"`).join(', ')}. Read it before you share it.`, { modal: true }, OPEN_ANYWAY);
     if (answer !== OPEN_ANYWAY) return undefined;
   }
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: copy.text });
+  const document = await openUntitledMarkdown(`${source.uri.path.split('/').pop()?.replace(/\.md$/i, '') ?? 'note'}-shared`, copy.text);
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   if (options.saveTo) await saveCopy(document, options.saveTo);
   else void offerShareActions(source.uri, document, copy.removed);
@@ -134,7 +134,7 @@ export async function openThemesReport(notes: NotesIndexManager, options: Report
     }
   }
   const markdown = themesReport(notes.index, { today, since, includeNames, patternThreshold, lineText: (path, line) => lines.get(path)?.[line] });
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+  const document = await openUntitledMarkdown(`themes-report-${today}`, markdown);
   await vscode.window.showTextDocument(document, { preview: false });
   await vscode.commands.executeCommand('markdown.showPreviewToSide');
   return document;

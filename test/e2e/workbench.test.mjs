@@ -65,31 +65,43 @@ function guideRow(text) {
   return page.locator('.monaco-list-row[aria-label^="Question "]', { hasText: text }).first();
 }
 
+/** A fresh sandbox with the packaged extension installed, code-server on the sample workspace, and the workbench open. */
+async function openWorkbench(name, serverOptions) {
+  const entry = ensureCodeServer();
+  sandbox = makeSandbox('gce-');
+  installVsix(entry, sandbox, join(ROOT, 'growth-conversations.vsix'));
+  const workspace = copyWorkspace(sandbox);
+  const port = await freePort();
+  server = await startServer({ entry, sandbox, port, logName: `${name}-server`, ...serverOptions });
+  browser = await openBrowser(sandbox, name);
+  page = browser.pages()[0] ?? await browser.newPage();
+  await page.goto(workbenchUrl(port, workspace));
+  await page.locator('.activitybar [aria-label^="Growth Conversations"]').first().waitFor({ timeout: 90_000 });
+  return workspace;
+}
+
+async function closeWorkbench() {
+  await browser?.close().catch(() => {});
+  await stopServer(server);
+  if (sandbox) removeSandbox(sandbox);
+}
+
+async function screenshotIfFailed(test) {
+  if (test?.state === 'failed') await screenshot(`failed-${test.title.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => {});
+}
+
 describe('the packaged extension in the VS Code UI', function () {
   before(async function () {
     this.timeout(600_000);
     mkdirSync(SHOTS, { recursive: true });
-    const entry = ensureCodeServer();
-    sandbox = makeSandbox('gce-');
-    installVsix(entry, sandbox, join(ROOT, 'growth-conversations.vsix'));
-    const workspace = copyWorkspace(sandbox);
-    const port = await freePort();
-    server = await startServer({ entry, sandbox, port, logName: 'e2e-server', settings: { 'growth.manager': 'Dana Reyes' } });
-    browser = await openBrowser(sandbox, 'e2e');
-    page = browser.pages()[0] ?? await browser.newPage();
-    await page.goto(workbenchUrl(port, workspace));
-    await page.locator('.activitybar [aria-label^="Growth Conversations"]').first().waitFor({ timeout: 90_000 });
+    await openWorkbench('e2e', { settings: { 'growth.manager': 'Dana Reyes' } });
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshot(`failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => {});
+    await screenshotIfFailed(this.currentTest);
   });
 
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await stopServer(server);
-    if (sandbox) removeSandbox(sandbox);
-  });
+  after(closeWorkbench);
 
   it('runs the build installed from the .vsix, not the source folder', async () => {
     const installed = readdirSync(join(sandbox, 'extensions'));
@@ -201,5 +213,46 @@ describe('the packaged extension in the VS Code UI', function () {
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'mid-level' }).first().waitFor({ timeout: 30000 });
     await page.locator('.markers-panel .monaco-list-row', { hasText: '"mood" is not a known field' }).first().waitFor();
     await screenshot('problems-panel');
+  });
+});
+
+describe('Restricted Mode in the VS Code UI, then trust granted without a reload', function () {
+  let workspace;
+  before(async function () {
+    this.timeout(600_000);
+    workspace = await openWorkbench('e2e-restricted', {
+      trust: true, settings: { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'always' },
+    });
+  });
+
+  afterEach(async function () {
+    await screenshotIfFailed(this.currentTest);
+  });
+
+  after(closeWorkbench);
+
+  it('a command that would write says that trust is needed, and writes nothing', async () => {
+    const before = readdirSync(join(workspace, 'growth-notes')).join(',');
+    await runCommand('Growth: New Growth Conversation');
+    await page.locator('.notification-toast', { hasText: 'needs a trusted workspace' }).first().waitFor({ timeout: 20000 });
+    await screenshot('restricted-mode-refusal');
+    assert.equal(readdirSync(join(workspace, 'growth-notes')).join(','), before);
+  });
+
+  it('trusting the folder in the trust editor enables writing at once', async () => {
+    await page.locator('.notification-toast .monaco-button', { hasText: 'Manage Workspace Trust' }).first().click();
+    const trust = page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust/ }).first();
+    await trust.waitFor({ timeout: 20000 });
+    await screenshot('trust-editor');
+    await trust.click();
+    await runCommand('Growth: New Growth Conversation');
+    const input = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Priya Shah' }).first().waitFor({ timeout: 15000 });
+    await input.fill('Robin Trusted');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'New person' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.view-lines', { hasText: 'person: Robin Trusted' }).first().waitFor({ timeout: 20000 });
+    assert.ok(readdirSync(join(workspace, 'growth-notes')).includes('robin-trusted'));
+    await screenshot('trusted-without-reload');
   });
 });
