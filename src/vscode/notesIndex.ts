@@ -12,6 +12,8 @@ const RECONCILE_DELAY_MS = 1000;
 // More events than this in one batch look like a checkout or a sync, where the OS watcher can miss files.
 const BURST_EVENTS = 50;
 const CACHE_FILE = 'notes-index-v1.jsonl';
+// Git and package folders change all the time and never hold notes.
+const IGNORED_FOLDER = /\/(?:\.git|node_modules)(?:\/|$)/;
 
 /**
  * Feeds the core index from the workspace: a sliced first build (reusing the cache of the last
@@ -44,8 +46,8 @@ export class NotesIndexManager implements vscode.Disposable {
     this.disposables.push(
       watcher,
       folders,
-      folders.onDidCreate(uri => this.folderChanged(uri)),
-      folders.onDidDelete(uri => this.folderChanged(uri)),
+      folders.onDidCreate(uri => void this.folderCreated(uri)),
+      folders.onDidDelete(uri => this.folderDeleted(uri)),
       this.status,
       this.skippedStatus,
       watcher.onDidCreate(uri => this.queue(uri, 'changed')),
@@ -136,8 +138,16 @@ export class NotesIndexManager implements vscode.Disposable {
     this.flushTimer = setTimeout(() => void this.flush(), COALESCE_MS);
   }
 
-  private folderChanged(uri: vscode.Uri) {
-    if (!uri.path.toLowerCase().endsWith('.md')) this.scheduleReconcile();
+  private async folderCreated(uri: vscode.Uri) {
+    if (IGNORED_FOLDER.test(uri.path) || uri.path.toLowerCase().endsWith('.md')) return;
+    const stat = await vscode.workspace.fs.stat(uri).then(s => s, () => undefined);
+    if (stat && stat.type & vscode.FileType.Directory) this.scheduleReconcile();
+  }
+
+  private folderDeleted(uri: vscode.Uri) {
+    if (IGNORED_FOLDER.test(uri.path) || uri.path.toLowerCase().endsWith('.md')) return;
+    const prefix = `${uri.toString()}/`;
+    if (this.index.all().some(note => note.path.startsWith(prefix)) || [...this.skipped.keys()].some(key => key.startsWith(prefix))) this.scheduleReconcile();
   }
 
   /** Lists the workspace again once things settle: only files whose size or time changed are read. */
