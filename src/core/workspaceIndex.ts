@@ -155,6 +155,13 @@ export interface BuildOptions {
 /** Notes larger than this are not read into the index: no conversation is that long. */
 export const MAX_INDEXED_BYTES = 4 * 1024 * 1024;
 
+/** Why a file is left out of the index, as told to `onSkip` and shown to the manager. */
+export const SkipReasons = {
+  tooLarge: `larger than ${MAX_INDEXED_BYTES / 1024 / 1024} MB`,
+  notUtf8: 'not valid UTF-8 text',
+  unreadable: 'could not be read',
+} as const;
+
 export interface BuildResult {
   readonly parsed: number;
   readonly reused: number;
@@ -185,7 +192,7 @@ export async function buildIndex(index: WorkspaceIndex, source: NoteSource, opti
     for (const file of files) {
       const cached = previous?.get(file.path);
       if (file.size > MAX_INDEXED_BYTES) {
-        options.onSkip?.(file.path, `larger than ${MAX_INDEXED_BYTES / 1024 / 1024} MB`);
+        options.onSkip?.(file.path, SkipReasons.tooLarge);
         index.delete(file.path);
       } else if (cached && cached.mtime === file.mtime && cached.size === file.size) {
         cache.set(file.path, cached);
@@ -206,7 +213,7 @@ export async function buildIndex(index: WorkspaceIndex, source: NoteSource, opti
         const bytes = contents[i];
         const decoded = bytes && decodeNoteBytes(bytes);
         if (!decoded || !('text' in decoded)) {
-          options.onSkip?.(file.path, bytes ? 'not valid UTF-8 text' : 'could not be read');
+          options.onSkip?.(file.path, bytes ? SkipReasons.notUtf8 : SkipReasons.unreadable);
           index.delete(file.path);
           return;
         }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { summarizeNote } from '../core/noteSummary';
 import { decodeNoteBytes } from '../core/problem';
-import { buildIndex, cacheFromBytes, cacheToBytes, CachedSummary, mapInChunks, MAX_INDEXED_BYTES, NoteSource, WorkspaceIndex } from '../core/workspaceIndex';
+import { buildIndex, cacheFromBytes, cacheToBytes, CachedSummary, mapInChunks, MAX_INDEXED_BYTES, NoteSource, SkipReasons, WorkspaceIndex } from '../core/workspaceIndex';
 import { Commands } from './ids';
 import { activeScript, isMarkdown, NOTE_SCAN_EXCLUDE } from './noteDocuments';
 
@@ -24,7 +24,6 @@ export class NotesIndexManager implements vscode.Disposable {
   readonly ready: Promise<void>;
   /** Files left out of the index, and why: shown in the status bar, never silently dropped. */
   readonly skipped = new Map<string, string>();
-  private rebuilding = false;
   private running: Promise<void> | undefined;
   private again = false;
   private reconcileTimer: ReturnType<typeof setTimeout> | undefined;
@@ -86,7 +85,6 @@ export class NotesIndexManager implements vscode.Disposable {
     this.status.show();
     const existing = new Set(this.index.all().map(note => note.path));
     const started = performance.now();
-    this.rebuilding = true;
     this.skipped.clear();
     try {
       const result = await buildIndex(this.index, workspaceSource(existing), {
@@ -102,7 +100,6 @@ export class NotesIndexManager implements vscode.Disposable {
     } catch (error) {
       this.log.error(`Indexing failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
-      this.rebuilding = false;
       this.status.hide();
       this.showSkipped();
       // A file changed while the build read it may hold older text in the index: read it again.
@@ -131,7 +128,7 @@ export class NotesIndexManager implements vscode.Disposable {
 
   private queue(uri: vscode.Uri, change: 'changed' | 'deleted') {
     if (!uri.path.toLowerCase().endsWith('.md')) return;
-    if (this.rebuilding) this.changedDuringRebuild.add(uri.toString());
+    if (this.running) this.changedDuringRebuild.add(uri.toString());
     this.pending.set(uri.toString(), change);
     clearTimeout(this.flushTimer);
     // A git checkout touches many files at once: wait for the burst to settle, then apply it as one.
@@ -167,9 +164,9 @@ export class NotesIndexManager implements vscode.Disposable {
       try {
         if (open) return { key, summary: summarizeNote(open.getText(), script) };
         const stat = await vscode.workspace.fs.stat(uri);
-        if (stat.size > MAX_INDEXED_BYTES) return { key, skipped: `larger than ${MAX_INDEXED_BYTES / 1024 / 1024} MB` };
+        if (stat.size > MAX_INDEXED_BYTES) return { key, skipped: SkipReasons.tooLarge };
         const decoded = decodeNoteBytes(await vscode.workspace.fs.readFile(uri));
-        if (!('text' in decoded)) return { key, skipped: 'not valid UTF-8 text' };
+        if (!('text' in decoded)) return { key, skipped: SkipReasons.notUtf8 };
         return { key, summary: summarizeNote(decoded.text, script), stat };
       } catch {
         return { key }; // gone meanwhile: a delete event follows, or already came
