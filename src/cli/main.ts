@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'fs';
+import { existsSync, readFileSync, statSync } from 'fs';
 import { resolve } from 'path';
 import { parseArgs } from 'util';
 import { markdownToHtml } from '../core/html';
@@ -11,6 +11,7 @@ import { buildIndex, WorkspaceIndex } from '../core/workspaceIndex';
 import { validateFiles } from '../core/workspaceValidation';
 import { nodeNoteSource } from './nodeNoteSource';
 import { readMarkdownFiles } from './noteFiles';
+import { OutputRefusedError, writeOutputFile } from './outputFile';
 
 const USAGE = `Usage:
   growth validate [folder] [--json]
@@ -18,10 +19,11 @@ const USAGE = `Usage:
       file:line:column severity code message per problem; exits 1 when any is an error.
   growth themes [folder] [--since YYYY-MM-DD] [--json]
       Themes across people: distinct people, conversations, and whether it is a pattern.
-  growth report [folder] [--since YYYY-MM-DD] [--names] [--out file.md|file.html]
+  growth report [folder] [--since YYYY-MM-DD] [--names] [--out file.md|file.html [--force]]
       A themes report for collating with colleagues; anonymised unless --names.
-  growth share <note> [--out file.md|file.html]
-      The copy of a note to share with the person: nothing manager-only, no comments.`;
+  growth share <note> [--out file.md|file.html [--force]]
+      The copy of a note to share with the person: nothing manager-only, no comments.
+  --out never replaces a growth note, and replaces another existing file only with --force.`;
 
 const PATTERN_THRESHOLD = 2;
 const PROGRESS_FROM_FILES = 2000;
@@ -58,18 +60,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const { values, positionals } = parseArgs({
       args: [...rest],
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, since: { type: 'string' }, names: { type: 'boolean' }, out: { type: 'string' } },
+      options: { json: { type: 'boolean' }, since: { type: 'string' }, names: { type: 'boolean' }, out: { type: 'string' }, force: { type: 'boolean' } },
     });
     if (positionals.length > 1) throw new UsageError('Give one folder or note.');
     if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) throw new UsageError('--since takes a date as YYYY-MM-DD.');
     switch (command) {
       case 'validate': return validate(folderArgument(positionals[0]), values.json ?? false, io);
       case 'themes': return await themes(folderArgument(positionals[0]), values.since, values.json ?? false, io);
-      case 'report': return await report(folderArgument(positionals[0]), values.since, values.names ?? false, values.out, io);
-      case 'share': return share(positionals[0], values.out, io);
+      case 'report': return await report(folderArgument(positionals[0]), values.since, values.names ?? false, { path: values.out, force: values.force ?? false }, io);
+      case 'share': return share(positionals[0], { path: values.out, force: values.force ?? false }, io);
       default: throw new UsageError(`Unknown command "${command}".`);
     }
   } catch (error) {
+    if (error instanceof OutputRefusedError) {
+      io.printError(error.message);
+      return 2;
+    }
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.printError(`${(error as Error).message}\n\n${USAGE}`);
       return 2;
@@ -119,7 +125,7 @@ async function themes(root: string, since: string | undefined, json: boolean, io
   return 0;
 }
 
-async function report(root: string, since: string | undefined, names: boolean, out: string | undefined, io: CliIo): Promise<number> {
+async function report(root: string, since: string | undefined, names: boolean, out: OutputTarget, io: CliIo): Promise<number> {
   const index = await indexFolder(root, io);
   const lines = new Map<string, string[]>();
   const lineText = (path: string, line: number) => {
@@ -130,7 +136,7 @@ async function report(root: string, since: string | undefined, names: boolean, o
   return write(markdown, 'Themes report', out, io);
 }
 
-function share(notePath: string | undefined, out: string | undefined, io: CliIo): number {
+function share(notePath: string | undefined, out: OutputTarget, io: CliIo): number {
   if (!notePath) throw new UsageError('Name the note to share.');
   const full = resolve(notePath);
   if (!existsSync(full) || !statSync(full).isFile()) throw new UsageError(`"${notePath}" is not a file.`);
@@ -139,13 +145,19 @@ function share(notePath: string | undefined, out: string | undefined, io: CliIo)
   return write(copy.text, 'Growth conversation', out, io);
 }
 
-function write(markdown: string, title: string, out: string | undefined, io: CliIo): number {
-  if (!out) {
+/** Where `--out` asked for the output; `force` allows replacing a file that is not a note. */
+interface OutputTarget {
+  readonly path?: string;
+  readonly force: boolean;
+}
+
+function write(markdown: string, title: string, out: OutputTarget, io: CliIo): number {
+  if (!out.path) {
     io.print(markdown);
     return 0;
   }
-  writeFileSync(out, out.toLowerCase().endsWith('.html') ? markdownToHtml(markdown, title) : markdown);
-  io.printError(`Wrote ${out}`);
+  writeOutputFile(out.path, out.path.toLowerCase().endsWith('.html') ? markdownToHtml(markdown, title) : markdown, out.force);
+  io.printError(`Wrote ${out.path}`);
   return 0;
 }
 
