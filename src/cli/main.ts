@@ -2,12 +2,12 @@ import { existsSync, readFileSync, statSync } from 'fs';
 import { resolve } from 'path';
 import { parseArgs } from 'util';
 import { markdownToHtml } from '../core/html';
-import { Problem } from '../core/problem';
+import { decodeNoteBytes, Problem } from '../core/problem';
 import { BUILT_IN_SCRIPT } from '../core/questionScript';
 import { themeRows, themesReport } from '../core/report';
 import { isoDay } from '../core/scaffold';
 import { shareableCopy } from '../core/share';
-import { buildIndex, WorkspaceIndex } from '../core/workspaceIndex';
+import { buildIndex, MAX_INDEXED_BYTES, WorkspaceIndex } from '../core/workspaceIndex';
 import { validateFiles } from '../core/workspaceValidation';
 import { nodeNoteSource } from './nodeNoteSource';
 import { readMarkdownFiles } from './noteFiles';
@@ -72,9 +72,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       default: throw new UsageError(`Unknown command "${command}".`);
     }
   } catch (error) {
-    if (error instanceof OutputRefusedError) {
+    if (error instanceof OutputRefusedError || error instanceof ShareRefusedError) {
       io.printError(error.message);
-      return 2;
+      return error instanceof ShareRefusedError ? 1 : 2;
     }
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.printError(`${(error as Error).message}\n\n${USAGE}`);
@@ -136,11 +136,18 @@ async function report(root: string, since: string | undefined, names: boolean, o
   return write(markdown, 'Themes report', out, io);
 }
 
+/** A note that cannot be shared safely: the CLI says why and exits 1. */
+class ShareRefusedError extends Error {}
+
 function share(notePath: string | undefined, out: OutputTarget, io: CliIo): number {
   if (!notePath) throw new UsageError('Name the note to share.');
   const full = resolve(notePath);
   if (!existsSync(full) || !statSync(full).isFile()) throw new UsageError(`"${notePath}" is not a file.`);
-  const copy = shareableCopy(readFileSync(full, 'utf8'), { privateFields: [], privateSections: [], script: BUILT_IN_SCRIPT });
+  if (statSync(full).size > MAX_INDEXED_BYTES) throw new ShareRefusedError(`"${notePath}" is larger than ${MAX_INDEXED_BYTES / 1024 / 1024} MB, so it is not read as a note. Nothing was shared.`);
+  const decoded = decodeNoteBytes(readFileSync(full));
+  if ('problem' in decoded) throw new ShareRefusedError(`${decoded.problem.message} Nothing was shared.`);
+  const copy = shareableCopy(decoded.text, { privateFields: [], privateSections: [], script: BUILT_IN_SCRIPT });
+  if ('refused' in copy) throw new ShareRefusedError(`${copy.refused} Nothing was shared.`);
   if (copy.removed.length > 0) io.printError(`Left out: ${copy.removed.join(', ')}.`);
   return write(copy.text, 'Growth conversation', out, io);
 }
