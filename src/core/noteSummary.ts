@@ -41,7 +41,7 @@ const COMMENT = /<!--[\s\S]*?-->/g;
  */
 export function summarizeNote(rawText: string, script: QuestionScript): NoteSummary {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  const empty = { tags: [], tasks: [] };
+  const empty = { tags: [], tasks: [], achievements: undefined };
   if (!declaresGrowthNote(text)) return { ...noteFields({}), isGrowthNote: false, ...empty };
   const split = simpleFrontmatter(text) ?? fullFrontmatter(text);
   const isGrowthNote = split.data ? split.data.type === 'growth-conversation' : true;

@@ -163,7 +163,15 @@ class CopyBuilder {
         kept.push(visible.replace(/[ \t]+$/, ''));
       }
       while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
-      if (kept.length > 0) out.push(kept.join('\n'));
+      const text = kept.join('\n');
+      // A comment that never closes was meant to hide what follows it: the copy ends where it opens.
+      const unclosed = text.indexOf('<!--');
+      if (unclosed !== -1) {
+        this.removed.push('everything after a comment that is not closed (<!-- without -->)');
+        if (text.slice(0, unclosed).trim() !== '') out.push(text.slice(0, unclosed).replace(/[ \t]+$/, ''));
+        break;
+      }
+      if (kept.length > 0) out.push(text);
     }
     return `${out.join('\n\n').replace(/\n{3,}/g, '\n\n')}\n`;
   }
