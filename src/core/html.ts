@@ -56,7 +56,7 @@ function removeUnsafeUrls(element: Element) {
 
 export function isSafeUrl(url: string): boolean {
   // Browsers ignore control characters and spaces inside a scheme ("java\tscript:"), so compare without them.
-  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+  const compact = [...url].filter(c => c.charCodeAt(0) > 0x20 && (c.charCodeAt(0) < 0x7f || c.charCodeAt(0) > 0x9f)).join('').toLowerCase();
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(compact)?.[1];
   if (scheme === undefined) return !/^[^/?#]*:/.test(compact);
   return SAFE_SCHEMES.has(scheme);

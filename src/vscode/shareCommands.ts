@@ -19,8 +19,8 @@ export interface ShareOptions {
   readonly uri?: vscode.Uri;
   /** Answer the sensitive-words check with "open it anyway" (tests, scripted use). */
   readonly acceptSensitiveWords?: boolean;
-  /** Save the copy to this file (.html for HTML) instead of offering what to do with it. */
-  readonly saveTo?: vscode.Uri;
+  /** Save the copy to this file (.html for HTML), or as Markdown in the export folder, instead of offering what to do with it. */
+  readonly saveTo?: vscode.Uri | 'export-folder';
 }
 
 const COPY = 'Copy to Clipboard';
@@ -54,7 +54,7 @@ export async function createShareableCopy(options: ShareOptions = {}): Promise<v
   const name = `${source.uri.path.split('/').pop()?.replace(/\.md$/i, '') ?? 'note'}-shared`;
   const document = await openUntitledMarkdown(name, copy.text);
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-  if (options.saveTo) await saveCopy(document, options.saveTo);
+  if (options.saveTo) await saveCopy(document, options.saveTo === 'export-folder' ? await freeName(exportLocation(source.uri, `${name}.md`)) : options.saveTo);
   else void offerShareActions(source.uri, document, copy.removed);
   return document;
 }
@@ -82,6 +82,15 @@ async function offerShareActions(source: vscode.Uri, copy: vscode.TextDocument, 
 export function exportLocation(near: vscode.Uri, fileName: string): vscode.Uri {
   const folder = vscode.workspace.getWorkspaceFolder(near);
   return folder ? vscode.Uri.joinPath(folder.uri, growthSettings(folder.uri).exportFolder, fileName) : vscode.Uri.joinPath(near, '..', fileName);
+}
+
+/** The location itself when nothing is there yet, else the first free `name-2.md`, `name-3.md`… beside it. */
+async function freeName(location: vscode.Uri): Promise<vscode.Uri> {
+  let candidate = location;
+  for (let n = 2; await vscode.workspace.fs.stat(candidate).then(() => true, () => false); n++) {
+    candidate = vscode.Uri.joinPath(location, '..', location.path.split('/').pop()!.replace(/(\.[^.]+)$/, `-${n}$1`));
+  }
+  return candidate;
 }
 
 /**
