@@ -71,11 +71,52 @@ export interface Body {
 /** `<!-- growth:<id> -->`, in any case and spacing; the id is compared in lower case. */
 export const SECTION_MARKER = /<!--\s*growth\s*:\s*([a-z0-9][a-z0-9-]*)\s*-->/i;
 const CARRIED_MARKER = /<!--\s*from:\s*([^>]*?)\s*-->/;
-const TAG = /(^|[^\p{L}\p{N}_&#/\\])#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
+/** What may stand right before a tag's `#`: not a letter, digit, `_`, `&` (`&#35;`), `#`, `/` (`/#frag`) or `\` (`\#`). */
+const BEFORE_TAG = /[^\p{L}\p{N}_&#/\\]/u;
+const TAG_NAME = /[\p{L}\p{N}_][\p{L}\p{N}_/-]*/uy;
+/** Tags are capped so that a hostile `#a/a/a/…` cannot make every prefix a theme: segments, then characters. */
+export const MAX_TAG_DEPTH = 5;
+export const MAX_TAG_LENGTH = 64;
+/** Hex-only words of these lengths are colours (`#fff`, `#1e90ff`, `#FFF000`), not themes. */
+const COLOUR = /^(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const OWNER = /(?:^|\s)@([\p{L}\p{N}._-]*[\p{L}\p{N}])/u;
 const DUE = /\bdue:(\d{4}-\d{2}-\d{2})\b/;
 /** An item whose first block says (private) is the manager's only, with everything nested under it. */
 export const PRIVATE_ITEM = /\(private\)/i;
+
+/**
+ * The theme name a `#` match stands for, or undefined when it is not one: trailing `/` and `-`
+ * dropped, numbers (`#12`) and colours (`#fff`) refused, at most MAX_TAG_DEPTH segments of MAX_TAG_LENGTH characters.
+ */
+export function tagName(written: string): string | undefined {
+  let name = written.length > MAX_TAG_LENGTH * 2 ? written.slice(0, MAX_TAG_LENGTH * 2) : written;
+  const cut = nthIndexOf(name, '/', MAX_TAG_DEPTH);
+  if (cut !== -1) name = name.slice(0, cut);
+  if (name.length > MAX_TAG_LENGTH) name = name.slice(0, MAX_TAG_LENGTH);
+  name = name.replace(/[/-]+$/, '');
+  if (!/\p{L}/u.test(name) || COLOUR.test(name)) return undefined;
+  return name;
+}
+
+/**
+ * The tag whose `#` is at `hash` in the source text, or undefined. Both readers call this on the
+ * source as written (escapes and entities not decoded), so they agree on every tag.
+ */
+export function tagAt(text: string, hash: number): string | undefined {
+  if (hash > 0 && !BEFORE_TAG.test(text[hash - 1])) return undefined;
+  TAG_NAME.lastIndex = hash + 1;
+  const written = TAG_NAME.exec(text)?.[0];
+  return written === undefined ? undefined : tagName(written);
+}
+
+function nthIndexOf(text: string, search: string, n: number): number {
+  let found = -1;
+  for (let i = 0; i < n; i++) {
+    found = text.indexOf(search, found + 1);
+    if (found === -1) return -1;
+  }
+  return found;
+}
 
 export const NEXT_STEPS_ID = 'next-steps';
 export const PRIVATE_ID = 'private';
@@ -195,8 +236,10 @@ class BodyReader {
 
   private collect(node: Nodes, questionId: string | undefined, sectionKind: SectionKind, inPrivate = sectionKind === 'private') {
     if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'yaml') return;
+    // An autolink (`<http://…>`, a bare `www.…` or `https://…`) is a URL, not text: only `[text](…)` links hold tags.
+    if (node.type === 'link' && this.text[node.position?.start.offset ?? 0] !== '[') return;
     if (node.type === 'text') {
-      this.collectTags(node.value, node.position?.start.offset ?? 0, questionId, inPrivate);
+      this.collectTags(node.position?.start.offset, node.position?.end.offset, questionId, inPrivate);
       return;
     }
     const privateHere = inPrivate || (node.type === 'listItem' && PRIVATE_ITEM.test(itemText(node)));
@@ -204,12 +247,13 @@ class BodyReader {
     if ('children' in node) for (const child of node.children) this.collect(child, questionId, sectionKind, privateHere);
   }
 
-  private collectTags(value: string, nodeOffset: number, questionId: string | undefined, isPrivate: boolean) {
-    for (const match of value.matchAll(TAG)) {
-      const name = match[2].replace(/[/-]+$/, '');
-      if (!/\p{L}/u.test(name)) continue; // "#1" is a number, not a theme
-      const found = this.text.indexOf(`#${name}`, nodeOffset + (match.index ?? 0));
-      const position = this.lines.positionAt(found === -1 ? nodeOffset : found);
+  /** Tags whose `#` lies in a text node's source: escapes and entities are seen as written, not as decoded. */
+  private collectTags(start: number | undefined, end: number | undefined, questionId: string | undefined, isPrivate: boolean) {
+    if (start === undefined || end === undefined) return;
+    for (let hash = this.text.indexOf('#', start); hash !== -1 && hash < end; hash = this.text.indexOf('#', hash + 1)) {
+      const name = tagAt(this.text, hash);
+      if (name === undefined) continue;
+      const position = this.lines.positionAt(hash);
       this.tags.push({ name, key: normalizeTheme(name), line: position.line, character: position.character, questionId, private: isPrivate });
     }
   }
