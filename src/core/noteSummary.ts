@@ -187,7 +187,7 @@ function beyond(): never {
 
 const THEMATIC_BREAK = /^([-*_])(?:[ ]*\1){2,}[ ]*$/;
 const SETEXT_UNDERLINE = /^(=+|-+)[ ]*$/;
-const ATX = /^(#{1,6})(?:[ ]+|$)/;
+const ATX = /^(#{1,6})(?:[ \t]+|$)/;
 /** A code fence: a backtick fence's info string holds no backtick. */
 const FENCE = /^(?:(`{3,})(?!.*`)|(~{3,}))/;
 const ORDERED = /^(\d{1,9})([.)])/;
@@ -375,7 +375,7 @@ class BodyScanner {
     const atx = ATX.exec(rest);
     if (atx) {
       const first = this.blockStarts();
-      const content = rest.slice(atx[0].length).replace(/(?:^|[ ]+)#+[ ]*$/, '').replace(/[ ]+$/, '');
+      const content = rest.slice(atx[0].length).replace(/(?:^|[ \t]+)#+[ \t]*$/, '').replace(/[ \t]+$/, '');
       const heading: Paragraph = { lines: [content], firstLine: line, containers: [...this.containers], firstOf: first };
       if (this.containers.length === 0 && atx[1].length <= 2) this.sectionHeading(heading, atx[1].length);
       else this.emitParagraph(heading, first);
@@ -476,6 +476,8 @@ class BodyScanner {
   private setextHeading(paragraph: Paragraph, depth: number) {
     this.leaf = { kind: 'none' };
     if (/^[ ]*\[[\s\S]*\]:/.test(paragraph.lines.join('\n'))) beyond();
+    // A task's box is read only at the start of a paragraph: underlined, the item is no task.
+    if (paragraph.firstOf?.box !== undefined && paragraph.firstLine === paragraph.firstOf.line) beyond();
     if (paragraph.containers.length === 0) this.sectionHeading(paragraph, depth);
     else this.emitParagraph(paragraph, paragraph.firstOf);
   }
@@ -581,7 +583,8 @@ function lastComment(text: string): boolean {
  * that toString would change (emphasis, code, links, escapes, entities, hard breaks) is beyond the scanner.
  */
 function visibleText(source: string): string {
-  const withoutComments = source.includes('<!--') ? source.replace(/<!--[\s\S]*?-->/g, '') : source;
+  if (source.includes('`')) beyond();
+  const withoutComments = source.includes('<') ? maskRanges(source, inlineNonText(source), '') : source;
   if (/[*~[\]`\\<]/.test(withoutComments) || ENTITY.test(withoutComments) || / {2,}\n/.test(withoutComments)) beyond();
   if (/(?:^|[^\p{L}\p{N}])_|_(?:$|[^\p{L}\p{N}])/u.test(withoutComments)) beyond();
   return withoutComments.replace(/\s+/g, ' ').trim();
@@ -634,11 +637,12 @@ function closingBackticks(text: string, from: number, run: number): number {
   return -1;
 }
 
-function maskRanges(text: string, ranges: readonly [number, number][]): string {
+/** The text with the ranges replaced: by spaces (positions kept), or by `by`. */
+function maskRanges(text: string, ranges: readonly [number, number][], by?: string): string {
   let masked = '';
   let from = 0;
   for (const [start, end] of ranges) {
-    masked += text.slice(from, start) + ' '.repeat(end - start);
+    masked += text.slice(from, start) + (by ?? ' '.repeat(end - start));
     from = end;
   }
   return masked + text.slice(from);
