@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { LineIndex } from './problem';
 import { Question, QuestionScript, RecordKind } from './questionScript';
-import { normalizeTheme } from './themes';
+import { closestValue, normalizeTheme } from './themes';
 
 /** Bodies beyond this size are not analysed: remark's cost grows with it and real notes are a few KB. */
 export const MAX_BODY_CHARS = 512 * 1024;
@@ -66,10 +66,24 @@ export interface Body {
   readonly achievements?: number;
   /** Why the body was not analysed, when it was not. */
   readonly skipped?: string;
+  /** `<!-- growth:… -->` comments whose id names no section: probably a typo. */
+  readonly unknownMarkers?: readonly UnknownMarker[];
+}
+
+/** A `growth:` marker comment that names no question of the script, nor Next steps or Private notes. */
+export interface UnknownMarker {
+  readonly id: string;
+  readonly line: number;
+  readonly character: number;
+  readonly endCharacter: number;
+  /** The known id it is closest to, when it looks like a typo of one. */
+  readonly suggestion?: string;
 }
 
 /** `<!-- growth:<id> -->`, in any case and spacing; the id is compared in lower case. */
 export const SECTION_MARKER = /<!--\s*growth\s*:\s*([a-z0-9][a-z0-9-]*)\s*-->/i;
+/** Anything written as a growth marker, to catch ids that are misspelt or malformed. */
+const ANY_MARKER = /<!--\s*growth\s*:\s*([^>]*?)\s*-->/gi;
 const CARRIED_MARKER = /<!--\s*from:\s*([^>]*?)\s*-->/;
 /** What may stand right before a tag's `#`: not a letter, digit, `_`, `&` (`&#35;`), `#`, `/` (`/#frag`) or `\` (`\#`). */
 const BEFORE_TAG = /[^\p{L}\p{N}_&#/\\]/u;
@@ -160,6 +174,8 @@ export function identifySection(rawMarkerId: string | undefined, headingText: st
   if (markerId === NEXT_STEPS_ID) return { kind: 'next-steps', hasMarker };
   const byId = script.questions.find(q => q.id === markerId);
   if (byId) return { kind: 'question', question: byId, hasMarker };
+  // A misspelt private marker (`growth:privte`) is taken at its word: failing closed keeps the notes private.
+  if (markerId !== undefined && closestValue(markerId, [PRIVATE_ID]) !== undefined) return { kind: 'private', hasMarker };
 
   if (title === NEXT_STEPS_TITLE) return { kind: 'next-steps', hasMarker };
   const byTitle = script.questions.find(q => simplify(q.title) === title.replace(/^(q\s*)?\d+\s*/, ''));
@@ -175,6 +191,7 @@ class BodyReader {
   private readonly tasks: TaskItem[] = [];
   private readonly tags: TagMention[] = [];
   private achievements: number | undefined;
+  private readonly unknownMarkers: UnknownMarker[] = [];
 
   constructor(private readonly text: string, private readonly lines: LineIndex, private readonly script: QuestionScript) {}
 
@@ -192,7 +209,7 @@ class BodyReader {
       else for (const node of [heading, ...content]) this.collect(node, undefined, this.privateContinues() ? 'private' : 'other');
       index = next;
     }
-    return { sections: this.sections, tasks: this.tasks, tags: this.tags, achievements: this.achievements };
+    return { sections: this.sections, tasks: this.tasks, tags: this.tags, achievements: this.achievements, unknownMarkers: this.unknownMarkers };
   }
 
   private readSection(heading: Heading, content: RootContent[], following: RootContent | undefined) {
@@ -235,6 +252,7 @@ class BodyReader {
   }
 
   private collect(node: Nodes, questionId: string | undefined, sectionKind: SectionKind, inPrivate = sectionKind === 'private') {
+    if (node.type === 'html') this.checkMarkers(node);
     if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'yaml') return;
     // An autolink (`<http://…>`, a bare `www.…` or `https://…`) is a URL, not text: only `[text](…)` links hold tags.
     if (node.type === 'link' && this.text[node.position?.start.offset ?? 0] !== '[') return;
@@ -245,6 +263,22 @@ class BodyReader {
     const privateHere = inPrivate || (node.type === 'listItem' && PRIVATE_ITEM.test(itemText(node)));
     if (node.type === 'listItem' && typeof node.checked === 'boolean') this.collectTask(node, questionId, sectionKind, privateHere);
     if ('children' in node) for (const child of node.children) this.collect(child, questionId, sectionKind, privateHere);
+  }
+
+  /** Every growth marker in an HTML node must name a section the script knows. */
+  private checkMarkers(node: Html) {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined || !/growth/i.test(node.value)) return;
+    const known = [...this.script.questions.map(q => q.id), NEXT_STEPS_ID, PRIVATE_ID];
+    for (const match of this.text.slice(start, end).matchAll(ANY_MARKER)) {
+      const id = match[1].toLowerCase();
+      if (known.includes(id)) continue;
+      const from = this.lines.positionAt(start + (match.index ?? 0));
+      const to = this.lines.positionAt(start + (match.index ?? 0) + match[0].length);
+      const suggestion = closestValue(id, known);
+      this.unknownMarkers.push({ id: match[1], line: from.line, character: from.character, endCharacter: to.line === from.line ? to.character : this.lines.lineText(from.line).length, ...(suggestion ? { suggestion } : {}) });
+    }
   }
 
   /** Tags whose `#` lies in a text node's source: escapes and entities are seen as written, not as decoded. */

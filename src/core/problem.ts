@@ -20,7 +20,7 @@ export type ProblemCode =
   | 'missing-field' | 'invalid-type' | 'invalid-value' | 'invalid-date' | 'empty-value' | 'unknown-field'
   | 'nonexistent-date' | 'previous-missing' | 'previous-other-person'
   | 'few-achievements' | 'duplicate-theme' | 'theme-spelling'
-  | 'body-too-complex';
+  | 'body-too-complex' | 'unknown-marker';
 
 /** One thing wrong with a note, as plain data. */
 export interface Problem {
