@@ -1,11 +1,18 @@
 import * as vscode from 'vscode';
 import { monthsBefore, NoteFilter, ThemeConversation, ThemeNode, ThemePerson, themePeople, themeTree } from '../core/crossNoteViews';
 import { isoDay } from '../core/scaffold';
+import { OrgStatus, statusLabel } from '../core/vocabulary';
 import { Commands, ContextKeys, Views } from './ids';
 import { activeScript } from './noteDocuments';
 import { NotesIndexManager } from './notesIndex';
 import { growthSettings } from './settings';
 import { createGuardedTreeView } from './growthLog';
+import { VocabularyManager } from './vocabularyManager';
+
+/** The icon for a theme the organisation has responded to: what the manager can tell people. */
+const STATUS_ICONS: Record<OrgStatus, string> = {
+  open: 'circle-large-outline', acknowledged: 'eye', 'in-progress': 'sync', resolved: 'pass', 'wont-fix': 'circle-slash',
+};
 
 export type ThemeItem =
   | { readonly kind: 'theme'; readonly theme: ThemeNode }
@@ -27,7 +34,7 @@ export class ThemesViewProvider implements vscode.TreeDataProvider<ThemeItem> {
   readonly onDidChangeTreeData = this.changeEmitter.event;
   filters: ThemeFilters = {};
 
-  constructor(private readonly notes: NotesIndexManager) {}
+  constructor(private readonly notes: NotesIndexManager, readonly vocabulary?: VocabularyManager) {}
 
   refresh(): void {
     this.changeEmitter.fire(undefined);
@@ -72,6 +79,12 @@ export class ThemesViewProvider implements vscode.TreeDataProvider<ThemeItem> {
         item.description = `${people} ${people === 1 ? 'person' : 'people'} · ${theme.conversationCount} conversation${theme.conversationCount === 1 ? '' : 's'}${theme.pattern ? ' · pattern' : ''}`;
         item.iconPath = new vscode.ThemeIcon(theme.pattern ? 'flame' : 'tag', theme.pattern ? new vscode.ThemeColor('charts.orange') : undefined);
         item.tooltip = new vscode.MarkdownString(`**${theme.name}**: raised by ${people} ${people === 1 ? 'person' : 'people'} in ${theme.conversationCount} conversation${theme.conversationCount === 1 ? '' : 's'}\n\n${spread(theme.byMonth)}`);
+        const response = this.vocabulary?.current.lookup(theme.key)?.response;
+        if (response) {
+          item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[response.status], theme.pattern ? new vscode.ThemeColor('charts.orange') : undefined);
+          item.description = `${item.description} · org: ${statusLabel(response.status)}`;
+          item.tooltip.appendMarkdown(`\n\n**Org response:** ${statusLabel(response.status)}${response.owner ? `, ${response.owner}` : ''}${response.note ? `\n\n${response.note}` : ''}`);
+        }
         item.contextValue = theme.pattern ? 'theme.pattern' : 'theme';
         item.id = `theme:${theme.key}`;
         return item;
@@ -137,6 +150,7 @@ export function registerThemesView(provider: ThemesViewProvider, notes: NotesInd
   return vscode.Disposable.from(
     view,
     notes.index.onDidChange(() => provider.refresh()),
+    provider.vocabulary?.onDidChange(() => provider.refresh()) ?? new vscode.Disposable(() => undefined),
     vscode.workspace.onDidChangeConfiguration(event => {
       if (event.affectsConfiguration('growth')) provider.refresh();
     }),
