@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'fs';
-import { basename, join, relative, resolve } from 'path';
+import { join, resolve } from 'path';
 import { parseArgs } from 'util';
 import { collateDigests, DigestFile, MAX_DIGEST_BYTES } from '../core/collate';
 import { collationHtml, collationMarkdown } from '../core/collateReport';
@@ -9,18 +9,20 @@ import { writeOutputFile } from './outputFile';
 import { UsageError } from './usageError';
 import { minGroupOption, vocabularyOption } from './vocabularyOption';
 
-/** Every .json file named or under a named folder; an oversized file is passed on unread, so it is listed as rejected. */
+/**
+ * Every .json file named or under a named folder, named as the argument was typed plus the path
+ * inside the folder; an oversized file is passed on unread, so it is listed as rejected.
+ */
 export function digestFiles(targets: readonly string[]): DigestFile[] {
   const files: DigestFile[] = [];
-  const add = (full: string) => {
-    const name = relative(process.cwd(), full) || basename(full);
+  const add = (full: string, name: string) => {
     files.push({ file: name, text: statSync(full).size > MAX_DIGEST_BYTES ? ' '.repeat(MAX_DIGEST_BYTES + 1) : readFileSync(full, 'utf8') });
   };
-  const walk = (folder: string) => {
+  const walk = (folder: string, typed: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = join(folder, entry.name);
-      if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full);
-      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) add(full);
+      if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full, join(typed, entry.name));
+      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) add(full, join(typed, entry.name));
     }
   };
   for (const target of targets) {
@@ -31,8 +33,8 @@ export function digestFiles(targets: readonly string[]): DigestFile[] {
     } catch {
       throw new UsageError(`"${target}" does not exist.`);
     }
-    if (stat.isDirectory()) walk(full);
-    else add(full);
+    if (stat.isDirectory()) walk(full, target);
+    else add(full, target);
   }
   return files;
 }

@@ -110,6 +110,9 @@ function smallGroupIn(digest: TeamDigest, minGroupSize: number): string | undefi
     const team = quarter.teams.find(t => t.people < minGroupSize);
     if (team) return `${quarter.quarter} shows a team of ${team.people} people, under the minimum of ${minGroupSize}`;
     if (quarter.hiddenTeamPeople > 0 && quarter.hiddenTeamPeople < minGroupSize) return `${quarter.quarter} lets a group of ${quarter.hiddenTeamPeople} be worked out by subtraction`;
+    if (quarter.teams.reduce((sum, t) => sum + t.people, 0) + quarter.hiddenTeamPeople !== quarter.people) {
+      return `${quarter.quarter}'s team counts do not add up to its ${quarter.people} people, so a hidden group could be worked out`;
+    }
     const value = [...quarter.careerPaths, ...quarter.flightRisk].find(v => v.people < minGroupSize);
     if (value) return `${quarter.quarter} counts ${value.people} people for "${value.value}", under the minimum of ${minGroupSize}`;
   }
