@@ -13,16 +13,13 @@ import { minGroupOption, vocabularyOption } from './vocabularyOption';
  * Every .json file named or under a named folder, named as the argument was typed plus the path
  * inside the folder; an oversized file is passed on unread, so it is listed as rejected.
  */
-export function digestFiles(targets: readonly string[]): DigestFile[] {
-  const files: DigestFile[] = [];
-  const add = (full: string, name: string) => {
-    files.push({ file: name, text: statSync(full).size > MAX_DIGEST_BYTES ? ' '.repeat(MAX_DIGEST_BYTES + 1) : readFileSync(full, 'utf8') });
-  };
+export function* digestFiles(targets: readonly string[]): Generator<DigestFile> {
+  const found: { full: string; name: string }[] = [];
   const walk = (folder: string, typed: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = join(folder, entry.name);
       if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full, join(typed, entry.name));
-      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) add(full, join(typed, entry.name));
+      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) found.push({ full, name: join(typed, entry.name) });
     }
   };
   for (const target of targets) {
@@ -34,9 +31,12 @@ export function digestFiles(targets: readonly string[]): DigestFile[] {
       throw new UsageError(`"${target}" does not exist.`);
     }
     if (stat.isDirectory()) walk(full, target);
-    else add(full, target);
+    else found.push({ full, name: target });
   }
-  return files;
+  // Read one at a time as the collation asks for them, so a thousand digests are never all in memory.
+  for (const { full, name } of found) {
+    yield { file: name, text: statSync(full).size > MAX_DIGEST_BYTES ? ' '.repeat(MAX_DIGEST_BYTES + 1) : readFileSync(full, 'utf8') };
+  }
 }
 
 /** `growth collate <digest files or folders…> [--quarter YYYY-Qn] [--vocabulary FILE] [--min-group N] [--json] [--out report.md|report.html]` */

@@ -22,7 +22,7 @@ export async function runDigest(args: readonly string[], io: CliIo, indexFolder:
   const index = await indexFolder(root, io);
   const built = buildDigest(index.all(), { today: io.today ?? isoDay(new Date()), minGroupSize: minGroupOption(values['min-group']), label: values.label, vocabulary });
   if ('refusal' in built) throw new OutputRefusedError(built.refusal);
-  writeOutputFile(values.out, `${JSON.stringify(built.digest, null, 2)}\n`, values.force ?? false);
+  writeOutputFile(values.out, built.text, values.force ?? false);
   io.printError([...describeDigest(built), `Wrote ${values.out}`].join('\n'));
   return 0;
 }

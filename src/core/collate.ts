@@ -1,6 +1,6 @@
 import Ajv, { ValidateFunction } from 'ajv';
 import digestSchema from '../../schemas/digest.schema.json';
-import { DIGEST_FORMAT, DIGEST_FORMAT_VERSION, digestHash, DigestQuarter, previousQuarter, TeamDigest } from './digest';
+import { DIGEST_FORMAT, DIGEST_FORMAT_VERSION, DigestQuarter, previousQuarter, sealHolds, TeamDigest } from './digest';
 import { effectiveMinGroupSize, suppressSmallGroups } from './groupPrivacy';
 import { classifyTrend, Trend } from './report';
 import { normalizeTheme } from './themes';
@@ -96,8 +96,10 @@ export function readDigest(file: DigestFile, minGroupSize: number): TeamDigest |
     return { reason: `does not follow the digest format: ${error.instancePath || 'the top'} ${error.message ?? 'is not valid'}` };
   }
   const digest = data as TeamDigest;
-  const { contentHash, ...body } = digest;
-  if (digestHash(body) !== contentHash) return { reason: 'its content was changed after it was made (the content hash does not match)' };
+  if (!sealHolds(file.text)) return { reason: 'its content was changed after it was made (the content hash does not match)' };
+  const seen = new Set<string>();
+  const twice = digest.quarters.find(q => seen.size === seen.add(q.quarter).size);
+  if (twice) return { reason: `lists ${twice.quarter} twice` };
   const small = smallGroupIn(digest, minGroupSize);
   if (small) return { reason: small };
   return digest;
@@ -113,29 +115,105 @@ function smallGroupIn(digest: TeamDigest, minGroupSize: number): string | undefi
     if (quarter.teams.reduce((sum, t) => sum + t.people, 0) + quarter.hiddenTeamPeople !== quarter.people) {
       return `${quarter.quarter}'s team counts do not add up to its ${quarter.people} people, so a hidden group could be worked out`;
     }
-    const value = [...quarter.careerPaths, ...quarter.flightRisk].find(v => v.people < minGroupSize);
-    if (value) return `${quarter.quarter} counts ${value.people} people for "${value.value}", under the minimum of ${minGroupSize}`;
+    const value = [...Object.entries(quarter.careerPaths), ...Object.entries(quarter.flightRisk)].find(([, people]) => people < minGroupSize);
+    if (value) return `${quarter.quarter} counts ${value[1]} people for "${value[0]}", under the minimum of ${minGroupSize}`;
   }
   return undefined;
 }
 
-/** The key two digests' theme names are merged by: the vocabulary's canonical theme, else case, spaces and hyphens ignored. */
-function mergeKey(theme: string, vocabulary: Vocabulary): string {
-  return vocabulary.lookup(theme)?.key ?? normalizeTheme(theme);
+/**
+ * The key two digests' theme names are merged by (the vocabulary's canonical theme, else case,
+ * spaces and hyphens ignored) and the name the report shows. Memoised: digests repeat their themes.
+ */
+class ThemeKeys {
+  private readonly known = new Map<string, { key: string; name: string }>();
+  private readonly firstNames = new Map<string, string>();
+
+  constructor(private readonly vocabulary: Vocabulary) {}
+
+  of(theme: string): { key: string; name: string } {
+    let found = this.known.get(theme);
+    if (!found) {
+      const canonical = this.vocabulary.lookup(theme);
+      const key = canonical?.key ?? normalizeTheme(theme);
+      // Without a vocabulary entry, the first spelling seen names the theme.
+      let name = canonical?.name ?? this.firstNames.get(key);
+      if (name === undefined) this.firstNames.set(key, name = theme);
+      this.known.set(theme, found = { key, name });
+    }
+    return found;
+  }
+
+  /** The name shown for a merge key. */
+  nameOfKey(key: string): string {
+    return this.vocabulary.themes.find(t => t.key === key)?.name ?? this.firstNames.get(key) ?? key;
+  }
+}
+
+/** One theme in one quarter, across the digests merged so far. */
+interface ThemeTally {
+  people: number;
+  sources: number;
+  readonly namedTeams: Set<string>;
+  /** Digests whose people raising the theme were (partly) outside any named team: one team each. */
+  otherTeams: number;
+}
+
+/** One quarter across the digests merged so far. */
+interface QuarterTally {
+  people: number;
+  sources: number;
+  readonly themes: Map<string, ThemeTally>;
+  readonly teams: Map<string, { team: string; people: number }>;
+}
+
+function foldQuarter(tally: QuarterTally, quarter: DigestQuarter, keys: ThemeKeys) {
+  tally.people += quarter.people;
+  tally.sources++;
+  const namedTeams = new Map<string, string[]>();
+  const namedPeople = new Map<string, number>();
+  for (const team of quarter.teams) {
+    const teamKey = team.team.trim().toLowerCase();
+    const entry = tally.teams.get(teamKey) ?? { team: team.team.trim(), people: 0 };
+    entry.people += team.people;
+    tally.teams.set(teamKey, entry);
+    for (const theme in team.themes) {
+      const { key } = keys.of(theme);
+      const list = namedTeams.get(key);
+      if (list) list.push(teamKey);
+      else namedTeams.set(key, [teamKey]);
+      namedPeople.set(key, (namedPeople.get(key) ?? 0) + team.themes[theme]);
+    }
+  }
+  for (const theme in quarter.themes) {
+    const people = quarter.themes[theme];
+    const { key } = keys.of(theme);
+    let themeTally = tally.themes.get(key);
+    if (!themeTally) tally.themes.set(key, themeTally = { people: 0, sources: 0, namedTeams: new Set(), otherTeams: 0 });
+    themeTally.people += people;
+    themeTally.sources++;
+    const teams = namedTeams.get(key);
+    if (teams) for (const team of teams) themeTally.namedTeams.add(team);
+    // People outside the named teams (a withheld breakdown, small teams) count as one more team of this digest.
+    if ((namedPeople.get(key) ?? 0) < people) themeTally.otherTeams++;
+  }
 }
 
 /**
  * Merges digests into the report of one quarter (the latest present unless chosen). Every digest
  * is checked first; the ones that cannot be trusted are listed with their reason and the rest merge.
+ * Files are read one at a time and folded into per-quarter counts, so memory does not grow with
+ * the number of digests; when two clash, the one that comes first wins.
  */
-export function collateDigests(files: readonly DigestFile[], options: CollateOptions = {}): CollationDetail {
+export function collateDigests(files: Iterable<DigestFile>, options: CollateOptions = {}): CollationDetail {
   const minGroupSize = effectiveMinGroupSize(options.minGroupSize);
   const vocabulary = options.vocabulary ?? EMPTY_VOCABULARY;
   const rejected: Rejection[] = [];
-  const accepted: { file: string; digest: TeamDigest; quarters: Map<string, DigestQuarter> }[] = [];
   const byHash = new Map<string, string>();
   const byLabelQuarter = new Map<string, string>();
-  for (const file of [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+  const quarters = new Map<string, QuarterTally>();
+  const keys = new ThemeKeys(vocabulary);
+  for (const file of files) {
     const read = readDigest(file, minGroupSize);
     if ('reason' in read) {
       rejected.push({ file: file.file, reason: read.reason });
@@ -157,84 +235,38 @@ export function collateDigests(files: readonly DigestFile[], options: CollateOpt
       continue;
     }
     byHash.set(read.contentHash, file.file);
-    if (label) for (const q of read.quarters) byLabelQuarter.set(`${label}\u0000${q.quarter}`, file.file);
-    accepted.push({ file: file.file, digest: read, quarters: new Map(read.quarters.map(q => [q.quarter, q])) });
+    for (const quarter of read.quarters) {
+      if (label) byLabelQuarter.set(`${label}\u0000${quarter.quarter}`, file.file);
+      let tally = quarters.get(quarter.quarter);
+      if (!tally) quarters.set(quarter.quarter, tally = { people: 0, sources: 0, themes: new Map(), teams: new Map() });
+      foldQuarter(tally, quarter, keys);
+    }
   }
 
-  const present = [...new Set(accepted.flatMap(a => [...a.quarters.keys()]))].sort();
+  const present = [...quarters.keys()].sort();
   const quarter = options.quarter ?? present[present.length - 1] ?? '';
   const recentQuarters = [previousQuarter(previousQuarter(previousQuarter(quarter))), previousQuarter(previousQuarter(quarter)), previousQuarter(quarter), quarter];
-  const names = new Map<string, string>();
+  const current = quarters.get(quarter) ?? { people: 0, sources: 0, themes: new Map<string, ThemeTally>(), teams: new Map() };
   const history = new Map<string, number[]>();
-  interface Tally { people: number; sources: number; teams: Set<string> }
-  const tallies = new Map<string, Tally>();
-  const teamPeople = new Map<string, { team: string; people: number }>();
-  let people = 0;
-  let sources = 0;
-
-  accepted.forEach(({ quarters }, digestIndex) => {
-    recentQuarters.forEach((q, position) => {
-      for (const theme of quarters.get(q)?.themes ?? []) {
-        const key = mergeKey(theme.theme, vocabulary);
-        if (!names.has(key)) names.set(key, vocabulary.lookup(theme.theme)?.name ?? theme.theme);
-        let counts = history.get(key);
-        if (!counts) history.set(key, counts = [0, 0, 0, 0]);
-        counts[position] += theme.people;
-      }
-    });
-    const current = quarters.get(quarter);
-    if (!current) return;
-    sources++;
-    people += current.people;
-    for (const team of current.teams) {
-      const teamKey = team.team.trim().toLowerCase();
-      const entry = teamPeople.get(teamKey) ?? { team: team.team.trim(), people: 0 };
-      entry.people += team.people;
-      teamPeople.set(teamKey, entry);
-    }
-    const namedTeams = new Map<string, Set<string>>();
-    const namedCount = new Map<string, number>();
-    for (const team of current.teams) {
-      for (const theme of team.themes) {
-        const key = mergeKey(theme.theme, vocabulary);
-        namedTeams.set(key, (namedTeams.get(key) ?? new Set()).add(team.team.trim().toLowerCase()));
-        namedCount.set(key, (namedCount.get(key) ?? 0) + theme.people);
-      }
-    }
-    for (const theme of current.themes) {
-      const key = mergeKey(theme.theme, vocabulary);
-      const tally = tallies.get(key) ?? { people: 0, sources: 0, teams: new Set<string>() };
-      tally.people += theme.people;
-      tally.sources++;
-      for (const team of namedTeams.get(key) ?? []) tally.teams.add(`team:${team}`);
-      // People outside the named teams (a withheld breakdown, small teams) count as one more team of this digest.
-      if ((namedCount.get(key) ?? 0) < theme.people) tally.teams.add(`digest:${digestIndex}`);
-      tallies.set(key, tally);
-    }
-  });
-
-  const themes: CollatedTheme[] = [...tallies].map(([key, tally]) => {
-    const previousPeople = history.get(key)?.[2] ?? 0;
-    const response = vocabulary.lookup(names.get(key) ?? key)?.response;
+  const nameOf = (key: string) => keys.nameOfKey(key);
+  for (const key of current.themes.keys()) history.set(nameOf(key), recentQuarters.map(q => quarters.get(q)?.themes.get(key)?.people ?? 0));
+  const themes: CollatedTheme[] = [...current.themes].map(([key, tally]) => {
+    const name = nameOf(key);
+    const previousPeople = history.get(name)?.[2] ?? 0;
+    const response = vocabulary.lookup(name)?.response;
+    const teams = tally.namedTeams.size + tally.otherTeams;
     return {
-      theme: names.get(key) ?? key,
-      people: tally.people,
-      sources: tally.sources,
-      teams: tally.teams.size,
-      crossTeam: tally.teams.size >= 2,
-      trend: classifyTrend(tally.people, previousPeople),
-      previousPeople,
-      status: response?.status ?? null,
-      owner: response?.owner ?? null,
+      theme: name, people: tally.people, sources: tally.sources, teams, crossTeam: teams >= 2,
+      trend: classifyTrend(tally.people, previousPeople), previousPeople, status: response?.status ?? null, owner: response?.owner ?? null,
     };
   }).sort((a, b) => Number(b.crossTeam) - Number(a.crossTeam) || b.people - a.people || a.theme.localeCompare(b.theme));
-  const teams = suppressSmallGroups([...teamPeople.values()].map(t => ({ key: t.team, people: t.people })), people, minGroupSize)
+  const teams = suppressSmallGroups([...current.teams.values()].map(t => ({ key: t.team, people: t.people })), current.people, minGroupSize)
     .shown.map(t => ({ team: t.key, people: t.people }));
   const notes = new Map<string, string>();
   for (const theme of themes) {
     const note = vocabulary.lookup(theme.theme)?.response?.note;
     if (note) notes.set(theme.theme, note);
   }
-  const historyByName = new Map([...history].map(([key, counts]) => [names.get(key) ?? key, counts]));
-  return { collation: { quarter, minGroupSize, people, sources, themes, teams, rejected }, recentQuarters, history: historyByName, notes };
+  rejected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { collation: { quarter, minGroupSize, people: current.people, sources: current.sources, themes, teams, rejected }, recentQuarters, history, notes };
 }

@@ -11,33 +11,27 @@ export const DIGEST_FORMAT_VERSION = 1;
 const MAX_THEME_CHARS = 40;
 const MAX_THEME_WORDS = 5;
 
-/** Distinct people who raised a theme. */
-export interface DigestThemeCount {
-  readonly theme: string;
-  readonly people: number;
-}
+/** Distinct people per theme name: a map keeps a digest of 200 themes small and quick to read. */
+export type DigestThemeCounts = Readonly<Record<string, number>>;
 
 export interface DigestTeam {
   readonly team: string;
   readonly people: number;
-  readonly themes: readonly DigestThemeCount[];
+  readonly themes: DigestThemeCounts;
 }
 
 /** People per career path or flight-risk value; `other` holds the values too rare to show. */
-export interface DigestValueCount {
-  readonly value: string;
-  readonly people: number;
-}
+export type DigestValueCounts = Readonly<Record<string, number>>;
 
 /** One calendar quarter of a digest. */
 export interface DigestQuarter {
   readonly quarter: string;
   readonly people: number;
-  readonly themes: readonly DigestThemeCount[];
+  readonly themes: DigestThemeCounts;
   readonly teams: readonly DigestTeam[];
   readonly hiddenTeamPeople: number;
-  readonly careerPaths: readonly DigestValueCount[];
-  readonly flightRisk: readonly DigestValueCount[];
+  readonly careerPaths: DigestValueCounts;
+  readonly flightRisk: DigestValueCounts;
 }
 
 /** A team digest: what one manager shares for collation (schemas/digest.schema.json). */
@@ -48,6 +42,7 @@ export interface TeamDigest {
   readonly created: string;
   readonly minGroupSize: number;
   readonly quarters: readonly DigestQuarter[];
+  /** sha256 of the file's bytes with these digits zeroed (see sealDigest). */
   readonly contentHash: string;
 }
 
@@ -65,6 +60,8 @@ export interface DigestBuilt {
   readonly quartersLeftOut: readonly { quarter: string; people: number }[];
   /** Themes left out because they look like a sentence or hold a name. */
   readonly themesLeftOut: number;
+  /** The sealed file content, exactly as it is to be written. */
+  readonly text: string;
 }
 
 export type DigestResult = DigestBuilt | { readonly refusal: string };
@@ -83,9 +80,26 @@ export function previousQuarter(quarter: string): string {
   return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
 }
 
-/** The sha256 a digest carries: over its JSON without the hash, exactly as the fields stand. */
-export function digestHash(withoutHash: object): string {
-  return `sha256:${createHash('sha256').update(JSON.stringify(withoutHash)).digest('hex')}`;
+const UNSEALED = `sha256:${'0'.repeat(64)}`;
+const SEAL = /"contentHash"\s*:\s*"sha256:([0-9a-f]{64})"/g;
+
+/**
+ * The digest as the file it is written to, sealed: `contentHash` is the sha256 of these exact bytes
+ * with the hash's own 64 digits set to zeros. Any change to the file, even its spacing, breaks it.
+ */
+export function sealDigest(withoutHash: object): string {
+  const unsealed = `${JSON.stringify({ ...withoutHash, contentHash: UNSEALED }, null, 2)}\n`;
+  return unsealed.replace(UNSEALED, `sha256:${createHash('sha256').update(unsealed).digest('hex')}`);
+}
+
+/** True when the file's text still has the hash it was sealed with (and only one). */
+export function sealHolds(text: string): boolean {
+  const seals = [...text.matchAll(SEAL)];
+  if (seals.length !== 1) return false;
+  const digits = seals[0][1];
+  const at = (seals[0].index ?? 0) + seals[0][0].length - 65;
+  const unsealed = `${text.slice(0, at)}${'0'.repeat(64)}${text.slice(at + 64)}`;
+  return createHash('sha256').update(unsealed).digest('hex') === digits;
 }
 
 /**
@@ -157,7 +171,8 @@ export function buildDigest(allNotes: readonly IndexedNote[], options: DigestOpt
     format: DIGEST_FORMAT, formatVersion: DIGEST_FORMAT_VERSION, ...(label ? { label } : {}),
     created: options.today, minGroupSize, quarters,
   } as const;
-  return { digest: { ...body, contentHash: digestHash(body) }, quartersLeftOut, themesLeftOut: droppedThemes.size };
+  const text = sealDigest(body);
+  return { digest: JSON.parse(text) as TeamDigest, text, quartersLeftOut, themesLeftOut: droppedThemes.size };
 }
 
 /** Each person's latest note of the quarter, by person key. */
@@ -186,22 +201,23 @@ function themesByPerson(notes: readonly IndexedNote[], themeName: (spelling: str
   return byPerson;
 }
 
-function countThemes(themesOf: ReadonlyMap<string, ReadonlySet<string>>, include: (person: string) => boolean): DigestThemeCount[] {
+/** People per theme, most raised first. */
+function countThemes(themesOf: ReadonlyMap<string, ReadonlySet<string>>, include: (person: string) => boolean): DigestThemeCounts {
   const counts = new Map<string, number>();
   for (const [person, themes] of themesOf) {
     if (!include(person)) continue;
     for (const theme of themes) counts.set(theme, (counts.get(theme) ?? 0) + 1);
   }
-  return [...counts].map(([theme, people]) => ({ theme, people })).sort((a, b) => b.people - a.people || a.theme.localeCompare(b.theme));
+  return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
 }
 
 /** Values held by at least the minimum; the rest (never fewer than the minimum together) as `other`. */
-function valueCounts(values: readonly string[], minGroupSize: number): DigestValueCount[] {
+function valueCounts(values: readonly string[], minGroupSize: number): DigestValueCounts {
   const counts = new Map<string, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
   const { shown, hiddenPeople } = suppressSmallGroups([...counts].map(([key, people]) => ({ key, people })), values.length, minGroupSize);
-  const result = shown.map(group => ({ value: group.key, people: group.people }));
-  return hiddenPeople > 0 ? [...result, { value: 'other', people: hiddenPeople }] : result;
+  const result = Object.fromEntries(shown.map(group => [group.key, group.people]));
+  return hiddenPeople > 0 ? { ...result, other: hiddenPeople } : result;
 }
 
 /** In plain words, exactly what the digest holds: shown to the manager before it is written. */
@@ -209,8 +225,8 @@ export function describeDigest(built: DigestBuilt): string[] {
   const { digest } = built;
   const lines = [
     `The file holds only counts of people, per quarter (${digest.quarters.map(q => q.quarter).join(', ')}):`,
-    ...digest.quarters.map(q => `• ${q.quarter}: ${q.people} people; ${q.themes.length} theme${q.themes.length === 1 ? '' : 's'} `
-      + `(${q.themes.slice(0, 3).map(t => `${t.theme}: ${t.people}`).join(', ')}${q.themes.length > 3 ? ', …' : ''}); `
+    ...digest.quarters.map(q => ({ q, themes: Object.entries(q.themes) })).map(({ q, themes }) => `• ${q.quarter}: ${q.people} people; ${themes.length} theme${themes.length === 1 ? '' : 's'} `
+      + `(${themes.slice(0, 3).map(([theme, people]) => `${theme}: ${people}`).join(', ')}${themes.length > 3 ? ', …' : ''}); `
       + `${q.teams.length > 0 ? `teams ${q.teams.map(t => `${t.team} (${t.people})`).join(', ')}` : 'no team breakdown'}; career paths and flight risk as counts.`),
     'No names, no note text, no file paths, no days: quarters only. Nothing from Private notes or (private) items.',
   ];

@@ -44,7 +44,7 @@ export async function exportTeamDigest(notes: NotesIndexManager, vocabulary: Voc
   const name = `digest-${(built.digest.label ?? 'team').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'team'}-${quarters[quarters.length - 1].quarter}.json`;
   const target = options.saveTo ?? await vscode.window.showSaveDialog({ title: 'Save the team digest', filters: { 'Team digest': ['json'] }, defaultUri: exportUri(name) });
   if (!target) return undefined;
-  return await writeExport('Saving the team digest', target, `${JSON.stringify(built.digest, null, 2)}\n`) ? target : undefined;
+  return await writeExport('Saving the team digest', target, built.text) ? target : undefined;
 }
 
 export interface CollateOptions {

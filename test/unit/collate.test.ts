@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { collateDigests, DigestFile } from '../../src/core/collate';
 import { collationHtml, collationMarkdown } from '../../src/core/collateReport';
-import { DigestQuarter, digestHash, TeamDigest } from '../../src/core/digest';
+import { DigestQuarter, sealDigest, TeamDigest } from '../../src/core/digest';
 import { parseVocabulary } from '../../src/core/vocabulary';
 
 type Quarter = Partial<DigestQuarter> & { quarter: string; people: number };
@@ -9,7 +9,7 @@ type Quarter = Partial<DigestQuarter> & { quarter: string; people: number };
 function quarter(q: Quarter): DigestQuarter {
   // Unless a test says otherwise, everyone outside the listed teams is hidden, as growth digest writes it.
   const hiddenTeamPeople = q.people - (q.teams ?? []).reduce((sum, t) => sum + t.people, 0);
-  return { themes: [], teams: [], hiddenTeamPeople, careerPaths: [], flightRisk: [], ...q };
+  return { themes: {}, teams: [], hiddenTeamPeople, careerPaths: {}, flightRisk: {}, ...q };
 }
 
 /** A digest file as `growth digest` would write it, with a correct hash unless the test changes it afterwards. */
@@ -17,7 +17,7 @@ function digest(file: string, quarters: Quarter[], extra: Partial<TeamDigest> = 
   const body: Record<string, unknown> = { format: 'growth-team-digest', formatVersion: 1, ...extra, created: '2026-12-01', minGroupSize: 5, quarters: quarters.map(quarter) };
   delete body.contentHash;
   if (edit) edit(body);
-  return { file, text: JSON.stringify({ ...body, contentHash: digestHash(body) }, null, 2) };
+  return { file, text: sealDigest(body) };
 }
 
 const { vocabulary } = parseVocabulary(`themes:
@@ -27,21 +27,22 @@ const { vocabulary } = parseVocabulary(`themes:
 `);
 
 const A = digest('a.json', [
-  { quarter: '2026-Q3', people: 6, themes: [{ theme: 'oncall', people: 2 }], hiddenTeamPeople: 6 },
-  { quarter: '2026-Q4', people: 11, themes: [{ theme: 'On Call Load', people: 4 }, { theme: 'CI speed', people: 3 }],
-    teams: [{ team: 'Platform', people: 6, themes: [{ theme: 'on-call load', people: 4 }] }, { team: 'Data', people: 5, themes: [{ theme: 'ci speed', people: 3 }] }] },
+  { quarter: '2026-Q3', people: 6, themes: { oncall: 2 }, hiddenTeamPeople: 6 },
+  { quarter: '2026-Q4', people: 11, themes: { 'On Call Load': 4, 'CI speed': 3 },
+    teams: [{ team: 'Platform', people: 6, themes: { 'on-call load': 4 } }, { team: 'Data', people: 5, themes: { 'ci speed': 3 } }] },
 ], { label: 'Group A' });
 const B = digest('b.json', [
-  { quarter: '2026-Q3', people: 5, themes: [{ theme: 'ci-speed', people: 4 }, { theme: 'tooling', people: 2 }], hiddenTeamPeople: 5 },
-  { quarter: '2026-Q4', people: 7, themes: [{ theme: 'on-call-load', people: 3 }, { theme: 'ci_speed', people: 4 }], hiddenTeamPeople: 7 },
+  { quarter: '2026-Q3', people: 5, themes: { 'ci-speed': 4, tooling: 2 }, hiddenTeamPeople: 5 },
+  { quarter: '2026-Q4', people: 7, themes: { 'on-call-load': 3, ci_speed: 4 }, hiddenTeamPeople: 7 },
 ]);
 const C = digest('c.json', [
-  { quarter: '2026-Q4', people: 5, themes: [{ theme: 'oncall', people: 3 }], teams: [{ team: 'platform', people: 5, themes: [{ theme: 'oncall', people: 3 }] }] },
+  { quarter: '2026-Q4', people: 5, themes: { oncall: 3 }, teams: [{ team: 'platform', people: 5, themes: { oncall: 3 } }] },
 ]);
 
 describe('collation: merging', () => {
   it('merges themes through the vocabulary, counts sources and teams, and compares with the quarter before', () => {
-    const { collation } = collateDigests([C, B, A], { vocabulary, today: '2026-12-02' });
+    // In file order, as the CLI reads them: the first spelling of a theme or team names it.
+    const { collation } = collateDigests([A, B, C], { vocabulary, today: '2026-12-02' });
     assert.deepEqual(collation, {
       quarter: '2026-Q4', minGroupSize: 5, people: 23, sources: 3,
       themes: [
@@ -56,15 +57,15 @@ describe('collation: merging', () => {
 
   it('collates the quarter asked for, with every trend', () => {
     const { collation } = collateDigests([A, B], { quarter: '2026-Q3' });
-    assert.deepEqual(collation.themes.map(t => [t.theme, t.people, t.trend, t.teams, t.crossTeam]), [['ci-speed', 4, 'new', 1, false], ['oncall', 2, 'new', 1, false], ['tooling', 2, 'new', 1, false]]);
-    const steady = digest('s.json', [{ quarter: '2026-Q1', people: 5, themes: [{ theme: 'x', people: 2 }, { theme: 'y', people: 3 }] },
-      { quarter: '2026-Q2', people: 5, themes: [{ theme: 'x', people: 2 }, { theme: 'y', people: 1 }] }]);
+    assert.deepEqual(collation.themes.map(t => [t.theme, t.people, t.trend, t.teams, t.crossTeam]), [['CI speed', 4, 'new', 1, false], ['oncall', 2, 'new', 1, false], ['tooling', 2, 'new', 1, false]]);
+    const steady = digest('s.json', [{ quarter: '2026-Q1', people: 5, themes: { x: 2, y: 3 } },
+      { quarter: '2026-Q2', people: 5, themes: { x: 2, y: 1 } }]);
     assert.deepEqual(collateDigests([steady]).collation.themes.map(t => [t.theme, t.trend, t.previousPeople]), [['x', 'steady', 2], ['y', 'fading', 3]]);
   });
 
   it('keeps merged teams safe: each digest leaves 0 or at least the minimum hidden, so the merge does too', () => {
-    const x = digest('x.json', [{ quarter: '2026-Q4', people: 10, teams: [{ team: 'Web', people: 5, themes: [] }, { team: 'Ops', people: 5, themes: [] }] }]);
-    const y = digest('y.json', [{ quarter: '2026-Q4', people: 13, teams: [{ team: 'web', people: 8, themes: [] }], hiddenTeamPeople: 5 }]);
+    const x = digest('x.json', [{ quarter: '2026-Q4', people: 10, teams: [{ team: 'Web', people: 5, themes: {} }, { team: 'Ops', people: 5, themes: {} }] }]);
+    const y = digest('y.json', [{ quarter: '2026-Q4', people: 13, teams: [{ team: 'web', people: 8, themes: {} }], hiddenTeamPeople: 5 }]);
     const { collation } = collateDigests([x, y], { today: '2026-12-02' });
     assert.deepEqual([collation.people, collation.teams], [23, [{ team: 'Web', people: 13 }, { team: 'Ops', people: 5 }]]);
   });
@@ -103,10 +104,10 @@ describe('collation: every rejection, with its reason, while the rest merge', ()
   it('rejects a group under the minimum, anywhere in the digest', () => {
     assert.deepEqual(reasons([
       digest('q.json', [{ quarter: '2026-Q4', people: 4 }]),
-      digest('t.json', [{ quarter: '2026-Q4', people: 9, teams: [{ team: 'X', people: 4, themes: [] }], hiddenTeamPeople: 5 }]),
-      digest('h.json', [{ quarter: '2026-Q4', people: 9, teams: [{ team: 'X', people: 7, themes: [] }], hiddenTeamPeople: 2 }]),
-      digest('v.json', [{ quarter: '2026-Q4', people: 9, flightRisk: [{ value: 'high', people: 1 }] }]),
-      digest('s.json', [{ quarter: '2026-Q4', people: 13, teams: [{ team: 'X', people: 5, themes: [] }, { team: 'Y', people: 5, themes: [] }], hiddenTeamPeople: 0 }]),
+      digest('t.json', [{ quarter: '2026-Q4', people: 9, teams: [{ team: 'X', people: 4, themes: {} }], hiddenTeamPeople: 5 }]),
+      digest('h.json', [{ quarter: '2026-Q4', people: 9, teams: [{ team: 'X', people: 7, themes: {} }], hiddenTeamPeople: 2 }]),
+      digest('v.json', [{ quarter: '2026-Q4', people: 9, flightRisk: { high: 1 } }]),
+      digest('s.json', [{ quarter: '2026-Q4', people: 13, teams: [{ team: 'X', people: 5, themes: {} }, { team: 'Y', people: 5, themes: {} }], hiddenTeamPeople: 0 }]),
       digest('m.json', [{ quarter: '2026-Q4', people: 9 }], {}, b => { b.minGroupSize = 3; }),
     ]), [
       { file: 'h.json', reason: '2026-Q4 lets a group of 2 be worked out by subtraction' },

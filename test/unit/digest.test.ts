@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDigest, DigestBuilt, digestHash, previousQuarter, quarterOf } from '../../src/core/digest';
+import { buildDigest, DigestBuilt, previousQuarter, quarterOf, sealDigest, sealHolds } from '../../src/core/digest';
 import { summarizeNote } from '../../src/core/noteSummary';
 import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
 import { parseVocabulary } from '../../src/core/vocabulary';
@@ -33,16 +33,20 @@ describe('team digest: building', () => {
     ];
     const result = built(buildDigest(notes, { today: '2026-12-02', label: ' Platform group ', vocabulary }));
     const { contentHash, ...body } = result.digest;
-    assert.equal(contentHash, digestHash(body));
+    assert.equal(result.text, sealDigest(body));
+    assert.match(contentHash, /^sha256:[0-9a-f]{64}$/);
+    assert.ok(sealHolds(result.text));
+    assert.ok(!sealHolds(result.text.replace('"people": 6', '"people": 7')), 'a changed count breaks the seal');
+    assert.ok(!sealHolds(result.text.replace(/\n/g, '\r\n')), 'so does re-saving it with other line endings');
     assert.deepEqual(body, {
       format: 'growth-team-digest', formatVersion: 1, label: 'Platform group', created: '2026-12-02', minGroupSize: 5,
       quarters: [{
         quarter: '2026-Q4', people: 6,
-        themes: [{ theme: 'on-call load', people: 6 }, { theme: 'ci-speed', people: 5 }, { theme: 'tooling', people: 1 }],
+        themes: { 'on-call load': 6, 'ci-speed': 5, tooling: 1 },
         // Platform (5) alone would give Mobile's one person away by subtraction.
         teams: [], hiddenTeamPeople: 6,
-        careerPaths: [{ value: 'not-recorded', people: 6 }],
-        flightRisk: [{ value: 'other', people: 6 }],
+        careerPaths: { 'not-recorded': 6 },
+        flightRisk: { other: 6 },
       }],
     });
     assert.deepEqual(result.quartersLeftOut, [{ quarter: '2026-Q3', people: 3 }]);
@@ -51,7 +55,7 @@ describe('team digest: building', () => {
   it('shows teams when what stays hidden is 0 or at least the minimum', () => {
     const notes = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].map((p, i) => note(`P${p}`, '2026-10-01', i < 5 ? 'Platform' : i < 8 ? 'Web' : undefined, i % 2 ? '#ci' : '#tooling'));
     const quarter = built(buildDigest(notes, { today: '2026-12-02' })).digest.quarters[0];
-    assert.deepEqual(quarter.teams, [{ team: 'Platform', people: 5, themes: [{ theme: 'tooling', people: 3 }, { theme: 'ci', people: 2 }] }]);
+    assert.deepEqual(quarter.teams, [{ team: 'Platform', people: 5, themes: { tooling: 3, ci: 2 } }]);
     assert.equal(quarter.hiddenTeamPeople, 5);
   });
 
@@ -67,7 +71,7 @@ describe('team digest: building', () => {
     const notes = ['Ann Ash', 'Ben Birch', 'Cal Cedar', 'Dee Dogwood', 'Eve Elm'].map(p => note(p, '2026-10-01', "Ann's team", '#ci',
       'themes: ["I want to leave because of the rota", "ann-is-unhappy", "ok"]\n'));
     const result = built(buildDigest(notes, { today: '2026-12-02' }));
-    assert.deepEqual(result.digest.quarters[0].themes, [{ theme: 'ci', people: 5 }, { theme: 'ok', people: 5 }]);
+    assert.deepEqual(result.digest.quarters[0].themes, { ci: 5, ok: 5 });
     assert.deepEqual([result.digest.quarters[0].teams, result.themesLeftOut], [[], 2]);
   });
 });
