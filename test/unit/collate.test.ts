@@ -48,7 +48,7 @@ describe('collation: merging', () => {
       themes: [
         // Platform (A and C merge as one team) and B's withheld breakdown: 2 teams.
         { theme: 'on-call load', people: 10, sources: 3, teams: 2, crossTeam: true, trend: 'growing', previousPeople: 2, status: 'in-progress', owner: 'Platform leads' },
-        { theme: 'CI speed', people: 7, sources: 2, teams: 2, crossTeam: true, trend: 'growing', previousPeople: 4, status: null, owner: null },
+        { theme: 'ci speed', people: 7, sources: 2, teams: 2, crossTeam: true, trend: 'growing', previousPeople: 4, status: null, owner: null },
       ],
       teams: [{ team: 'Platform', people: 11 }, { team: 'Data', people: 5 }],
       rejected: [],
@@ -57,7 +57,7 @@ describe('collation: merging', () => {
 
   it('collates the quarter asked for, with every trend', () => {
     const { collation } = collateDigests([A, B], { quarter: '2026-Q3' });
-    assert.deepEqual(collation.themes.map(t => [t.theme, t.people, t.trend, t.teams, t.crossTeam]), [['CI speed', 4, 'new', 1, false], ['oncall', 2, 'new', 1, false], ['tooling', 2, 'new', 1, false]]);
+    assert.deepEqual(collation.themes.map(t => [t.theme, t.people, t.trend, t.teams, t.crossTeam]), [['ci speed', 4, 'new', 1, false], ['oncall', 2, 'new', 1, false], ['tooling', 2, 'new', 1, false]]);
     const steady = digest('s.json', [{ quarter: '2026-Q1', people: 5, themes: { x: 2, y: 3 } },
       { quarter: '2026-Q2', people: 5, themes: { x: 2, y: 1 } }]);
     assert.deepEqual(collateDigests([steady]).collation.themes.map(t => [t.theme, t.trend, t.previousPeople]), [['x', 'steady', 2], ['y', 'fading', 3]]);
