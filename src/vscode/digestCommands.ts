@@ -33,7 +33,7 @@ export async function exportTeamDigest(notes: NotesIndexManager, vocabulary: Voc
   const built = buildDigest(notes.index.all(), { today, minGroupSize: growthSettings().minimumGroupSize, label, vocabulary: vocabulary.current });
   if ('refusal' in built) {
     logRefusal('Exporting a team digest', 'no quarter has enough people');
-    void vscode.window.showWarningMessage(`No digest: ${built.refusal}`, { modal: true });
+    await vscode.window.showWarningMessage(`No digest: ${built.refusal}`, { modal: true });
     return undefined;
   }
   if (!options.confirmed) {
@@ -78,7 +78,7 @@ export async function collateDigestFolder(vocabulary: VocabularyManager, options
   const detail = collateDigests(await readDigestFolder(folder), { minGroupSize: growthSettings().minimumGroupSize, vocabulary: vocabulary.current, today: isoDay(new Date()) });
   if (detail.collation.sources === 0) {
     const reasons = detail.collation.rejected.map(r => `${r.file}: ${r.reason}`).join('\n');
-    void vscode.window.showWarningMessage(reasons ? 'None of the digests could be used.' : 'That folder holds no team digests (.json files).', { modal: true, detail: reasons || undefined });
+    await vscode.window.showWarningMessage(reasons ? 'None of the digests could be used.' : 'That folder holds no team digests (.json files).', { modal: true, detail: reasons || undefined });
     return undefined;
   }
   const document = await openUntitledMarkdown(`growth-themes-${detail.collation.quarter}`, collationMarkdown(detail));
