@@ -35,10 +35,10 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
   const log = openGrowthLog();
   const notes = new NotesIndexManager(context.storageUri, log);
   const guide = new QuestionGuideProvider();
-  const vocabulary = new WorkspaceVocabularyProvider(notes);
+  const themeVocabulary = new VocabularyManager();
+  const vocabulary = new WorkspaceVocabularyProvider(notes, themeVocabulary);
   const newConversation = new NewConversationCommand(context, notes);
   const commitNotes = new CommitNotesCommand();
-  const themeVocabulary = new VocabularyManager();
   const views = { themes: new ThemesViewProvider(notes, themeVocabulary), actions: new ActionItemsViewProvider(notes), people: new PeopleViewProvider(notes) };
   context.subscriptions.push(
     log,

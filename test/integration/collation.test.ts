@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { sealDigest } from '../../src/core/digest';
-import { api, closeAllEditors, readFile, waitFor, withSetting, workspaceRoot } from './helpers';
+import { api, closeAllEditors, noteUri, readFile, waitFor, withSetting, workspaceRoot } from './helpers';
 
 const NAMES = /\b(Alex|Morgan|Priya|Shah|Jordan|Kim|Sam|Lee|Dana|Reyes|Chris|Okafor)\b/;
 
@@ -114,6 +114,20 @@ describe('collating with colleagues: digest, collation, vocabulary, report', () 
       assert.equal((ci.iconPath as vscode.ThemeIcon).id, 'sync');
       assert.match((ci.tooltip as vscode.MarkdownString).value, /\*\*Org response:\*\* in progress, Developer experience\n\nBuild cache in January\./);
       assert.equal(vscode.languages.getDiagnostics(uri).length, 0);
+
+      // In a note: the alias gets the hint and a quick fix to the agreed name, and completion offers agreed names first.
+      const note = await vscode.workspace.openTextDocument(noteUri('priya-shah/2025-12-02.md'));
+      await vscode.window.showTextDocument(note);
+      const line = note.getText().split('\n').findIndex(l => l.startsWith('themes:'));
+      // Notes are checked again when a growth setting changes (here, pointing at the same vocabulary file).
+      const hint = await withSetting('themes.vocabularyPath', 'growth-themes.yaml', () =>
+        waitFor('the spelling hint', () => vscode.languages.getDiagnostics(note.uri).find(d => (typeof d.code === 'object' ? d.code.value : d.code) === 'theme-spelling')));
+      assert.equal(hint.message, '"ci-speed" is written "ci speed" in most notes.');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', note.uri, hint.range);
+      assert.ok(actions.some(a => a.title === 'Write it "ci speed", as most notes do'), actions.map(a => a.title).join());
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', note.uri, new vscode.Position(line, 'themes: ['.length));
+      const themeItems = list.items.filter(i => i.kind === vscode.CompletionItemKind.Keyword).sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
+      assert.equal(themeItems[0]?.label, 'ci speed');
     } finally {
       await remove(uri);
     }
