@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
   const guide = new QuestionGuideProvider();
   const themeVocabulary = new VocabularyManager();
   const vocabulary = new WorkspaceVocabularyProvider(notes, themeVocabulary);
-  const newConversation = new NewConversationCommand(context, notes);
+  const newConversation = new NewConversationCommand(context, notes, themeVocabulary);
   const commitNotes = new CommitNotesCommand();
   const views = { themes: new ThemesViewProvider(notes, themeVocabulary), actions: new ActionItemsViewProvider(notes), people: new PeopleViewProvider(notes) };
   context.subscriptions.push(

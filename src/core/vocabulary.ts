@@ -1,7 +1,9 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isNode, parseDocument } from 'yaml';
 import themesSchema from '../../schemas/themes.schema.json';
+import { analyzeNote } from './note';
 import { LineIndex, Range, Severity } from './problem';
+import { QuestionScript } from './questionScript';
 import { normalizeTheme } from './themes';
 
 /** The vocabulary file's name at the workspace (or org repository) root. */
@@ -181,4 +183,19 @@ export function describeResponse(theme: VocabularyTheme): string | undefined {
   const response = theme.response;
   if (!response) return undefined;
   return `${theme.name}: ${statusLabel(response.status)}${response.owner ? `, ${response.owner}` : ''}${response.note ? `. ${response.note}` : ''}`;
+}
+
+/**
+ * The org responses for the themes a previous note raised (its frontmatter themes and its tags
+ * outside private places), one line each, for the next conversation's question 8.
+ */
+export function orgResponsesFor(previousText: string, vocabulary: Vocabulary, script: QuestionScript): string[] {
+  if (vocabulary.isEmpty || previousText === '') return [];
+  const { note } = analyzeNote(previousText, script);
+  const seen = new Set<VocabularyTheme>();
+  for (const spelling of [...note.themes, ...note.tags.filter(tag => !tag.private).map(tag => tag.name)]) {
+    const theme = vocabulary.lookup(spelling);
+    if (theme?.response) seen.add(theme);
+  }
+  return [...seen].map(theme => describeResponse(theme) ?? theme.name);
 }

@@ -91,6 +91,25 @@ describe('collating with colleagues: digest, collation, vocabulary, report', () 
     }
   });
 
+  it('a new conversation lists what the organisation did about last time\'s themes, in question 8', async () => {
+    const vocabularyUri = vscode.Uri.joinPath(workspaceRoot(), 'growth-themes.yaml');
+    const { views } = await api();
+    let created: vscode.Uri | undefined;
+    try {
+      await vscode.workspace.fs.writeFile(vocabularyUri, new TextEncoder().encode(
+        'themes:\n  - name: on-call load\n    aliases: [on-call-load]\n    response: { status: in-progress, owner: Platform leads }\n'));
+      await waitFor('the vocabulary', async () => (await views.themes.getChildren()).some(t => String(views.themes.getTreeItem(t).description).includes('org:')) || undefined);
+      created = await vscode.commands.executeCommand<vscode.Uri>('growth.conversation.new', { person: 'Alex Morgan', date: '2026-12-24' });
+      assert.ok(created);
+      const lines = (await readFile(created)).split('\n');
+      const q8 = lines.findIndex(line => line.startsWith('## 8.'));
+      assert.equal(lines[q8 + 2], '<!-- What the organisation did about what they raised last time: on-call load: in progress, Platform leads. -->');
+    } finally {
+      await remove(vocabularyUri);
+      if (created) await remove(created);
+    }
+  });
+
   it('reads the vocabulary: problems in the file, aliases merged in the report, the org response in the Themes view', async () => {
     const uri = vscode.Uri.joinPath(workspaceRoot(), 'growth-themes.yaml');
     const { themes } = (await api()).views;

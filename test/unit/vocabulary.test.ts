@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { describeResponse, parseVocabulary } from '../../src/core/vocabulary';
+import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
+import { renderNewNote } from '../../src/core/scaffold';
+import { describeResponse, orgResponsesFor, parseVocabulary } from '../../src/core/vocabulary';
 
 const GOOD = `version: 1
 themes:
@@ -58,5 +60,35 @@ describe('the theme vocabulary', () => {
   it('refuses a file that is too large, and a missing themes list', () => {
     assert.equal(parseVocabulary('x'.repeat(600 * 1024)).problems[0].code, 'vocabulary-too-large');
     assert.equal(parseVocabulary('version: 1\n').problems[0].message, 'the file needs "themes".');
+  });
+});
+
+describe('closing the loop: last time\'s themes and what the organisation did', () => {
+  const { vocabulary } = parseVocabulary(GOOD);
+  const previous = `---
+type: growth-conversation
+person: Ann
+date: 2026-05-01
+themes: [pager load, hiring]
+---
+## 8. Change <!-- growth:change-anything -->
+More #slow-ci fixes please.
+## Private notes <!-- growth:private -->
+#oncall only here, and private
+`;
+
+  it('lists the responses for the themes raised last time, never from private places', () => {
+    assert.deepEqual(orgResponsesFor(previous, vocabulary, BUILT_IN_SCRIPT), ['on-call load: in progress, Platform leads. A second rota starts in January.']);
+    assert.deepEqual(orgResponsesFor(previous, parseVocabulary('themes: []\n').vocabulary, BUILT_IN_SCRIPT), []);
+  });
+
+  it('puts them as a comment in question 8 of the new note, and nowhere else', () => {
+    const text = renderNewNote({ person: 'Ann', date: '2026-11-01', script: BUILT_IN_SCRIPT, orgResponses: ['on-call load: in progress, Platform leads', 'ci speed: resolved -- shipped'] });
+    const lines = text.split('\n');
+    const q8 = lines.findIndex(line => line.startsWith('## 8.'));
+    const comment = lines.findIndex(line => line.startsWith('<!-- What the organisation did'));
+    assert.equal(lines[comment], '<!-- What the organisation did about what they raised last time: on-call load: in progress, Platform leads; ci speed: resolved - shipped. -->');
+    assert.ok(comment > q8 && comment < lines.findIndex(line => line.startsWith('## 9.')));
+    assert.equal(renderNewNote({ person: 'Ann', date: '2026-11-01', script: BUILT_IN_SCRIPT }).includes('What the organisation did'), false);
   });
 });
