@@ -1,6 +1,5 @@
 import { FIELD_SCHEMAS } from './schema';
-import { normalizeTheme } from './themes';
-import { EMPTY_VOCABULARY, Vocabulary } from './vocabulary';
+import { EMPTY_VOCABULARY, Vocabulary, withCanonicalThemes } from './vocabulary';
 import { IndexedNote } from './workspaceIndex';
 
 /**
@@ -150,16 +149,11 @@ export function schemaValue(field: 'careerPath' | 'flightRisk', value: string | 
  * schema rejects dropped (they count as "not recorded").
  */
 export function reportableNotes(notes: readonly IndexedNote[], vocabulary: Vocabulary = EMPTY_VOCABULARY): IndexedNote[] {
-  return notes.map(note => ({
+  return notes.map(note => withCanonicalThemes({
     ...note,
     careerPath: schemaValue('careerPath', note.careerPath),
     flightRisk: schemaValue('flightRisk', note.flightRisk),
-    themes: note.themes.map(theme => (vocabulary.isEmpty ? theme : vocabulary.canonicalName(theme))),
-    tags: note.tags.filter(tag => !tag.private).map(tag => {
-      if (vocabulary.isEmpty) return tag;
-      const name = vocabulary.canonicalName(tag.name);
-      return { ...tag, name, key: normalizeTheme(name) };
-    }),
+    tags: note.tags.filter(tag => !tag.private),
     tasks: note.tasks.filter(task => !task.private),
-  }));
+  }, vocabulary));
 }

@@ -4,6 +4,7 @@ import themesSchema from '../../schemas/themes.schema.json';
 import { analyzeNote } from './note';
 import { LineIndex, Range, Severity } from './problem';
 import { QuestionScript } from './questionScript';
+import type { IndexedNote } from './workspaceIndex';
 import { normalizeTheme } from './themes';
 
 /** The vocabulary file's name at the workspace (or org repository) root. */
@@ -198,4 +199,17 @@ export function orgResponsesFor(previousText: string, vocabulary: Vocabulary, sc
     if (theme?.response) seen.add(theme);
   }
   return [...seen].map(theme => describeResponse(theme) ?? theme.name);
+}
+
+/** The note with every theme and tag under its canonical name: an alias counts as its theme. */
+export function withCanonicalThemes(note: IndexedNote, vocabulary: Vocabulary): IndexedNote {
+  if (vocabulary.isEmpty) return note;
+  return {
+    ...note,
+    themes: note.themes.map(theme => vocabulary.canonicalName(theme)),
+    tags: note.tags.map(tag => {
+      const name = vocabulary.lookup(tag.name)?.name;
+      return name ? { ...tag, name, key: normalizeTheme(name) } : tag;
+    }),
+  };
 }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { monthsBefore, NoteFilter, ThemeConversation, ThemeNode, ThemePerson, themePeople, themeTree } from '../core/crossNoteViews';
 import { isoDay } from '../core/scaffold';
-import { OrgStatus, statusLabel } from '../core/vocabulary';
+import { OrgStatus, statusLabel, withCanonicalThemes } from '../core/vocabulary';
+import { WorkspaceIndex } from '../core/workspaceIndex';
 import { Commands, ContextKeys, Views } from './ids';
 import { activeScript } from './noteDocuments';
 import { NotesIndexManager } from './notesIndex';
@@ -36,8 +37,24 @@ export class ThemesViewProvider implements vscode.TreeDataProvider<ThemeItem> {
 
   constructor(private readonly notes: NotesIndexManager, readonly vocabulary?: VocabularyManager) {}
 
+  /** The notes with aliases under their agreed theme, kept until the notes or the vocabulary change. */
+  private canonical: WorkspaceIndex | undefined;
+
   refresh(): void {
+    this.canonical = undefined;
     this.changeEmitter.fire(undefined);
+  }
+
+  /** What the view counts: the index itself, or with the shared vocabulary, every alias as its theme. */
+  private viewIndex(): WorkspaceIndex {
+    const vocabulary = this.vocabulary?.current;
+    if (!vocabulary || vocabulary.isEmpty) return this.notes.index;
+    if (!this.canonical) {
+      const canonical = new WorkspaceIndex();
+      canonical.batch(() => { for (const note of this.notes.index.all()) canonical.set(note.path, withCanonicalThemes(note, vocabulary)); });
+      this.canonical = canonical;
+    }
+    return this.canonical;
   }
 
   filter(today = isoDay(new Date())): NoteFilter {
@@ -53,13 +70,13 @@ export class ThemesViewProvider implements vscode.TreeDataProvider<ThemeItem> {
     if (!element) {
       await this.notes.ready;
       const threshold = growthSettings().patternThreshold;
-      return themeTree(this.notes.index, this.filter(), threshold).map(theme => ({ kind: 'theme', theme }));
+      return themeTree(this.viewIndex(), this.filter(), threshold).map(theme => ({ kind: 'theme', theme }));
     }
     switch (element.kind) {
       case 'theme':
         return [
           ...element.theme.children.map((theme): ThemeItem => ({ kind: 'theme', theme })),
-          ...themePeople(this.notes.index.all(), this.filter(), element.theme.key).map((person): ThemeItem => ({ kind: 'person', theme: element.theme, person })),
+          ...themePeople(this.viewIndex().all(), this.filter(), element.theme.key).map((person): ThemeItem => ({ kind: 'person', theme: element.theme, person })),
         ];
       case 'person':
         return element.person.conversations.map(conversation => ({ kind: 'conversation', theme: element.theme, conversation, person: element.person.person }));
