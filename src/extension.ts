@@ -13,6 +13,7 @@ import { QuestionGuideProvider, registerQuestionGuide } from './vscode/questionG
 import { registerShareCommands } from './vscode/shareCommands';
 import { registerDigestCommands } from './vscode/digestCommands';
 import { registerReportCommand } from './vscode/reportCommand';
+import { registerVocabularyAssist } from './vscode/vocabularyAssist';
 import { VocabularyManager } from './vscode/vocabularyManager';
 import { registerThemesView, ThemesViewProvider } from './vscode/themesView';
 import { WorkspaceVocabularyProvider } from './vscode/workspaceNotes';
@@ -59,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
     themeVocabulary,
     registerReportCommand(notes, themeVocabulary),
     registerDigestCommands(notes, themeVocabulary),
+    registerVocabularyAssist(themeVocabulary),
   );
   const logFile = vscode.Uri.joinPath(context.logUri, `${GROWTH_LOG_NAME}.log`);
   return { questionGuide: guide, notes, views, logFile, activationMs: performance.now() - started };

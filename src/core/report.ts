@@ -91,6 +91,20 @@ function reportIndex(index: WorkspaceIndex, vocabulary: Vocabulary): WorkspaceIn
   return reportable;
 }
 
+/**
+ * The notes a report with quotes reads lines from: those behind its patterns, as the report counts
+ * them (aliases merged, nothing private). The editor reads just these before building the report.
+ */
+export function quoteSourcePaths(sourceIndex: WorkspaceIndex, options: Pick<ReportOptions, 'today' | 'since' | 'patternThreshold' | 'vocabulary'>): string[] {
+  const index = reportIndex(sourceIndex, options.vocabulary ?? EMPTY_VOCABULARY);
+  const filter: NoteFilter = { since: options.since, until: options.today };
+  const paths = new Set<string>();
+  for (const row of themeRows(index, { ...options, includeNames: false, compare: false }).filter(r => r.pattern)) {
+    for (const person of themePeople(index.all(), filter, row.key)) for (const c of person.conversations) paths.add(c.path);
+  }
+  return [...paths];
+}
+
 function distinctPeople(notes: readonly IndexedNote[]): number {
   return new Set(notes.map(n => n.person?.trim().toLowerCase()).filter(Boolean)).size;
 }

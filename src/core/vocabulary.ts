@@ -213,3 +213,28 @@ export function withCanonicalThemes(note: IndexedNote, vocabulary: Vocabulary): 
     }),
   };
 }
+
+/** An inline tag written as an alias (or another spelling) of an agreed theme, with the tag to write instead. */
+export interface TagAliasHint {
+  readonly line: number;
+  readonly character: number;
+  /** Length of the tag as written, `#` included. */
+  readonly length: number;
+  readonly message: string;
+  /** The tag to write instead, `#` included. */
+  readonly replacement: string;
+}
+
+/** The inline tags of a note that the vocabulary would write differently: aliases point at the agreed theme. */
+export function tagAliasHints(tags: readonly { readonly name: string; readonly line: number; readonly character: number }[], vocabulary: Vocabulary): TagAliasHint[] {
+  return tags.flatMap(tag => {
+    const theme = vocabulary.lookup(tag.name);
+    // Tags cannot hold spaces: the agreed theme is written as its key (on-call load → #on-call-load).
+    if (!theme || tag.name === theme.key) return [];
+    const what = normalizeTheme(tag.name) === theme.key ? 'another spelling of' : 'an alias of';
+    return [{
+      line: tag.line, character: tag.character, length: tag.name.length + 1, replacement: `#${theme.key}`,
+      message: `#${tag.name} is ${what} the agreed theme "${theme.name}": write #${theme.key}.`,
+    }];
+  });
+}

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { monthsBefore, themePeople } from '../core/crossNoteViews';
+import { monthsBefore } from '../core/crossNoteViews';
 import { markdownToHtml } from '../core/html';
-import { themeRows, themesReport } from '../core/report';
+import { quoteSourcePaths, themesReport } from '../core/report';
 import { isoDay } from '../core/scaffold';
 import { exportUri, writeExport } from './exportFiles';
 import { Commands } from './ids';
@@ -43,12 +43,8 @@ export async function openThemesReport(notes: NotesIndexManager, vocabulary: Voc
   // Quotes need the lines behind each pattern: read just those notes.
   const lines = new Map<string, string[]>();
   if (includeQuotes) {
-    for (const row of themeRows(notes.index, { today, since, includeNames: false, patternThreshold: settings.patternThreshold }).filter(r => r.pattern)) {
-      for (const person of themePeople(notes.index.all(), { since, until: today }, row.key)) {
-        for (const conversation of person.conversations.slice(0, 2)) {
-          if (!lines.has(conversation.path)) lines.set(conversation.path, (await readNoteText(vscode.Uri.parse(conversation.path)))?.split(/\r?\n/) ?? []);
-        }
-      }
+    for (const path of quoteSourcePaths(notes.index, { today, since, patternThreshold: settings.patternThreshold, vocabulary: vocabulary.current })) {
+      lines.set(path, (await readNoteText(vscode.Uri.parse(path)))?.split(/\r?\n/) ?? []);
     }
   }
   const result = themesReport(notes.index, {

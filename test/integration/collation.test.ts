@@ -157,6 +157,20 @@ describe('collating with colleagues: digest, collation, vocabulary, report', () 
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', note.uri, new vscode.Position(line, 'themes: ['.length));
       const themeItems = list.items.filter(i => i.kind === vscode.CompletionItemKind.Keyword).sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
       assert.equal(themeItems[0]?.label, 'ci speed');
+
+      // An inline tag written as an alias: a hint on the tag, and a quick fix that writes the agreed theme.
+      const edited = new vscode.WorkspaceEdit();
+      edited.insert(note.uri, new vscode.Position(note.lineCount, 0), '\nMore about #onboarding here.\n');
+      assert.ok(await vscode.workspace.applyEdit(edited));
+      const tagHint = await waitFor('the alias hint on the tag', () => vscode.languages.getDiagnostics(note.uri).find(d => d.code === 'theme-alias'));
+      assert.equal(tagHint.message, '#onboarding is an alias of the agreed theme "ci speed": write #ci-speed.');
+      assert.equal(note.getText(tagHint.range), '#onboarding');
+      const tagFixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', note.uri, tagHint.range);
+      const fix = tagFixes.find(a => a.title === 'Write #ci-speed');
+      const [change] = fix?.edit?.get(note.uri) ?? [];
+      assert.deepEqual([change?.newText, change?.range.isEqual(tagHint.range)], ['#ci-speed', true]);
+      await vscode.window.showTextDocument(note);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
     } finally {
       await removeVocabulary(uri);
     }

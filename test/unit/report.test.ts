@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { summarizeNote } from '../../src/core/noteSummary';
 import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
-import { classifyTrend, previousPeriod, ReportResult, themesReport } from '../../src/core/report';
+import { classifyTrend, previousPeriod, quoteSourcePaths, ReportResult, themesReport } from '../../src/core/report';
 import { parseVocabulary } from '../../src/core/vocabulary';
 import { WorkspaceIndex } from '../../src/core/workspaceIndex';
 
@@ -91,6 +91,7 @@ describe('the themes report: never pointing at a person', () => {
     assert.ok(quotes.every(q => !/Zo|José|Jose|Renée|Björn|Amélie|Chidi|priya|léa|kofi|ingrid|jürgen|Sam|@/i.test(q)), quotes.join('\n'));
     assert.ok(quotes.includes('> [name] says builds are slow #faster-ci'));
     assert.ok(quotes.includes('> Mail [name] about #faster-ci and #pager-load'));
+    assert.deepEqual(quoteSourcePaths(index, OPTIONS).sort(), [...lines.keys()].sort(), 'the notes behind the patterns, to read before the report');
     const small = markdown(themesReport(index, { ...OPTIONS, lineText, includeQuotes: true, minQuoteGroup: 13 }));
     assert.match(small, /No pattern is large enough to quote from\./);
   });

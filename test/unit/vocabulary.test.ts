@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
 import { renderNewNote } from '../../src/core/scaffold';
-import { describeResponse, orgResponsesFor, parseVocabulary } from '../../src/core/vocabulary';
+import { describeResponse, orgResponsesFor, parseVocabulary, tagAliasHints } from '../../src/core/vocabulary';
 
 const GOOD = `version: 1
 themes:
@@ -90,5 +90,16 @@ More #slow-ci fixes please.
     assert.equal(lines[comment], '<!-- What the organisation did about what they raised last time: on-call load: in progress, Platform leads; ci speed: resolved - shipped. -->');
     assert.ok(comment > q8 && comment < lines.findIndex(line => line.startsWith('## 9.')));
     assert.equal(renderNewNote({ person: 'Ann', date: '2026-11-01', script: BUILT_IN_SCRIPT }).includes('What the organisation did'), false);
+  });
+});
+
+describe('inline tags and the vocabulary', () => {
+  it('points an alias or another spelling at the agreed theme, written as a tag', () => {
+    const { vocabulary } = parseVocabulary(GOOD);
+    const tags = [{ name: 'oncall', line: 3, character: 7 }, { name: 'On-Call-Load', line: 4, character: 0 }, { name: 'on-call-load', line: 5, character: 0 }, { name: 'hiring', line: 6, character: 0 }];
+    assert.deepEqual(tagAliasHints(tags, vocabulary), [
+      { line: 3, character: 7, length: 7, replacement: '#on-call-load', message: '#oncall is an alias of the agreed theme "on-call load": write #on-call-load.' },
+      { line: 4, character: 0, length: 13, replacement: '#on-call-load', message: '#On-Call-Load is another spelling of the agreed theme "on-call load": write #on-call-load.' },
+    ]);
   });
 });
