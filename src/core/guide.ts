@@ -1,4 +1,4 @@
-import { Section } from './body';
+import { NEXT_STEPS_ID, PRIVATE_ID, Section } from './body';
 import { Note } from './note';
 import { Question, QuestionScript } from './questionScript';
 import { MIN_ACHIEVEMENTS } from './validate';
@@ -105,9 +105,53 @@ export function missingSectionInsertion(note: Note, script: QuestionScript, ques
   return { line, text: line >= lineCount ? `\n${text}` : text };
 }
 
-/** The line where a question's answer goes: after its heading and any comment lines right below it. */
-export function answerLine(section: Section, lineText: (line: number) => string): number {
-  let line = section.headingLine + 1;
-  while (line <= section.endLine && /^\s*<!--.*-->\s*$/.test(lineText(line))) line++;
-  return Math.min(line, section.endLine + 1);
+/** Where the cursor lands in a section, and the line breaks to insert first so that line is fresh. */
+export interface AnswerSpot {
+  readonly line: number;
+  readonly character: number;
+  /** Inserted at the end of `afterLine` before moving there: room for the answer and a blank line before the next heading. */
+  readonly insert?: { readonly afterLine: number; readonly text: string };
+}
+
+const COMMENT_ONLY = /^\s*<!--.*-->\s*$/;
+const EMPTY_LIST_ITEM = /^\s{0,3}(?:[-*+]|\d{1,9}[.)])(?:\s+\[[ xX]\])?\s*$/;
+
+/**
+ * A fresh line to type on in a section: an empty list item the scaffold left (achievements), else the
+ * line after everything already written (guidance, carried goals, an earlier answer), keeping a blank
+ * line before the next heading. When those lines are missing, `insert` says what to add.
+ */
+export function freshAnswerSpot(section: Section, lineText: (line: number) => string, lineCount: number): AnswerSpot {
+  const end = Math.min(section.endLine, lineCount - 1);
+  let last = section.headingLine;
+  for (let line = section.headingLine + 1; line <= end; line++) {
+    const text = lineText(line);
+    if (EMPTY_LIST_ITEM.test(text) && !COMMENT_ONLY.test(text)) return { line, character: text.length };
+    if (text.trim() !== '') last = line;
+  }
+  const blanksAfter = end - last;
+  // The last section of the note needs only the fresh line; any other also keeps a blank line before the next heading.
+  const isLast = section.endLine >= lineCount - 1;
+  const needed = isLast ? 1 : 2;
+  if (blanksAfter >= needed) return { line: last + 1, character: 0 };
+  return { line: last + 1, character: 0, insert: { afterLine: last, text: '\n'.repeat(needed - blanksAfter) } };
+}
+
+/** The places Next / Previous Question step through: every question, then Next steps and Private notes. */
+export function conversationStops(note: Note, script: QuestionScript): string[] {
+  const closing = [NEXT_STEPS_ID, PRIVATE_ID].filter(id => note.sections.some(s => s.kind === id));
+  return [...script.questions.map(q => q.id), ...closing];
+}
+
+/** The stop the cursor is in (a question id, `next-steps` or `private`), or undefined above the first section. */
+export function stopAt(note: Note, cursorLine: number): string | undefined {
+  const containing = [...note.sections].sort((a, b) => a.headingLine - b.headingLine).filter(s => s.headingLine <= cursorLine).pop();
+  if (!containing) return undefined;
+  if (containing.kind === 'question') return containing.questionId;
+  return containing.kind === 'next-steps' || containing.kind === 'private' ? containing.kind : undefined;
+}
+
+/** The section of a stop, if the note has it. */
+export function sectionOfStop(note: Note, stop: string): Section | undefined {
+  return note.sections.find(s => (s.kind === 'question' ? s.questionId === stop : s.kind === stop));
 }

@@ -22,6 +22,8 @@ export const Commands = {
   markShared: 'growth.share.markShared',
   themesReport: 'growth.report.themes',
   showLog: 'growth.log.show',
+  applyHint: 'growth.guide.applyHint',
+  prepare: 'growth.people.prepare',
 } as const;
 
 export const Views = {
@@ -30,6 +32,9 @@ export const Views = {
   themes: 'growth.themes',
   actions: 'growth.actions',
   people: 'growth.people',
+  currentQuestion: 'growth.currentQuestion',
+  /** The cross-note views' own container, so the guide has the room during a conversation. */
+  overviewContainer: 'growthOverview',
 } as const;
 
 export const ContextKeys = {
@@ -52,6 +57,7 @@ export const Settings = {
   privateFields: 'share.privateFields',
   privateSections: 'share.privateSections',
   sensitiveWords: 'share.sensitiveWords',
+  guidanceComments: 'scaffold.guidance',
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'growth';
