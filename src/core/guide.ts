@@ -129,9 +129,11 @@ export function freshAnswerSpot(section: Section, lineText: (line: number) => st
     if (EMPTY_LIST_ITEM.test(text) && !COMMENT_ONLY.test(text)) return { line, character: text.length };
     if (text.trim() !== '') last = line;
   }
-  const blanksAfter = end - last;
-  // The last section of the note needs only the fresh line; any other also keeps a blank line before the next heading.
-  const isLast = section.endLine >= lineCount - 1;
+  // A section's last line is its last written one: count the blank lines that follow it up to the next heading.
+  let blanksAfter = 0;
+  while (last + 1 + blanksAfter < lineCount && lineText(last + 1 + blanksAfter).trim() === '') blanksAfter++;
+  // At the end of the note only the fresh line is needed; elsewhere a blank line is also kept before the next heading.
+  const isLast = last + 1 + blanksAfter >= lineCount;
   const needed = isLast ? 1 : 2;
   if (blanksAfter >= needed) return { line: last + 1, character: 0 };
   return { line: last + 1, character: 0, insert: { afterLine: last, text: '\n'.repeat(needed - blanksAfter) } };

@@ -29,9 +29,9 @@ export interface FlightRiskSuggestion {
   readonly reason: string;
 }
 
-const ACTIVE_SEARCH = /\b(already|actively|currently)\s+(been\s+)?(looking|interviewing|talking to|applying|applied)|\b(interviewing|interviews)\s+(at|with|elsewhere)|\bupdated my (cv|resume|linkedin)|\bhave an offer\b|\bgot an offer\b/i;
-const ELSEWHERE = /\b(another|other|different|a new|better)\s+(job|company|companies|employer|role|position|team elsewhere|opportunit\w*|place)|\boffer(s|ed)?\b|\brecruiters?\b|\bheadhunt\w*|\bpaid (more|better) (elsewhere|somewhere)|\bsomewhere else\b|\belsewhere\b|\bstart-?up\b/i;
-const CONDITIONAL_LOSS = /\bif\s+(this|that|it|things|the \w+)\s+(ever\s+)?(changed?|stopped|went away|got worse|disappeared)|\b(no longer|not any more|not anymore|couldn'?t|could not|can'?t)\b[^.]*\b(do|work on|build|get to|be)\b|\bif i (could|can) no longer\b|\bif i (lost|had to give up|had to stop)\b|\bonly if\b/i;
+const ACTIVE_SEARCH = /\b(already|actively|currently)\s+(been\s+)?(looking|interviewing|talking to|applying|applied)|\b(interviewing|interviews)\s+(at|with|elsewhere)|\bupdated my (cv|resume|linkedin)|(?<!if i )\b(have|got) an offer\b|\b(have|had|got) (an? |two |three |some )?interviews?\b/i;
+const ELSEWHERE = /\b(another|other|different|a new|better)\s+(job|company|companies|employer|role|position|team elsewhere|opportunit\w*|place)|\boffer(s|ed)?\b|\brecruiters?\b|\bheadhunt\w*|\bpaid (more|better) (elsewhere|somewhere)|\bsomewhere else\b|\belsewhere\b|\bstart-?up\b|\b(better|higher)[ -]paid\b|\b(bigger|larger|smaller) (company|companies|firm)\b|\bcompetitors?\b/i;
+const CONDITIONAL_LOSS = /\bif\s+(this|that|it|things|the|my|our)(\s+[\w-]+){0,2}\s+(ever\s+)?(changed?|stopped|went away|got worse|disappeared|left|was (split|merged|closed|cancelled)|were (split|merged))|\b(no longer|not any more|not anymore|couldn'?t|could not|can'?t)\b[^.]*\b(do|work on|build|get to|be)\b|\bif i (could|can) no longer\b|\bif i (lost|had to give up|had to stop)\b|\bonly if\b/i;
 
 /** The separate reasons named in an answer: list items, or clauses split at commas, semicolons, "and", "also", "plus". */
 export function reasonsNamed(answer: string): string[] {
@@ -42,7 +42,7 @@ export function reasonsNamed(answer: string): string[] {
     .replace(/\b(e\.g\.|i\.e\.)/gi, '')
     .split(/[;,.!?\n]|\s+(?:and also|and|also|plus|as well as|on top of that)\s+/i)
     .map(part => part.trim())
-    .filter(part => part.split(/\s+/).length >= 2 && !/^(if|but|so|then|maybe|probably|honestly|i think|i guess|well)$/i.test(part));
+    .filter(part => part !== '' && !/^(if|but|so|then|maybe|probably|honestly|mostly|i think|i guess|well|to be honest)$/i.test(part));
 }
 
 /**
@@ -57,7 +57,8 @@ export function suggestFlightRisk(answer: string): FlightRiskSuggestion | undefi
   const reasons = reasonsNamed(text);
   if (reasons.length >= 3) return { value: 'high', reason: `${reasons.length} reasons named` };
   if (ELSEWHERE.test(text)) return { value: 'medium', reason: 'the reason is another job or offer' };
-  if (CONDITIONAL_LOSS.test(text)) return { value: 'low', reason: 'the reason is a change that has not happened' };
+  // "If …" with nothing about another job: a condition that has not happened, as the method reads it.
+  if (CONDITIONAL_LOSS.test(text) || /^(only\s+)?if\b/i.test(text)) return { value: 'low', reason: 'the reason is a change that has not happened' };
   return undefined;
 }
 

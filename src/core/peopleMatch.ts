@@ -23,6 +23,8 @@ export function matchName(typed: string, existing: string): NameMatch {
   if (b.startsWith(a) || words.some(word => word.startsWith(a))) return 'prefix';
   // Every typed word starts a word of the name, in order: "chloe m" for "Chloé Martin".
   if (wordsStartInOrder(typedWords, words)) return 'close';
+  // Same first name, and the rest starts alike: "Sam Leigh" for "Sam Lee", "Alex Morgen" for "Alex Morgan".
+  if (typedWords.length > 1 && typedWords[0] === words[0] && typedWords.slice(1).every((word, i) => words[i + 1]?.slice(0, 2) === word.slice(0, 2))) return 'close';
   if (editDistance(a, b, 3) <= (b.length >= 8 ? 2 : 1)) return 'close';
   return 'none';
 }
