@@ -117,9 +117,10 @@ const COMMENT_ONLY = /^\s*<!--.*-->\s*$/;
 const EMPTY_LIST_ITEM = /^\s{0,3}(?:[-*+]|\d{1,9}[.)])(?:\s+\[[ xX]\])?\s*$/;
 
 /**
- * A fresh line to type on in a section: an empty list item the scaffold left (achievements), else the
- * line after everything already written (guidance, carried goals, an earlier answer), keeping a blank
- * line before the next heading. When those lines are missing, `insert` says what to add.
+ * Where to type in a section. An answer already there: the end of its last line, to go on with it.
+ * Otherwise a fresh line: an empty list item the scaffold left (achievements), else the line after
+ * the heading, guidance and carried goals, keeping a blank line before the next heading. When those
+ * lines are missing, `insert` says what to add.
  */
 export function freshAnswerSpot(section: Section, lineText: (line: number) => string, lineCount: number): AnswerSpot {
   const end = Math.min(section.endLine, lineCount - 1);
@@ -129,6 +130,7 @@ export function freshAnswerSpot(section: Section, lineText: (line: number) => st
     if (EMPTY_LIST_ITEM.test(text) && !COMMENT_ONLY.test(text)) return { line, character: text.length };
     if (text.trim() !== '') last = line;
   }
+  if (section.answered && last > section.headingLine) return { line: last, character: lineText(last).length };
   // A section's last line is its last written one: count the blank lines that follow it up to the next heading.
   let blanksAfter = 0;
   while (last + 1 + blanksAfter < lineCount && lineText(last + 1 + blanksAfter).trim() === '') blanksAfter++;

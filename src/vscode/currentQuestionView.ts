@@ -14,7 +14,6 @@ export interface CurrentQuestionCard {
   readonly checks: readonly string[];
   /** The method's suggestions, each with an optional one-click action. */
   readonly hints: readonly LiveHint[];
-  readonly progress: string;
 }
 
 const CLOSING: Record<string, { title: string; text: string }> = {
@@ -26,7 +25,6 @@ const CLOSING: Record<string, { title: string; text: string }> = {
 export function currentQuestionCard(snapshot: GuideSnapshot | undefined): CurrentQuestionCard | undefined {
   if (!snapshot) return undefined;
   const { state, stop } = snapshot;
-  const progress = `${state.answeredCount} of ${state.questions.length} answered`;
   const entry = state.questions.find(q => q.question.id === stop) ?? (stop === undefined ? state.questions[0] : undefined);
   if (entry) {
     const q = entry.question;
@@ -38,12 +36,12 @@ export function currentQuestionCard(snapshot: GuideSnapshot | undefined): Curren
     return {
       position: `${stop === undefined ? 'Up next: question' : 'Question'} ${entry.number} of ${state.questions.length}`,
       title: q.title, optional: q.optional === true, sections, checks: entry.hints,
-      hints: snapshot.hints.filter(h => h.questionId === q.id), progress,
+      hints: snapshot.hints.filter(h => h.questionId === q.id),
     };
   }
   const closing = stop ? CLOSING[stop] : undefined;
   if (!closing) return undefined;
-  return { position: 'After the questions', title: closing.title, optional: false, sections: [{ label: 'Capture', text: closing.text }], checks: [], hints: [], progress };
+  return { position: 'After the questions', title: closing.title, optional: false, sections: [{ label: 'Capture', text: closing.text }], checks: [], hints: [] };
 }
 
 /** Messages the card's buttons send; anything else is ignored. */
@@ -102,7 +100,6 @@ export class CurrentQuestionViewProvider implements vscode.WebviewViewProvider, 
     if (!this.view?.visible) return;
     const card = this.card;
     this.shownHints = card?.hints ?? [];
-    this.view.description = card?.progress;
     const key = JSON.stringify(card ?? null);
     if (key === this.shownKey) return;
     this.shownKey = key;

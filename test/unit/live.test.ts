@@ -157,12 +157,14 @@ describe('navigation lands on a fresh answer line', () => {
     assert.equal(stopAt(analysis.note, 2), undefined);
   });
 
-  it('makes room when an answer runs against the next heading', () => {
+  it('goes on with an answer already there, and makes room when a heading has none below it', () => {
     const answered = analyzeNote(ALEX_MAY);
     const all = ALEX_MAY.split('\n');
     const q1 = all.findIndex(l => l.includes('growth:checkin'));
-    // One blank line before question 2: the answer line is added, the blank line kept.
-    assert.deepEqual(spot('checkin', answered, all), { line: q1 + 2, character: 0, insert: { afterLine: q1 + 1, text: '\n' } });
+    assert.deepEqual(spot('checkin', answered, all), { line: q1 + 1, character: all[q1 + 1].length });
+    const cramped = '---\ntype: growth-conversation\nperson: A\ndate: 2026-01-01\n---\n## 1. How are you doing? <!-- growth:checkin -->\n## 2. Last six months <!-- growth:last-six-months -->\nFine.\n';
+    const crampedLines = cramped.split('\n');
+    assert.deepEqual(spot('checkin', analyzeNote(cramped), crampedLines), { line: 6, character: 0, insert: { afterLine: 5, text: '\n\n' } });
   });
 });
 
