@@ -1,6 +1,7 @@
 import { daysBetween } from './crossNoteViews';
 import { Note } from './note';
 import { QuestionScript } from './questionScript';
+import { listItemsIn } from './scaffold';
 
 /** What a hint's button does; the manager clicks it, nothing is ever applied without that click. */
 export type HintAction =
@@ -79,12 +80,6 @@ const PATH_LABELS: Record<string, string> = {
 
 const PAY_OR_PROMOTION = /\b(salary|salaries|pay|paid|raise|bonus|compensation|promot\w*|band|level up|equity|rise)\b/i;
 
-/** The text of the list items (or, without items, the lines) of a block of a note. */
-function listedItems(lines: readonly string[]): string[] {
-  const items = lines.map(l => /^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/.exec(l)?.[1]?.replace(/<!--.*?-->/g, '').trim() ?? '').filter(Boolean);
-  return items;
-}
-
 /** The answer lines of a section, without heading and comments. */
 export function sectionAnswer(note: Note, lineText: (line: number) => string, questionId: string): string {
   const section = note.sections.find(s => s.questionId === questionId);
@@ -143,7 +138,7 @@ export function liveHints(input: LiveHintInput): LiveHint[] {
   const path = note.careerPath;
   if (achievementsQuestion && pathQuestion && path && PATH_WORDS[path]) {
     const section = note.sections.find(s => s.questionId === achievementsQuestion.id);
-    const achievements = section ? listedItems(range(section.headingLine + 1, section.endLine).map(lineText)) : [];
+    const achievements = section ? listItemsIn(range(section.headingLine + 1, section.endLine).map(lineText).join('\n'), 0, section.endLine - section.headingLine) : [];
     if (achievements.length > 0 && !achievements.some(a => PATH_WORDS[path].test(a))) {
       hints.push({
         id: 'path-without-achievement', questionId: pathQuestion.id,

@@ -138,7 +138,7 @@ export function carryOverFrom(previousText: string, previousPath: string, script
 }
 
 /** The text of the list items (bullets, numbers or tasks) between two lines, without comments. */
-function listItemsIn(text: string, firstLine: number, lastLine: number): string[] {
+export function listItemsIn(text: string, firstLine: number, lastLine: number): string[] {
   return text.split('\n').slice(firstLine, lastLine + 1).flatMap(line => {
     const match = /^\s{0,3}(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/.exec(line.replace(/\r$/, ''));
     const item = match?.[1].replace(/<!--.*?-->/g, '').trim();
