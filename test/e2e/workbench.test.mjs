@@ -230,8 +230,11 @@ describe('the packaged extension in the VS Code UI', function () {
     await card().locator('button', { hasText: 'Next' }).click();
     await card().locator('.position', { hasText: 'Question 6 of 9' }).waitFor({ timeout: 10000 });
     await typeAnswer('Architect for the platform group.');
+    // With the focus in the card itself, the key still moves on.
+    await card().locator('h2').click();
     await page.keyboard.press('Control+Alt+]');
     await card().locator('.position', { hasText: 'Question 7 of 9' }).waitFor({ timeout: 10000 });
+    await page.locator('.monaco-editor textarea').first().focus();
     await typeAnswer('If another company offered me a real architect role.');
     const apply = card().locator('button', { hasText: 'Set flight risk to medium' });
     await apply.waitFor({ timeout: 15000 });

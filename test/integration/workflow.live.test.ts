@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { LiveHint } from '../../src/core/liveHints';
 import type { ActionTreeItem } from '../../src/vscode/actionItemsView';
 import type { KnownPerson } from '../../src/vscode/newConversationCommand';
+import { cardHtml } from '../../src/vscode/currentQuestionView';
 import { personPickItems } from '../../src/vscode/newConversationCommand';
 import type { PersonTreeItem } from '../../src/vscode/peopleView';
 import type { ThemeItem } from '../../src/vscode/themesView';
@@ -186,6 +187,19 @@ describe('live conversation: the note and the guide', () => {
     const hint = questionGuide.snapshot?.hints.find(h => h.id === 'path-without-achievement');
     assert.equal(hint?.text, 'The path is product and strategy, and none of the achievements points that way: worth talking about.');
     assert.ok(editor.document.isDirty);
+  });
+});
+
+describe('live conversation: the card\'s page', () => {
+  it('allows only its own nonce-marked script and style, loads nothing remote, and escapes what a note says', () => {
+    const html = cardHtml({ position: 'Question 1 of 9', title: '<img src=x onerror=alert(1)>', optional: false, sections: [{ label: 'Why', text: 'a & b' }], checks: [], hints: [] }, 'n0nce');
+    assert.match(html, /content="default-src 'none'; style-src 'nonce-n0nce'; script-src 'nonce-n0nce';"/);
+    assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'));
+    assert.ok(html.includes('a &amp; b'));
+    assert.doesNotMatch(html, /https?:|<img|<link|@import/);
+    assert.equal((html.match(/<script/g) ?? []).length, 1);
+    assert.ok(html.includes('<script nonce="n0nce">'));
+    assert.match(html, /<button data-go="next"/, 'real buttons: reachable with Tab');
   });
 });
 
