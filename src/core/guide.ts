@@ -101,7 +101,8 @@ export function missingSectionInsertion(note: Note, script: QuestionScript, ques
   const later = script.questions.slice(index + 1).map(q => note.sections.find(s => s.questionId === q.id)).find(s => s !== undefined);
   const closing = note.sections.find(s => s.kind === 'next-steps' || s.kind === 'private');
   const line = later?.headingLine ?? closing?.headingLine ?? lineCount;
-  const text = `## ${index + 1}. ${question.title} <!-- growth:${question.id} -->\n\n`;
+  // The heading, a fresh line for the answer and a blank line before what follows: one edit, so one undo.
+  const text = `## ${index + 1}. ${question.title} <!-- growth:${question.id} -->\n\n\n`;
   return { line, text: line >= lineCount ? `\n${text}` : text };
 }
 
