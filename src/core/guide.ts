@@ -135,9 +135,8 @@ export function freshAnswerSpot(section: Section, lineText: (line: number) => st
   // A section's last line is its last written one: count the blank lines that follow it up to the next heading.
   let blanksAfter = 0;
   while (last + 1 + blanksAfter < lineCount && lineText(last + 1 + blanksAfter).trim() === '') blanksAfter++;
-  // At the end of the note only the fresh line is needed; elsewhere a blank line is also kept before the next heading.
-  const isLast = last + 1 + blanksAfter >= lineCount;
-  const needed = isLast ? 1 : 2;
+  // The fresh line, and a blank line after it: before the next heading, or the note's final line break.
+  const needed = 2;
   if (blanksAfter >= needed) return { line: last + 1, character: 0 };
   return { line: last + 1, character: 0, insert: { afterLine: last, text: '\n'.repeat(needed - blanksAfter) } };
 }

@@ -76,6 +76,8 @@ export function renderNewNote(input: NewNoteInput): string {
   if (!input.template) {
     // Next steps gets a fresh line below the carried actions, like every question.
     template = template.replace('{{carriedActions}}\n', `{{carriedActions}}\n${ANSWER_SLOT}\n`);
+    // Private notes too, so the note still ends with a line break once that line is typed on.
+    template = template.replace(/-->\n$/, `-->\n${ANSWER_SLOT}\n`);
     if (!withComments) template = template.replace(NEXT_STEPS_HELP, '');
   }
   const rendered = template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>

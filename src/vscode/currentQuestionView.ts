@@ -59,7 +59,7 @@ export class CurrentQuestionViewProvider implements vscode.WebviewViewProvider, 
   private shownKey: string | undefined;
 
   constructor(private readonly guide: QuestionGuideProvider) {
-    this.disposables.push(guide.onDidChangeTreeData(() => this.render()));
+    this.disposables.push(guide.onDidChangeSnapshot(() => this.render()));
   }
 
   /** What the card shows now. */

@@ -33,6 +33,11 @@ export interface GuideSnapshot {
 export class QuestionGuideProvider implements vscode.TreeDataProvider<GuideItem>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<GuideItem | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
+  private readonly snapshotEmitter = new vscode.EventEmitter<void>();
+  /** Fires after every refresh (cursor, typing): the Current Question card follows this. */
+  readonly onDidChangeSnapshot = this.snapshotEmitter.event;
+  /** The rows last shown: the tree is only redrawn when they change, so a row clicked mid-typing still works. */
+  private shownRows: string | undefined;
   private snapshotValue: GuideSnapshot | undefined;
   private items: GuideItem[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -67,7 +72,15 @@ export class QuestionGuideProvider implements vscode.TreeDataProvider<GuideItem>
     this.snapshotValue = snapshot;
     this.items = snapshot ? snapshot.state.questions.map(entry => ({ kind: 'question', entry })) : [];
     void vscode.commands.executeCommand('setContext', ContextKeys.isGrowthNote, snapshot !== undefined);
-    this.changeEmitter.fire(undefined);
+    const rows = JSON.stringify(this.items.map(item => {
+      const tree = this.getTreeItem(item);
+      return [tree.label, tree.description, tree.tooltip instanceof vscode.MarkdownString ? tree.tooltip.value : tree.tooltip, (tree.iconPath as vscode.ThemeIcon | undefined)?.id];
+    }));
+    if (rows !== this.shownRows) {
+      this.shownRows = rows;
+      this.changeEmitter.fire(undefined);
+    }
+    this.snapshotEmitter.fire();
   }
 
   /** The same person's latest conversation before this note's date, from the index, text read once. */
@@ -134,6 +147,7 @@ export class QuestionGuideProvider implements vscode.TreeDataProvider<GuideItem>
   dispose(): void {
     clearTimeout(this.timer);
     this.changeEmitter.dispose();
+    this.snapshotEmitter.dispose();
     vscode.Disposable.from(...this.disposables).dispose();
   }
 }
@@ -178,7 +192,7 @@ export function registerQuestionGuide(provider: QuestionGuideProvider): vscode.D
   return vscode.Disposable.from(
     view,
     provider,
-    provider.onDidChangeTreeData(update),
+    provider.onDidChangeSnapshot(update),
     vscode.window.onDidChangeActiveTextEditor(() => void provider.refresh()),
     vscode.window.onDidChangeTextEditorSelection(event => {
       if (event.textEditor === vscode.window.activeTextEditor) provider.scheduleRefresh();

@@ -189,6 +189,9 @@ describe('the packaged extension in the VS Code UI', function () {
     await showGrowthContainer();
     await card().locator('h2', { hasText: 'How are you doing?' }).waitFor({ timeout: 20000 });
     await screenshot('live-02-new-note-card');
+    // The notes folder already existed and this workspace has no git repository: still no git prompt mid-conversation.
+    await page.waitForTimeout(1500);
+    assert.equal(await page.locator('.notification-toast', { hasText: /git repository/i }).count(), 0, 'no git prompt when a note opens');
   });
 
   it('a whole conversation typed through the UI: the card follows, Next from the guide and the card, a hint applied', async function () {
@@ -268,6 +271,8 @@ describe('the packaged extension in the VS Code UI', function () {
     const saved = readFileSync(notePath, 'utf8');
     for (const text of ['Busy, tired of the pager.', '1. Ran the architecture guild', 'flightRisk: medium', '- [ ] Draft the architect band', 'Medium risk: raise']) assert.ok(saved.includes(text), text);
     assert.match(saved, /Mostly guild work now, less on-call\.\n\n## 5\./, 'the answer keeps a blank line before the next heading');
+    assert.ok(saved.endsWith('Medium risk: raise the architect band with the director.\n'), 'the note still ends with a line break');
+    assert.equal(await page.locator('.notification-toast', { hasText: /not found|failed|error/i }).count(), 0, 'no error on the way');
   });
 
   it('Prepare: a read-only brief of the person from the palette', async () => {
