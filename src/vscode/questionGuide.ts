@@ -56,8 +56,17 @@ export class QuestionGuideProvider implements vscode.TreeDataProvider<GuideItem>
   }
 
   /** Recomputes from the active editor's text (not the file on disk); only the active note is parsed. */
-  async refresh(): Promise<void> {
-    const generation = ++this.generation;
+  refresh(): Promise<void> {
+    const run = this.compute(++this.generation);
+    this.newest = run;
+    // A refresh overtaken by a newer one settles with the newest, so a caller always sees the latest state.
+    const settle = (done: Promise<void>): Promise<void> => done.then(() => (this.newest === done ? undefined : settle(this.newest)));
+    return settle(run);
+  }
+
+  private newest: Promise<void> = Promise.resolve();
+
+  private async compute(generation: number): Promise<void> {
     const editor = vscode.window.activeTextEditor;
     let snapshot: GuideSnapshot | undefined;
     if (editor && isGrowthDocument(editor.document)) {
