@@ -294,7 +294,7 @@ class BodyScanner {
     const indent = spacesAt(afterContainers, 0);
     const rest = afterContainers.slice(indent);
     if (leaf.kind === 'fence') {
-      if (indent <= 3 && rest.startsWith(leaf.marker.repeat(leaf.length)) && new RegExp(`^\\${leaf.marker}+[ ]*$`).test(rest)) this.leaf = { kind: 'none' };
+      if (indent <= 3 && closesFence(rest, leaf.marker, leaf.length)) this.leaf = { kind: 'none' };
       return true;
     }
     if (leaf.kind === 'comment') {
@@ -537,20 +537,32 @@ class BodyScanner {
     const hidden = inlineNonText(text);
     const isPrivate = this.isPrivate(paragraph.containers);
     let line = paragraph.firstLine;
-    let lineStart = 0;
+    let hiddenIndex = 0;
+    // One cursor walks the paragraph once: the current line, and where the current word began.
+    let cursor = 0;
+    let wordLooksLikeUrl = false;
     for (const hash of hashes) {
-      if (hidden.some(([start, end]) => hash >= start && hash < end)) continue;
-      if (hash > hidden.firstLinkPart) beyond(); // perhaps inside a link's target, title or image text
-      const wordStart = Math.max(text.lastIndexOf(' ', hash), text.lastIndexOf('\n', hash)) + 1;
-      if (/:|www\.|@/i.test(text.slice(wordStart, hash))) beyond(); // perhaps inside a bare URL
-      for (let next = text.indexOf('\n', lineStart); next !== -1 && next < hash; next = text.indexOf('\n', lineStart)) {
-        line++;
-        lineStart = next + 1;
+      for (; cursor < hash; cursor++) {
+        const c = text.charCodeAt(cursor);
+        if (c === 10) line++;
+        if (c === 10 || c === 32 || c === 9) wordLooksLikeUrl = false;
+        else if (c === 58 || c === 64 || ((c === 119 || c === 87) && /^www\./i.test(text.slice(cursor, cursor + 4)))) wordLooksLikeUrl = true; // : @ www.
       }
+      while (hiddenIndex < hidden.length && hidden[hiddenIndex][1] <= hash) hiddenIndex++;
+      if (hiddenIndex < hidden.length && hidden[hiddenIndex][0] <= hash) continue; // in code or a comment
+      if (hash > hidden.firstLinkPart) beyond(); // perhaps inside a link's target, title or image text
+      if (wordLooksLikeUrl) beyond(); // perhaps inside a bare URL
       const name = tagAt(text, hash) as string;
       this.tags.push({ name, key: normalizeTheme(name), line, questionId: this.section.questionId, private: isPrivate });
     }
   }
+}
+
+/** A run of at least `length` fence characters with only spaces after it. */
+function closesFence(rest: string, marker: string, length: number): boolean {
+  let run = 0;
+  while (rest[run] === marker) run++;
+  return run >= length && rest.slice(run).trim() === '';
 }
 
 function spacesAt(text: string, from: number): number {
