@@ -377,8 +377,8 @@ export function complexityProblem(text: string): string | undefined {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
     if (++lineCount > MAX_BODY_LINES) return `it has more than ${MAX_BODY_LINES} lines`;
-    const depth = containerDepth(text, lineStart, lineEnd);
-    if (depth.depth > MAX_CONTAINER_DEPTH) return `it nests quotes or lists more than ${MAX_CONTAINER_DEPTH} deep`;
+    const contentStart = containerEnd(text, lineStart, lineEnd);
+    if (containers > MAX_CONTAINER_DEPTH) return `it nests quotes or lists more than ${MAX_CONTAINER_DEPTH} deep`;
     let blank = true;
     for (let i = lineStart; i < lineEnd; i++) {
       const c = text.charCodeAt(i);
@@ -387,10 +387,10 @@ export function complexityProblem(text: string): string | undefined {
     }
     if (blank) delimiters = 0;
     if (delimiters > MAX_DELIMITERS_PER_BLOCK) return `one paragraph holds more than ${MAX_DELIMITERS_PER_BLOCK} emphasis, link or code markers`;
-    if (!blank && !previousBlank && isUnderline(text, depth.contentStart, lineEnd) && ++underlines > MAX_UNDERLINED_HEADINGS) {
+    if (!blank && !previousBlank && isUnderline(text, contentStart, lineEnd) && ++underlines > MAX_UNDERLINED_HEADINGS) {
       return `it has more than ${MAX_UNDERLINED_HEADINGS} headings underlined with = or -`;
     }
-    const quoted = depth.quoted;
+    const quoted = quotedLine;
     if (!blank && previousQuoted && !quoted && ++lazyLines > MAX_LAZY_LINES) return `it has more than ${MAX_LAZY_LINES} quote lines without their ">"`;
     previousBlank = blank;
     previousQuoted = quoted && !blank;
@@ -410,22 +410,26 @@ function isUnderline(text: string, start: number, end: number): boolean {
   return i === end;
 }
 
-/** How many block quotes and list markers open a line, whether a quote does, and where its content starts. */
-function containerDepth(text: string, start: number, end: number): { depth: number; quoted: boolean; contentStart: number } {
-  let depth = 0;
-  let quoted = false;
+// Set by containerEnd for the line it last read: kept out of a returned object, as this runs on every line.
+let containers = 0;
+let quotedLine = false;
+
+/** Where a line's content starts after its block quotes and list markers; counts them in `containers`. */
+function containerEnd(text: string, start: number, end: number): number {
+  containers = 0;
+  quotedLine = false;
   let i = start;
   while (i < end) {
     const c = text[i];
     if (c === ' ' || c === '\t') i++;
-    else if (c === '>') { depth++; quoted = true; i++; }
-    else if ((c === '-' || c === '*' || c === '+') && (text[i + 1] === ' ' || text[i + 1] === '\t')) { depth++; i += 2; }
+    else if (c === '>') { containers++; quotedLine = true; i++; }
+    else if ((c === '-' || c === '*' || c === '+') && (text[i + 1] === ' ' || text[i + 1] === '\t')) { containers++; i += 2; }
     else {
       let j = i;
       while (j < end && j - i < 9 && text[j] >= '0' && text[j] <= '9') j++;
-      if (j > i && (text[j] === '.' || text[j] === ')') && (text[j + 1] === ' ' || text[j + 1] === '\t')) { depth++; i = j + 2; }
+      if (j > i && (text[j] === '.' || text[j] === ')') && (text[j + 1] === ' ' || text[j + 1] === '\t')) { containers++; i = j + 2; }
       else break;
     }
   }
-  return { depth, quoted, contentStart: i };
+  return i;
 }

@@ -194,6 +194,8 @@ const ORDERED = /^(\d{1,9})([.)])/;
 const TABLE_DELIMITER = /^\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$/;
 const ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+const SPECIAL = /[\\`<]/g;
+const MAY_CHANGE_IN_TOSTRING = /[*~[\]`\\<&_]| {2}\n/;
 
 /**
  * A CommonMark block scanner over lines: block quotes, list items (with lazy continuation),
@@ -531,9 +533,12 @@ class BodyScanner {
   private collectTags(paragraph: Paragraph) {
     const text = paragraph.lines.join('\n');
     if (!text.includes('#')) return;
-    const hashes: number[] = [];
-    for (let hash = text.indexOf('#'); hash !== -1; hash = text.indexOf('#', hash + 1)) if (tagAt(text, hash) !== undefined) hashes.push(hash);
-    if (hashes.length === 0) return;
+    const found: { hash: number; name: string }[] = [];
+    for (let hash = text.indexOf('#'); hash !== -1; hash = text.indexOf('#', hash + 1)) {
+      const name = tagAt(text, hash);
+      if (name !== undefined) found.push({ hash, name });
+    }
+    if (found.length === 0) return;
     const hidden = inlineNonText(text);
     const isPrivate = this.isPrivate(paragraph.containers);
     let line = paragraph.firstLine;
@@ -541,7 +546,7 @@ class BodyScanner {
     // One cursor walks the paragraph once: the current line, and where the current word began.
     let cursor = 0;
     let wordLooksLikeUrl = false;
-    for (const hash of hashes) {
+    for (const { hash, name } of found) {
       for (; cursor < hash; cursor++) {
         const c = text.charCodeAt(cursor);
         if (c === 10) line++;
@@ -552,7 +557,6 @@ class BodyScanner {
       if (hiddenIndex < hidden.length && hidden[hiddenIndex][0] <= hash) continue; // in code or a comment
       if (hash > hidden.firstLinkPart) beyond(); // perhaps inside a link's target, title or image text
       if (wordLooksLikeUrl) beyond(); // perhaps inside a bare URL
-      const name = tagAt(text, hash) as string;
       this.tags.push({ name, key: normalizeTheme(name), line, questionId: this.section.questionId, private: isPrivate });
     }
   }
@@ -595,6 +599,8 @@ function lastComment(text: string): boolean {
  * that toString would change (emphasis, code, links, escapes, entities, hard breaks) is beyond the scanner.
  */
 function visibleText(source: string): string {
+  // Most item and heading text is plain: nothing toString would change.
+  if (!MAY_CHANGE_IN_TOSTRING.test(source)) return /\s\s|[\t\n\r]/.test(source) ? source.replace(/\s+/g, ' ').trim() : source.trim();
   if (source.includes('`')) beyond();
   const withoutComments = source.includes('<') ? maskRanges(source, inlineNonText(source), '') : source;
   if (/[*~[\]`\\<]/.test(withoutComments) || ENTITY.test(withoutComments) || / {2,}\n/.test(withoutComments)) beyond();
@@ -609,15 +615,22 @@ function visibleText(source: string): string {
  */
 function inlineNonText(text: string): [number, number][] & { firstLinkPart: number } {
   const hidden: [number, number][] = [];
+  let closers: Map<number, number> | undefined;
   let i = 0;
   while (i < text.length) {
+    // Only a backslash, a backtick or a `<` can start something that is not text.
+    SPECIAL.lastIndex = i;
+    if (!SPECIAL.test(text)) break;
+    i = SPECIAL.lastIndex - 1;
     const c = text[i];
     if (c === '\\' && ASCII_PUNCTUATION.test(text[i + 1] ?? '')) {
       i += 2;
     } else if (c === '`') {
+      closers ??= backtickClosers(text);
       let run = 1;
       while (text[i + run] === '`') run++;
-      const close = closingBackticks(text, i + run, run);
+      const close = closers.get(i);
+      if (close === undefined) beyond(); // the rest of a run whose first backtick was escaped
       if (close !== -1) {
         hidden.push([i, close + run]);
         i = close + run;
@@ -639,14 +652,26 @@ function inlineNonText(text: string): [number, number][] & { firstLinkPart: numb
   return Object.assign(hidden, { firstLinkPart });
 }
 
-function closingBackticks(text: string, from: number, run: number): number {
-  for (let at = text.indexOf('`', from); at !== -1; ) {
+/**
+ * For every run of backticks, where the next run of the same length starts (-1 when none): a code
+ * span's end. Found in one backward pass, so a paragraph of unmatched runs stays linear.
+ */
+function backtickClosers(text: string): Map<number, number> {
+  const runs: [number, number][] = [];
+  for (let at = text.indexOf('`'); at !== -1; ) {
     let length = 1;
     while (text[at + length] === '`') length++;
-    if (length === run) return at;
+    runs.push([at, length]);
     at = text.indexOf('`', at + length);
   }
-  return -1;
+  const closers = new Map<number, number>();
+  const nextOfLength = new Map<number, number>();
+  for (let r = runs.length - 1; r >= 0; r--) {
+    const [at, length] = runs[r];
+    closers.set(at, nextOfLength.get(length) ?? -1);
+    nextOfLength.set(length, at);
+  }
+  return closers;
 }
 
 /** The text with the ranges replaced: by spaces (positions kept), or by `by`. */
