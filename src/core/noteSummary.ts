@@ -29,6 +29,8 @@ export function summaryFromAnalysis(analysis: NoteAnalysis): NoteSummary {
 const OWNER = /(?:^|\s)@([\p{L}\p{N}._-]*[\p{L}\p{N}])/u;
 const DUE = /\bdue:(\d{4}-\d{2}-\d{2})\b/;
 const CARRIED = /<!--\s*from:\s*([^>]*?)\s*-->/;
+/** A carried item's marker as the last thing in its text: nothing was written after it. */
+const CARRIED_LAST = /<!--\s*from:[^>]*?-->[ \t]*$/;
 const LIST_ITEM = /^( *)([-*+]|\d{1,9}[.)])([ \t]+|$)(?:\[([ xX])\](?:[ \t]+|$))?(.*)$/;
 const COMMENT = /<!--[\s\S]*?-->/g;
 
@@ -287,7 +289,7 @@ class BodyScanner {
       return;
     }
     if (!opened) this.closeContainers(matched);
-    this.readLeaf(source.slice(pos), indent, rest, line, opened || !allMatched ? false : true);
+    this.readLeaf(source.slice(pos), indent, rest, line, allMatched && !opened);
   }
 
   /** Lines inside fenced code, indented code and HTML comment blocks: true when the line was one. */
@@ -444,7 +446,7 @@ class BodyScanner {
           line: firstOf.line,
           sectionKind: this.section.kind,
           carriedFrom: carried,
-          untouchedCarry: firstOf.box === ' ' && firstOf.blocks === 1 && /<!--\s*from:[^>]*?-->[ \t]*$/.test(text) && lastComment(text),
+          untouchedCarry: firstOf.box === ' ' && firstOf.blocks === 1 && CARRIED_LAST.test(text),
           private: this.isPrivate(paragraph.containers),
         };
         // Tasks are listed in the order their items begin, as remark visits them.
@@ -587,11 +589,6 @@ function listMarker(rest: string): { width: number; ordered: boolean; start: num
 function cellCount(row: string): number {
   const trimmed = row.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
   return trimmed.split(/(?<!\\)\|/).length;
-}
-
-/** True when the paragraph's last inline piece is a comment (nothing but spaces after it). */
-function lastComment(text: string): boolean {
-  return /-->[ \t]*$/.test(text);
 }
 
 /**
