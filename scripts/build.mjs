@@ -40,5 +40,6 @@ if (args.has('--bench')) {
   // Top-level await in the benchmark needs an ES module.
   builds.push(esbuild.build({ ...common, format: 'esm', sourcemap: false, entryPoints: ['test/bench/bench.ts'], outfile: 'out/bench.mjs',
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } }));
+  builds.push(esbuild.build({ ...common, sourcemap: false, entryPoints: ['test/bench/collateBench.ts'], outfile: 'out/collateBench.js' }));
 }
 await Promise.all(builds);

@@ -143,21 +143,27 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 
 /** Reads the question sections, task items and inline tags of a note. */
 export function parseBody(fullText: string, bodyOffset: number, bodyLine: number, script: QuestionScript): Body {
+  const parsed = bodyTree(fullText, bodyOffset, bodyLine);
+  if ('skipped' in parsed) return { sections: [], tasks: [], tags: [], skipped: parsed.skipped };
+  return new BodyReader(parsed.text, new LineIndex(parsed.text), script).read(parsed.tree);
+}
+
+/**
+ * The Markdown tree of a note's body, positioned on the file's own lines and offsets (blank lines
+ * stand in for the frontmatter), or why it was not parsed.
+ */
+export function bodyTree(fullText: string, bodyOffset: number, bodyLine: number): { tree: Root; text: string } | { skipped: string } {
   const body = fullText.slice(bodyOffset);
   const skipped = complexityProblem(body);
-  if (skipped) return { sections: [], tasks: [], tags: [], skipped };
-  // Blank lines stand in for the frontmatter, so remark's line numbers are the file's.
+  if (skipped) return { skipped };
   const text = '\n'.repeat(bodyLine) + body;
-  const lines = new LineIndex(text);
-  let tree: Root;
   try {
-    tree = processor.parse(text);
+    return { tree: processor.parse(text), text };
   } catch (error) {
     // A stack overflow in the parser must not take the editor or the CLI down.
-    if (error instanceof RangeError) return { sections: [], tasks: [], tags: [], skipped: 'it is nested too deeply to analyse' };
+    if (error instanceof RangeError) return { skipped: 'it is nested too deeply to analyse' };
     throw error;
   }
-  return new BodyReader(text, lines, script).read(tree);
 }
 
 export interface SectionIdentity {
@@ -333,7 +339,7 @@ function simplify(title: string): string {
 }
 
 /** The visible text of a list item's first block, without comments. */
-function itemText(item: ListItem): string {
+export function itemText(item: ListItem): string {
   const first = item.children[0];
   return first ? toString(first, { includeHtml: false }).replace(/\s+/g, ' ').trim() : '';
 }

@@ -48,7 +48,7 @@ export function summarizeNote(rawText: string, script: QuestionScript): NoteSumm
  */
 export function readSummary(rawText: string, script: QuestionScript): { summary: NoteSummary; fullParse: boolean } {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  const empty = { tags: [], tasks: [] };
+  const empty = { tags: [], tasks: [], achievements: undefined };
   if (!declaresGrowthNote(text)) return { summary: { ...noteFields({}), isGrowthNote: false, ...empty }, fullParse: false };
   const split = simpleFrontmatter(text) ?? fullFrontmatter(text);
   const isGrowthNote = split.data ? split.data.type === 'growth-conversation' : true;

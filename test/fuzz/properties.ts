@@ -35,7 +35,7 @@ export function rangesInside(text: string, problems: readonly Problem[]): boolea
 }
 
 export function parsingPredicate(text: string): boolean {
-  // CPU time: on a shared machine, wall time measures the neighbours too.
+  // CPU time, not wall time: the bound is about the parser, not about how busy the machine is.
   const started = process.cpuUsage();
   const problems = validateNote(analyzeNote(text));
   const used = process.cpuUsage(started);
