@@ -87,13 +87,13 @@ export function readDigest(file: DigestFile, minGroupSize: number): TeamDigest |
   if (typeof version === 'number' && Number.isInteger(version) && version > DIGEST_FORMAT_VERSION) {
     return { reason: `made in format version ${version}, newer than this collation knows (${DIGEST_FORMAT_VERSION}); update the tool` };
   }
-  if (version !== DIGEST_FORMAT_VERSION) return { reason: `format version ${JSON.stringify(version)} is not one this collation knows (${DIGEST_FORMAT_VERSION})` };
+  // Reasons never repeat what the file holds: a rejected digest may carry exactly what must not leave.
+  if (version !== DIGEST_FORMAT_VERSION) return { reason: `its format version is not one this collation knows (${DIGEST_FORMAT_VERSION})` };
   const [error] = schemaErrors(data);
   if (error) {
-    if (error.keyword === 'additionalProperties') {
-      return { reason: `has a field the digest format does not know ("${String(error.params.additionalProperty)}" at ${error.instancePath || 'the top'}); a name or note may have slipped in` };
-    }
-    return { reason: `does not follow the digest format: ${error.instancePath || 'the top'} ${error.message ?? 'is not valid'}` };
+    return error.keyword === 'additionalProperties'
+      ? { reason: 'it has a field the digest format does not know; a name or a note may have slipped in' }
+      : { reason: 'it does not follow the digest format (a value has the wrong type or is out of range)' };
   }
   const digest = data as TeamDigest;
   if (!sealHolds(file.text)) return { reason: 'its content was changed after it was made (the content hash does not match)' };

@@ -81,7 +81,7 @@ export interface QuoteRules {
 
 /**
  * The quotes a pattern may show: none when fewer than `minQuoteGroup` distinct people raised it;
- * otherwise at most one line per person, never a private one, with names replaced.
+ * otherwise at most one line per person, never a private one nor one a comment runs through, with names replaced.
  */
 export function selectQuotes(candidates: readonly QuoteCandidate[], rules: QuoteRules): string[] {
   if (rules.peopleInPattern < rules.minQuoteGroup) return [];
@@ -90,7 +90,10 @@ export function selectQuotes(candidates: readonly QuoteCandidate[], rules: Quote
   for (const candidate of candidates) {
     if (quotes.length >= rules.maxQuotes) break;
     if (candidate.private || quoted.has(candidate.person)) continue;
-    const text = rules.scrub(candidate.text.replace(/<!--[\s\S]*?-->/g, '').trim());
+    const visible = candidate.text.replace(/<!--[\s\S]*?-->/g, '');
+    // A comment that opens or closes on another line hides text here too: such a line is never quoted.
+    if (visible.includes('<!--') || visible.includes('-->')) continue;
+    const text = rules.scrub(visible.trim());
     if (text === '') continue;
     quoted.add(candidate.person);
     quotes.push(text);

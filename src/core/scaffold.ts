@@ -1,4 +1,5 @@
 import { posix } from 'path';
+import { PRIVATE_ITEM } from './body';
 import { analyzeNote } from './note';
 import { QuestionScript } from './questionScript';
 
@@ -141,19 +142,33 @@ export function carryOverFrom(previousText: string, previousPath: string, script
   const open = note.tasks.filter(t => !t.done && t.sectionKind === 'next-steps');
   const previousDate = note.date ?? 'earlier';
   return {
-    previousPath, previousDate, goals, openActions: open.map(t => t.text),
+    // An item nested under a (private) one is private too: it carries the marker, so it stays out of copies.
+    previousPath, previousDate, goals, openActions: open.map(t => (t.private ? markedPrivate(t.text) : t.text)),
     openActionsFirstWritten: open.map(t => (t.carriedFrom && /^\d{4}-\d{2}-\d{2}$/.test(t.carriedFrom) ? t.carriedFrom : previousDate)),
     manager: note.manager, team: note.team, level: note.level,
   };
 }
 
-/** The text of the list items (bullets, numbers or tasks) between two lines, without comments. */
+/**
+ * The text of the list items (bullets, numbers or tasks) between two lines, without comments. An item
+ * nested under one marked (private) comes back marked (private) too, so it never loses its privacy.
+ */
 export function listItemsIn(text: string, firstLine: number, lastLine: number): string[] {
+  let privateIndent = -1; // the indent of the (private) item whose sub-items we are in
   return text.split('\n').slice(firstLine, lastLine + 1).flatMap(line => {
-    const match = /^\s{0,3}(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/.exec(line.replace(/\r$/, ''));
-    const item = match?.[1].replace(/<!--.*?-->/g, '').trim();
-    return item ? [item] : [];
+    const match = /^(\s*)(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/.exec(line.replace(/\r$/, ''));
+    if (!match) return [];
+    const indent = match[1].replace(/\t/g, '    ').length;
+    if (privateIndent !== -1 && indent <= privateIndent) privateIndent = -1;
+    const item = match[2].replace(/<!--.*?-->/g, '').trim();
+    if (privateIndent === -1 && PRIVATE_ITEM.test(item)) privateIndent = indent;
+    if (!item || (indent > 3 && privateIndent === -1)) return [];
+    return [privateIndent !== -1 ? markedPrivate(item) : item];
   });
+}
+
+function markedPrivate(item: string): string {
+  return PRIVATE_ITEM.test(item) ? item : `${item} (private)`;
 }
 
 /** A folder name for a person: lower case, accents dropped, words joined by hyphens. */

@@ -55,6 +55,8 @@ describe('group privacy: quotes', () => {
     { person: 'zoe', text: 'Zoe wants faster builds <!-- aside -->', private: false },
     { person: 'zoe', text: 'A second line from the same person', private: false },
     { person: 'jo', text: 'From a private note', private: true },
+    { person: 'max', text: '#ci-speed <!-- she is interviewing', private: false },
+    { person: 'lea', text: 'still hidden --> #ci-speed', private: false },
     { person: 'ana', text: 'Builds are slow', private: false },
   ];
 
@@ -62,7 +64,7 @@ describe('group privacy: quotes', () => {
     assert.deepEqual(selectQuotes(lines, { peopleInPattern: 9, minQuoteGroup: 10, maxQuotes: 5, scrub }), []);
   });
 
-  it('quotes one line per person, never a private one, names replaced', () => {
+  it('quotes one line per person, never a private one nor one a comment runs through, names replaced', () => {
     assert.deepEqual(selectQuotes(lines, { peopleInPattern: 10, minQuoteGroup: 10, maxQuotes: 5, scrub }), ['[name] wants faster builds', 'Builds are slow']);
   });
 });

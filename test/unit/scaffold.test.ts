@@ -7,6 +7,7 @@ import { analyzeNote } from '../../src/core/note';
 import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
 import { parseQuestionScript } from '../../src/core/questionScriptFile';
 import { carryOverFrom, nextFreePath, notePath, personSlug, relativeNotePath, renderNewNote, uniquePersonSlug } from '../../src/core/scaffold';
+import { shareableCopy } from '../../src/core/share';
 import { validateNote } from '../../src/core/validate';
 
 const ALEX_MAY = readFileSync('test/fixtures/sample-workspace/growth-notes/alex-morgan/2026-05-12.md', 'utf8');
@@ -141,5 +142,19 @@ describe('commit messages', () => {
     assert.equal(commitMessage([{ person: 'Sam Lee', date: '2026-10-20' }, { person: 'Alex Morgan', date: '2026-05-12' }, { person: 'Sam Lee', date: '2026-04-20' }], 1),
       'Growth notes: Alex Morgan (2026-05-12), Sam Lee (2026-04-20, 2026-10-20); 1 other file');
     assert.equal(commitMessage([], 2), 'Growth notes: 2 other files');
+  });
+});
+
+describe('carry-over keeps privacy', () => {
+  it('carries items nested under a (private) goal or action marked (private), so a copy of the next note leaves them out', () => {
+    const previous = `---\ntype: growth-conversation\nperson: Sam Lee\ndate: 2026-05-01\n---\n## 5. Role in six months <!-- growth:role-6-months -->\n- Lead the guild\n- Move teams (private)\n  - ask HR first zqxSUB\n- Mentor two people\n\n## Next steps <!-- growth:next-steps -->\n- [ ] Talk to the director (private)\n  - [ ] about the counter-offer zqxACT\n- [ ] Book the training\n`;
+    const carry = carryOverFrom(previous, 'sam-lee/2026-05-01.md', BUILT_IN_SCRIPT);
+    assert.deepEqual(carry?.goals, ['Lead the guild', 'Move teams (private)', 'ask HR first zqxSUB (private)', 'Mentor two people']);
+    assert.deepEqual(carry?.openActions, ['Talk to the director (private)', 'about the counter-offer zqxACT (private)', 'Book the training']);
+    const next = renderNewNote({ person: 'Sam Lee', date: '2026-11-01', script: BUILT_IN_SCRIPT, carryOver: carry });
+    const copy = shareableCopy(next, { privateFields: [], privateSections: [], script: BUILT_IN_SCRIPT });
+    assert.ok('text' in copy, 'the new note can be shared');
+    assert.doesNotMatch(copy.text, /zqx|Move teams|director/);
+    assert.match(copy.text, /Book the training/);
   });
 });
