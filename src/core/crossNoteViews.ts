@@ -1,5 +1,6 @@
 import { IndexedNote, WorkspaceIndex } from './workspaceIndex';
 import { normalizeTheme } from './themes';
+import { personKey } from './peopleMatch';
 
 /** Which notes a cross-note view looks at. Dates are YYYY-MM-DD. */
 export interface NoteFilter {
@@ -89,8 +90,9 @@ function collectMentions(note: IndexedNote, questionId: string | undefined): Map
   return keys;
 }
 
-function personKey(note: IndexedNote): string {
-  return note.person?.trim().toLowerCase() || '(no person)';
+/** One person whatever the case, accents or spacing of their name (as the people picker matches). */
+function personOf(note: IndexedNote): string {
+  return (note.person && personKey(note.person)) || '(no person)';
 }
 
 interface ThemeTally {
@@ -105,7 +107,7 @@ export function themeTree(index: WorkspaceIndex, filter: NoteFilter, patternThre
   const tallies = new Map<string, ThemeTally>();
   for (const note of notes) {
     if (!matchesFilter(note, filter)) continue;
-    const person = personKey(note);
+    const person = personOf(note);
     const month = note.date?.slice(0, 7);
     for (const key of noteMentions(note, filter.questionId).keys()) {
       let tally = tallies.get(key);
@@ -143,9 +145,9 @@ export function themePeople(notes: readonly IndexedNote[], filter: NoteFilter, k
     if (!matchesFilter(note, filter)) continue;
     const lines = noteMentions(note, filter.questionId).get(key);
     if (!lines) continue;
-    const entry = people.get(personKey(note)) ?? { person: note.person?.trim() || '(no person)', conversations: [] };
+    const entry = people.get(personOf(note)) ?? { person: note.person?.trim() || '(no person)', conversations: [] };
     entry.conversations.push({ path: note.path, date: note.date, lines: [...new Set(lines)].sort((a, b) => a - b) });
-    people.set(personKey(note), entry);
+    people.set(personOf(note), entry);
   }
   return [...people.values()]
     .map(p => ({ person: p.person, conversations: p.conversations.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')) }))
@@ -223,7 +225,7 @@ export function peopleSummaries(notes: readonly IndexedNote[], today: string, fi
   const byPerson = new Map<string, IndexedNote[]>();
   for (const note of notes) {
     if (!note.person || !matchesFilter(note, filter)) continue;
-    const key = note.person.trim().toLowerCase();
+    const key = personKey(note.person);
     byPerson.set(key, [...(byPerson.get(key) ?? []), note]);
   }
   const actions = openActionItems(notes, today, filter);

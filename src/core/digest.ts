@@ -3,6 +3,7 @@ import { effectiveMinGroupSize, mentionsAName, nameScrubber, reportableNotes, su
 import { normalizeTheme } from './themes';
 import { EMPTY_VOCABULARY, Vocabulary } from './vocabulary';
 import { IndexedNote } from './workspaceIndex';
+import { personKey } from './peopleMatch';
 
 export const DIGEST_FORMAT = 'growth-team-digest';
 /** Bumped when the digest format changes in a way an older collation could misread. */
@@ -179,7 +180,7 @@ export function buildDigest(allNotes: readonly IndexedNote[], options: DigestOpt
 function latestPerPerson(notes: readonly IndexedNote[]): Map<string, IndexedNote> {
   const latest = new Map<string, IndexedNote>();
   for (const note of notes) {
-    const key = note.person?.trim().toLowerCase() ?? '';
+    const key = note.person ? personKey(note.person) : '';
     const seen = latest.get(key);
     if (!seen || (seen.date ?? '') < (note.date ?? '')) latest.set(key, note);
   }
@@ -190,7 +191,7 @@ function latestPerPerson(notes: readonly IndexedNote[]): Map<string, IndexedNote
 function themesByPerson(notes: readonly IndexedNote[], themeName: (spelling: string) => string | undefined): Map<string, Set<string>> {
   const byPerson = new Map<string, Set<string>>();
   for (const note of notes) {
-    const person = note.person?.trim().toLowerCase() ?? '';
+    const person = note.person ? personKey(note.person) : '';
     const themes = byPerson.get(person) ?? new Set<string>();
     for (const spelling of [...note.themes, ...note.tags.map(tag => tag.name)]) {
       const name = themeName(spelling);

@@ -4,6 +4,7 @@ import {
 } from './groupPrivacy';
 import { EMPTY_VOCABULARY, Vocabulary } from './vocabulary';
 import { IndexedNote, WorkspaceIndex } from './workspaceIndex';
+import { personKey } from './peopleMatch';
 
 export type Trend = 'new' | 'growing' | 'steady' | 'fading';
 
@@ -106,7 +107,7 @@ export function quoteSourcePaths(sourceIndex: WorkspaceIndex, options: Pick<Repo
 }
 
 function distinctPeople(notes: readonly IndexedNote[]): number {
-  return new Set(notes.map(n => n.person?.trim().toLowerCase()).filter(Boolean)).size;
+  return new Set(notes.map(n => (n.person ? personKey(n.person) : '')).filter(Boolean)).size;
 }
 
 /**
@@ -208,7 +209,7 @@ function quoteSection(index: WorkspaceIndex, filter: NoteFilter, patterns: reado
 function latestPerPerson(notes: readonly IndexedNote[]): IndexedNote[] {
   const latest = new Map<string, IndexedNote>();
   for (const note of notes) {
-    const key = note.person?.trim().toLowerCase();
+    const key = note.person && personKey(note.person);
     if (!key) continue;
     const seen = latest.get(key);
     if (!seen || (seen.date ?? '') < (note.date ?? '')) latest.set(key, note);

@@ -58,6 +58,14 @@ describe('the themes report: never pointing at a person', () => {
     });
   });
 
+  it('counts one person once however their name is spelt, so a small group cannot pass as large', () => {
+    const spellings = ['Zoë Quinn', 'Zoe Quinn', 'zoe  quinn', 'José Álvarez', 'Jose Alvarez'].map(name => ({ name, line: 'x #faster-ci' }));
+    const { index } = indexOf([...spellings, ...TWELVE.slice(2, 5)]);
+    assert.match(JSON.stringify(themesReport(index, OPTIONS)), /8 conversations with 5 people/);
+    const four = indexOf([...spellings, ...TWELVE.slice(2, 4)]).index;
+    assert.match(JSON.stringify(themesReport(four, OPTIONS)), /"refusal":"This period has conversations with 4 people/);
+  });
+
   it('never goes below 3 people, whatever is asked', () => {
     const { index } = indexOf(TWELVE.slice(0, 2));
     assert.ok('refusal' in themesReport(index, { ...OPTIONS, minGroupSize: 1 }));
