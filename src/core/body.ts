@@ -178,7 +178,7 @@ export function identifySection(rawMarkerId: string | undefined, headingText: st
   const markerId = rawMarkerId?.toLowerCase();
   const title = simplify(headingText);
   // Private wins over everything else: a heading that starts with "Private" is private whatever its marker says.
-  if (markerId === PRIVATE_ID || title.startsWith(PRIVATE_TITLE)) return { kind: 'private', hasMarker };
+  if (markerId === PRIVATE_ID || isPrivateHeading(headingText)) return { kind: 'private', hasMarker };
   if (markerId === NEXT_STEPS_ID) return { kind: 'next-steps', hasMarker };
   const byId = script.questions.find(q => q.id === markerId);
   if (byId) return { kind: 'question', question: byId, hasMarker };
@@ -237,7 +237,8 @@ class BodyReader {
     };
     this.sections.push(section);
     this.collect(heading, section.questionId, section.kind);
-    for (const node of content) this.collect(node, section.questionId, section.kind);
+    const privateParts = privateSubsections(content);
+    for (const node of content) this.collect(node, section.questionId, section.kind, section.kind === 'private' || privateParts.has(node));
     if (identity.question?.records === 'achievements') {
       const count = content.filter(node => node.type === 'list').flatMap(list => list.children).filter(item => itemText(item) !== '').length;
       this.achievements = (this.achievements ?? 0) + count;
@@ -331,6 +332,32 @@ function trimTrailingBlankLines(lines: LineIndex, first: number, last: number): 
   let end = last;
   while (end > first && lines.lineText(end).trim() === '') end--;
   return end;
+}
+
+/**
+ * A heading whose text starts with "Private" is the manager's own, at any level: a `##` one opens
+ * Private notes; a deeper one (`### Private`) keeps what is under it private until a heading of the
+ * same or a higher level.
+ */
+export function isPrivateHeading(headingText: string): boolean {
+  return simplify(headingText).startsWith(PRIVATE_TITLE);
+}
+
+/**
+ * The top-level blocks of a section that sit under a `### Private…` heading (that heading included),
+ * until a heading of the same or a higher level.
+ */
+export function privateSubsections(content: readonly RootContent[]): Set<RootContent> {
+  const inside = new Set<RootContent>();
+  let depth: number | undefined;
+  for (const node of content) {
+    if (node.type === 'heading') {
+      if (depth !== undefined && node.depth <= depth) depth = undefined;
+      if (depth === undefined && isPrivateHeading(toString(node, { includeHtml: false }))) depth = node.depth;
+    }
+    if (depth !== undefined) inside.add(node);
+  }
+  return inside;
 }
 
 /** Lower-case words only, so "## 3. Achievements!" and "achievements" compare equal. */

@@ -1,4 +1,4 @@
-import { complexityProblem, identifySection, PRIVATE_ITEM, SECTION_MARKER, SectionKind, tagAt, TagMention, TaskItem } from './body';
+import { complexityProblem, identifySection, isPrivateHeading, PRIVATE_ITEM, SECTION_MARKER, SectionKind, tagAt, TagMention, TaskItem } from './body';
 import { declaresGrowthNote, MAX_FRONTMATTER_BYTES, parseFrontmatter } from './frontmatter';
 import { analyzeNote, NoteAnalysis, noteFields, NoteFields } from './note';
 import { LineIndex } from './problem';
@@ -211,6 +211,8 @@ class BodyScanner {
   private readonly tasks: MutableTask[] = [];
   private achievements: number | undefined;
   private section: SectionState = { kind: 'other', countsAchievements: false };
+  /** The level of the `### Private…` heading whose part of the section we are in, as in the remark reader. */
+  private privatePartDepth: number | undefined;
   private containers: Container[] = [];
   private leaf: Leaf = { kind: 'none' };
   /** A `##` section whose marker may still come as the next block: its heading's tags wait for it. */
@@ -382,7 +384,10 @@ class BodyScanner {
       const content = rest.slice(atx[0].length).replace(/(?:^|[ \t]+)#+[ \t]*$/, '').replace(/[ \t]+$/, '');
       const heading: Paragraph = { lines: [content], firstLine: line, containers: [...this.containers], firstOf: first };
       if (this.containers.length === 0 && atx[1].length <= 2) this.sectionHeading(heading, atx[1].length);
-      else this.emitParagraph(heading, first);
+      else {
+        if (this.containers.length === 0) this.subHeading(atx[1].length, content);
+        this.emitParagraph(heading, first);
+      }
       return;
     }
     const fence = FENCE.exec(rest);
@@ -474,7 +479,7 @@ class BodyScanner {
   }
 
   private isPrivate(containers: readonly Container[]): boolean {
-    return this.section.kind === 'private' || containers.some(c => c.kind === 'item' && c.ownPrivate);
+    return this.section.kind === 'private' || this.privatePartDepth !== undefined || containers.some(c => c.kind === 'item' && c.ownPrivate);
   }
 
   private setextHeading(paragraph: Paragraph, depth: number) {
@@ -506,8 +511,17 @@ class BodyScanner {
     this.collectTags({ lines: [row], firstLine: line, containers });
   }
 
+  /** A `###`… heading at the top level: a "Private…" one makes what follows private, up to a heading as high. */
+  private subHeading(depth: number, text: string) {
+    if (this.privatePartDepth !== undefined && depth <= this.privatePartDepth) this.privatePartDepth = undefined;
+    // Markup could change the heading's visible text: remark reads such a heading.
+    if (this.privatePartDepth === undefined && /[`<&\\[*_]/.test(text)) beyond();
+    if (this.privatePartDepth === undefined && isPrivateHeading(text)) this.privatePartDepth = depth;
+  }
+
   /** A `#` or `##` heading at the top level: a new section begins (its marker may be the next block). */
   private sectionHeading(heading: Paragraph, depth: number) {
+    this.privatePartDepth = undefined;
     this.resolvePendingSection(undefined);
     const source = heading.lines.join('\n');
     if (depth === 1) {

@@ -1,6 +1,6 @@
 import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import { stringify } from 'yaml';
-import { bodyTree, itemText, PRIVATE_ITEM, Section } from './body';
+import { bodyTree, itemText, PRIVATE_ITEM, privateSubsections, Section } from './body';
 import { analyzeNote, NoteAnalysis } from './note';
 import { SHARED_COPY_TYPE, SHAREABLE_FIELDS, shareRefusal, TOO_COMPLEX_TO_SHARE } from './privacyGate';
 import { QuestionScript } from './questionScript';
@@ -98,7 +98,12 @@ class CopyBuilder {
       const section = heading.depth === 2 ? this.sections.find(s => s.headingLine === line(heading)) : undefined;
       const listed = section && ((section.questionId && privateIds.has(section.questionId)) || privateIds.has(section.heading.trim().toLowerCase()));
       if (section?.kind === 'question' && !listed) {
-        kept.push(this.keep(heading), ...content.map(node => this.keep(node)));
+        const privateParts = privateSubsections(content);
+        kept.push(this.keep(heading));
+        for (const node of content) {
+          if (privateParts.has(node)) this.leaveOut(node, 'a part of a question under a heading that starts with "Private"');
+          else kept.push(this.keep(node));
+        }
       } else if (section?.kind === 'next-steps') {
         kept.push(this.keep(heading));
         for (const node of content) {

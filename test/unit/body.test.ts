@@ -150,4 +150,12 @@ describe('private tags and items, as both readers see them', () => {
       assert.deepEqual(readBoth(`${heading}\nsecret #s\n`).tags, [['s', heading.includes('\n') ? 2 : 1, true]], heading);
     }
   });
+
+  it('keeps a "### Private" part of a section private until a heading as high, in both readers', () => {
+    const text = `${HEAD}## Q <!-- growth:checkin -->\nFine #open\n### Private aside\nInterviewing #secret-a\n#### deeper\nstill #secret-b\n- [ ] call HR\n### Other\nback #open2\n`;
+    const { note } = analyzeNote(text);
+    assert.deepEqual(note.tags.map(t => [t.name, t.private]), [['open', false], ['secret-a', true], ['secret-b', true], ['open2', false]]);
+    assert.deepEqual(note.tasks.map(t => t.private), [true]);
+    assert.deepEqual(summarizeNote(text, BUILT_IN_SCRIPT).tags.map(t => [t.name, t.private]), note.tags.map(t => [t.name, t.private]));
+  });
 });
