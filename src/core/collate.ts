@@ -177,17 +177,14 @@ function foldQuarter(tally: QuarterTally, quarter: DigestQuarter, keys: ThemeKey
     const entry = tally.teams.get(teamKey) ?? { team: team.team.trim(), people: 0 };
     entry.people += team.people;
     tally.teams.set(teamKey, entry);
-    for (const theme in team.themes) {
-      const { key } = keys.of(theme);
+    for (const [key, people] of byCanonicalTheme(team.themes, keys)) {
       const list = namedTeams.get(key);
       if (list) list.push(teamKey);
       else namedTeams.set(key, [teamKey]);
-      namedPeople.set(key, (namedPeople.get(key) ?? 0) + team.themes[theme]);
+      namedPeople.set(key, (namedPeople.get(key) ?? 0) + people);
     }
   }
-  for (const theme in quarter.themes) {
-    const people = quarter.themes[theme];
-    const { key } = keys.of(theme);
+  for (const [key, people] of byCanonicalTheme(quarter.themes, keys)) {
     let themeTally = tally.themes.get(key);
     if (!themeTally) tally.themes.set(key, themeTally = { people: 0, sources: 0, namedTeams: new Set(), otherTeams: 0 });
     themeTally.people += people;
@@ -197,6 +194,19 @@ function foldQuarter(tally: QuarterTally, quarter: DigestQuarter, keys: ThemeKey
     // People outside the named teams (a withheld breakdown, small teams) count as one more team of this digest.
     if ((namedPeople.get(key) ?? 0) < people) themeTally.otherTeams++;
   }
+}
+
+/**
+ * One digest's theme counts under their canonical keys. Two spellings of one theme in the same
+ * digest may be the same people, so they merge by the larger count: a person is never counted twice.
+ */
+function byCanonicalTheme(themes: Readonly<Record<string, number>>, keys: ThemeKeys): Map<string, number> {
+  const merged = new Map<string, number>();
+  for (const theme in themes) {
+    const { key } = keys.of(theme);
+    merged.set(key, Math.max(merged.get(key) ?? 0, themes[theme]));
+  }
+  return merged;
 }
 
 /**

@@ -41,13 +41,20 @@ doing about each (\`response: status, owner, note\`). Managers point
 \`growth.themes.vocabularyPath\` at a copy, so their Themes view shows the response and the next
 conversation can tell people what happened.
 
+## The tool
+
+\`tools/growth-conversations.tgz\` is the command line, packed with \`npm pack\` from the same
+version of Growth Conversations the managers use (rename the file it makes). CI runs it from there,
+so nothing is fetched by name; replace the file to upgrade.
+
 ## The report
 
 CI runs \`growth collate digests --vocabulary growth-themes.yaml\` on every push and keeps
 \`report.html\`, \`report.md\` and \`report.json\` as artifacts. Run it locally the same way.
 `;
 
-const COLLATE = 'npx --yes --package growth-conversations growth collate digests --vocabulary growth-themes.yaml';
+// The tool runs from a tarball kept in the repository: CI never fetches our code by name from a registry.
+const COLLATE = 'npx --yes --package ./tools/growth-conversations.tgz growth collate digests --vocabulary growth-themes.yaml';
 
 const GITHUB = `name: Collate growth digests
 on:

@@ -55,6 +55,12 @@ describe('collation: merging', () => {
     });
   });
 
+  it('merges two spellings of one theme in one digest by the larger count, never adding the same people twice', () => {
+    const D = digest('d.json', [{ quarter: '2026-Q4', people: 6, themes: { oncall: 4, 'on-call load': 3, 'On Call Load': 2 }, hiddenTeamPeople: 6 }]);
+    const { collation } = collateDigests([D], { vocabulary, today: '2026-12-02' });
+    assert.deepEqual(collation.themes.map(t => [t.theme, t.people, t.sources]), [['on-call load', 4, 1]]);
+  });
+
   it('collates the quarter asked for, with every trend', () => {
     const { collation } = collateDigests([A, B], { quarter: '2026-Q3' });
     assert.deepEqual(collation.themes.map(t => [t.theme, t.people, t.trend, t.teams, t.crossTeam]), [['ci speed', 4, 'new', 1, false], ['oncall', 2, 'new', 1, false], ['tooling', 2, 'new', 1, false]]);
