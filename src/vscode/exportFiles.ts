@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { bytesDeclareGrowthNote } from '../core/frontmatter';
-import { logRefusal } from './growthLog';
+import { logFailure, logRefusal } from './growthLog';
 import { growthSettings } from './settings';
 import { trustedOrExplain } from './trust';
 
@@ -22,18 +22,37 @@ export async function freeName(location: vscode.Uri): Promise<vscode.Uri> {
   return candidate;
 }
 
-/** Writes what the manager chose to export; never over a growth note. False when refused. */
+/**
+ * Writes what the manager chose to export, never over a growth note: the content goes to a new file
+ * beside the target first, and replaces the target only if it is still not a note (a file that did not
+ * exist must still not exist). False when refused or when the write failed; either is said and logged.
+ */
 export async function writeExport(action: string, target: vscode.Uri, content: string): Promise<boolean> {
   if (!trustedOrExplain(action)) return false;
-  const existing = await vscode.workspace.fs.readFile(target).then(bytes => bytes, () => undefined);
-  if (existing && bytesDeclareGrowthNote(existing)) {
+  const refuseNote = () => {
     logRefusal(action, 'the chosen file is a growth note', target);
     void vscode.window.showWarningMessage('That file is a growth note, and an export never replaces a note. Nothing was saved; choose another name.');
     return false;
+  };
+  const isNote = async () => bytesDeclareGrowthNote(await vscode.workspace.fs.readFile(target).then(bytes => bytes, () => new Uint8Array()));
+  if (await isNote()) return refuseNote();
+  const existed = await vscode.workspace.fs.stat(target).then(() => true, () => false);
+  const temporary = vscode.Uri.joinPath(target, '..', `.${target.path.split('/').pop()}.${Date.now()}.tmp`);
+  try {
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+    await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(content));
+    if (existed && await isNote()) {
+      await vscode.workspace.fs.delete(temporary);
+      return refuseNote();
+    }
+    await vscode.workspace.fs.rename(temporary, target, { overwrite: existed });
+    return true;
+  } catch (error) {
+    await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
+    logFailure(action, error);
+    void vscode.window.showErrorMessage(`Nothing was saved: ${target.path.split('/').pop()} could not be written there. Choose another folder.`);
+    return false;
   }
-  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
-  return true;
 }
 
 /**
