@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ActionItemsViewProvider, registerActionItemsView } from './vscode/actionItemsView';
 import { CommitNotesCommand } from './vscode/commitNotesCommand';
-import { registerDiagnostics } from './vscode/diagnostics';
+import { DiagnosticsManager } from './vscode/diagnostics';
 import { registerFrontmatterAssist } from './vscode/frontmatterAssist';
 import { registerGuideCommands } from './vscode/guideCommands';
 import { GROWTH_LOG_NAME, openGrowthLog } from './vscode/growthLog';
@@ -33,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
   const notes = new NotesIndexManager(context.storageUri, log);
   const guide = new QuestionGuideProvider();
   const vocabulary = new WorkspaceVocabularyProvider(notes);
+  const diagnostics = new DiagnosticsManager(notes);
   const newConversation = new NewConversationCommand(context, notes);
   const commitNotes = new CommitNotesCommand();
   const views = { themes: new ThemesViewProvider(notes), actions: new ActionItemsViewProvider(notes), people: new PeopleViewProvider(notes) };
@@ -45,8 +46,8 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
     vscode.commands.registerCommand(Commands.showLog, () => log.show(true)),
     registerQuestionGuide(guide),
     registerGuideCommands(guide),
-    registerDiagnostics(vocabulary),
-    registerFrontmatterAssist(vocabulary),
+    diagnostics,
+    registerFrontmatterAssist(vocabulary, diagnostics),
     registerThemesView(views.themes, notes),
     registerActionItemsView(views.actions, notes),
     registerPeopleView(views.people, notes),

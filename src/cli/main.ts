@@ -7,10 +7,9 @@ import { BUILT_IN_SCRIPT } from '../core/questionScript';
 import { themeRows, themesReport } from '../core/report';
 import { isoDay } from '../core/scaffold';
 import { shareableCopy } from '../core/share';
-import { buildIndex, WorkspaceIndex } from '../core/workspaceIndex';
-import { validateFiles } from '../core/workspaceValidation';
+import { NotePipeline } from '../core/notePipeline';
+import { validateBuiltSource } from '../core/workspaceValidation';
 import { nodeNoteSource } from './nodeNoteSource';
-import { readMarkdownFiles } from './noteFiles';
 
 const USAGE = `Usage:
   growth validate [folder] [--json]
@@ -25,6 +24,8 @@ const USAGE = `Usage:
 
 const PATTERN_THRESHOLD = 2;
 const PROGRESS_FROM_FILES = 2000;
+// Only for the progress line: the CLI never yields to anyone.
+const PROGRESS_SLICE_MS = 250;
 
 /** One problem, as the CLI prints it: 1-based lines and columns, the file relative to the folder. */
 export interface CliProblem {
@@ -63,7 +64,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (positionals.length > 1) throw new UsageError('Give one folder or note.');
     if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) throw new UsageError('--since takes a date as YYYY-MM-DD.');
     switch (command) {
-      case 'validate': return validate(folderArgument(positionals[0]), values.json ?? false, io);
+      case 'validate': return await validate(folderArgument(positionals[0]), values.json ?? false, io);
       case 'themes': return await themes(folderArgument(positionals[0]), values.since, values.json ?? false, io);
       case 'report': return await report(folderArgument(positionals[0]), values.since, values.names ?? false, values.out, io);
       case 'share': return share(positionals[0], values.out, io);
@@ -84,31 +85,44 @@ function folderArgument(argument: string | undefined): string {
   return root;
 }
 
-function validate(root: string, json: boolean, io: CliIo): number {
-  const problems = validateFiles(readMarkdownFiles(root)).flatMap(({ path, problems }) => problems.map(p => toCliProblem(path, p)));
+async function validate(root: string, json: boolean, io: CliIo): Promise<number> {
+  const { pipeline, texts } = await readFolder(root, io);
+  const problems = validateBuiltSource(pipeline, texts).flatMap(({ path, problems }) => problems.map(p => toCliProblem(path, p)));
   if (json) io.print(JSON.stringify(problems, null, 2));
   else for (const p of problems) io.print(`${p.file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`);
   return problems.some(p => p.severity === 'error') ? 1 : 0;
 }
 
-/** Indexes a folder's notes; a folder without any growth note is a usage error (exit 2). */
-async function indexFolder(root: string, io: CliIo): Promise<WorkspaceIndex> {
-  const index = new WorkspaceIndex();
+/**
+ * Reads a folder through the editor's per-file pipeline, without its yielding (nobody is typing
+ * here); the texts read are kept, so nothing is read twice.
+ */
+async function readFolder(root: string, io: CliIo) {
   let lastShown = 0;
-  await buildIndex(index, nodeNoteSource(root), {
+  const pipeline = new NotePipeline(nodeNoteSource(root), {
     script: BUILT_IN_SCRIPT,
+    sliceMs: PROGRESS_SLICE_MS,
+    concurrency: 64,
+    keepTexts: true,
     onProgress: (done, total) => {
       if (!io.errorIsTerminal || total < PROGRESS_FROM_FILES || done - lastShown < 1000) return;
       lastShown = done;
       io.printError(`Reading notes: ${done} of ${total}`);
     },
   });
-  if (index.size === 0) throw new UsageError(`No growth notes in "${root}". A growth note is a Markdown file whose frontmatter says type: growth-conversation.`);
-  return index;
+  const { texts } = await pipeline.build();
+  return { pipeline, texts };
+}
+
+/** Indexes a folder's notes; a folder without any growth note is a usage error (exit 2). */
+async function indexFolder(root: string, io: CliIo) {
+  const folder = await readFolder(root, io);
+  if (folder.pipeline.index.size === 0) throw new UsageError(`No growth notes in "${root}". A growth note is a Markdown file whose frontmatter says type: growth-conversation.`);
+  return folder;
 }
 
 async function themes(root: string, since: string | undefined, json: boolean, io: CliIo): Promise<number> {
-  const rows = themeRows(await indexFolder(root, io), { today: io.today ?? isoDay(new Date()), since, includeNames: false, patternThreshold: PATTERN_THRESHOLD })
+  const rows = themeRows((await indexFolder(root, io)).pipeline.index, { today: io.today ?? isoDay(new Date()), since, includeNames: false, patternThreshold: PATTERN_THRESHOLD })
     .filter(row => row.people > 0);
   if (json) io.print(JSON.stringify(rows.map(r => ({ theme: r.theme, people: r.people, conversations: r.conversations, pattern: r.pattern })), null, 2));
   else {
@@ -120,13 +134,13 @@ async function themes(root: string, since: string | undefined, json: boolean, io
 }
 
 async function report(root: string, since: string | undefined, names: boolean, out: string | undefined, io: CliIo): Promise<number> {
-  const index = await indexFolder(root, io);
+  const { pipeline, texts } = await indexFolder(root, io);
   const lines = new Map<string, string[]>();
   const lineText = (path: string, line: number) => {
-    if (!lines.has(path)) lines.set(path, readFileSync(resolve(root, path), 'utf8').split(/\r?\n/));
+    if (!lines.has(path)) lines.set(path, (texts.get(path) ?? '').split(/\r?\n/));
     return lines.get(path)?.[line];
   };
-  const markdown = themesReport(index, { today: io.today ?? isoDay(new Date()), since, includeNames: names, patternThreshold: PATTERN_THRESHOLD, lineText });
+  const markdown = themesReport(pipeline.index, { today: io.today ?? isoDay(new Date()), since, includeNames: names, patternThreshold: PATTERN_THRESHOLD, lineText });
   return write(markdown, 'Themes report', out, io);
 }
 

@@ -1,13 +1,11 @@
-import { analyzeNote, Note, NoteAnalysis } from './note';
-import { Problem } from './problem';
-import { BUILT_IN_SCRIPT, QuestionScript } from './questionScript';
-import { themeUsageAcross } from './themes';
-import { validateNote } from './validate';
-
-/** A Markdown file as read from disk: its text, or the problem that kept it from being read. */
-export type SourceFile =
-  | { readonly path: string; readonly text: string }
-  | { readonly path: string; readonly unreadable: Problem };
+import { complexityProblem } from './body';
+import { declaresGrowthNote, parseFrontmatter } from './frontmatter';
+import { analyzeNote, Note, NoteAnalysis, noteFields } from './note';
+import { NotePipeline } from './notePipeline';
+import { NoteSummary } from './noteSummary';
+import { LineIndex, Problem } from './problem';
+import { QuestionScript } from './questionScript';
+import { MIN_ACHIEVEMENTS, NoteContext, validateNote } from './validate';
 
 export interface FileProblems {
   readonly path: string;
@@ -15,29 +13,66 @@ export interface FileProblems {
 }
 
 /**
- * Validates every growth note among the files, checking each `previous` link against the others.
- * Files that are not growth notes are skipped; unreadable files are reported as they are.
+ * What validation needs of a note. The remark parse of the body runs only when the summary says a
+ * body check needs it (fewer than three achievements, or a body too odd to analyse); every other
+ * check reads the frontmatter alone. A differential test holds this to the full analysis.
  */
-export function validateFiles(files: readonly SourceFile[], script: QuestionScript = BUILT_IN_SCRIPT): FileProblems[] {
-  const analyses = new Map<string, NoteAnalysis>();
-  const results: FileProblems[] = [];
-  for (const file of files) {
-    if ('unreadable' in file) results.push({ path: file.path, problems: [file.unreadable] });
-    else {
-      const analysis = analyzeNote(file.text, script);
-      if (analysis.note.isGrowthNote) analyses.set(file.path, analysis);
-    }
-  }
-  const knownFiles = new Set(files.map(f => f.path));
-  const spellings = preferredSpellings([...analyses.values()].map(a => a.note));
-  const personAt = (path: string) => (analyses.has(path) ? analyses.get(path)?.note.person ?? null : knownFiles.has(path) ? null : undefined);
-  for (const [path, analysis] of analyses) {
-    results.push({ path, problems: validateNote(analysis, { notePath: path, personAt, preferredSpelling: key => spellings.get(key) }) });
-  }
-  return results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+export function analysisForValidation(rawText: string, script: QuestionScript, summary: NoteSummary | undefined): NoteAnalysis {
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  if (!summary || (summary.achievements !== undefined && summary.achievements < MIN_ACHIEVEMENTS)) return analyzeNote(text, script);
+  const lines = new LineIndex(text);
+  const split = parseFrontmatter(text, lines);
+  if (complexityProblem(text.slice(split.bodyOffset))) return analyzeNote(text, script);
+  const data = split.frontmatter?.isMap ? split.frontmatter.data : {};
+  const note: Note = {
+    isGrowthNote: split.frontmatter?.isMap ? data.type === 'growth-conversation' : declaresGrowthNote(text),
+    data,
+    ...noteFields(data),
+    sections: [],
+    tasks: [],
+    tags: [],
+    achievements: summary.achievements,
+    bodyLine: lines.positionAt(split.bodyOffset).line,
+    problems: split.problems,
+  };
+  return { note, text, lines, frontmatter: split.frontmatter };
 }
 
-/** Each theme's most used spelling across the notes, by its normalised key. */
-export function preferredSpellings(notes: readonly Note[]): Map<string, string> {
-  return new Map(themeUsageAcross(notes).map(usage => [usage.key, usage.name]));
+/** The one validator of a note in its workspace, for the editor's diagnostics and the CLI alike. */
+export function validateNoteText(text: string, summary: NoteSummary | undefined, script: QuestionScript, context: NoteContext): Problem[] {
+  return validateNote(analysisForValidation(text, script, summary), context);
+}
+
+/**
+ * Answers validation's questions about other notes from the index: who a `previous` note is with
+ * (no extra read), and each theme's usual spelling. `keyOf` turns a resolved path into an index key.
+ */
+export function indexContext(pipeline: NotePipeline, notePath: string, keyOf: (path: string) => string = path => path): NoteContext {
+  return {
+    notePath,
+    personAt: path => {
+      const key = keyOf(path);
+      const note = pipeline.index.get(key);
+      if (note) return note.person ?? null;
+      return pipeline.knows(key) ? null : undefined;
+    },
+    preferredSpelling: key => pipeline.index.preferredSpelling(key),
+  };
+}
+
+/**
+ * Every problem of a source whose pipeline was built with `keepTexts`: each growth note read, and
+ * each file left out that says it is a growth note. Sorted by path.
+ */
+export function validateBuiltSource(pipeline: NotePipeline, texts: ReadonlyMap<string, string>): FileProblems[] {
+  const results: FileProblems[] = [];
+  for (const [path, skipped] of pipeline.skipped) {
+    if (skipped.declaresGrowthNote) results.push({ path, problems: [skipped.problem] });
+  }
+  for (const note of pipeline.index.all()) {
+    const text = texts.get(note.path);
+    if (text === undefined) continue;
+    results.push({ path: note.path, problems: validateNoteText(text, note, pipeline.questionScript, indexContext(pipeline, note.path)) });
+  }
+  return results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -10,7 +10,8 @@ import { nodeNoteSource } from '../../src/cli/nodeNoteSource';
 import { themeTree } from '../../src/core/crossNoteViews';
 import { summarizeNote } from '../../src/core/noteSummary';
 import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
-import { buildIndex, cacheFromBytes, cacheToBytes, WorkspaceIndex } from '../../src/core/workspaceIndex';
+import { NotePipeline } from '../../src/core/notePipeline';
+import { cacheFromBytes, cacheToBytes } from '../../src/core/workspaceIndex';
 import { generateNotes } from '../support/corpus';
 
 const sizesArg = process.argv.indexOf('--sizes');
@@ -69,17 +70,18 @@ async function benchmark(size: number) {
     const floor = await timed(() => readAll(root, notes.map(n => n.path)));
     gc();
     const heapBefore = process.memoryUsage().heapUsed;
-    const index = new WorkspaceIndex();
-    const cold = await watchingLoop(() => buildIndex(index, source, { script: BUILT_IN_SCRIPT, sliceMs: 20 }));
+    const pipeline = new NotePipeline(source, { script: BUILT_IN_SCRIPT, sliceMs: 20 });
+    const index = pipeline.index;
+    const cold = await watchingLoop(() => pipeline.build());
     gc();
     const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
 
     // Warm start, as the extension does it: the saved cache file is read back and no note is parsed.
     const cacheFile = join(root, 'cache.json');
-    const save = await watchingLoop(async () => writeFile(cacheFile, await cacheToBytes(cold.value.cache)));
+    const save = await watchingLoop(async () => writeFile(cacheFile, await cacheToBytes(pipeline.cacheEntries)));
     const warm = await watchingLoop(async () => {
       const cache = readFile(cacheFile).then(bytes => cacheFromBytes(bytes));
-      return buildIndex(new WorkspaceIndex(), source, { script: BUILT_IN_SCRIPT, cache });
+      return new NotePipeline(source, { script: BUILT_IN_SCRIPT, cache }).build();
     });
 
     // One note changes on disk while the Themes view is showing: read it, summarise it, update the index, recompute the tree.
