@@ -49,7 +49,7 @@ export class DiagnosticsManager implements vscode.Disposable {
   async problemsFor(document: vscode.TextDocument): Promise<Problem[]> {
     const last = this.lastProblems.get(document.uri.toString());
     if (last && last.version === document.version) return last.problems;
-    return (await this.validateDocument(document)) ?? [];
+    return (await this.documentProblems(document)) ?? [];
   }
 
   private schedule(document: vscode.TextDocument) {
@@ -62,19 +62,23 @@ export class DiagnosticsManager implements vscode.Disposable {
   }
 
   /** An open note: the full parse of what the editor shows; other notes come from the index. */
-  private async validateDocument(document: vscode.TextDocument): Promise<Problem[] | undefined> {
-    if (!isMarkdown(document) || document.uri.scheme === 'git') return undefined;
+  private async validateDocument(document: vscode.TextDocument): Promise<void> {
+    if (!isMarkdown(document) || document.uri.scheme === 'git') return;
     if (!isGrowthDocument(document)) {
       this.forget(document.uri);
-      return undefined;
+      return;
     }
+    const version = document.version;
+    const problems = await this.documentProblems(document);
+    if (problems && !document.isClosed && document.version === version) this.show(document.uri, version, problems);
+  }
+
+  private async documentProblems(document: vscode.TextDocument): Promise<Problem[] | undefined> {
     const { script } = await activeScript(vscode.workspace.getWorkspaceFolder(document.uri));
     // `previous` and theme spellings are answered by the index: wait for its first build.
     await this.notes.ready;
     if (document.isClosed) return undefined;
-    const problems = validateNote(analyzeDocument(document, script), this.contextFor(document.uri));
-    this.show(document.uri, document.version, problems);
-    return problems;
+    return validateNote(analyzeDocument(document, script), this.contextFor(document.uri));
   }
 
   private documentClosed(document: vscode.TextDocument) {
