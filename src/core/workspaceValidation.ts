@@ -1,4 +1,4 @@
-import { complexityProblem } from './body';
+import { complexityProblem, identifySection, Section, SECTION_MARKER } from './body';
 import { declaresGrowthNote, parseFrontmatter } from './frontmatter';
 import { analyzeNote, Note, NoteAnalysis, noteFields } from './note';
 import { NotePipeline } from './notePipeline';
@@ -13,29 +13,74 @@ export interface FileProblems {
 }
 
 /**
- * What validation needs of a note. The remark parse of the body runs only when the summary says a
- * body check needs it (fewer than three achievements, or a body too odd to analyse); every other
- * check reads the frontmatter alone. A differential test holds this to the full analysis.
+ * What validation needs of a note. The body check (fewer than three achievements) needs only where
+ * the achievements section starts, found by its marker; the remark parse runs only when the summary
+ * cannot settle it (no items, no marker, carried items, comment blocks) or the body is too odd to
+ * analyse. A differential test holds this to the full analysis.
  */
 export function analysisForValidation(rawText: string, script: QuestionScript, summary: NoteSummary | undefined): NoteAnalysis {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  if (!summary || (summary.achievements !== undefined && summary.achievements < MIN_ACHIEVEMENTS)) return analyzeNote(text, script);
+  if (!summary || summary.achievements === 0) return analyzeNote(text, script);
   const lines = new LineIndex(text);
   const split = parseFrontmatter(text, lines);
   if (complexityProblem(text.slice(split.bodyOffset))) return analyzeNote(text, script);
+  const bodyLine = lines.positionAt(split.bodyOffset).line;
+  const sections: Section[] = [];
+  if (summary.achievements !== undefined && summary.achievements < MIN_ACHIEVEMENTS) {
+    const heading = achievementsHeading(text.split(/\r?\n/), bodyLine, script);
+    if (heading === undefined) return analyzeNote(text, script);
+    sections.push(heading);
+  }
   const data = split.frontmatter?.isMap ? split.frontmatter.data : {};
   const note: Note = {
     isGrowthNote: split.frontmatter?.isMap ? data.type === 'growth-conversation' : declaresGrowthNote(text),
     data,
     ...noteFields(data),
-    sections: [],
+    sections,
     tasks: [],
     tags: [],
     achievements: summary.achievements,
-    bodyLine: lines.positionAt(split.bodyOffset).line,
+    bodyLine,
     problems: split.problems,
   };
   return { note, text, lines, frontmatter: split.frontmatter };
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const SECTION_HEADING = /^ {0,3}##[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+
+/**
+ * The achievements section of a note whose summary counted one to two items in it (so it is answered),
+ * when its `##` heading carries a marker. Undefined when unsure: the caller parses the note in full.
+ */
+function achievementsHeading(lines: readonly string[], bodyLine: number, script: QuestionScript): Section | undefined {
+  let fence: string | undefined;
+  let found: { headingLine: number; heading: string; questionId: string } | undefined;
+  for (let line = bodyLine; line < lines.length; line++) {
+    const source = lines[line];
+    if (fence !== undefined) {
+      if (source.trimStart().startsWith(fence)) fence = undefined;
+      continue;
+    }
+    const opening = FENCE.exec(source);
+    if (opening) {
+      fence = opening[1];
+      continue;
+    }
+    // A comment block could hide or fake a heading, and a carried item may not count as an answer.
+    if (/^ {0,3}<!--/.test(source) && !source.includes('-->')) return undefined;
+    if (found && /<!--\s*from:/.test(source)) return undefined;
+    const heading = /^ {0,3}#{1,2}[ \t]/.test(source) ? SECTION_HEADING.exec(source) : null;
+    if (/^ {0,3}#[ \t]/.test(source) && found) break;
+    if (!heading) continue;
+    if (found) break;
+    const marker = SECTION_MARKER.exec(heading[1])?.[1];
+    if (marker === undefined) return undefined;
+    const identity = identifySection(marker, heading[1].replace(SECTION_MARKER, '').trim(), script);
+    if (identity.question?.records === 'achievements') found = { headingLine: line, heading: heading[1], questionId: identity.question.id };
+  }
+  if (!found) return undefined;
+  return { kind: 'question', questionId: found.questionId, records: 'achievements', heading: found.heading, headingLine: found.headingLine, endLine: found.headingLine, answered: true, hasMarker: true };
 }
 
 /** The one validator of a note in its workspace, for the editor's diagnostics and the CLI alike. */
