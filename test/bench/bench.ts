@@ -6,7 +6,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
@@ -209,7 +208,6 @@ const pad = (text: string | number, width: number) => String(text).padStart(widt
 const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 const ratio = (value: number, base: number) => (value / base).toFixed(2);
 
-const require = createRequire(import.meta.url);
 const scriptsDir = mkdtempSync(join(tmpdir(), 'growth-bench-scripts-'));
 const scripts = { floor: join(scriptsDir, 'floor.cjs'), naive: join(scriptsDir, 'naive.cjs') };
 writeFileSync(scripts.floor, FLOOR_SCRIPT);
