@@ -28,6 +28,7 @@ export class DiagnosticsManager implements vscode.Disposable {
   /** The newest check asked for each closed note: an older one still running leaves it alone. */
   private readonly requested = new Map<string, number>();
   private sequence = 0;
+  private readonly previousKeys = new Map<string, { readonly previous: string; readonly key: string }>();
   private cancellation = new vscode.CancellationTokenSource();
   private readonly disposables: vscode.Disposable[];
 
@@ -39,7 +40,8 @@ export class DiagnosticsManager implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument(event => this.schedule(event.document)),
       vscode.workspace.onDidCloseTextDocument(document => this.documentClosed(document)),
       vscode.workspace.onDidChangeConfiguration(event => {
-        if (event.affectsConfiguration(Settings.section)) void this.restart();
+        // A new question script reaches the diagnostics through the index, which reads the notes again.
+        if (event.affectsConfiguration(`${Settings.section}.${Settings.validateWorkspace}`)) void this.restart();
       }),
     ];
     for (const document of vscode.workspace.textDocuments) void this.validateDocument(document);
@@ -100,6 +102,7 @@ export class DiagnosticsManager implements vscode.Disposable {
       [...update.removed, ...update.skipped].forEach(key => this.forgetUnlessOpen(key));
       return;
     }
+    update.removed.forEach(key => this.previousKeys.delete(key));
     const targets = new Set<string>();
     // A note read from the cache keeps its problems, unless nothing was shown for it yet.
     for (const key of update.changed) if (update.texts.has(key) || !this.lastProblems.has(key)) targets.add(key);
@@ -107,7 +110,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     for (const note of this.notes.index.all()) {
       if (targets.has(note.path)) continue;
       const usesChangedSpelling = spellingsChanged.size > 0 && note.themes.some(theme => spellingsChanged.has(normalizeTheme(theme)));
-      if (usesChangedSpelling || (note.previous && moved.has(previousKey(note.path, note.previous)))) targets.add(note.path);
+      if (usesChangedSpelling || (note.previous && moved.has(this.previousKey(note.path, note.previous)))) targets.add(note.path);
     }
     for (const key of [...update.removed, ...update.skipped]) {
       if (!this.notes.index.get(key)) this.showSkippedOrForget(key);
@@ -166,6 +169,15 @@ export class DiagnosticsManager implements vscode.Disposable {
     await this.validateClosed(this.notes.index.all().map(note => note.path), new Map(), this.cancellation.token);
   }
 
+  /** The index key of the note a `previous` path points at, worked out once per note and path. */
+  private previousKey(noteKey: string, previous: string): string {
+    const known = this.previousKeys.get(noteKey);
+    if (known?.previous === previous) return known.key;
+    const key = vscode.Uri.joinPath(vscode.Uri.parse(noteKey), '..', previous.replace(/\\/g, '/')).toString();
+    this.previousKeys.set(noteKey, { previous, key });
+    return key;
+  }
+
   private spellingsChanged(): Set<string> {
     const now = new Map(this.notes.index.themeUsage().map(usage => [usage.key, usage.name]));
     const changed = new Set<string>();
@@ -203,9 +215,3 @@ export class DiagnosticsManager implements vscode.Disposable {
     this.disposables.forEach(d => d.dispose());
   }
 }
-
-/** The index key of the note a `previous` path points at. */
-function previousKey(noteKey: string, previous: string): string {
-  return vscode.Uri.joinPath(vscode.Uri.parse(noteKey), '..', previous.replace(/\\/g, '/')).toString();
-}
-
