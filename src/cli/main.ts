@@ -1,15 +1,17 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'fs';
+import { existsSync, readFileSync, statSync } from 'fs';
 import { resolve } from 'path';
 import { parseArgs } from 'util';
 import { markdownToHtml } from '../core/html';
-import { Problem } from '../core/problem';
+import { decodeNoteBytes, Problem } from '../core/problem';
 import { BUILT_IN_SCRIPT } from '../core/questionScript';
 import { themeRows, themesReport } from '../core/report';
 import { isoDay } from '../core/scaffold';
 import { shareableCopy } from '../core/share';
 import { NotePipeline } from '../core/notePipeline';
+import { MAX_INDEXED_BYTES } from '../core/workspaceIndex';
 import { validateBuiltSource } from '../core/workspaceValidation';
 import { nodeNoteSource } from './nodeNoteSource';
+import { OutputRefusedError, writeOutputFile } from './outputFile';
 
 const USAGE = `Usage:
   growth validate [folder] [--json]
@@ -17,10 +19,11 @@ const USAGE = `Usage:
       file:line:column severity code message per problem; exits 1 when any is an error.
   growth themes [folder] [--since YYYY-MM-DD] [--json]
       Themes across people: distinct people, conversations, and whether it is a pattern.
-  growth report [folder] [--since YYYY-MM-DD] [--names] [--out file.md|file.html]
+  growth report [folder] [--since YYYY-MM-DD] [--names] [--out file.md|file.html [--force]]
       A themes report for collating with colleagues; anonymised unless --names.
-  growth share <note> [--out file.md|file.html]
-      The copy of a note to share with the person: nothing manager-only, no comments.`;
+  growth share <note> [--out file.md|file.html [--force]]
+      The copy of a note to share with the person: nothing manager-only, no comments.
+  --out never replaces a growth note, and replaces another existing file only with --force.`;
 
 const PATTERN_THRESHOLD = 2;
 const PROGRESS_FROM_FILES = 2000;
@@ -59,18 +62,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const { values, positionals } = parseArgs({
       args: [...rest],
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, since: { type: 'string' }, names: { type: 'boolean' }, out: { type: 'string' } },
+      options: { json: { type: 'boolean' }, since: { type: 'string' }, names: { type: 'boolean' }, out: { type: 'string' }, force: { type: 'boolean' } },
     });
     if (positionals.length > 1) throw new UsageError('Give one folder or note.');
     if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) throw new UsageError('--since takes a date as YYYY-MM-DD.');
     switch (command) {
       case 'validate': return await validate(folderArgument(positionals[0]), values.json ?? false, io);
       case 'themes': return await themes(folderArgument(positionals[0]), values.since, values.json ?? false, io);
-      case 'report': return await report(folderArgument(positionals[0]), values.since, values.names ?? false, values.out, io);
-      case 'share': return share(positionals[0], values.out, io);
+      case 'report': return await report(folderArgument(positionals[0]), values.since, values.names ?? false, { path: values.out, force: values.force ?? false }, io);
+      case 'share': return share(positionals[0], { path: values.out, force: values.force ?? false }, io);
       default: throw new UsageError(`Unknown command "${command}".`);
     }
   } catch (error) {
+    if (error instanceof OutputRefusedError || error instanceof ShareRefusedError) {
+      io.printError(error.message);
+      return error instanceof ShareRefusedError ? 1 : 2;
+    }
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.printError(`${(error as Error).message}\n\n${USAGE}`);
       return 2;
@@ -133,7 +140,7 @@ async function themes(root: string, since: string | undefined, json: boolean, io
   return 0;
 }
 
-async function report(root: string, since: string | undefined, names: boolean, out: string | undefined, io: CliIo): Promise<number> {
+async function report(root: string, since: string | undefined, names: boolean, out: OutputTarget, io: CliIo): Promise<number> {
   const { pipeline, texts } = await indexFolder(root, io);
   const lines = new Map<string, string[]>();
   const lineText = (path: string, line: number) => {
@@ -144,22 +151,35 @@ async function report(root: string, since: string | undefined, names: boolean, o
   return write(markdown, 'Themes report', out, io);
 }
 
-function share(notePath: string | undefined, out: string | undefined, io: CliIo): number {
+/** A note that cannot be shared safely: the CLI says why and exits 1. */
+class ShareRefusedError extends Error {}
+
+function share(notePath: string | undefined, out: OutputTarget, io: CliIo): number {
   if (!notePath) throw new UsageError('Name the note to share.');
   const full = resolve(notePath);
   if (!existsSync(full) || !statSync(full).isFile()) throw new UsageError(`"${notePath}" is not a file.`);
-  const copy = shareableCopy(readFileSync(full, 'utf8'), { privateFields: [], privateSections: [], script: BUILT_IN_SCRIPT });
+  if (statSync(full).size > MAX_INDEXED_BYTES) throw new ShareRefusedError(`"${notePath}" is larger than ${MAX_INDEXED_BYTES / 1024 / 1024} MB, so it is not read as a note. Nothing was shared.`);
+  const decoded = decodeNoteBytes(readFileSync(full));
+  if ('problem' in decoded) throw new ShareRefusedError(`${decoded.problem.message} Nothing was shared.`);
+  const copy = shareableCopy(decoded.text, { privateFields: [], privateSections: [], script: BUILT_IN_SCRIPT });
+  if ('refused' in copy) throw new ShareRefusedError(`${copy.refused} Nothing was shared.`);
   if (copy.removed.length > 0) io.printError(`Left out: ${copy.removed.join(', ')}.`);
   return write(copy.text, 'Growth conversation', out, io);
 }
 
-function write(markdown: string, title: string, out: string | undefined, io: CliIo): number {
-  if (!out) {
+/** Where `--out` asked for the output; `force` allows replacing a file that is not a note. */
+interface OutputTarget {
+  readonly path?: string;
+  readonly force: boolean;
+}
+
+function write(markdown: string, title: string, out: OutputTarget, io: CliIo): number {
+  if (!out.path) {
     io.print(markdown);
     return 0;
   }
-  writeFileSync(out, out.toLowerCase().endsWith('.html') ? markdownToHtml(markdown, title) : markdown);
-  io.printError(`Wrote ${out}`);
+  writeOutputFile(out.path, out.path.toLowerCase().endsWith('.html') ? markdownToHtml(markdown, title) : markdown, out.force);
+  io.printError(`Wrote ${out.path}`);
   return 0;
 }
 

@@ -54,6 +54,8 @@ export interface TagMention {
   readonly line: number;
   readonly character: number;
   readonly questionId?: string;
+  /** Written in Private notes or inside an item marked (private): never leaves the manager's own views. */
+  readonly private: boolean;
 }
 
 export interface Body {
@@ -66,36 +68,45 @@ export interface Body {
   readonly skipped?: string;
 }
 
-export const SECTION_MARKER = /<!--\s*growth:([a-z0-9][a-z0-9-]*)\s*-->/;
+/** `<!-- growth:<id> -->`, in any case and spacing; the id is compared in lower case. */
+export const SECTION_MARKER = /<!--\s*growth\s*:\s*([a-z0-9][a-z0-9-]*)\s*-->/i;
 const CARRIED_MARKER = /<!--\s*from:\s*([^>]*?)\s*-->/;
 const TAG = /(^|[^\p{L}\p{N}_&#/\\])#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
 const OWNER = /(?:^|\s)@([\p{L}\p{N}._-]*[\p{L}\p{N}])/u;
 const DUE = /\bdue:(\d{4}-\d{2}-\d{2})\b/;
+/** An item whose first block says (private) is the manager's only, with everything nested under it. */
+export const PRIVATE_ITEM = /\(private\)/i;
 
 export const NEXT_STEPS_ID = 'next-steps';
 export const PRIVATE_ID = 'private';
 const NEXT_STEPS_TITLE = 'next steps';
-const PRIVATE_TITLE = 'private notes';
+const PRIVATE_TITLE = 'private';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
 /** Reads the question sections, task items and inline tags of a note. */
 export function parseBody(fullText: string, bodyOffset: number, bodyLine: number, script: QuestionScript): Body {
+  const parsed = bodyTree(fullText, bodyOffset, bodyLine);
+  if ('skipped' in parsed) return { sections: [], tasks: [], tags: [], skipped: parsed.skipped };
+  return new BodyReader(parsed.text, new LineIndex(parsed.text), script).read(parsed.tree);
+}
+
+/**
+ * The Markdown tree of a note's body, positioned on the file's own lines and offsets (blank lines
+ * stand in for the frontmatter), or why it was not parsed.
+ */
+export function bodyTree(fullText: string, bodyOffset: number, bodyLine: number): { tree: Root; text: string } | { skipped: string } {
   const body = fullText.slice(bodyOffset);
   const skipped = complexityProblem(body);
-  if (skipped) return { sections: [], tasks: [], tags: [], skipped };
-  // Blank lines stand in for the frontmatter, so remark's line numbers are the file's.
+  if (skipped) return { skipped };
   const text = '\n'.repeat(bodyLine) + body;
-  const lines = new LineIndex(text);
-  let tree: Root;
   try {
-    tree = processor.parse(text);
+    return { tree: processor.parse(text), text };
   } catch (error) {
     // A stack overflow in the parser must not take the editor or the CLI down.
-    if (error instanceof RangeError) return { sections: [], tasks: [], tags: [], skipped: 'it is nested too deeply to analyse' };
+    if (error instanceof RangeError) return { skipped: 'it is nested too deeply to analyse' };
     throw error;
   }
-  return new BodyReader(text, lines, script).read(tree);
 }
 
 export interface SectionIdentity {
@@ -105,16 +116,17 @@ export interface SectionIdentity {
 }
 
 /** Which section a `##` heading opens: by its marker id, then its title, then its number. */
-export function identifySection(markerId: string | undefined, headingText: string, script: QuestionScript): SectionIdentity {
-  const hasMarker = markerId !== undefined;
+export function identifySection(rawMarkerId: string | undefined, headingText: string, script: QuestionScript): SectionIdentity {
+  const hasMarker = rawMarkerId !== undefined;
+  const markerId = rawMarkerId?.toLowerCase();
+  const title = simplify(headingText);
+  // Private wins over everything else: a heading that starts with "Private" is private whatever its marker says.
+  if (markerId === PRIVATE_ID || title.startsWith(PRIVATE_TITLE)) return { kind: 'private', hasMarker };
   if (markerId === NEXT_STEPS_ID) return { kind: 'next-steps', hasMarker };
-  if (markerId === PRIVATE_ID) return { kind: 'private', hasMarker };
   const byId = script.questions.find(q => q.id === markerId);
   if (byId) return { kind: 'question', question: byId, hasMarker };
 
-  const title = simplify(headingText);
   if (title === NEXT_STEPS_TITLE) return { kind: 'next-steps', hasMarker };
-  if (title === PRIVATE_TITLE) return { kind: 'private', hasMarker };
   const byTitle = script.questions.find(q => simplify(q.title) === title.replace(/^(q\s*)?\d+\s*/, ''));
   if (byTitle) return { kind: 'question', question: byTitle, hasMarker };
   const number = /^(?:q\s*)?(\d+)\b/.exec(title);
@@ -142,14 +154,15 @@ class BodyReader {
       while (next < children.length && !isSectionBreak(children[next])) next++;
       const content = children.slice(index + 1, next);
       if (heading.depth === 2) this.readSection(heading, content, next < children.length ? children[next] : undefined);
-      else for (const node of [heading, ...content]) this.collect(node, undefined, 'other');
+      else for (const node of [heading, ...content]) this.collect(node, undefined, this.privateContinues() ? 'private' : 'other');
       index = next;
     }
     return { sections: this.sections, tasks: this.tasks, tags: this.tags, achievements: this.achievements };
   }
 
   private readSection(heading: Heading, content: RootContent[], following: RootContent | undefined) {
-    const identity = this.identify(heading, content);
+    const found = this.identify(heading, content);
+    const identity: SectionIdentity = found.kind === 'other' && this.privateContinues() ? { ...found, kind: 'private' } : found;
     const headingLine = line(heading);
     const endLine = following ? line(following) - 1 : this.lines.lineCount - 1;
     const section: Section = {
@@ -171,6 +184,14 @@ class BodyReader {
     }
   }
 
+  /**
+   * Private notes end only where a known section (a question, Next steps) begins: an unrecognised
+   * heading after them, such as a paragraph underlined with `---`, is still the manager's own.
+   */
+  private privateContinues(): boolean {
+    return this.sections[this.sections.length - 1]?.kind === 'private';
+  }
+
   private identify(heading: Heading, content: RootContent[]): SectionIdentity {
     const markerNode = heading.children.find((c): c is Html => c.type === 'html' && SECTION_MARKER.test(c.value))
       ?? (content[0]?.type === 'html' && SECTION_MARKER.test(content[0].value) ? content[0] : undefined);
@@ -178,27 +199,28 @@ class BodyReader {
     return identifySection(id, toString(heading, { includeHtml: false }), this.script);
   }
 
-  private collect(node: Nodes, questionId: string | undefined, sectionKind: SectionKind) {
+  private collect(node: Nodes, questionId: string | undefined, sectionKind: SectionKind, inPrivate = sectionKind === 'private') {
     if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'yaml') return;
     if (node.type === 'text') {
-      this.collectTags(node.value, node.position?.start.offset ?? 0, questionId);
+      this.collectTags(node.value, node.position?.start.offset ?? 0, questionId, inPrivate);
       return;
     }
-    if (node.type === 'listItem' && typeof node.checked === 'boolean') this.collectTask(node, questionId, sectionKind);
-    if ('children' in node) for (const child of node.children) this.collect(child, questionId, sectionKind);
+    const privateHere = inPrivate || (node.type === 'listItem' && PRIVATE_ITEM.test(itemText(node)));
+    if (node.type === 'listItem' && typeof node.checked === 'boolean') this.collectTask(node, questionId, sectionKind, privateHere);
+    if ('children' in node) for (const child of node.children) this.collect(child, questionId, sectionKind, privateHere);
   }
 
-  private collectTags(value: string, nodeOffset: number, questionId: string | undefined) {
+  private collectTags(value: string, nodeOffset: number, questionId: string | undefined, isPrivate: boolean) {
     for (const match of value.matchAll(TAG)) {
       const name = match[2].replace(/[/-]+$/, '');
       if (!/\p{L}/u.test(name)) continue; // "#1" is a number, not a theme
       const found = this.text.indexOf(`#${name}`, nodeOffset + (match.index ?? 0));
       const position = this.lines.positionAt(found === -1 ? nodeOffset : found);
-      this.tags.push({ name, key: normalizeTheme(name), line: position.line, character: position.character, questionId });
+      this.tags.push({ name, key: normalizeTheme(name), line: position.line, character: position.character, questionId, private: isPrivate });
     }
   }
 
-  private collectTask(item: ListItem, questionId: string | undefined, sectionKind: SectionKind) {
+  private collectTask(item: ListItem, questionId: string | undefined, sectionKind: SectionKind, isPrivate: boolean) {
     const raw = sourceOfFirstBlock(item, this.text);
     const text = itemText(item);
     const carried = CARRIED_MARKER.exec(raw)?.[1];
@@ -212,7 +234,7 @@ class BodyReader {
       questionId,
       carriedFrom: carried,
       untouchedCarry: isUntouchedCarry(item),
-      private: /\(private\)/i.test(text) || sectionKind === 'private',
+      private: isPrivate,
     });
   }
 }
@@ -237,7 +259,7 @@ function simplify(title: string): string {
 }
 
 /** The visible text of a list item's first block, without comments. */
-function itemText(item: ListItem): string {
+export function itemText(item: ListItem): string {
   const first = item.children[0];
   return first ? toString(first, { includeHtml: false }).replace(/\s+/g, ' ').trim() : '';
 }

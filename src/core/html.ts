@@ -1,4 +1,6 @@
+import type { Element, Nodes, Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
+import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -13,7 +15,9 @@ blockquote{margin:0;padding-left:1rem;border-left:.25rem solid #d0d7de;color:#59
  * from anywhere (the page's own policy forbids it), so the file can be opened or mailed safely.
  */
 export function markdownToHtml(markdown: string, title: string): string {
-  const body = String(unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify).processSync(markdown));
+  // The frontmatter is read as such (and left out of the page), never as a rule and a heading.
+  const body = String(unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkRehype).use(() => keepSafeUrls)
+    .use(rehypeStringify).processSync(markdown));
   const safeTitle = title.replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
   return `<!doctype html>
 <html lang="en">
@@ -28,4 +32,32 @@ ${body}
 </body>
 </html>
 `;
+}
+
+/** Link targets a page may keep: the web, mail, and relative links. Anything else (javascript:, data:, file:…) is removed. */
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
+const URL_ATTRIBUTES = ['href', 'src', 'srcSet', 'cite', 'action', 'formAction', 'poster', 'background'];
+
+/** Removes every URL whose scheme is not allowed, whatever the page's policy would have blocked. */
+function keepSafeUrls(tree: Root) {
+  const visit = (node: Nodes) => {
+    if (node.type === 'element') removeUnsafeUrls(node);
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(tree);
+}
+
+function removeUnsafeUrls(element: Element) {
+  for (const attribute of URL_ATTRIBUTES) {
+    const value = element.properties[attribute];
+    if (value !== undefined && !isSafeUrl(String(value))) delete element.properties[attribute];
+  }
+}
+
+export function isSafeUrl(url: string): boolean {
+  // Browsers ignore control characters and spaces inside a scheme ("java\tscript:"), so compare without them.
+  const compact = [...url].filter(c => c.charCodeAt(0) > 0x20 && (c.charCodeAt(0) < 0x7f || c.charCodeAt(0) > 0x9f)).join('').toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(compact)?.[1];
+  if (scheme === undefined) return !/^[^/?#]*:/.test(compact);
+  return SAFE_SCHEMES.has(scheme);
 }

@@ -2,17 +2,7 @@ import { bytesDeclareGrowthNote, MAX_FRONTMATTER_BYTES } from './frontmatter';
 import { NoteSummary, summarizeNote } from './noteSummary';
 import { decodeNoteBytes, problem, Problem } from './problem';
 import { QuestionScript } from './questionScript';
-import { CachedSummary, NoteChange, NoteFileInfo, NoteSource, now, WorkspaceIndex, yieldToEventLoop } from './workspaceIndex';
-
-/** Notes larger than this are not read into the index: no conversation is that long. */
-export const MAX_INDEXED_BYTES = 4 * 1024 * 1024;
-
-/** Why a file is left out of the index, as shown to the manager. */
-export const SkipReasons = {
-  tooLarge: `larger than ${MAX_INDEXED_BYTES / 1024 / 1024} MB`,
-  notUtf8: 'not valid UTF-8 text',
-  unreadable: 'could not be read',
-} as const;
+import { CachedSummary, MAX_INDEXED_BYTES, NoteChange, NoteFileInfo, NoteSource, now, SkipReasons, WorkspaceIndex, yieldToEventLoop } from './workspaceIndex';
 
 /** A file the index leaves out, with the problem to report when it claims to be a growth note. */
 export interface SkippedFile {

@@ -1,4 +1,4 @@
-import { complexityProblem, identifySection, SECTION_MARKER, SectionKind, TagMention, TaskItem } from './body';
+import { complexityProblem, identifySection, PRIVATE_ITEM, SECTION_MARKER, SectionKind, TagMention, TaskItem } from './body';
 import { declaresGrowthNote, MAX_FRONTMATTER_BYTES, parseFrontmatter } from './frontmatter';
 import { NoteAnalysis, noteFields, NoteFields } from './note';
 import { LineIndex } from './problem';
@@ -8,7 +8,7 @@ import { normalizeTheme } from './themes';
 /** What the workspace index keeps of one note: plain data, cheap to store and to compare. */
 export interface NoteSummary extends NoteFields {
   readonly isGrowthNote: boolean;
-  readonly tags: readonly Pick<TagMention, 'name' | 'key' | 'line' | 'questionId'>[];
+  readonly tags: readonly Pick<TagMention, 'name' | 'key' | 'line' | 'questionId' | 'private'>[];
   readonly tasks: readonly Omit<TaskItem, 'questionId'>[];
   readonly achievements?: number;
 }
@@ -19,7 +19,7 @@ export function summaryFromAnalysis(analysis: NoteAnalysis): NoteSummary {
   return {
     ...noteFields(note.data),
     isGrowthNote: note.isGrowthNote,
-    tags: note.tags.map(({ name, key, line, questionId }) => ({ name, key, line, questionId })),
+    tags: note.tags.map(({ name, key, line, questionId, private: isPrivate }) => ({ name, key, line, questionId, private: isPrivate })),
     tasks: note.tasks.map(({ questionId: _questionId, ...task }) => task),
     achievements: note.achievements,
   };
@@ -41,7 +41,7 @@ const COMMENT = /<!--[\s\S]*?-->/g;
  */
 export function summarizeNote(rawText: string, script: QuestionScript): NoteSummary {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  const empty = { tags: [], tasks: [] };
+  const empty = { tags: [], tasks: [], achievements: undefined };
   if (!declaresGrowthNote(text)) return { ...noteFields({}), isGrowthNote: false, ...empty };
   const split = simpleFrontmatter(text) ?? fullFrontmatter(text);
   const isGrowthNote = split.data ? split.data.type === 'growth-conversation' : true;
@@ -112,6 +112,7 @@ function scanBody(lines: string[], firstLine: number, script: QuestionScript) {
   let section: { kind: SectionKind; questionId?: string; countsAchievements: boolean } = { kind: 'other', countsAchievements: false };
   let fence: string | undefined;
   let listContentColumn = -1; // where the current top-level list item's text starts
+  let privateItemColumn = -1; // where the text of the (private) item we are inside starts
   let inComment = false;
 
   for (let line = firstLine; line < lines.length; line++) {
@@ -141,20 +142,29 @@ function scanBody(lines: string[], firstLine: number, script: QuestionScript) {
       const depth = heading[1].length;
       const headingText = heading[2] ?? '';
       listContentColumn = -1;
+      privateItemColumn = -1;
       if (depth <= 2) {
         if (depth === 2) {
           const markerId = SECTION_MARKER.exec(headingText)?.[1] ?? markerOnNextBlock(lines, line + 1);
           const identity = identifySection(markerId, stripInline(headingText), script);
           const countsAchievements = identity.question?.records === 'achievements';
-          section = { kind: identity.kind, questionId: identity.question?.id, countsAchievements };
+          // As in the remark reader: an unrecognised heading after Private notes does not end them.
+          const kind = identity.kind === 'other' && section.kind === 'private' ? 'private' : identity.kind;
+          section = { kind, questionId: identity.question?.id, countsAchievements };
           if (countsAchievements) achievements ??= 0;
-        } else section = { kind: 'other', countsAchievements: false };
+        } else section = { kind: section.kind === 'private' ? 'private' : 'other', countsAchievements: false };
       }
-      collectTags(headingText, line, section.questionId, tags);
+      collectTags(headingText, line, section.questionId, section.kind === 'private', tags);
       continue;
     }
     const item = lead === '-' || lead === '*' || lead === '+' || (lead >= '0' && lead <= '9') ? LIST_ITEM.exec(source) : null;
     const indent = item ? item[1].length : source.length - source.trimStart().length;
+    if (item && (privateItemColumn === -1 || indent < privateItemColumn)) {
+      privateItemColumn = PRIVATE_ITEM.test(stripInline(item[5])) ? indent + item[2].length + Math.max(1, item[3].length) : -1;
+    } else if (!item && privateItemColumn !== -1 && source.trim() !== '' && indent < privateItemColumn && lines[line - 1]?.trim() === '') {
+      privateItemColumn = -1; // not indented under the item after a blank line: the item has ended
+    }
+    const inPrivate = section.kind === 'private' || privateItemColumn !== -1;
     if (item && (listContentColumn === -1 || indent < listContentColumn) && indent <= 3) {
       listContentColumn = indent + item[2].length + Math.max(1, item[3].length);
       if (section.countsAchievements && stripInline(item[5]) !== '') achievements = (achievements ?? 0) + 1;
@@ -175,10 +185,10 @@ function scanBody(lines: string[], firstLine: number, script: QuestionScript) {
         sectionKind: section.kind,
         carriedFrom: carried,
         untouchedCarry: item[4] === ' ' && carried !== undefined && /<!--\s*from:[^>]*-->\s*$/.test(content),
-        private: /\(private\)/i.test(text) || section.kind === 'private',
+        private: inPrivate,
       });
     }
-    collectTags(source, line, section.questionId, tags);
+    collectTags(source, line, section.questionId, inPrivate, tags);
   }
   return { tags, tasks, achievements };
 }
@@ -197,14 +207,14 @@ function stripInline(source: string): string {
   return (/\s\s|\t/.test(visible) ? visible.replace(/\s+/g, ' ') : visible).trim();
 }
 
-function collectTags(source: string, line: number, questionId: string | undefined, into: NoteSummary['tags'][number][]) {
+function collectTags(source: string, line: number, questionId: string | undefined, isPrivate: boolean, into: NoteSummary['tags'][number][]) {
   if (!source.includes('#')) return;
   // Code spans and comments are not text; link targets are not either.
   const visible = source.replace(COMMENT, ' ').replace(/(`+)[^`]*?\1/g, ' ').replace(/\]\([^)]*\)/g, '] ');
   for (const match of visible.matchAll(TAG)) {
     const name = match[2].replace(/[/-]+$/, '');
     if (!/\p{L}/u.test(name)) continue;
-    into.push({ name, key: normalizeTheme(name), line, questionId });
+    into.push({ name, key: normalizeTheme(name), line, questionId, private: isPrivate });
   }
 }
 

@@ -12,6 +12,8 @@ export interface FieldSchema {
   readonly type?: string;
   readonly pattern?: string;
   readonly managerOnly?: boolean;
+  /** May appear in the copy shared with the person. */
+  readonly shareable?: boolean;
 }
 
 export const FIELD_SCHEMAS: Readonly<Record<string, FieldSchema>> = conversationSchema.properties as Record<string, FieldSchema>;
@@ -26,6 +28,7 @@ export function schemaValidators() {
   if (!validators) {
     const ajv = new Ajv({ strict: true, allErrors: true, ownProperties: true, $data: false, coerceTypes: false, useDefaults: false, removeAdditional: false });
     ajv.addKeyword({ keyword: 'managerOnly', schemaType: 'boolean' });
+    ajv.addKeyword({ keyword: 'shareable', schemaType: 'boolean' });
     validators = { conversation: ajv.compile(conversationSchema), questionScript: ajv.compile(questionScriptSchema) };
   }
   return validators;

@@ -1,12 +1,14 @@
-import { isMap, isScalar } from 'yaml';
-import { analyzeNote } from './note';
+import type { Heading, Nodes, Root, RootContent } from 'mdast';
+import { stringify } from 'yaml';
+import { bodyTree, itemText, PRIVATE_ITEM, Section } from './body';
+import { analyzeNote, NoteAnalysis } from './note';
+import { SHARED_COPY_TYPE, SHAREABLE_FIELDS, shareRefusal, TOO_COMPLEX_TO_SHARE } from './privacyGate';
 import { QuestionScript } from './questionScript';
-import { MANAGER_ONLY_FIELDS } from './schema';
 
 export interface ShareOptions {
-  /** Frontmatter fields to leave out besides the manager-only ones (flightRisk). */
+  /** Frontmatter fields to leave out even though they are shareable. */
   readonly privateFields: readonly string[];
-  /** Sections to leave out besides Private notes: question ids or heading texts. */
+  /** Question sections to leave out: question ids or heading texts. */
   readonly privateSections: readonly string[];
   readonly script: QuestionScript;
 }
@@ -17,80 +19,193 @@ export interface SharedCopy {
   readonly removed: string[];
 }
 
-const COMMENT = /<!--[\s\S]*?-->/g;
-const CUT = '\u0000';
-// One space before a removed comment goes with it, so "a <!-- x --> b" reads "a b".
-const CUT_WITH_SPACE = new RegExp(`[ \\t]?${CUT}`, 'g');
+/** A note that cannot be shared safely, and why, in words a manager can act on. */
+export interface ShareRefused {
+  readonly refused: string;
+}
+
+/** One stretch of the body kept for the copy: a block's lines, less what is private inside it. */
+interface KeptBlock {
+  readonly firstLine: number;
+  readonly lastLine: number;
+}
 
 /**
- * The copy of a note the person may see: no manager-only or listed fields, no Private notes or listed
- * sections, no comments (so no scaffolded guidance), no task marked (private). Everything else is kept
- * as written.
+ * The copy of a note the person may see, built from an allowlist: the title, the sections of the
+ * note's question script, the Next steps items not marked (private), and the shareable frontmatter
+ * fields. Everything else is left out and named; a note that cannot be read with certainty is refused.
  */
-export function shareableCopy(noteText: string, options: ShareOptions): SharedCopy {
+export function shareableCopy(noteText: string, options: ShareOptions): SharedCopy | ShareRefused {
   const analysis = analyzeNote(noteText, options.script);
-  const { note, lines } = analysis;
-  const drop = new Set<number>();
+  const refused = shareRefusal(analysis);
+  if (refused) return { refused };
+  const parsed = bodyTree(analysis.text, analysis.lines.offsetAt({ line: analysis.note.bodyLine, character: 0 }), analysis.note.bodyLine);
+  if ('skipped' in parsed) return { refused: TOO_COMPLEX_TO_SHARE };
   const removed: string[] = [];
+  const frontmatter = shareableFrontmatter(analysis, options, removed);
+  const body = new CopyBuilder(parsed.text, analysis.note.sections, options, removed).build(parsed.tree);
+  return { text: `${frontmatter}\n${body}`, removed: [...new Set(removed)] };
+}
 
-  // Frontmatter: drop whole key lines (with a block value's lines) of private fields.
-  const hidden = new Set([...MANAGER_ONLY_FIELDS, ...options.privateFields]);
-  const root = analysis.frontmatter?.document.contents;
-  if (analysis.frontmatter && isMap(root)) {
-    const offset = analysis.frontmatter.yamlOffset;
-    const pairs = root.items;
-    pairs.forEach((pair, i) => {
-      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-      if (!key || !hidden.has(key) || !(pair.key as { range?: number[] }).range) return;
-      const first = lines.positionAt(offset + (pair.key as { range: number[] }).range[0]).line;
-      const nextKey = pairs[i + 1]?.key as { range?: number[] } | null | undefined;
-      const last = nextKey?.range ? lines.positionAt(offset + nextKey.range[0]).line - 1
-        : lines.positionAt(offset + analysis.frontmatter!.yamlText.length).line;
-      for (let line = first; line <= last; line++) drop.add(line);
-      removed.push(`the ${key} field`);
-    });
+/** Fresh frontmatter from the allowlisted fields: no comments, nothing the schema does not mark shareable. */
+function shareableFrontmatter(analysis: NoteAnalysis, options: ShareOptions, removed: string[]): string {
+  const data = analysis.note.data;
+  const kept: Record<string, unknown> = { type: SHARED_COPY_TYPE };
+  for (const key of Object.keys(data)) {
+    if (key === 'type') continue;
+    if (SHAREABLE_FIELDS.includes(key) && !options.privateFields.includes(key)) kept[key] = data[key];
+    else removed.push(`the ${key} field`);
+  }
+  if (/(^|\s)#/.test(analysis.frontmatter?.yamlText ?? '')) removed.push('comments in the frontmatter');
+  return `---\n${stringify(kept, { lineWidth: 0 })}---\n`;
+}
+
+class CopyBuilder {
+  private readonly lines: string[];
+  private readonly dropLines = new Set<number>();
+  /** Inline stretches to cut (comments, raw HTML), as [start, end) offsets. */
+  private readonly cuts: [number, number][] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly sections: readonly Section[],
+    private readonly options: ShareOptions,
+    private readonly removed: string[],
+  ) {
+    this.lines = text.split('\n');
   }
 
-  const privateSections = new Set(options.privateSections.map(s => s.trim().toLowerCase()));
-  for (const section of note.sections) {
-    const listed = (section.questionId && privateSections.has(section.questionId)) || privateSections.has(section.heading.trim().toLowerCase());
-    if (section.kind !== 'private' && !listed) continue;
-    const next = note.sections.find(s => s.headingLine > section.headingLine);
-    const last = next ? next.headingLine - 1 : lines.lineCount - 1;
-    for (let line = section.headingLine; line <= last; line++) drop.add(line);
-    removed.push(`the "${section.heading}" section`);
+  build(tree: Root): string {
+    const kept: KeptBlock[] = [];
+    const children = tree.children;
+    const privateIds = new Set(this.options.privateSections.map(s => s.trim().toLowerCase()));
+    let index = 0;
+    while (index < children.length && !isSectionBreak(children[index])) this.leaveOut(children[index++], 'text before the first question');
+    let seenSection = false;
+    while (index < children.length) {
+      const heading = children[index] as Heading;
+      let next = index + 1;
+      while (next < children.length && !isSectionBreak(children[next])) next++;
+      const content = children.slice(index + 1, next);
+      index = next;
+      if (heading.depth === 1 && !seenSection && kept.length === 0) {
+        // The title (a `#` heading before the first section) is kept; text under it is not.
+        kept.push(this.keep(heading));
+        for (const node of content) this.leaveOut(node, 'text before the first question');
+        continue;
+      }
+      seenSection = true;
+      const section = heading.depth === 2 ? this.sections.find(s => s.headingLine === line(heading)) : undefined;
+      const listed = section && ((section.questionId && privateIds.has(section.questionId)) || privateIds.has(section.heading.trim().toLowerCase()));
+      if (section?.kind === 'question' && !listed) {
+        kept.push(this.keep(heading), ...content.map(node => this.keep(node)));
+      } else if (section?.kind === 'next-steps') {
+        kept.push(this.keep(heading));
+        for (const node of content) {
+          if (node.type === 'list') kept.push(this.keep(node));
+          else this.leaveOut(node, 'text under Next steps that is not an action item');
+        }
+      } else {
+        const name = toPlainText(this.sourceOf(heading)).replace(/^#+\s*/, '').replace(/\s*#*\s*$/, '') || 'untitled';
+        const why = section?.kind === 'private' ? '' : listed ? ' (listed as private in your settings)' : ' (not a question of the script)';
+        this.removed.push(`the "${name}" section${why}`);
+      }
+    }
+    return this.render(kept);
   }
 
-  for (const task of note.tasks) {
-    if (!task.private || drop.has(task.line)) continue;
-    drop.add(task.line);
-    // Lines indented under the item belong to it.
-    const indent = indentOf(lines.lineText(task.line));
-    for (let line = task.line + 1; line < lines.lineCount && lines.lineText(line).trim() !== '' && indentOf(lines.lineText(line)) > indent; line++) drop.add(line);
-    removed.push('a private action item');
+  /** Keeps a block, marking what is private or hidden inside it for removal. */
+  private keep(node: RootContent): KeptBlock {
+    this.markInside(node);
+    return { firstLine: line(node), lastLine: (node.position?.end.line ?? 1) - 1 };
   }
 
-  const kept: string[] = [];
-  for (let line = 0; line < lines.lineCount; line++) if (!drop.has(line)) kept.push(lines.lineText(line));
-  // Mark where comments were, then drop lines that held nothing else and tidy the space they leave.
-  const marked = kept.join('\n').replace(COMMENT, match => `${CUT}${'\n'.repeat(match.split('\n').length - 1)}`);
-  if (marked.includes(CUT)) removed.push('comments and guidance');
-  const text = marked.split('\n')
-    .filter(line => !(line.includes(CUT) && line.replaceAll(CUT, '').trim() === ''))
-    .map(line => line.replace(CUT_WITH_SPACE, '').replace(/[ \t]+$/, ''))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/\n*$/, '\n');
-  return { text, removed };
+  private markInside(node: Nodes) {
+    if (node.type === 'listItem' && PRIVATE_ITEM.test(itemText(node))) {
+      // The item, its sub-items and its continuation paragraphs: every line it spans.
+      for (let l = line(node); l <= (node.position?.end.line ?? 1) - 1; l++) this.dropLines.add(l);
+      this.removed.push('a private action item');
+      return;
+    }
+    if (node.type === 'html') {
+      const start = node.position?.start.offset ?? 0;
+      const end = node.position?.end.offset ?? start;
+      this.cuts.push([start, end]);
+      this.removed.push(/^\s*<!--/.test(node.value) ? 'comments and guidance' : 'raw HTML');
+      return;
+    }
+    if ('children' in node) for (const child of node.children) this.markInside(child);
+  }
+
+  private leaveOut(node: RootContent, what: string) {
+    if (node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value)) this.removed.push('comments and guidance');
+    else this.removed.push(what);
+  }
+
+  private sourceOf(node: Nodes): string {
+    return this.text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+  }
+
+  /** The kept blocks' lines, less dropped lines and cut stretches, one blank line between blocks. */
+  private render(blocks: readonly KeptBlock[]): string {
+    const lineStarts: number[] = [0];
+    for (let i = 0; i < this.lines.length - 1; i++) lineStarts.push(lineStarts[i] + this.lines[i].length + 1);
+    const cuts = [...this.cuts].sort((a, b) => a[0] - b[0]);
+    const out: string[] = [];
+    for (const block of blocks) {
+      const kept: string[] = [];
+      for (let l = block.firstLine; l <= block.lastLine; l++) {
+        if (this.dropLines.has(l)) continue;
+        const source = this.lines[l].replace(/\r$/, '');
+        const visible = cutLine(source, lineStarts[l], cuts);
+        // A line that held only a comment or raw HTML goes with it.
+        if (visible.trim() === '' && source.trim() !== '') continue;
+        kept.push(visible.replace(/[ \t]+$/, ''));
+      }
+      while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
+      const text = kept.join('\n');
+      // A comment that never closes was meant to hide what follows it: the copy ends where it opens.
+      const unclosed = text.indexOf('<!--');
+      if (unclosed !== -1) {
+        this.removed.push('everything after a comment that is not closed (<!-- without -->)');
+        if (text.slice(0, unclosed).trim() !== '') out.push(text.slice(0, unclosed).replace(/[ \t]+$/, ''));
+        break;
+      }
+      if (kept.length > 0) out.push(text);
+    }
+    return `${out.join('\n\n').replace(/\n{3,}/g, '\n\n')}\n`;
+  }
+}
+
+/** A line's text without the cut stretches that overlap it; a space before a cut goes with it. */
+function cutLine(source: string, lineStart: number, cuts: readonly [number, number][]): string {
+  let result = '';
+  let position = 0;
+  for (const [start, end] of cuts) {
+    const from = Math.max(0, start - lineStart);
+    const to = Math.min(source.length, end - lineStart);
+    if (to <= 0 || from >= source.length || to <= position) continue;
+    result += source.slice(position, Math.max(position, from)).replace(/[ \t]$/, '');
+    position = Math.max(position, to);
+  }
+  return result + source.slice(position);
+}
+
+function isSectionBreak(node: RootContent): node is Heading {
+  return node.type === 'heading' && node.depth <= 2;
+}
+
+function line(node: Nodes): number {
+  return (node.position?.start.line ?? 1) - 1;
+}
+
+function toPlainText(source: string): string {
+  return source.replace(/<!--[\s\S]*?-->/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Which of the sensitive words the text still contains (whole words, any case). */
 export function sensitiveWordsIn(text: string, words: readonly string[]): string[] {
   return words.filter(word => word.trim() !== '' && new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(word.trim())}([^\\p{L}\\p{N}]|$)`, 'iu').test(text));
-}
-
-function indentOf(line: string): number {
-  return line.length - line.trimStart().length;
 }
 
 function escapeRegExp(text: string): string {

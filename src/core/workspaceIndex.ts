@@ -154,6 +154,16 @@ export class WorkspaceIndex {
   }
 }
 
+/** Notes larger than this are not read into the index: no conversation is that long. */
+export const MAX_INDEXED_BYTES = 4 * 1024 * 1024;
+
+/** Why a file is left out of the index, as shown to the manager. */
+export const SkipReasons = {
+  tooLarge: `larger than ${MAX_INDEXED_BYTES / 1024 / 1024} MB`,
+  notUtf8: 'not valid UTF-8 text',
+  unreadable: 'could not be read',
+} as const;
+
 const LINES_PER_PART = 200;
 const BYTES_PER_SLICE = 256 * 1024;
 

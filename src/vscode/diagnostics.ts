@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { PipelineUpdate, SkipReasons } from '../core/notePipeline';
+import { PipelineUpdate } from '../core/notePipeline';
 import { Problem } from '../core/problem';
 import { normalizeTheme } from '../core/themes';
 import { NoteContext, validateNote } from '../core/validate';
+import { SkipReasons } from '../core/workspaceIndex';
 import { indexContext, validateNoteText } from '../core/workspaceValidation';
 import { toDiagnostic } from './adapters';
 import { Settings } from './ids';

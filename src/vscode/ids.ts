@@ -52,6 +52,7 @@ export const Settings = {
   privateFields: 'share.privateFields',
   privateSections: 'share.privateSections',
   sensitiveWords: 'share.sensitiveWords',
+  exportFolder: 'exportFolder',
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'growth';

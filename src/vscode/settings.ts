@@ -20,5 +20,6 @@ export function growthSettings(scope?: vscode.ConfigurationScope) {
     privateFields: config.get<string[]>(Settings.privateFields, []),
     privateSections: config.get<string[]>(Settings.privateSections, []),
     sensitiveWords: config.get<string[]>(Settings.sensitiveWords, DEFAULT_SENSITIVE_WORDS),
+    exportFolder: config.get<string>(Settings.exportFolder, 'growth-exports').replace(/^\/+|\/+$/g, '') || 'growth-exports',
   };
 }

@@ -19,8 +19,8 @@ export interface ShareOptions {
   readonly uri?: vscode.Uri;
   /** Answer the sensitive-words check with "open it anyway" (tests, scripted use). */
   readonly acceptSensitiveWords?: boolean;
-  /** Save the copy to this file (.html for HTML) instead of offering what to do with it. */
-  readonly saveTo?: vscode.Uri;
+  /** Save the copy to this file (.html for HTML), or as Markdown in the export folder, instead of offering what to do with it. */
+  readonly saveTo?: vscode.Uri | 'export-folder';
 }
 
 const COPY = 'Copy to Clipboard';
@@ -32,7 +32,7 @@ const OPEN_ANYWAY = 'Open the Copy';
 /** "Create Shareable Copy": an unsaved copy for the person; nothing is written or sent unless the manager says so. */
 export async function createShareableCopy(options: ShareOptions = {}): Promise<vscode.TextDocument | undefined> {
   const source = options.uri ? await vscode.workspace.openTextDocument(options.uri) : vscode.window.activeTextEditor?.document;
-  if (!source || !isGrowthDocument(source)) {
+  if (!source) {
     void vscode.window.showInformationMessage('Open a growth note to create a copy to share.');
     return undefined;
   }
@@ -40,15 +40,21 @@ export async function createShareableCopy(options: ShareOptions = {}): Promise<v
   const settings = growthSettings(source.uri);
   const { script } = await activeScript(folder);
   const copy = shareableCopy(source.getText(), { privateFields: settings.privateFields, privateSections: settings.privateSections, script });
+  if ('refused' in copy) {
+    logRefusal('Creating a shareable copy', 'the note cannot be shared safely', source.uri);
+    await vscode.window.showWarningMessage(`No copy was made. ${copy.refused}`, { modal: true });
+    return undefined;
+  }
   const sensitive = sensitiveWordsIn(copy.text, settings.sensitiveWords);
   if (sensitive.length > 0 && !options.acceptSensitiveWords) {
     const answer = await vscode.window.showWarningMessage(
       `The copy still mentions ${sensitive.map(w => `"${w}"`).join(', ')}. Read it before you share it.`, { modal: true }, OPEN_ANYWAY);
     if (answer !== OPEN_ANYWAY) return undefined;
   }
-  const document = await openUntitledMarkdown(`${source.uri.path.split('/').pop()?.replace(/\.md$/i, '') ?? 'note'}-shared`, copy.text);
+  const name = `${source.uri.path.split('/').pop()?.replace(/\.md$/i, '') ?? 'note'}-shared`;
+  const document = await openUntitledMarkdown(name, copy.text);
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-  if (options.saveTo) await saveCopy(document, options.saveTo);
+  if (options.saveTo) await saveCopy(document, options.saveTo === 'export-folder' ? await freeName(exportLocation(source.uri, `${name}.md`)) : options.saveTo);
   else void offerShareActions(source.uri, document, copy.removed);
   return document;
 }
@@ -61,7 +67,7 @@ async function offerShareActions(source: vscode.Uri, copy: vscode.TextDocument, 
     const html = action === SAVE_HTML;
     const target = await vscode.window.showSaveDialog({
       title: 'Save the shareable copy', filters: html ? { HTML: ['html'] } : { Markdown: ['md'] },
-      defaultUri: vscode.Uri.joinPath(source, '..', `${source.path.split('/').pop()?.replace(/\.md$/, '')}-shared.${html ? 'html' : 'md'}`),
+      defaultUri: exportLocation(source, `${copy.uri.path.split('/').pop()?.replace(/\.md$/i, '')}.${html ? 'html' : 'md'}`),
     });
     if (!target || !(await saveCopy(copy, target))) return;
   }
@@ -72,7 +78,25 @@ async function offerShareActions(source: vscode.Uri, copy: vscode.TextDocument, 
   }
 }
 
-/** Writes the copy to a file the manager chose; never over a growth note, which would lose it. */
+/** Where a file meant to leave is offered by default: the export folder, outside the notes folder. */
+export function exportLocation(near: vscode.Uri, fileName: string): vscode.Uri {
+  const folder = vscode.workspace.getWorkspaceFolder(near);
+  return folder ? vscode.Uri.joinPath(folder.uri, growthSettings(folder.uri).exportFolder, fileName) : vscode.Uri.joinPath(near, '..', fileName);
+}
+
+/** The location itself when nothing is there yet, else the first free `name-2.md`, `name-3.md`… beside it. */
+async function freeName(location: vscode.Uri): Promise<vscode.Uri> {
+  let candidate = location;
+  for (let n = 2; await vscode.workspace.fs.stat(candidate).then(() => true, () => false); n++) {
+    candidate = vscode.Uri.joinPath(location, '..', location.path.split('/').pop()!.replace(/(\.[^.]+)$/, `-${n}$1`));
+  }
+  return candidate;
+}
+
+/**
+ * Writes the copy to a file the manager chose, never over a growth note, which would lose it. The
+ * unsaved copy is then closed without asking, and a Markdown copy opens from where it was saved.
+ */
 async function saveCopy(copy: vscode.TextDocument, target: vscode.Uri): Promise<boolean> {
   const action = 'Saving the shareable copy';
   if (!trustedOrExplain(action)) return false;
@@ -84,8 +108,17 @@ async function saveCopy(copy: vscode.TextDocument, target: vscode.Uri): Promise<
   }
   const html = target.path.toLowerCase().endsWith('.html');
   const content = html ? markdownToHtml(copy.getText(), 'Growth conversation') : copy.getText();
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+  await closeUnsaved(copy);
+  if (!html) await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   return true;
+}
+
+/** Closes an unsaved document that was just saved elsewhere, without the "save changes?" prompt. */
+async function closeUnsaved(document: vscode.TextDocument) {
+  await vscode.window.showTextDocument(document, { preview: false });
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 }
 
 /** Sets `sharedOn` to today in the note, touching nothing else in its frontmatter. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, noteUri, readFile } from './helpers';
+import { api, closeAllEditors, noteUri, readFile, waitForLogLine, workspaceRoot } from './helpers';
 
 describe('sharing and reporting', () => {
   before(api);
@@ -50,3 +50,64 @@ describe('sharing and reporting', () => {
     for (const name of ['Alex', 'Morgan', 'Priya', 'Shah', 'Jordan', 'Dana']) assert.ok(!new RegExp(`\\b${name}\\b`).test(text), name);
   });
 });
+
+describe('the privacy gate in the editor', () => {
+  before(api);
+  afterEach(closeAllEditors);
+
+  const untitledCount = () => vscode.workspace.textDocuments.filter(d => d.isUntitled).length;
+
+  it('refuses a note it cannot read with certainty, says why in a modal, and opens nothing', async () => {
+    const folder = vscode.Uri.joinPath(workspaceRoot(), 'growth-notes', 'gate-test');
+    const cases: [string, RegExp][] = [
+      ['---\ntype: growth-conversation\nperson: Gate Test\ndate: 2026-11-01\nflightRisk: high\nflightRisk: low\n---\n## Q <!-- growth:checkin -->\nfine\n', /No copy was made\. The frontmatter has a problem on line \d+/],
+      [`---\ntype: growth-conversation\nperson: Gate Test\ndate: 2026-11-01\n---\n## Q <!-- growth:checkin -->\n${'>'.repeat(40)} deep\n`, /No copy was made\. The notes are too large or too deeply nested/],
+    ];
+    try {
+      for (const [i, [text, reason]] of cases.entries()) {
+        const uri = vscode.Uri.joinPath(folder, `2026-11-0${i + 1}.md`);
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+        const before = untitledCount();
+        await assert.rejects(Promise.resolve(vscode.commands.executeCommand('growth.share.create', { uri, acceptSensitiveWords: true })), reason);
+        assert.equal(untitledCount(), before, 'no copy was opened');
+        assert.equal(await readFile(uri), text, 'the note is unchanged');
+      }
+      await waitForLogLine(/\[warning\] Refused: Creating a shareable copy in growth-notes\/gate-test\/2026-11-01\.md: the note cannot be shared safely/);
+      const readme = vscode.Uri.joinPath(workspaceRoot(), 'README-gate.md');
+      await vscode.workspace.fs.writeFile(readme, new TextEncoder().encode('# Not a note\n'));
+      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('growth.share.create', { uri: readme })), /No copy was made\. This file is not a growth note/);
+      await vscode.workspace.fs.delete(readme);
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
+  });
+
+  it('saves a copy in the export folder outside the notes, closes the unsaved copy without asking, and never counts it', async () => {
+    const growth = await api();
+    const source = noteUri('alex-morgan/2026-05-12.md');
+    const conversations = growth.notes.index.size;
+    const exported = vscode.Uri.joinPath(workspaceRoot(), 'growth-exports', '2026-05-12-shared.md');
+    const inNotes = noteUri('alex-morgan/copy-for-alex.md');
+    try {
+      await vscode.commands.executeCommand('growth.share.create', { uri: source, acceptSensitiveWords: true, saveTo: 'export-folder' });
+      const saved = await readFile(exported);
+      assert.match(saved, /^---\ntype: growth-shared-copy\nperson: Alex Morgan\n/);
+      assert.doesNotMatch(saved, /flightRisk|talk to the director|<!--/);
+      assert.equal(untitledCountNamed('2026-05-12-shared'), 0, 'the unsaved copy was closed');
+      // Even saved among the notes, a copy is never read as a conversation.
+      await vscode.commands.executeCommand('growth.share.create', { uri: source, acceptSensitiveWords: true, saveTo: inNotes });
+      assert.match(await readFile(inNotes), /type: growth-shared-copy/);
+      await new Promise(resolve => setTimeout(resolve, 1500));
+      assert.equal(growth.notes.index.size, conversations);
+      assert.ok(growth.notes.index.all().every(note => !note.path.includes('copy-for-alex')), 'the copy is not indexed');
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), 'growth-exports'), { recursive: true });
+      await vscode.workspace.fs.delete(inNotes);
+    }
+  });
+});
+
+/** Unsaved copies with this name that would still ask to be saved on close. */
+function untitledCountNamed(name: string): number {
+  return vscode.workspace.textDocuments.filter(d => d.isUntitled && d.isDirty && d.uri.path.includes(name)).length;
+}

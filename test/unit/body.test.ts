@@ -15,10 +15,27 @@ describe('body: sections, tasks and tags', () => {
   });
 
   it('falls back to the title, then the number, when the marker is gone', () => {
-    const note = analyzeNote(`${HEAD}## How have the last six months gone?\nok\n## 7. Leaving\nnone\n## Next Steps\n## Private notes\n## Extra\n`).note;
+    const note = analyzeNote(`${HEAD}## How have the last six months gone?\nok\n## 7. Leaving\nnone\n## Extra\n## Next Steps\n## Private notes\n`).note;
     assert.deepEqual(note.sections.map(s => [s.kind, s.questionId ?? null]), [
-      ['question', 'last-six-months'], ['question', 'leave-reason'], ['next-steps', null], ['private', null], ['other', null],
+      ['question', 'last-six-months'], ['question', 'leave-reason'], ['other', null], ['next-steps', null], ['private', null],
     ]);
+  });
+
+  it('keeps Private notes private until a known section begins', () => {
+    const text = `${HEAD}## Private Notes (manager only)\nInterviewing #secret-a\n\nNot a heading\n---\n#secret-b\n# Aside\n#secret-c\n## Q <!-- growth:checkin -->\nFine #open\n`;
+    const { note } = analyzeNote(text);
+    assert.deepEqual(note.sections.map(s => s.kind), ['private', 'private', 'question']);
+    assert.deepEqual(note.tags.map(t => [t.name, t.private]), [['secret-a', true], ['secret-b', true], ['secret-c', true], ['open', false]]);
+    for (const marker of ['<!-- growth:Private -->', '<!--growth : private-->', '<!-- GROWTH:PRIVATE -->']) {
+      assert.equal(analyzeNote(`${HEAD}## Later ${marker}\nx\n`).note.sections[0].kind, 'private', marker);
+    }
+  });
+
+  it('marks an item (private) with everything nested or continued under it', () => {
+    const text = `${HEAD}## Next steps\n- [ ] Ask HR about pay (private) #pay\n  more #cont\n\n  para #para\n  - [ ] sub task #sub\n- [ ] Book training #training\n`;
+    const { note } = analyzeNote(text);
+    assert.deepEqual(note.tags.map(t => [t.name, t.private]), [['pay', true], ['cont', true], ['para', true], ['sub', true], ['training', false]]);
+    assert.deepEqual(note.tasks.map(t => t.private), [true, true, false]);
   });
 
   it('finds sections in any order and knows which are answered', () => {

@@ -149,8 +149,56 @@ describe('CLI: themes, report and share', () => {
   it('shares a note without anything manager-only', async () => {
     const { code, out, err } = await run(['share', `${SAMPLE}/growth-notes/alex-morgan/2026-05-12.md`]);
     assert.equal(code, 0);
-    assert.equal(err, 'Left out: the flightRisk field, the "Private notes" section, comments and guidance.');
+    assert.equal(err, 'Left out: the previous field, the flightRisk field, the themes field, comments and guidance, the "Private notes" section.');
     assert.doesNotMatch(out, /flightRisk|Private notes|<!--|talk to the director/);
-    assert.match(out, /## 7\. If you were to leave, what would be the number one reason\?\n"If another company offered a real architect role\."/);
+    assert.match(out, /## 7\. If you were to leave, what would be the number one reason\?\n\n"If another company offered a real architect role\."/);
+  });
+
+  it('refuses a note it cannot read with certainty, with the reason, and exits 1', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'growth-share-'));
+    try {
+      const cases: [string, string | Uint8Array, RegExp][] = [
+        ['duplicate.md', '---\ntype: growth-conversation\nperson: A\ndate: 2026-01-01\nflightRisk: high\nflightRisk: low\n---\n## Q <!-- growth:checkin -->\nok\n', /frontmatter has a problem on line \d+/],
+        ['typo.md', '---\ntype: growth-conversation\nperson: A\ndate: 2026-01-01\nlevel: sennior\n---\n', /frontmatter has a problem on line 5: "sennior"/],
+        ['plain.md', '# Just a README\n', /not a growth note/],
+        ['latin1.md', new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0x0a]), /not valid/],
+        ['log.md', `---\ntype: growth-conversation\nperson: A\ndate: 2026-01-01\n---\n## Q <!-- growth:checkin -->\n${'>'.repeat(40)} deep\n`, /too large or too deeply nested/],
+      ];
+      for (const [name, content, reason] of cases) {
+        writeFileSync(join(folder, name), content);
+        const { code, out, err } = await run(['share', join(folder, name)]);
+        assert.equal(code, 1, name);
+        assert.equal(out, '', name);
+        assert.match(err, reason, name);
+        assert.match(err, /Nothing was shared\.$/, name);
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('never replaces a file with --out: not the note itself, not a note even with --force, another file only with --force', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'growth-out-'));
+    try {
+      const note = join(folder, 'note.md');
+      const text = readFileSync(`${SAMPLE}/growth-notes/alex-morgan/2026-05-12.md`, 'utf8');
+      writeFileSync(note, text);
+      for (const args of [['share', note, '--out', note], ['share', note, '--out', note, '--force'], ['report', SAMPLE, '--out', note, '--force']]) {
+        const { code, err } = await run(args);
+        assert.equal(code, 2, args.join(' '));
+        assert.match(err, /is a growth note\. A copy or report is never written over a note/);
+        assert.equal(readFileSync(note, 'utf8'), text);
+      }
+      const other = join(folder, 'old-copy.md');
+      writeFileSync(other, 'an older copy');
+      const refused = await run(['share', note, '--out', other]);
+      assert.equal(refused.code, 2);
+      assert.match(refused.err, /already exists\. Choose a new file, or add --force/);
+      assert.equal(readFileSync(other, 'utf8'), 'an older copy');
+      assert.equal((await run(['share', note, '--out', other, '--force'])).code, 0);
+      assert.match(readFileSync(other, 'utf8'), /^---\ntype: growth-shared-copy\n/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
