@@ -70,7 +70,8 @@ function outcomeOfBytes(path: string, info: NoteFileInfo, bytes: Uint8Array, con
     return { kind: 'skipped', path, skipped: { reason: SkipReasons.notUtf8, problem: decoded.problem, declaresGrowthNote: bytesDeclareGrowthNote(bytes) } };
   }
   const summary = summarizeNote(decoded.text, context.script);
-  return context.keepText ? { kind: 'note', path, info, summary, text: decoded.text } : { kind: 'note', path, info, summary };
+  // Only a growth note's text is wanted downstream (diagnostics, report quotes).
+  return context.keepText && summary.isGrowthNote ? { kind: 'note', path, info, summary, text: decoded.text } : { kind: 'note', path, info, summary };
 }
 
 export interface PipelineOptions {
