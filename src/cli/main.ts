@@ -27,7 +27,7 @@ const USAGE = `Usage:
 
 const PATTERN_THRESHOLD = 2;
 const PROGRESS_FROM_FILES = 2000;
-// Only for the progress line: the CLI never yields to anyone.
+// Only to show the progress line on a terminal; otherwise the CLI never yields.
 const PROGRESS_SLICE_MS = 250;
 
 /** One problem, as the CLI prints it: 1-based lines and columns, the file relative to the folder. */
@@ -108,7 +108,7 @@ async function readFolder(root: string, io: CliIo) {
   let lastShown = 0;
   const pipeline = new NotePipeline(nodeNoteSource(root), {
     script: BUILT_IN_SCRIPT,
-    sliceMs: PROGRESS_SLICE_MS,
+    sliceMs: io.errorIsTerminal ? PROGRESS_SLICE_MS : Infinity,
     concurrency: 64,
     keepTexts: true,
     onProgress: (done, total) => {
