@@ -11,6 +11,10 @@ import { NotesIndexManager } from './vscode/notesIndex';
 import { PeopleViewProvider, registerOpenNoteAt, registerPeopleView } from './vscode/peopleView';
 import { QuestionGuideProvider, registerQuestionGuide } from './vscode/questionGuide';
 import { registerShareCommands } from './vscode/shareCommands';
+import { registerDigestCommands } from './vscode/digestCommands';
+import { registerReportCommand } from './vscode/reportCommand';
+import { registerVocabularyAssist } from './vscode/vocabularyAssist';
+import { VocabularyManager } from './vscode/vocabularyManager';
 import { registerThemesView, ThemesViewProvider } from './vscode/themesView';
 import { WorkspaceVocabularyProvider } from './vscode/workspaceNotes';
 
@@ -32,11 +36,12 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
   const log = openGrowthLog();
   const notes = new NotesIndexManager(context.storageUri, log);
   const guide = new QuestionGuideProvider();
-  const vocabulary = new WorkspaceVocabularyProvider(notes);
-  const diagnostics = new DiagnosticsManager(notes);
-  const newConversation = new NewConversationCommand(context, notes);
+  const themeVocabulary = new VocabularyManager();
+  const vocabulary = new WorkspaceVocabularyProvider(notes, themeVocabulary);
+  const diagnostics = new DiagnosticsManager(notes, vocabulary);
+  const newConversation = new NewConversationCommand(context, notes, themeVocabulary);
   const commitNotes = new CommitNotesCommand();
-  const views = { themes: new ThemesViewProvider(notes), actions: new ActionItemsViewProvider(notes), people: new PeopleViewProvider(notes) };
+  const views = { themes: new ThemesViewProvider(notes, themeVocabulary), actions: new ActionItemsViewProvider(notes), people: new PeopleViewProvider(notes) };
   context.subscriptions.push(
     log,
     notes,
@@ -52,7 +57,11 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
     registerActionItemsView(views.actions, notes),
     registerPeopleView(views.people, notes),
     registerOpenNoteAt(),
-    registerShareCommands(notes),
+    registerShareCommands(),
+    themeVocabulary,
+    registerReportCommand(notes, themeVocabulary),
+    registerDigestCommands(notes, themeVocabulary),
+    registerVocabularyAssist(themeVocabulary),
   );
   const logFile = vscode.Uri.joinPath(context.logUri, `${GROWTH_LOG_NAME}.log`);
   return { questionGuide: guide, notes, views, logFile, activationMs: performance.now() - started };

@@ -8,10 +8,15 @@ import { themeRows, themesReport } from '../core/report';
 import { isoDay } from '../core/scaffold';
 import { shareableCopy } from '../core/share';
 import { NotePipeline } from '../core/notePipeline';
-import { MAX_INDEXED_BYTES } from '../core/workspaceIndex';
+import { MAX_INDEXED_BYTES, WorkspaceIndex } from '../core/workspaceIndex';
 import { validateBuiltSource } from '../core/workspaceValidation';
 import { nodeNoteSource } from './nodeNoteSource';
 import { OutputRefusedError, writeOutputFile } from './outputFile';
+import { runCollate } from './collateCommand';
+import { runDigest } from './digestCommand';
+import { runInitOrg } from './initOrgCommand';
+import { UsageError } from './usageError';
+import { minGroupOption, vocabularyOption } from './vocabularyOption';
 
 const USAGE = `Usage:
   growth validate [folder] [--json]
@@ -19,10 +24,22 @@ const USAGE = `Usage:
       file:line:column severity code message per problem; exits 1 when any is an error.
   growth themes [folder] [--since YYYY-MM-DD] [--json]
       Themes across people: distinct people, conversations, and whether it is a pattern.
-  growth report [folder] [--since YYYY-MM-DD] [--names] [--out file.md|file.html [--force]]
-      A themes report for collating with colleagues; anonymised unless --names.
+  growth report [folder] [--since YYYY-MM-DD] [--names] [--min-group N] [--quotes] [--vocabulary FILE]
+               [--out file.md|file.html [--force]]
+      A themes report for collating with colleagues; anonymised unless --names. Groups under
+      --min-group people (default 5, never below 3) are not shown; a smaller period is refused
+      (exit 2). --quotes adds one line per person for patterns of at least 10 people.
   growth share <note> [--out file.md|file.html [--force]]
       The copy of a note to share with the person: nothing manager-only, no comments.
+  growth digest [folder] [--vocabulary FILE] [--min-group N] [--label TEXT] --out FILE.json [--force]
+      An anonymous team digest to share for collation: counts of people per quarter, theme and
+      team of at least --min-group people. Exits 2 when no quarter is large enough.
+  growth collate <digest files or folders...> [--quarter YYYY-Qn] [--vocabulary FILE] [--min-group N]
+                 [--json] [--out report.md|report.html [--force]]
+      Merges team digests into one report for the quarter (default: the latest). Digests that
+      cannot be trusted are listed with the reason; exits 1 when none could be used.
+  growth init-org [folder]
+      Writes an org repository: digests/, growth-themes.yaml, a README for managers, CI examples.
   --out never replaces a growth note, and replaces another existing file only with --force.`;
 
 const PATTERN_THRESHOLD = 2;
@@ -50,8 +67,6 @@ export interface CliIo {
   readonly today?: string;
 }
 
-class UsageError extends Error {}
-
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -59,17 +74,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return command ? 0 : 2;
   }
   try {
+    if (command === 'digest') return await runDigest(rest, io, indexFolder);
+    if (command === 'collate') return runCollate(rest, io);
+    if (command === 'init-org') return runInitOrg(rest, io);
     const { values, positionals } = parseArgs({
       args: [...rest],
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, since: { type: 'string' }, names: { type: 'boolean' }, out: { type: 'string' }, force: { type: 'boolean' } },
+      options: { json: { type: 'boolean' }, since: { type: 'string' }, names: { type: 'boolean' }, out: { type: 'string' }, force: { type: 'boolean' }, 'min-group': { type: 'string' }, quotes: { type: 'boolean' }, vocabulary: { type: 'string' } },
     });
     if (positionals.length > 1) throw new UsageError('Give one folder or note.');
     if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) throw new UsageError('--since takes a date as YYYY-MM-DD.');
     switch (command) {
       case 'validate': return await validate(folderArgument(positionals[0]), values.json ?? false, io);
       case 'themes': return await themes(folderArgument(positionals[0]), values.since, values.json ?? false, io);
-      case 'report': return await report(folderArgument(positionals[0]), values.since, values.names ?? false, { path: values.out, force: values.force ?? false }, io);
+      case 'report': return await report(folderArgument(positionals[0]), values.since, values.names ?? false, { path: values.out, force: values.force ?? false }, io,
+        { minGroupSize: minGroupOption(values['min-group']), includeQuotes: values.quotes ?? false, vocabularyPath: values.vocabulary });
       case 'share': return share(positionals[0], { path: values.out, force: values.force ?? false }, io);
       default: throw new UsageError(`Unknown command "${command}".`);
     }
@@ -121,15 +140,20 @@ async function readFolder(root: string, io: CliIo) {
   return { pipeline, texts };
 }
 
-/** Indexes a folder's notes; a folder without any growth note is a usage error (exit 2). */
-async function indexFolder(root: string, io: CliIo) {
+/** Reads a folder's notes; a folder without any growth note is a usage error (exit 2). */
+async function readNotesFolder(root: string, io: CliIo) {
   const folder = await readFolder(root, io);
   if (folder.pipeline.index.size === 0) throw new UsageError(`No growth notes in "${root}". A growth note is a Markdown file whose frontmatter says type: growth-conversation.`);
   return folder;
 }
 
+/** Indexes a folder's notes; a folder without any growth note is a usage error (exit 2). */
+export async function indexFolder(root: string, io: CliIo): Promise<WorkspaceIndex> {
+  return (await readNotesFolder(root, io)).pipeline.index;
+}
+
 async function themes(root: string, since: string | undefined, json: boolean, io: CliIo): Promise<number> {
-  const rows = themeRows((await indexFolder(root, io)).pipeline.index, { today: io.today ?? isoDay(new Date()), since, includeNames: false, patternThreshold: PATTERN_THRESHOLD })
+  const rows = themeRows(await indexFolder(root, io), { today: io.today ?? isoDay(new Date()), since, includeNames: false, patternThreshold: PATTERN_THRESHOLD })
     .filter(row => row.people > 0);
   if (json) io.print(JSON.stringify(rows.map(r => ({ theme: r.theme, people: r.people, conversations: r.conversations, pattern: r.pattern })), null, 2));
   else {
@@ -140,15 +164,27 @@ async function themes(root: string, since: string | undefined, json: boolean, io
   return 0;
 }
 
-async function report(root: string, since: string | undefined, names: boolean, out: OutputTarget, io: CliIo): Promise<number> {
-  const { pipeline, texts } = await indexFolder(root, io);
+/** The report's privacy options from the command line. */
+interface ReportPrivacy {
+  readonly minGroupSize?: number;
+  readonly includeQuotes: boolean;
+  readonly vocabularyPath?: string;
+}
+
+async function report(root: string, since: string | undefined, names: boolean, out: OutputTarget, io: CliIo, privacy: ReportPrivacy): Promise<number> {
+  const vocabulary = vocabularyOption(privacy.vocabularyPath, root);
+  const { pipeline, texts } = await readNotesFolder(root, io);
   const lines = new Map<string, string[]>();
   const lineText = (path: string, line: number) => {
     if (!lines.has(path)) lines.set(path, (texts.get(path) ?? '').split(/\r?\n/));
     return lines.get(path)?.[line];
   };
-  const markdown = themesReport(pipeline.index, { today: io.today ?? isoDay(new Date()), since, includeNames: names, patternThreshold: PATTERN_THRESHOLD, lineText });
-  return write(markdown, 'Themes report', out, io);
+  const result = themesReport(pipeline.index, {
+    today: io.today ?? isoDay(new Date()), since, includeNames: names, patternThreshold: PATTERN_THRESHOLD, lineText,
+    minGroupSize: privacy.minGroupSize, includeQuotes: privacy.includeQuotes, vocabulary,
+  });
+  if ('refusal' in result) throw new OutputRefusedError(result.refusal);
+  return write(result.markdown, 'Themes report', out, io);
 }
 
 /** A note that cannot be shared safely: the CLI says why and exits 1. */

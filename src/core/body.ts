@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { LineIndex } from './problem';
 import { Question, QuestionScript, RecordKind } from './questionScript';
-import { normalizeTheme } from './themes';
+import { closestValue, normalizeTheme } from './themes';
 
 /** Bodies beyond this size are not analysed: remark's cost grows with it and real notes are a few KB. */
 export const MAX_BODY_CHARS = 512 * 1024;
@@ -66,16 +66,71 @@ export interface Body {
   readonly achievements?: number;
   /** Why the body was not analysed, when it was not. */
   readonly skipped?: string;
+  /** `<!-- growth:… -->` comments whose id names no section: probably a typo. */
+  readonly unknownMarkers?: readonly UnknownMarker[];
+}
+
+/** A `growth:` marker comment that names no question of the script, nor Next steps or Private notes. */
+export interface UnknownMarker {
+  readonly id: string;
+  readonly line: number;
+  readonly character: number;
+  readonly endCharacter: number;
+  /** The known id it is closest to, when it looks like a typo of one. */
+  readonly suggestion?: string;
 }
 
 /** `<!-- growth:<id> -->`, in any case and spacing; the id is compared in lower case. */
 export const SECTION_MARKER = /<!--\s*growth\s*:\s*([a-z0-9][a-z0-9-]*)\s*-->/i;
+/** Anything written as a growth marker, to catch ids that are misspelt or malformed. */
+const ANY_MARKER = /<!--\s*growth\s*:\s*([^>]*?)\s*-->/gi;
 const CARRIED_MARKER = /<!--\s*from:\s*([^>]*?)\s*-->/;
-const TAG = /(^|[^\p{L}\p{N}_&#/\\])#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
+/** What may stand right before a tag's `#`: not a letter, digit, `_`, `&` (`&#35;`), `#`, `/` (`/#frag`) or `\` (`\#`). */
+const BEFORE_TAG = /[^\p{L}\p{N}_&#/\\]/u;
+const TAG_NAME = /[\p{L}\p{N}_][\p{L}\p{N}_/-]*/uy;
+/** Tags are capped so that a hostile `#a/a/a/…` cannot make every prefix a theme: segments, then characters. */
+export const MAX_TAG_DEPTH = 5;
+export const MAX_TAG_LENGTH = 64;
+/** Hex-only words of these lengths are colours (`#fff`, `#1e90ff`, `#FFF000`), not themes. */
+const COLOUR = /^(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const OWNER = /(?:^|\s)@([\p{L}\p{N}._-]*[\p{L}\p{N}])/u;
 const DUE = /\bdue:(\d{4}-\d{2}-\d{2})\b/;
 /** An item whose first block says (private) is the manager's only, with everything nested under it. */
 export const PRIVATE_ITEM = /\(private\)/i;
+
+/**
+ * The theme name a `#` match stands for, or undefined when it is not one: trailing `/` and `-`
+ * dropped, numbers (`#12`) and colours (`#fff`) refused, at most MAX_TAG_DEPTH segments of MAX_TAG_LENGTH characters.
+ */
+export function tagName(written: string): string | undefined {
+  let name = written.length > MAX_TAG_LENGTH * 2 ? written.slice(0, MAX_TAG_LENGTH * 2) : written;
+  const cut = nthIndexOf(name, '/', MAX_TAG_DEPTH);
+  if (cut !== -1) name = name.slice(0, cut);
+  if (name.length > MAX_TAG_LENGTH) name = name.slice(0, MAX_TAG_LENGTH);
+  name = name.replace(/[/-]+$/, '');
+  if (!/\p{L}/u.test(name) || COLOUR.test(name)) return undefined;
+  return name;
+}
+
+/**
+ * The tag whose `#` is at `hash` in the source text, or undefined. Both readers call this on the
+ * source as written (escapes and entities not decoded), so they agree on every tag.
+ */
+export function tagAt(text: string, hash: number): string | undefined {
+  if (hash > 0 && !BEFORE_TAG.test(text[hash - 1])) return undefined;
+  TAG_NAME.lastIndex = hash + 1;
+  const written = TAG_NAME.exec(text)?.[0];
+  return written === undefined ? undefined : tagName(written);
+}
+
+function nthIndexOf(text: string, search: string, n: number): number {
+  let found = -1;
+  for (let i = 0; i < n; i++) {
+    found = text.indexOf(search, found + 1);
+    if (found === -1) return -1;
+  }
+  return found;
+}
 
 export const NEXT_STEPS_ID = 'next-steps';
 export const PRIVATE_ID = 'private';
@@ -125,6 +180,8 @@ export function identifySection(rawMarkerId: string | undefined, headingText: st
   if (markerId === NEXT_STEPS_ID) return { kind: 'next-steps', hasMarker };
   const byId = script.questions.find(q => q.id === markerId);
   if (byId) return { kind: 'question', question: byId, hasMarker };
+  // A misspelt private marker (`growth:privte`) is taken at its word: failing closed keeps the notes private.
+  if (markerId !== undefined && closestValue(markerId, [PRIVATE_ID]) !== undefined) return { kind: 'private', hasMarker };
 
   if (title === NEXT_STEPS_TITLE) return { kind: 'next-steps', hasMarker };
   const byTitle = script.questions.find(q => simplify(q.title) === title.replace(/^(q\s*)?\d+\s*/, ''));
@@ -140,6 +197,7 @@ class BodyReader {
   private readonly tasks: TaskItem[] = [];
   private readonly tags: TagMention[] = [];
   private achievements: number | undefined;
+  private readonly unknownMarkers: UnknownMarker[] = [];
 
   constructor(private readonly text: string, private readonly lines: LineIndex, private readonly script: QuestionScript) {}
 
@@ -157,7 +215,7 @@ class BodyReader {
       else for (const node of [heading, ...content]) this.collect(node, undefined, this.privateContinues() ? 'private' : 'other');
       index = next;
     }
-    return { sections: this.sections, tasks: this.tasks, tags: this.tags, achievements: this.achievements };
+    return { sections: this.sections, tasks: this.tasks, tags: this.tags, achievements: this.achievements, unknownMarkers: this.unknownMarkers };
   }
 
   private readSection(heading: Heading, content: RootContent[], following: RootContent | undefined) {
@@ -200,9 +258,12 @@ class BodyReader {
   }
 
   private collect(node: Nodes, questionId: string | undefined, sectionKind: SectionKind, inPrivate = sectionKind === 'private') {
+    if (node.type === 'html') this.checkMarkers(node);
     if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'yaml') return;
+    // An autolink (`<http://…>`, a bare `www.…` or `https://…`) is a URL, not text: only `[text](…)` links hold tags.
+    if (node.type === 'link' && this.text[node.position?.start.offset ?? 0] !== '[') return;
     if (node.type === 'text') {
-      this.collectTags(node.value, node.position?.start.offset ?? 0, questionId, inPrivate);
+      this.collectTags(node.position?.start.offset, node.position?.end.offset, questionId, inPrivate);
       return;
     }
     const privateHere = inPrivate || (node.type === 'listItem' && PRIVATE_ITEM.test(itemText(node)));
@@ -210,12 +271,29 @@ class BodyReader {
     if ('children' in node) for (const child of node.children) this.collect(child, questionId, sectionKind, privateHere);
   }
 
-  private collectTags(value: string, nodeOffset: number, questionId: string | undefined, isPrivate: boolean) {
-    for (const match of value.matchAll(TAG)) {
-      const name = match[2].replace(/[/-]+$/, '');
-      if (!/\p{L}/u.test(name)) continue; // "#1" is a number, not a theme
-      const found = this.text.indexOf(`#${name}`, nodeOffset + (match.index ?? 0));
-      const position = this.lines.positionAt(found === -1 ? nodeOffset : found);
+  /** Every growth marker in an HTML node must name a section the script knows. */
+  private checkMarkers(node: Html) {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined || !/growth/i.test(node.value)) return;
+    const known = [...this.script.questions.map(q => q.id), NEXT_STEPS_ID, PRIVATE_ID];
+    for (const match of this.text.slice(start, end).matchAll(ANY_MARKER)) {
+      const id = match[1].toLowerCase();
+      if (known.includes(id)) continue;
+      const from = this.lines.positionAt(start + (match.index ?? 0));
+      const to = this.lines.positionAt(start + (match.index ?? 0) + match[0].length);
+      const suggestion = closestValue(id, known);
+      this.unknownMarkers.push({ id: match[1], line: from.line, character: from.character, endCharacter: to.line === from.line ? to.character : this.lines.lineText(from.line).length, ...(suggestion ? { suggestion } : {}) });
+    }
+  }
+
+  /** Tags whose `#` lies in a text node's source: escapes and entities are seen as written, not as decoded. */
+  private collectTags(start: number | undefined, end: number | undefined, questionId: string | undefined, isPrivate: boolean) {
+    if (start === undefined || end === undefined) return;
+    for (let hash = this.text.indexOf('#', start); hash !== -1 && hash < end; hash = this.text.indexOf('#', hash + 1)) {
+      const name = tagAt(this.text, hash);
+      if (name === undefined) continue;
+      const position = this.lines.positionAt(hash);
       this.tags.push({ name, key: normalizeTheme(name), line: position.line, character: position.character, questionId, private: isPrivate });
     }
   }

@@ -1,6 +1,6 @@
 import matter from 'gray-matter';
 import { Document, isMap, isScalar, parseDocument } from 'yaml';
-import { LineIndex, Problem, problem } from './problem';
+import { LineIndex, noteEncoding, Problem, problem } from './problem';
 
 /** Frontmatter beyond this size is refused: real notes are a few hundred bytes. */
 export const MAX_FRONTMATTER_BYTES = 64 * 1024;
@@ -53,9 +53,16 @@ export function declaresGrowthNote(text: string): boolean {
   return /\btype\b["']?\s*:\s*["']?growth-conversation\b/.test(block);
 }
 
-/** The same test on raw bytes that are not valid UTF-8 (or too large to read whole): only the head is looked at. */
+/**
+ * The same test on raw bytes that may not decode (or are too large to read whole): only the head is
+ * looked at, as UTF-16 when it has that byte-order mark or looks like UTF-16, else byte by byte.
+ */
 export function bytesDeclareGrowthNote(bytes: Uint8Array): boolean {
-  return declaresGrowthNote(new TextDecoder('latin1').decode(bytes.subarray(0, MAX_FRONTMATTER_BYTES)));
+  const head = bytes.subarray(0, MAX_FRONTMATTER_BYTES);
+  const encoding = noteEncoding(head);
+  if (encoding === 'utf-8') return declaresGrowthNote(new TextDecoder('latin1').decode(head));
+  const bigEndian = encoding === 'utf-16be' || (encoding === 'utf-16-unmarked' && head[0] === 0);
+  return declaresGrowthNote(new TextDecoder(bigEndian ? 'utf-16be' : 'utf-16le').decode(head));
 }
 
 /** Splits off and parses the YAML frontmatter without ever executing anything found in it. */

@@ -1,4 +1,4 @@
-import { Body, parseBody, Section, TagMention, TaskItem } from './body';
+import { Body, parseBody, Section, TagMention, TaskItem, UnknownMarker } from './body';
 import { declaresGrowthNote, Frontmatter, parseFrontmatter } from './frontmatter';
 import { LineIndex, Problem, problem } from './problem';
 import { BUILT_IN_SCRIPT, QuestionScript } from './questionScript';
@@ -33,6 +33,8 @@ export interface Note extends NoteFields {
   readonly bodyLine: number;
   /** Problems found while reading (frontmatter syntax, unreadable body); validation adds the rest. */
   readonly problems: readonly Problem[];
+  /** Growth marker comments that name no known section. */
+  readonly unknownMarkers: readonly UnknownMarker[];
 }
 
 /** A note with what editing and validation need beyond the plain data. */
@@ -67,6 +69,7 @@ export function analyzeNote(rawText: string, script: QuestionScript = BUILT_IN_S
     achievements: body.achievements,
     bodyLine,
     problems,
+    unknownMarkers: body.unknownMarkers ?? [],
   };
   return { note, text, lines, frontmatter: split.frontmatter };
 }

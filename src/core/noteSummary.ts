@@ -1,6 +1,6 @@
-import { complexityProblem, identifySection, PRIVATE_ITEM, SECTION_MARKER, SectionKind, TagMention, TaskItem } from './body';
+import { complexityProblem, identifySection, PRIVATE_ITEM, SECTION_MARKER, SectionKind, tagAt, TagMention, TaskItem } from './body';
 import { declaresGrowthNote, MAX_FRONTMATTER_BYTES, parseFrontmatter } from './frontmatter';
-import { NoteAnalysis, noteFields, NoteFields } from './note';
+import { analyzeNote, NoteAnalysis, noteFields, NoteFields } from './note';
 import { LineIndex } from './problem';
 import { QuestionScript } from './questionScript';
 import { normalizeTheme } from './themes';
@@ -25,14 +25,11 @@ export function summaryFromAnalysis(analysis: NoteAnalysis): NoteSummary {
   };
 }
 
-// The same patterns the remark-based reader applies to text nodes and task items.
-const TAG = /(^|[^\p{L}\p{N}_&#/\\])#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
+// The same patterns the remark-based reader applies to task items.
 const OWNER = /(?:^|\s)@([\p{L}\p{N}._-]*[\p{L}\p{N}])/u;
 const DUE = /\bdue:(\d{4}-\d{2}-\d{2})\b/;
 const CARRIED = /<!--\s*from:\s*([^>]*?)\s*-->/;
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const LIST_ITEM = /^( *)([-*+]|\d{1,9}[.)])([ \t]+|$)(?:\[([ xX])\](?:[ \t]+|$))?(.*)$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const COMMENT = /<!--[\s\S]*?-->/g;
 
 /**
@@ -40,17 +37,30 @@ const COMMENT = /<!--[\s\S]*?-->/g;
  * scanner. About fifty times faster; a differential test holds it to the remark reader's results.
  */
 export function summarizeNote(rawText: string, script: QuestionScript): NoteSummary {
+  return readSummary(rawText, script).summary;
+}
+
+/**
+ * The summary, and whether the body needed the full remark parse: it does when it uses a construct
+ * the line scanner does not model, so that the two readers never disagree.
+ */
+export function readSummary(rawText: string, script: QuestionScript): { summary: NoteSummary; fullParse: boolean } {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const empty = { tags: [], tasks: [], achievements: undefined };
-  if (!declaresGrowthNote(text)) return { ...noteFields({}), isGrowthNote: false, ...empty };
+  if (!declaresGrowthNote(text)) return { summary: { ...noteFields({}), isGrowthNote: false, ...empty }, fullParse: false };
   const split = simpleFrontmatter(text) ?? fullFrontmatter(text);
   const isGrowthNote = split.data ? split.data.type === 'growth-conversation' : true;
   const fields = noteFields(split.data ?? {});
-  if (complexityProblem(text.slice(split.bodyOffset))) return { ...fields, isGrowthNote, ...empty };
+  const body = text.slice(split.bodyOffset);
+  if (complexityProblem(body)) return { summary: { ...fields, isGrowthNote, ...empty }, fullParse: false };
   const lines = text.split(/\r?\n/);
   let bodyLine = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < split.bodyOffset; i = text.indexOf('\n', i + 1)) bodyLine++;
-  return { ...fields, isGrowthNote, ...scanBody(lines, bodyLine, script) };
+  // A lone CR ends a line for remark but not for the scanner.
+  const scanned = /\r(?!\n)/.test(body) ? undefined : scanBody(lines, bodyLine, script);
+  if (scanned) return { summary: { ...fields, isGrowthNote, ...scanned }, fullParse: false };
+  const { tags, tasks, achievements } = summaryFromAnalysis(analyzeNote(rawText, script));
+  return { summary: { ...fields, isGrowthNote, tags, tasks, achievements }, fullParse: true };
 }
 
 interface SplitData {
@@ -105,117 +115,543 @@ function simpleValue(value: string): unknown {
   return items.every(item => item !== undefined) ? items : undefined;
 }
 
-function scanBody(lines: string[], firstLine: number, script: QuestionScript) {
-  const tags: NoteSummary['tags'][number][] = [];
-  const tasks: TaskItem[] = [];
-  let achievements: number | undefined;
-  let section: { kind: SectionKind; questionId?: string; countsAchievements: boolean } = { kind: 'other', countsAchievements: false };
-  let fence: string | undefined;
-  let listContentColumn = -1; // where the current top-level list item's text starts
-  let privateItemColumn = -1; // where the text of the (private) item we are inside starts
-  let inComment = false;
-
-  for (let line = firstLine; line < lines.length; line++) {
-    const source = lines[line];
-    // The first visible character decides which patterns can match; most lines are plain prose.
-    const lead = source.trimStart()[0] ?? '';
-    if (fence !== undefined) {
-      if (source.trimStart().startsWith(fence)) fence = undefined;
-      continue;
-    }
-    const opening = lead === '`' || lead === '~' ? FENCE.exec(source) : null;
-    if (opening) {
-      fence = opening[1];
-      continue;
-    }
-    // A multi-line HTML comment block holds no tags or tasks.
-    if (inComment) {
-      if (source.includes('-->')) inComment = false;
-      continue;
-    }
-    if (lead === '<' && /^ {0,3}<!--/.test(source) && !source.includes('-->')) {
-      inComment = true;
-      continue;
-    }
-    const heading = lead === '#' ? HEADING.exec(source) : null;
-    if (heading) {
-      const depth = heading[1].length;
-      const headingText = heading[2] ?? '';
-      listContentColumn = -1;
-      privateItemColumn = -1;
-      if (depth <= 2) {
-        if (depth === 2) {
-          const markerId = SECTION_MARKER.exec(headingText)?.[1] ?? markerOnNextBlock(lines, line + 1);
-          const identity = identifySection(markerId, stripInline(headingText), script);
-          const countsAchievements = identity.question?.records === 'achievements';
-          // As in the remark reader: an unrecognised heading after Private notes does not end them.
-          const kind = identity.kind === 'other' && section.kind === 'private' ? 'private' : identity.kind;
-          section = { kind, questionId: identity.question?.id, countsAchievements };
-          if (countsAchievements) achievements ??= 0;
-        } else section = { kind: section.kind === 'private' ? 'private' : 'other', countsAchievements: false };
-      }
-      collectTags(headingText, line, section.questionId, section.kind === 'private', tags);
-      continue;
-    }
-    const item = lead === '-' || lead === '*' || lead === '+' || (lead >= '0' && lead <= '9') ? LIST_ITEM.exec(source) : null;
-    const indent = item ? item[1].length : source.length - source.trimStart().length;
-    if (item && (privateItemColumn === -1 || indent < privateItemColumn)) {
-      privateItemColumn = PRIVATE_ITEM.test(stripInline(item[5])) ? indent + item[2].length + Math.max(1, item[3].length) : -1;
-    } else if (!item && privateItemColumn !== -1 && source.trim() !== '' && indent < privateItemColumn && lines[line - 1]?.trim() === '') {
-      privateItemColumn = -1; // not indented under the item after a blank line: the item has ended
-    }
-    const inPrivate = section.kind === 'private' || privateItemColumn !== -1;
-    if (item && (listContentColumn === -1 || indent < listContentColumn) && indent <= 3) {
-      listContentColumn = indent + item[2].length + Math.max(1, item[3].length);
-      if (section.countsAchievements && stripInline(item[5]) !== '') achievements = (achievements ?? 0) + 1;
-    } else if (!item && source.trim() !== '' && indent === 0 && listContentColumn !== -1 && !/^\s*>/.test(source)) {
-      // A paragraph right after a list item continues it; only a blank line before it ends the list.
-      if (lines[line - 1]?.trim() === '') listContentColumn = -1;
-    }
-    if (item?.[4] !== undefined) {
-      const content = item[5];
-      const text = stripInline(content);
-      const carried = CARRIED.exec(content)?.[1];
-      tasks.push({
-        text,
-        done: item[4] !== ' ',
-        owner: OWNER.exec(text)?.[1],
-        due: DUE.exec(text)?.[1],
-        line,
-        sectionKind: section.kind,
-        carriedFrom: carried,
-        untouchedCarry: item[4] === ' ' && carried !== undefined && /<!--\s*from:[^>]*-->\s*$/.test(content),
-        private: inPrivate,
-      });
-    }
-    collectTags(source, line, section.questionId, inPrivate, tags);
-  }
-  return { tags, tasks, achievements };
+interface ScanResult {
+  readonly tags: NoteSummary['tags'][number][];
+  readonly tasks: TaskItem[];
+  readonly achievements?: number;
 }
 
-/** A marker comment alone on the first non-blank line under a heading also names the section. */
-function markerOnNextBlock(lines: string[], from: number): string | undefined {
-  let line = from;
-  while (line < lines.length && lines[line].trim() === '') line++;
-  const next = lines[line] ?? '';
-  return /^ {0,3}<!--/.test(next) ? SECTION_MARKER.exec(next)?.[1] : undefined;
+type MutableTask = { -readonly [K in keyof TaskItem]: TaskItem[K] };
+
+/** An open list item: where its content starts, and what its first block says. */
+interface OpenItem {
+  readonly kind: 'item';
+  /** Columns from the start of its parent's content to the start of its own. */
+  readonly content: number;
+  readonly line: number;
+  /** Directly in the document, not nested in another container. */
+  readonly atRoot: boolean;
+  /** `[ ]`, `[x]` or `[X]` right after the marker, when the item may be a task. */
+  readonly box?: string;
+  /** Blocks started inside it so far. */
+  blocks: number;
+  /** Its first block says (private). */
+  ownPrivate: boolean;
+  task?: MutableTask;
+}
+
+interface OpenQuote {
+  readonly kind: 'quote';
+}
+
+type Container = OpenItem | OpenQuote;
+
+interface Paragraph {
+  readonly lines: string[];
+  readonly firstLine: number;
+  readonly containers: readonly Container[];
+  /** The item whose first block this paragraph is. */
+  readonly firstOf?: OpenItem;
+}
+
+type Leaf =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'paragraph'; readonly paragraph: Paragraph }
+  | { readonly kind: 'fence'; readonly marker: string; readonly length: number }
+  | { readonly kind: 'comment'; readonly lines: string[] }
+  | { readonly kind: 'indented' }
+  | { readonly kind: 'table'; readonly containers: readonly Container[] };
+
+interface SectionState {
+  readonly kind: SectionKind;
+  readonly questionId?: string;
+  readonly countsAchievements: boolean;
+}
+
+/** Thrown when the note uses a construct the line scanner does not model: remark reads that note instead. */
+class BeyondScanner extends Error {}
+
+/** The body's tags, tasks and achievements, or undefined when the note is beyond the line scanner. */
+function scanBody(lines: readonly string[], firstLine: number, script: QuestionScript): ScanResult | undefined {
+  try {
+    return new BodyScanner(lines, script).scan(firstLine);
+  } catch (error) {
+    if (error instanceof BeyondScanner) return undefined;
+    throw error;
+  }
+}
+
+function beyond(): never {
+  throw new BeyondScanner();
+}
+
+const THEMATIC_BREAK = /^([-*_])(?:[ ]*\1){2,}[ ]*$/;
+const SETEXT_UNDERLINE = /^(=+|-+)[ ]*$/;
+const ATX = /^(#{1,6})(?:[ \t]+|$)/;
+/** A code fence: a backtick fence's info string holds no backtick. */
+const FENCE = /^(?:(`{3,})(?!.*`)|(~{3,}))/;
+const ORDERED = /^(\d{1,9})([.)])/;
+const TABLE_DELIMITER = /^\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$/;
+const ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+
+/**
+ * A CommonMark block scanner over lines: block quotes, list items (with lazy continuation),
+ * paragraphs, setext and ATX headings, fenced and indented code, HTML comment blocks, thematic
+ * breaks and GFM tables. What it does not model (tabs in indentation, other HTML blocks, link
+ * reference definitions, tags inside link targets…) throws BeyondScanner, and the note is read by
+ * remark: the fast path answers only where it is sure to agree.
+ */
+class BodyScanner {
+  private readonly tags: NoteSummary['tags'][number][] = [];
+  private readonly tasks: MutableTask[] = [];
+  private achievements: number | undefined;
+  private section: SectionState = { kind: 'other', countsAchievements: false };
+  private containers: Container[] = [];
+  private leaf: Leaf = { kind: 'none' };
+  /** A `##` section whose marker may still come as the next block: its heading's tags wait for it. */
+  private pendingSection?: { readonly headingText: string; readonly marker?: string; readonly tags: Paragraph[] };
+
+  constructor(private readonly lines: readonly string[], private readonly script: QuestionScript) {}
+
+  scan(firstLine: number): ScanResult {
+    for (let line = firstLine; line < this.lines.length; line++) this.scanLine(this.lines[line], line);
+    this.closeContainers(0);
+    this.finishLeaf();
+    this.resolvePendingSection(undefined);
+    return { tags: this.tags, tasks: this.tasks, achievements: this.achievements };
+  }
+
+  private scanLine(raw: string, line: number) {
+    const source = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (/^[ >*+\-\d.)]*\t/.test(source)) beyond(); // tab stops in the indentation
+    // 1. Which open containers does the line continue?
+    let pos = 0;
+    let matched = 0;
+    for (const container of this.containers) {
+      const indent = spacesAt(source, pos);
+      if (container.kind === 'quote') {
+        if (indent > 3 || source[pos + indent] !== '>') break;
+        pos += indent + 1;
+        if (source[pos] === ' ') pos++;
+      } else if (pos + indent >= source.length) {
+        if (container.blocks === 0) break; // an item that began with a blank line ends at the next one
+        pos = Math.min(source.length, pos + container.content);
+      } else {
+        if (indent < container.content) break;
+        pos += container.content;
+      }
+      matched++;
+    }
+    const allMatched = matched === this.containers.length;
+    // 2. Code and HTML blocks continue only where every container does.
+    if (allMatched && this.continueVerbatim(source.slice(pos))) return;
+    // 3. New containers.
+    let opened = false;
+    const paragraphOpen = () => allMatched && !opened && this.leaf.kind === 'paragraph';
+    for (;;) {
+      const indent = spacesAt(source, pos);
+      const rest = source.slice(pos + indent);
+      if (indent >= 4 || rest === '') break;
+      if (rest[0] === '>') {
+        this.openContainer(matched, { kind: 'quote' });
+        matched = this.containers.length;
+        opened = true;
+        pos += indent + 1;
+        if (source[pos] === ' ') pos++;
+        continue;
+      }
+      if (THEMATIC_BREAK.test(rest) || (paragraphOpen() && SETEXT_UNDERLINE.test(rest))) break;
+      const item = listMarker(rest);
+      if (!item) break;
+      const afterMarker = rest.slice(item.width);
+      const blankItem = afterMarker.trim() === '';
+      // An empty item, or a list not starting at 1, cannot interrupt a paragraph (it can follow one that ended lazily).
+      if (paragraphOpen() && (blankItem || (item.ordered && item.start !== 1))) break;
+      const gap = blankItem ? 1 : spacesAt(afterMarker, 0);
+      if (gap > 4) beyond(); // indented code as the item's first block
+      const content = indent + item.width + gap;
+      const box = /^\[([ xX])\](?=[ \t]|$)/.exec(afterMarker.slice(gap))?.[1];
+      this.openContainer(matched, { kind: 'item', content, line, atRoot: matched === 0, box, blocks: 0, ownPrivate: false });
+      matched = this.containers.length;
+      opened = true;
+      pos = Math.min(source.length, pos + content);
+    }
+    const indent = spacesAt(source, pos);
+    const rest = source.slice(pos + indent);
+    // 4. A lazy continuation line: the paragraph goes on although some containers did not match.
+    if (!allMatched && !opened && this.leaf.kind === 'paragraph' && rest !== '' && !this.startsBlock(rest, indent)) {
+      this.leaf.paragraph.lines.push(source.slice(pos));
+      return;
+    }
+    if (!opened) this.closeContainers(matched);
+    this.readLeaf(source.slice(pos), indent, rest, line, opened || !allMatched ? false : true);
+  }
+
+  /** Lines inside fenced code, indented code and HTML comment blocks: true when the line was one. */
+  private continueVerbatim(afterContainers: string): boolean {
+    const leaf = this.leaf;
+    const indent = spacesAt(afterContainers, 0);
+    const rest = afterContainers.slice(indent);
+    if (leaf.kind === 'fence') {
+      if (indent <= 3 && rest.startsWith(leaf.marker.repeat(leaf.length)) && new RegExp(`^\\${leaf.marker}+[ ]*$`).test(rest)) this.leaf = { kind: 'none' };
+      return true;
+    }
+    if (leaf.kind === 'comment') {
+      leaf.lines.push(afterContainers);
+      if (afterContainers.includes('-->')) this.endComment(leaf.lines);
+      return true;
+    }
+    if (leaf.kind === 'indented' && (rest === '' || indent >= 4)) return true;
+    return false;
+  }
+
+  /** True when a line would open a block of its own instead of continuing a paragraph lazily. */
+  private startsBlock(rest: string, indent: number): boolean {
+    if (indent >= 4) return false;
+    return rest[0] === '>' || ATX.test(rest) || FENCE.test(rest) || rest[0] === '<' || THEMATIC_BREAK.test(rest) || listMarker(rest) !== undefined;
+  }
+
+  private openContainer(keep: number, container: Container) {
+    this.closeContainers(keep);
+    if (this.blockStarts()) beyond(); // a list or quote as an item's first block
+    this.containers.push(container);
+  }
+
+  /** A block starts in the innermost container: it is that item's first block or a later one. */
+  private blockStarts(isComment = false): OpenItem | undefined {
+    this.finishLeaf();
+    if (!isComment) this.resolvePendingSection(undefined);
+    const innermost = this.containers[this.containers.length - 1];
+    if (innermost?.kind !== 'item') return undefined;
+    innermost.blocks++;
+    if (innermost.blocks === 2 && innermost.task) innermost.task.untouchedCarry = false;
+    if (innermost.blocks === 1 && this.containers.length > 0) return innermost;
+    return undefined;
+  }
+
+  private closeContainers(keep: number) {
+    if (this.containers.length <= keep) return;
+    this.finishLeaf();
+    while (this.containers.length > keep) {
+      const closing = this.containers.pop();
+      if (closing?.kind === 'item' && closing.blocks === 0) this.itemResolved(closing, '');
+    }
+  }
+
+  private readLeaf(afterContainers: string, indent: number, rest: string, line: number, continuesParagraph: boolean) {
+    const leaf = this.leaf;
+    if (rest === '') {
+      if (leaf.kind === 'indented') return;
+      this.finishLeaf();
+      return;
+    }
+    if (leaf.kind === 'table' && continuesParagraph) {
+      if (indent >= 4 || SETEXT_UNDERLINE.test(rest)) beyond();
+      if (!this.startsBlock(rest, indent)) {
+        this.tableRow(afterContainers, line, leaf.containers);
+        return;
+      }
+    }
+    if (indent >= 4) {
+      if (leaf.kind === 'paragraph') leaf.paragraph.lines.push(afterContainers);
+      else {
+        if (this.blockStarts()) beyond(); // indented code as an item's first block
+        this.leaf = { kind: 'indented' };
+      }
+      return;
+    }
+    if (leaf.kind === 'paragraph' && continuesParagraph) {
+      const underline = SETEXT_UNDERLINE.exec(rest);
+      if (underline) {
+        this.setextHeading(leaf.paragraph, underline[1][0] === '=' ? 1 : 2);
+        return;
+      }
+      if (TABLE_DELIMITER.test(rest) && rest.includes('|')) {
+        this.startTable(leaf.paragraph, afterContainers);
+        return;
+      }
+    }
+    const atx = ATX.exec(rest);
+    if (atx) {
+      const first = this.blockStarts();
+      const content = rest.slice(atx[0].length).replace(/(?:^|[ \t]+)#+[ \t]*$/, '').replace(/[ \t]+$/, '');
+      const heading: Paragraph = { lines: [content], firstLine: line, containers: [...this.containers], firstOf: first };
+      if (this.containers.length === 0 && atx[1].length <= 2) this.sectionHeading(heading, atx[1].length);
+      else this.emitParagraph(heading, first);
+      return;
+    }
+    const fence = FENCE.exec(rest);
+    if (fence) {
+      if (this.blockStarts()) beyond(); // code as an item's first block
+      const run = fence[1] ?? fence[2];
+      this.leaf = { kind: 'fence', marker: run[0], length: run.length };
+      return;
+    }
+    if (rest[0] === '<') {
+      if (!rest.startsWith('<!--')) beyond(); // other HTML blocks
+      const first = this.blockStarts(true);
+      if (first) this.itemResolved(first, '');
+      const comment = { kind: 'comment' as const, lines: [afterContainers] };
+      this.leaf = comment;
+      if (rest.includes('-->', 2)) this.endComment(comment.lines);
+      return;
+    }
+    if (THEMATIC_BREAK.test(rest)) {
+      if (this.blockStarts()) beyond();
+      return;
+    }
+    if (leaf.kind === 'paragraph' && continuesParagraph) {
+      leaf.paragraph.lines.push(afterContainers);
+      return;
+    }
+    const first = this.blockStarts();
+    this.leaf = { kind: 'paragraph', paragraph: { lines: [afterContainers], firstLine: line, containers: [...this.containers], firstOf: first } };
+  }
+
+  private endComment(lines: readonly string[]) {
+    this.leaf = { kind: 'none' };
+    if (this.pendingSection && this.containers.length === 0) this.resolvePendingSection(SECTION_MARKER.exec(lines.join('\n'))?.[1]);
+  }
+
+  /** Closes the open leaf block, emitting a paragraph's tags and task. */
+  private finishLeaf() {
+    const leaf = this.leaf;
+    this.leaf = { kind: 'none' };
+    if (leaf.kind === 'comment') beyond(); // an HTML block cut short by its container
+    if (leaf.kind === 'paragraph') {
+      // A link reference or footnote definition is not text, and can change what links say elsewhere.
+      if (/^[ ]*\[[\s\S]*\]:/.test(leaf.paragraph.lines.join('\n'))) beyond();
+      this.emitParagraph(leaf.paragraph, leaf.paragraph.firstOf);
+    }
+  }
+
+  private emitParagraph(paragraph: Paragraph, firstOf: OpenItem | undefined) {
+    if (firstOf) {
+      let text = paragraph.lines.join('\n');
+      const box = firstOf.box !== undefined && paragraph.firstLine === firstOf.line ? /^[ ]*\[[ xX]\]/.exec(text) : null;
+      if (box && text.slice(box[0].length).trim() !== '') {
+        const visible = visibleText(text.slice(box[0].length));
+        this.itemResolved(firstOf, visible);
+        const carried = CARRIED.exec(text)?.[1];
+        const task: MutableTask = {
+          text: visible,
+          done: firstOf.box !== ' ',
+          owner: OWNER.exec(visible)?.[1],
+          due: DUE.exec(visible)?.[1],
+          line: firstOf.line,
+          sectionKind: this.section.kind,
+          carriedFrom: carried,
+          untouchedCarry: firstOf.box === ' ' && firstOf.blocks === 1 && /<!--\s*from:[^>]*?-->[ \t]*$/.test(text) && lastComment(text),
+          private: this.isPrivate(paragraph.containers),
+        };
+        // Tasks are listed in the order their items begin, as remark visits them.
+        this.tasks.splice(this.taskSlot(firstOf.line), 0, task);
+        firstOf.task = task;
+        text = text.slice(box[0].length);
+      } else this.itemResolved(firstOf, text);
+    }
+    this.collectTags(paragraph);
+  }
+
+  private taskSlot(line: number): number {
+    let slot = this.tasks.length;
+    while (slot > 0 && this.tasks[slot - 1].line > line) slot--;
+    return slot;
+  }
+
+  /** The item's first block is known: whether it is private, and whether it counts as an achievement. */
+  private itemResolved(item: OpenItem, source: string) {
+    const counts = item.atRoot && this.section.countsAchievements;
+    // Its exact visible text is needed only when it may say (private) or may count as an achievement.
+    const visible = counts || /private/i.test(source) || ENTITY.test(source) ? visibleText(source) : undefined;
+    item.ownPrivate = visible !== undefined && PRIVATE_ITEM.test(visible);
+    if (counts && visible !== '') this.achievements = (this.achievements ?? 0) + 1;
+  }
+
+  private isPrivate(containers: readonly Container[]): boolean {
+    return this.section.kind === 'private' || containers.some(c => c.kind === 'item' && c.ownPrivate);
+  }
+
+  private setextHeading(paragraph: Paragraph, depth: number) {
+    this.leaf = { kind: 'none' };
+    if (/^[ ]*\[[\s\S]*\]:/.test(paragraph.lines.join('\n'))) beyond();
+    // A task's box is read only at the start of a paragraph: underlined, the item is no task.
+    if (paragraph.firstOf?.box !== undefined && paragraph.firstLine === paragraph.firstOf.line) beyond();
+    if (paragraph.containers.length === 0) this.sectionHeading(paragraph, depth);
+    else this.emitParagraph(paragraph, paragraph.firstOf);
+  }
+
+  private startTable(paragraph: Paragraph, delimiter: string) {
+    const header = paragraph.lines[paragraph.lines.length - 1];
+    if (paragraph.containers.length > 0 || !header.includes('|') || cellCount(header) !== cellCount(delimiter)) {
+      if (paragraph.containers.length > 0 || header.includes('|')) beyond();
+      paragraph.lines.push(delimiter);
+      return;
+    }
+    this.leaf = { kind: 'none' };
+    if (paragraph.lines.length > 1) this.emitParagraph({ ...paragraph, lines: paragraph.lines.slice(0, -1) }, paragraph.firstOf);
+    else this.resolvePendingSection(undefined);
+    this.tableRow(header, paragraph.firstLine + paragraph.lines.length - 1, []);
+    this.leaf = { kind: 'table', containers: [] };
+  }
+
+  private tableRow(row: string, line: number, containers: readonly Container[]) {
+    if (!row.includes('#')) return;
+    if (/[`<[\\]/.test(row)) beyond();
+    this.collectTags({ lines: [row], firstLine: line, containers });
+  }
+
+  /** A `#` or `##` heading at the top level: a new section begins (its marker may be the next block). */
+  private sectionHeading(heading: Paragraph, depth: number) {
+    this.resolvePendingSection(undefined);
+    const source = heading.lines.join('\n');
+    if (depth === 1) {
+      this.section = { kind: this.section.kind === 'private' ? 'private' : 'other', countsAchievements: false };
+      this.collectTags(heading);
+      return;
+    }
+    if (source.includes('`') && source.includes('<!--')) beyond();
+    this.pendingSection = { headingText: visibleText(source), marker: SECTION_MARKER.exec(source)?.[1], tags: [heading] };
+  }
+
+  private resolvePendingSection(nextBlockMarker: string | undefined) {
+    const pending = this.pendingSection;
+    if (!pending) return;
+    this.pendingSection = undefined;
+    const identity = identifySection(pending.marker ?? nextBlockMarker, pending.headingText, this.script);
+    const countsAchievements = identity.question?.records === 'achievements';
+    // As in the remark reader: an unrecognised heading after Private notes does not end them.
+    const kind = identity.kind === 'other' && this.section.kind === 'private' ? 'private' : identity.kind;
+    this.section = { kind, questionId: identity.question?.id, countsAchievements };
+    if (countsAchievements) this.achievements ??= 0;
+    for (const heading of pending.tags) this.collectTags(heading);
+  }
+
+  private collectTags(paragraph: Paragraph) {
+    const text = paragraph.lines.join('\n');
+    if (!text.includes('#')) return;
+    const hashes: number[] = [];
+    for (let hash = text.indexOf('#'); hash !== -1; hash = text.indexOf('#', hash + 1)) if (tagAt(text, hash) !== undefined) hashes.push(hash);
+    if (hashes.length === 0) return;
+    const hidden = inlineNonText(text);
+    const isPrivate = this.isPrivate(paragraph.containers);
+    let line = paragraph.firstLine;
+    let lineStart = 0;
+    for (const hash of hashes) {
+      if (hidden.some(([start, end]) => hash >= start && hash < end)) continue;
+      if (hash > hidden.firstLinkPart) beyond(); // perhaps inside a link's target, title or image text
+      const wordStart = Math.max(text.lastIndexOf(' ', hash), text.lastIndexOf('\n', hash)) + 1;
+      if (/:|www\.|@/i.test(text.slice(wordStart, hash))) beyond(); // perhaps inside a bare URL
+      for (let next = text.indexOf('\n', lineStart); next !== -1 && next < hash; next = text.indexOf('\n', lineStart)) {
+        line++;
+        lineStart = next + 1;
+      }
+      const name = tagAt(text, hash) as string;
+      this.tags.push({ name, key: normalizeTheme(name), line, questionId: this.section.questionId, private: isPrivate });
+    }
+  }
+}
+
+function spacesAt(text: string, from: number): number {
+  let i = from;
+  while (text.charCodeAt(i) === 32) i++;
+  return i - from;
+}
+
+function listMarker(rest: string): { width: number; ordered: boolean; start: number; marker: string } | undefined {
+  const c = rest[0];
+  if (c === '-' || c === '*' || c === '+') return rest.length === 1 || rest[1] === ' ' ? { width: 1, ordered: false, start: 0, marker: c } : undefined;
+  const ordered = ORDERED.exec(rest);
+  if (!ordered) return undefined;
+  const width = ordered[0].length;
+  return rest.length === width || rest[width] === ' ' ? { width, ordered: true, start: Number(ordered[1]), marker: ordered[2] } : undefined;
+}
+
+function cellCount(row: string): number {
+  const trimmed = row.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  return trimmed.split(/(?<!\\)\|/).length;
+}
+
+/** True when the paragraph's last inline piece is a comment (nothing but spaces after it). */
+function lastComment(text: string): boolean {
+  return /-->[ \t]*$/.test(text);
+}
+
+/**
+ * What remark's toString gives for a paragraph, whitespace collapsed: comments dropped. Anything
+ * that toString would change (emphasis, code, links, escapes, entities, hard breaks) is beyond the scanner.
+ */
+function visibleText(source: string): string {
+  if (source.includes('`')) beyond();
+  const withoutComments = source.includes('<') ? maskRanges(source, inlineNonText(source), '') : source;
+  if (/[*~[\]`\\<]/.test(withoutComments) || ENTITY.test(withoutComments) || / {2,}\n/.test(withoutComments)) beyond();
+  if (/(?:^|[^\p{L}\p{N}])_|_(?:$|[^\p{L}\p{N}])/u.test(withoutComments)) beyond();
+  return withoutComments.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The parts of a paragraph's source that are not text: code spans and HTML comments. Any other
+ * inline HTML or autolink makes the paragraph beyond the scanner; `firstLinkPart` is where a link
+ * target, reference label or image text may begin (a tag after it is beyond the scanner).
+ */
+function inlineNonText(text: string): [number, number][] & { firstLinkPart: number } {
+  const hidden: [number, number][] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '\\' && ASCII_PUNCTUATION.test(text[i + 1] ?? '')) {
+      i += 2;
+    } else if (c === '`') {
+      let run = 1;
+      while (text[i + run] === '`') run++;
+      const close = closingBackticks(text, i + run, run);
+      if (close !== -1) {
+        hidden.push([i, close + run]);
+        i = close + run;
+      } else i += run;
+    } else if (c === '<') {
+      if (!text.startsWith('<!--', i)) beyond();
+      const end = text.startsWith('<!-->', i) ? i + 5 : text.startsWith('<!--->', i) ? i + 6 : text.indexOf('-->', i + 4) + 3;
+      if (end === 2) beyond(); // an unclosed comment: remark may read it as text
+      hidden.push([i, end]);
+      i = end;
+    } else i++;
+  }
+  let firstLinkPart = Infinity;
+  const masked = hidden.length === 0 ? text : maskRanges(text, hidden);
+  for (const opener of ['](', '][', '![', '[^']) {
+    const at = masked.indexOf(opener);
+    if (at !== -1 && at < firstLinkPart) firstLinkPart = at;
+  }
+  return Object.assign(hidden, { firstLinkPart });
+}
+
+function closingBackticks(text: string, from: number, run: number): number {
+  for (let at = text.indexOf('`', from); at !== -1; ) {
+    let length = 1;
+    while (text[at + length] === '`') length++;
+    if (length === run) return at;
+    at = text.indexOf('`', at + length);
+  }
+  return -1;
+}
+
+/** The text with the ranges replaced: by spaces (positions kept), or by `by`. */
+function maskRanges(text: string, ranges: readonly [number, number][], by?: string): string {
+  let masked = '';
+  let from = 0;
+  for (const [start, end] of ranges) {
+    masked += text.slice(from, start) + (by ?? ' '.repeat(end - start));
+    from = end;
+  }
+  return masked + text.slice(from);
 }
 
 /** Visible text: comments and inline code dropped, whitespace collapsed. */
 function stripInline(source: string): string {
   const visible = source.includes('<!--') ? source.replace(COMMENT, '') : source;
   return (/\s\s|\t/.test(visible) ? visible.replace(/\s+/g, ' ') : visible).trim();
-}
-
-function collectTags(source: string, line: number, questionId: string | undefined, isPrivate: boolean, into: NoteSummary['tags'][number][]) {
-  if (!source.includes('#')) return;
-  // Code spans and comments are not text; link targets are not either.
-  const visible = source.replace(COMMENT, ' ').replace(/(`+)[^`]*?\1/g, ' ').replace(/\]\([^)]*\)/g, '] ');
-  for (const match of visible.matchAll(TAG)) {
-    const name = match[2].replace(/[/-]+$/, '');
-    if (!/\p{L}/u.test(name)) continue;
-    into.push({ name, key: normalizeTheme(name), line, questionId, private: isPrivate });
-  }
 }
 
 /**

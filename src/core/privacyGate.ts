@@ -28,9 +28,10 @@ export function shareRefusal(analysis: NoteAnalysis): string | undefined {
     return 'This file is not a growth note (its frontmatter does not say "type: growth-conversation"), so no copy was made.';
   }
   if (note.problems.some(p => p.code === 'body-too-complex')) return TOO_COMPLEX_TO_SHARE;
-  const error = validateNote(analysis).find(p => p.severity === 'error');
-  if (error) {
-    return `The frontmatter has a problem on line ${error.range.start.line + 1}: ${error.message} `
+  const errors = validateNote(analysis).filter(p => p.severity === 'error');
+  if (errors.length > 0) {
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more: see Problems)` : '';
+    return `The frontmatter has a problem on line ${errors[0].range.start.line + 1}: ${errors[0].message}${more} `
       + 'Fix it first: until the frontmatter reads cleanly, what is private cannot be told apart.';
   }
   return undefined;

@@ -20,7 +20,7 @@ export type ProblemCode =
   | 'missing-field' | 'invalid-type' | 'invalid-value' | 'invalid-date' | 'empty-value' | 'unknown-field'
   | 'nonexistent-date' | 'previous-missing' | 'previous-other-person'
   | 'few-achievements' | 'duplicate-theme' | 'theme-spelling'
-  | 'body-too-complex';
+  | 'body-too-complex' | 'unknown-marker';
 
 /** One thing wrong with a note, as plain data. */
 export interface Problem {
@@ -88,17 +88,40 @@ export function problem(range: Range, severity: Severity, code: ProblemCode, mes
   return suggestion === undefined ? { range, severity, code, message } : { range, severity, code, message, suggestion };
 }
 
-/** Decodes a file's bytes; a note that is not valid UTF-8 is reported, never guessed at. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const UTF16LE = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: false });
+const UTF16BE = new TextDecoder('utf-16be', { fatal: true, ignoreBOM: false });
 
+/** How a note's bytes are encoded: by its byte-order mark, else UTF-8 (or UTF-16 without a mark, which is refused). */
+export type NoteEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-16-unmarked';
+
+export function noteEncoding(bytes: Uint8Array): NoteEncoding {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  // Text with a NUL in every other byte of its start is UTF-16 that lost its mark (or never had one).
+  const head = Math.min(bytes.length, 64) & ~1;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < head; i += 2) {
+    if (bytes[i] === 0) evenNuls++;
+    if (bytes[i + 1] === 0) oddNuls++;
+  }
+  return head >= 8 && Math.max(evenNuls, oddNuls) * 4 >= head ? 'utf-16-unmarked' : 'utf-8';
+}
+
+/**
+ * Decodes a file's bytes: UTF-8 (with or without a byte-order mark), or UTF-16 LE or BE with one
+ * (what Windows PowerShell writes). Anything else is reported, never guessed at.
+ */
 export function decodeNoteBytes(bytes: Uint8Array): { text: string } | { problem: Problem } {
+  const encoding = noteEncoding(bytes);
+  const refuse = (message: string) => ({ problem: problem({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'error', 'not-utf8', message) });
+  if (encoding === 'utf-16-unmarked') return refuse('This file looks like UTF-16 text without a byte-order mark, so it was not read. Re-save it as UTF-8.');
   try {
-    const text = UTF8.decode(bytes);
-    return { text };
+    return { text: (encoding === 'utf-16le' ? UTF16LE : encoding === 'utf-16be' ? UTF16BE : UTF8).decode(bytes) };
   } catch {
-    return {
-      problem: problem({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'error', 'not-utf8',
-        'This file is not valid UTF-8 text, so it was not read. Re-save it as UTF-8.'),
-    };
+    return refuse(encoding === 'utf-8'
+      ? 'This file is not valid UTF-8 text, so it was not read. Re-save it as UTF-8.'
+      : 'This file is UTF-16 text with broken characters, so it was not read. Re-save it as UTF-8.');
   }
 }

@@ -1,4 +1,8 @@
 import { daysBetween, matchesFilter, NoteFilter, openActionItems, peopleSummaries, themePeople, themeTree } from './crossNoteViews';
+import {
+  effectiveMinGroupSize, effectiveMinQuoteGroup, nameScrubber, QuoteCandidate, reportableNotes, selectQuotes, suppressSmallGroups,
+} from './groupPrivacy';
+import { EMPTY_VOCABULARY, Vocabulary } from './vocabulary';
 import { IndexedNote, WorkspaceIndex } from './workspaceIndex';
 
 export type Trend = 'new' | 'growing' | 'steady' | 'fading';
@@ -20,12 +24,24 @@ export interface ReportOptions {
   readonly today: string;
   /** Start of the period (YYYY-MM-DD); all time when undefined, and then there is no trend. */
   readonly since?: string;
+  /** A report for the author's own use: names shown, group sizes not applied. */
   readonly includeNames: boolean;
   readonly patternThreshold: number;
+  /** Smallest group shown (default 5, never below 3). */
+  readonly minGroupSize?: number;
+  /** Smallest pattern quoted from (default 10, never below the group minimum). */
+  readonly minQuoteGroup?: number;
+  /** Quotes are off unless asked for. */
+  readonly includeQuotes?: boolean;
   /** A note's line, for quotes; without it the report has none. */
   readonly lineText?: (path: string, line: number) => string | undefined;
   readonly quotesPerPattern?: number;
+  /** Aliases count as their canonical theme. */
+  readonly vocabulary?: Vocabulary;
 }
+
+/** A report, or the reason there is none (a group too small to be anonymous). */
+export type ReportResult = { readonly markdown: string } | { readonly refusal: string };
 
 /** The period before `since` of the same length, to compare against. */
 export function previousPeriod(since: string, today: string): NoteFilter {
@@ -43,10 +59,10 @@ export function classifyTrend(now: number, before: number): Trend {
 }
 
 /** The theme table: every theme raised in the period (and those that faded out of it), patterns first. */
-export function themeRows(index: WorkspaceIndex, options: Pick<ReportOptions, 'today' | 'since' | 'includeNames' | 'patternThreshold'>): ThemeRow[] {
+export function themeRows(index: WorkspaceIndex, options: Pick<ReportOptions, 'today' | 'since' | 'includeNames' | 'patternThreshold'> & { readonly compare?: boolean }): ThemeRow[] {
   const filter: NoteFilter = { since: options.since, until: options.today };
   const current = themeTree(index, filter, options.patternThreshold);
-  const before = options.since ? new Map(themeTree(index, previousPeriod(options.since, options.today), options.patternThreshold).map(t => [t.key, t])) : undefined;
+  const before = options.since && options.compare !== false ? new Map(themeTree(index, previousPeriod(options.since, options.today), options.patternThreshold).map(t => [t.key, t])) : undefined;
   const rows: ThemeRow[] = current.map(theme => {
     const previousPeople = before ? before.get(theme.key)?.peopleCount ?? 0 : undefined;
     return {
@@ -68,22 +84,68 @@ export function themeRows(index: WorkspaceIndex, options: Pick<ReportOptions, 't
   return rows;
 }
 
-/** A Markdown report for collating with other managers: people counts, not names, unless asked. */
-export function themesReport(index: WorkspaceIndex, options: ReportOptions): string {
+/** The notes a report may count: nothing private, canonical themes, schema-checked values. */
+function reportIndex(index: WorkspaceIndex, vocabulary: Vocabulary): WorkspaceIndex {
+  const reportable = new WorkspaceIndex();
+  reportable.batch(() => { for (const note of reportableNotes(index.all(), vocabulary)) reportable.set(note.path, note); });
+  return reportable;
+}
+
+/**
+ * The notes a report with quotes reads lines from: those behind its patterns, as the report counts
+ * them (aliases merged, nothing private). The editor reads just these before building the report.
+ */
+export function quoteSourcePaths(sourceIndex: WorkspaceIndex, options: Pick<ReportOptions, 'today' | 'since' | 'patternThreshold' | 'vocabulary'>): string[] {
+  const index = reportIndex(sourceIndex, options.vocabulary ?? EMPTY_VOCABULARY);
+  const filter: NoteFilter = { since: options.since, until: options.today };
+  const paths = new Set<string>();
+  for (const row of themeRows(index, { ...options, includeNames: false, compare: false }).filter(r => r.pattern)) {
+    for (const person of themePeople(index.all(), filter, row.key)) for (const c of person.conversations) paths.add(c.path);
+  }
+  return [...paths];
+}
+
+function distinctPeople(notes: readonly IndexedNote[]): number {
+  return new Set(notes.map(n => n.person?.trim().toLowerCase()).filter(Boolean)).size;
+}
+
+/**
+ * A Markdown report for collating with other managers. Anonymised unless names are asked for:
+ * then every breakdown shows only groups of at least the minimum size (with complementary
+ * suppression), quotes only when asked and only for large patterns, and a period with fewer
+ * people than the minimum is refused.
+ */
+export function themesReport(sourceIndex: WorkspaceIndex, options: ReportOptions): ReportResult {
+  const index = reportIndex(sourceIndex, options.vocabulary ?? EMPTY_VOCABULARY);
+  const anonymised = !options.includeNames;
+  const minGroupSize = effectiveMinGroupSize(options.minGroupSize);
+  const minQuoteGroup = effectiveMinQuoteGroup(options.minQuoteGroup, minGroupSize);
   const filter: NoteFilter = { since: options.since, until: options.today };
   const notes = index.all().filter(note => matchesFilter(note, filter));
-  const rows = themeRows(index, options);
-  const scrub = options.includeNames ? (text: string) => text : nameScrubber(index.all());
+  const people = distinctPeople(notes);
+  if (anonymised && people < minGroupSize) {
+    return {
+      refusal: `This period has conversations with ${people} ${people === 1 ? 'person' : 'people'}; an anonymised report needs at least ${minGroupSize}, `
+        + 'or a reader could tell who said what. Choose a longer period, or make a report with names for your own use.',
+    };
+  }
+  const previousNotes = options.since ? index.all().filter(note => matchesFilter(note, previousPeriod(options.since as string, options.today))) : [];
+  // The period before is compared only when it too is large enough to be anonymous.
+  const showTrend = options.since !== undefined && (!anonymised || distinctPeople(previousNotes) >= minGroupSize);
+  const rows = themeRows(index, { ...options, compare: showTrend });
+  const scrub = anonymised ? nameScrubber(sourceIndex.all().flatMap(n => [n.person, n.manager, ...n.tasks.map(t => t.owner)])) : (text: string) => text;
   const out: string[] = [];
-  const people = new Set(notes.map(n => n.person?.trim().toLowerCase()).filter(Boolean)).size;
   const managers = new Set(notes.map(n => n.manager?.trim().toLowerCase()).filter(Boolean)).size;
 
   out.push('# Themes report', '');
   out.push(options.since
-    ? `Period: ${options.since} to ${options.today}, compared with the ${daysBetween(options.since, options.today)} days before.`
+    ? `Period: ${options.since} to ${options.today}${showTrend ? `, compared with the ${daysBetween(options.since, options.today)} days before` : ''}.`
     : `Period: all conversations up to ${options.today}.`);
+  if (options.since && !showTrend) out.push(`No trend: the period before had fewer than ${minGroupSize} people.`);
   out.push(`${notes.length} conversation${notes.length === 1 ? '' : 's'} with ${people} ${people === 1 ? 'person' : 'people'}, held by ${managers} manager${managers === 1 ? '' : 's'}.`);
-  out.push(options.includeNames ? '**Includes names: for your own use only. Do not share.**' : 'Anonymised: people are counted, never named.', '');
+  out.push(anonymised
+    ? `Anonymised: people are counted, never named. Groups smaller than ${minGroupSize} people are not shown. Private notes and (private) items are left out.`
+    : '**Includes names: for your own use only. Do not share.**', '');
 
   out.push('## Themes', '', `A theme raised by ${options.patternThreshold} or more people is a pattern (★).`, '');
   const current = rows.filter(r => r.people > 0);
@@ -91,49 +153,56 @@ export function themesReport(index: WorkspaceIndex, options: ReportOptions): str
   else {
     const top = Math.max(...current.map(r => r.people));
     // The bar goes last, so a narrow preview never pushes the numbers out of view.
-    out.push(`| Theme | People | Conversations |${options.since ? ' Trend |' : ''}${options.includeNames ? ' Who |' : ''} |`);
-    out.push(`|---|---:|---:|${options.since ? '---|' : ''}${options.includeNames ? '---|' : ''}---|`);
+    out.push(`| Theme | People | Conversations |${showTrend ? ' Trend |' : ''}${options.includeNames ? ' Who |' : ''} |`);
+    out.push(`|---|---:|---:|${showTrend ? '---|' : ''}${options.includeNames ? '---|' : ''}---|`);
     for (const row of current) {
-      out.push(`| ${cell(row.theme)}${row.pattern ? ' ★' : ''} | ${row.people} | ${row.conversations} |${options.since ? ` ${trendText(row)} |` : ''}${options.includeNames ? ` ${cell((row.names ?? []).join(', '))} |` : ''} ${bar(row.people, top)} |`);
+      out.push(`| ${cell(scrub(row.theme))}${row.pattern ? ' ★' : ''} | ${row.people} | ${row.conversations} |${showTrend ? ` ${trendText(row)} |` : ''}${options.includeNames ? ` ${cell((row.names ?? []).join(', '))} |` : ''} ${bar(row.people, top)} |`);
     }
     out.push('');
   }
   const faded = rows.filter(r => r.people === 0);
-  if (faded.length > 0) out.push(`Not raised any more (were raised before): ${faded.map(r => `${r.theme} (${r.previousPeople} ${r.previousPeople === 1 ? 'person' : 'people'})`).join(', ')}.`, '');
+  if (faded.length > 0) out.push(`Not raised any more (were raised before): ${faded.map(r => `${scrub(r.theme)} (${r.previousPeople} ${r.previousPeople === 1 ? 'person' : 'people'})`).join(', ')}.`, '');
 
-  const patterns = current.filter(r => r.pattern);
-  if (patterns.length > 0 && options.lineText) {
-    out.push('## In their words', '', 'A few lines from the notes behind each pattern. Names are replaced by [name] unless names were asked for.', '');
-    for (const row of patterns) {
-      const quotes = themePeople(index.all(), filter, row.key)
-        .flatMap(p => p.conversations.flatMap(c => c.lines.map(line => options.lineText?.(c.path, line))))
-        .filter((q): q is string => !!q && q.trim() !== '')
-        .slice(0, options.quotesPerPattern ?? 2);
-      if (quotes.length === 0) continue;
-      out.push(`**${cell(row.theme)}**`, '');
-      for (const quote of quotes) out.push(`> ${scrub(quote.replace(/<!--[\s\S]*?-->/g, '').trim())}`, '');
-    }
-  }
+  if (options.includeQuotes && options.lineText) out.push(...quoteSection(index, filter, current.filter(r => r.pattern), options, anonymised ? minQuoteGroup : 0, scrub));
 
   out.push('## By team', '');
-  const teams = [...new Set(notes.map(n => n.team ?? null))].sort((a, b) => (a ?? '~').localeCompare(b ?? '~'));
-  for (const team of teams) {
-    const teamThemes = themeTree(index, { ...filter, team }, options.patternThreshold).slice(0, 5);
-    const count = notes.filter(n => (n.team ?? null) === team).length;
-    const summary = teamThemes.length > 0 ? teamThemes.map(t => `${t.name} (${t.peopleCount})`).join(', ') : 'no themes';
-    out.push(`**${cell(team ?? 'No team')}**, ${count} conversation${count === 1 ? '' : 's'}: ${summary}`, '');
-  }
-
   const latest = latestPerPerson(notes);
+  const teamGroups = countGroups(latest.filter(n => n.team).map(n => n.team as string));
+  const teams = anonymised ? suppressSmallGroups(teamGroups, people, minGroupSize) : { shown: teamGroups, hiddenGroups: 0, hiddenPeople: people - teamGroups.reduce((s, g) => s + g.people, 0) };
+  for (const team of teams.shown) {
+    const teamThemes = themeTree(index, { ...filter, team: team.key }, options.patternThreshold).slice(0, 5);
+    const summary = teamThemes.length > 0 ? teamThemes.map(t => `${scrub(t.name)} (${t.peopleCount})`).join(', ') : 'no themes';
+    out.push(`**${cell(scrub(team.key))}**, ${team.people} ${team.people === 1 ? 'person' : 'people'}: ${summary}`, '');
+  }
+  if (teams.shown.length === 0) out.push(anonymised ? `No team has at least ${minGroupSize} people in this period, so there is no breakdown by team.` : 'No team recorded.', '');
+  else if (teams.hiddenPeople > 0) out.push(`${teams.hiddenPeople} people in smaller teams or with no team recorded are counted above, not here.`, '');
+
   out.push('## Career paths', '', 'From each person\'s latest conversation in the period.', '');
-  out.push(...countTable('Path', latest.map(n => n.careerPath ?? 'not recorded')), '');
+  out.push(...countTable('Path', latest.map(n => n.careerPath ?? 'not recorded'), anonymised ? minGroupSize : 0), '');
   out.push('## Flight risk', '', 'From each person\'s latest conversation in the period. Counts only.', '');
-  out.push(...countTable('Risk', latest.map(n => n.flightRisk ?? 'not recorded')), '');
+  out.push(...countTable('Risk', latest.map(n => n.flightRisk ?? 'not recorded'), anonymised ? minGroupSize : 0), '');
 
   const overdueConversations = peopleSummaries(index.all(), options.today).filter(p => p.overdue).length;
   const overdueActions = openActionItems(index.all(), options.today).filter(a => a.overdue).length;
   out.push('## Follow-up', '', `- People due for a conversation: ${overdueConversations}`, `- Action items past their due date: ${overdueActions}`, '');
-  return out.join('\n');
+  return { markdown: out.join('\n') };
+}
+
+function quoteSection(index: WorkspaceIndex, filter: NoteFilter, patterns: readonly ThemeRow[], options: ReportOptions, minQuoteGroup: number, scrub: (text: string) => string): string[] {
+  const out: string[] = [];
+  for (const row of patterns) {
+    // Tags from private places were dropped from this index, so every line here is a public one.
+    const candidates: QuoteCandidate[] = themePeople(index.all(), filter, row.key).flatMap(person => person.conversations
+      .flatMap(c => c.lines.map(line => ({ person: person.person.toLowerCase(), text: options.lineText?.(c.path, line) ?? '', private: false }))));
+    const quotes = selectQuotes(candidates, { peopleInPattern: row.people, minQuoteGroup, maxQuotes: options.quotesPerPattern ?? 2, scrub });
+    if (quotes.length === 0) continue;
+    out.push(`**${cell(scrub(row.theme))}**`, '');
+    for (const quote of quotes) out.push(`> ${quote}`, '');
+  }
+  const intro = minQuoteGroup > 0
+    ? `One line per person, from patterns raised by at least ${minQuoteGroup} people. Names are replaced by [name].`
+    : 'A few lines from the notes behind each pattern.';
+  return ['## In their words', '', intro, '', ...(out.length > 0 ? out : ['No pattern is large enough to quote from.', ''])];
 }
 
 function latestPerPerson(notes: readonly IndexedNote[]): IndexedNote[] {
@@ -147,13 +216,21 @@ function latestPerPerson(notes: readonly IndexedNote[]): IndexedNote[] {
   return [...latest.values()];
 }
 
-function countTable(label: string, values: string[]): string[] {
+function countGroups(values: readonly string[]): { key: string; people: number }[] {
   const counts = new Map<string, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  if (sorted.length === 0) return ['No conversations in this period.'];
-  const top = Math.max(...sorted.map(([, n]) => n));
-  return [`| ${label} | People | |`, '|---|---:|---|', ...sorted.map(([value, n]) => `| ${cell(value)} | ${n} | ${bar(n, top)} |`)];
+  return [...counts.entries()].map(([key, people]) => ({ key, people }));
+}
+
+/** A count table, each row a group of people; groups under `minGroupSize` are merged into one hidden row. */
+function countTable(label: string, values: string[], minGroupSize: number): string[] {
+  if (values.length === 0) return ['No conversations in this period.'];
+  const { shown, hiddenPeople } = suppressSmallGroups(countGroups(values), values.length, minGroupSize);
+  if (shown.length === 0) return [`Not shown: every group has fewer than ${minGroupSize} people, or could be worked out from the others.`];
+  const top = Math.max(hiddenPeople, ...shown.map(group => group.people));
+  const rows = shown.map(({ key, people }) => `| ${cell(key)} | ${people} | ${bar(people, top)} |`);
+  if (hiddenPeople > 0) rows.push(`| other (smaller groups, not shown) | ${hiddenPeople} | ${bar(hiddenPeople, top)} |`);
+  return [`| ${label} | People | |`, '|---|---:|---|', ...rows];
 }
 
 function trendText(row: ThemeRow): string {
@@ -161,29 +238,11 @@ function trendText(row: ThemeRow): string {
 }
 
 /** A bar of block characters: readable in plain text, and in any Markdown preview. */
-function bar(value: number, top: number): string {
+export function bar(value: number, top: number): string {
   return '█'.repeat(Math.max(1, Math.round((value / Math.max(1, top)) * 20)));
 }
 
-function cell(text: string): string {
+/** Text made safe for one Markdown table cell. */
+export function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-/** Replaces every name the notes know (people, managers, owners; whole and in parts) with [name]. */
-export function nameScrubber(notes: readonly IndexedNote[]): (text: string) => string {
-  const names = new Set<string>();
-  const addName = (name: string | undefined) => {
-    if (!name?.trim()) return;
-    names.add(name.trim());
-    for (const part of name.trim().split(/[\s.-]+/)) if (part.length >= 2) names.add(part);
-  };
-  for (const note of notes) {
-    addName(note.person);
-    addName(note.manager);
-    for (const task of note.tasks) addName(task.owner);
-  }
-  if (names.size === 0) return text => text;
-  const alternatives = [...names].sort((a, b) => b.length - a.length).map(n => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])@?(?:${alternatives.join('|')})(?=[^\\p{L}\\p{N}]|$)`, 'giu');
-  return text => text.replace(pattern, '$1[name]');
 }

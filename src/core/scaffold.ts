@@ -19,6 +19,8 @@ export interface NewNoteInput {
   readonly manager?: string;
   readonly script: QuestionScript;
   readonly carryOver?: CarryOver;
+  /** What the organisation did about the themes this person raised last time, one line each. */
+  readonly orgResponses?: readonly string[];
   /** A team's own template; variables are {{person}}, {{date}}, {{manager}}, {{previous}}, {{questions}}, {{carriedGoals}}, {{carriedActions}}. */
   readonly template?: string;
 }
@@ -59,19 +61,24 @@ export function renderNewNote(input: NewNoteInput): string {
     carriedGoals: carriedList(carry?.goals ?? [], carry?.previousDate),
     carriedActions: carriedList(carry?.openActions ?? [], carry?.previousDate),
   };
-  values.questions = renderQuestions(input.script, values.carriedGoals);
+  values.questions = renderQuestions(input.script, values.carriedGoals, input.orgResponses ?? []);
   const rendered = (input.template ?? DEFAULT_TEMPLATE).replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole);
   return rendered.replace(/\n{3,}/g, '\n\n');
 }
 
-function renderQuestions(script: QuestionScript, carriedGoals: string): string {
+function renderQuestions(script: QuestionScript, carriedGoals: string, orgResponses: readonly string[]): string {
+  // Question 8 asks what the person would change: the place to tell them what changed since last time.
+  const changeQuestion = script.questions.find(q => q.id === 'change-anything') ?? script.questions[7];
   return script.questions.map((question, index) => {
     const lines = [`## ${index + 1}. ${question.title} <!-- growth:${question.id} -->`];
     const help = guidance(question.why, question.listenFor, question.capture);
     if (help) lines.push(`<!-- ${help} -->`);
     if (question.records === 'achievements') lines.push('1. ', '2. ', '3. ');
     if (question.records === 'goalReview' && carriedGoals) lines.push('<!-- Goals from last time: tick each one met, or note what blocked it. -->', carriedGoals);
+    if (question === changeQuestion && orgResponses.length > 0) {
+      lines.push(`<!-- What the organisation did about what they raised last time: ${guidance(...orgResponses.map(r => `${r.replace(/\s+/g, ' ')};`)).replace(/;$/, '.')} -->`);
+    }
     return lines.join('\n');
   }).join('\n\n');
 }

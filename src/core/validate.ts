@@ -29,6 +29,12 @@ export function validateNote(analysis: NoteAnalysis, context?: NoteContext): Pro
     problems.push(...themeProblems(analysis, locate, context));
     if (context) problems.push(...previousProblems(analysis, locate, context));
   }
+  for (const marker of note.unknownMarkers) {
+    const range = { start: { line: marker.line, character: marker.character }, end: { line: marker.line, character: marker.endCharacter } };
+    problems.push(problem(range, 'warning', 'unknown-marker', marker.suggestion
+      ? `"growth:${marker.id}" is not a known section marker. Did you mean "growth:${marker.suggestion}"?`
+      : `"growth:${marker.id}" is not a known section marker, so this section is found by its heading only.`, marker.suggestion));
+  }
   const achievements = note.sections.find(s => s.records === 'achievements' && s.answered);
   if (achievements && (note.achievements ?? 0) < MIN_ACHIEVEMENTS) {
     problems.push(problem(analysis.lines.lineRange(achievements.headingLine), 'info', 'few-achievements',

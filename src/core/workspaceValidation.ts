@@ -1,4 +1,4 @@
-import { complexityProblem, identifySection, Section, SECTION_MARKER } from './body';
+import { complexityProblem, identifySection, NEXT_STEPS_ID, PRIVATE_ID, Section, SECTION_MARKER } from './body';
 import { declaresGrowthNote, parseFrontmatter } from './frontmatter';
 import { analyzeNote, Note, NoteAnalysis, noteFields } from './note';
 import { NotePipeline } from './notePipeline';
@@ -23,7 +23,8 @@ export function analysisForValidation(rawText: string, script: QuestionScript, s
   if (!summary || summary.achievements === 0) return analyzeNote(text, script);
   const lines = new LineIndex(text);
   const split = parseFrontmatter(text, lines);
-  if (complexityProblem(text.slice(split.bodyOffset))) return analyzeNote(text, script);
+  const body = text.slice(split.bodyOffset);
+  if (complexityProblem(body) || hasUnknownMarker(body, script)) return analyzeNote(text, script);
   const bodyLine = lines.positionAt(split.bodyOffset).line;
   const sections: Section[] = [];
   if (summary.achievements !== undefined && summary.achievements < MIN_ACHIEVEMENTS) {
@@ -39,11 +40,22 @@ export function analysisForValidation(rawText: string, script: QuestionScript, s
     sections,
     tasks: [],
     tags: [],
+    unknownMarkers: [],
     achievements: summary.achievements,
     bodyLine,
     problems: split.problems,
   };
   return { note, text, lines, frontmatter: split.frontmatter };
+}
+
+const ANY_MARKER = /<!--\s*growth\s*:\s*([^>]*?)\s*-->/gi;
+
+/** A growth marker naming no section of the script: only the full parse says exactly where, with a suggestion. */
+function hasUnknownMarker(body: string, script: QuestionScript): boolean {
+  if (!/growth/i.test(body)) return false;
+  const known = new Set([...script.questions.map(q => q.id), NEXT_STEPS_ID, PRIVATE_ID]);
+  for (const match of body.matchAll(ANY_MARKER)) if (!known.has(match[1].toLowerCase())) return true;
+  return false;
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -90,9 +102,11 @@ export function validateNoteText(text: string, summary: NoteSummary | undefined,
 
 /**
  * Answers validation's questions about other notes from the index: who a `previous` note is with
- * (no extra read), and each theme's usual spelling. `keyOf` turns a resolved path into an index key.
+ * (no extra read), and each theme's usual spelling (or the agreed one, when the caller knows a shared
+ * vocabulary). `keyOf` turns a resolved path into an index key.
  */
-export function indexContext(pipeline: NotePipeline, notePath: string, keyOf: (path: string) => string = path => path): NoteContext {
+export function indexContext(pipeline: NotePipeline, notePath: string, keyOf: (path: string) => string = path => path,
+  preferredSpelling: (key: string) => string | undefined = key => pipeline.index.preferredSpelling(key)): NoteContext {
   return {
     notePath,
     personAt: path => {
@@ -101,7 +115,7 @@ export function indexContext(pipeline: NotePipeline, notePath: string, keyOf: (p
       if (note) return note.person ?? null;
       return pipeline.knows(key) ? null : undefined;
     },
-    preferredSpelling: key => pipeline.index.preferredSpelling(key),
+    preferredSpelling,
   };
 }
 

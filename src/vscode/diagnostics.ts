@@ -10,6 +10,7 @@ import { Settings } from './ids';
 import { activeScript, analyzeDocument, isGrowthDocument, isMarkdown } from './noteDocuments';
 import { NotesIndexManager } from './notesIndex';
 import { growthSettings } from './settings';
+import { WorkspaceVocabularyProvider } from './workspaceNotes';
 
 const TYPING_DELAY_MS = 250;
 const SLICE_MS = 20;
@@ -33,7 +34,8 @@ export class DiagnosticsManager implements vscode.Disposable {
   private cancellation = new vscode.CancellationTokenSource();
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly notes: NotesIndexManager) {
+  /** `vocabulary` gives each theme's usual spelling, or the agreed name when a shared vocabulary has one. */
+  constructor(private readonly notes: NotesIndexManager, private readonly vocabulary: WorkspaceVocabularyProvider) {
     this.disposables = [
       this.collection,
       notes.pipeline.onDidUpdate(update => void this.indexUpdated(update)),
@@ -80,8 +82,9 @@ export class DiagnosticsManager implements vscode.Disposable {
     const { script } = await activeScript(vscode.workspace.getWorkspaceFolder(document.uri));
     // `previous` and theme spellings are answered by the index: wait for its first build.
     await this.notes.ready;
+    const { spellings } = await this.vocabulary.vocabulary();
     if (document.isClosed) return undefined;
-    return validateNote(analyzeDocument(document, script), this.contextFor(document.uri));
+    return validateNote(analyzeDocument(document, script), this.contextFor(document.uri, spellings));
   }
 
   private documentClosed(document: vscode.TextDocument) {
@@ -93,7 +96,7 @@ export class DiagnosticsManager implements vscode.Disposable {
   }
 
   private async indexUpdated(update: PipelineUpdate) {
-    const spellingsChanged = this.spellingsChanged();
+    const spellingsChanged = await this.spellingsChanged();
     const token = this.cancellation.token;
     // Open notes: a cheap check again (their parse is cached), since `previous` or spellings may have moved.
     for (const document of vscode.workspace.textDocuments) {
@@ -124,6 +127,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     const mine = keys.map(key => [key, ++this.sequence] as const);
     mine.forEach(([key, sequence]) => this.requested.set(key, sequence));
     const open = new Set(vscode.workspace.textDocuments.filter(d => !d.isClosed).map(d => d.uri.toString()));
+    const { spellings } = await this.vocabulary.vocabulary();
     let sliceStart = performance.now();
     for (const [key, sequence] of mine) {
       if (token.isCancellationRequested) return;
@@ -138,7 +142,7 @@ export class DiagnosticsManager implements vscode.Disposable {
       if (token.isCancellationRequested || this.requested.get(key) !== sequence) continue;
       this.requested.delete(key);
       if (text === undefined) this.forget(uri);
-      else this.show(uri, undefined, validateNoteText(text, summary, this.notes.pipeline.questionScript, this.contextFor(uri)));
+      else this.show(uri, undefined, validateNoteText(text, summary, this.notes.pipeline.questionScript, this.contextFor(uri, spellings)));
       if (performance.now() - sliceStart >= SLICE_MS) {
         await new Promise(resolve => setImmediate(resolve));
         sliceStart = performance.now();
@@ -179,20 +183,21 @@ export class DiagnosticsManager implements vscode.Disposable {
     return key;
   }
 
-  private spellingsChanged(): Set<string> {
-    const now = new Map(this.notes.index.themeUsage().map(usage => [usage.key, usage.name]));
+  private async spellingsChanged(): Promise<Set<string>> {
+    const now = (await this.vocabulary.vocabulary()).spellings;
     const changed = new Set<string>();
     for (const [key, name] of now) if (this.spellings.get(key) !== name) changed.add(key);
     for (const key of this.spellings.keys()) if (!now.has(key)) changed.add(key);
-    this.spellings = now;
+    this.spellings = new Map(now);
     return changed;
   }
 
   /** What validation asks about other notes, answered from the index: no file is read for it. */
-  private contextFor(uri: vscode.Uri): NoteContext {
+  private contextFor(uri: vscode.Uri, spellings: ReadonlyMap<string, string>): NoteContext {
+    const preferredSpelling = (key: string) => spellings.get(key);
     // An unsaved document has no folder to resolve a relative path against.
-    if (uri.scheme === 'untitled') return { notePath: uri.path, personAt: () => null, preferredSpelling: key => this.notes.index.preferredSpelling(key) };
-    return indexContext(this.notes.pipeline, uri.path, path => uri.with({ path }).toString());
+    if (uri.scheme === 'untitled') return { notePath: uri.path, personAt: () => null, preferredSpelling };
+    return indexContext(this.notes.pipeline, uri.path, path => uri.with({ path }).toString(), preferredSpelling);
   }
 
   private show(uri: vscode.Uri, version: number | undefined, problems: Problem[]) {

@@ -22,6 +22,8 @@ export const Commands = {
   markShared: 'growth.share.markShared',
   themesReport: 'growth.report.themes',
   showLog: 'growth.log.show',
+  exportTeamDigest: 'growth.digest.export',
+  collateDigests: 'growth.digest.collate',
 } as const;
 
 export const Views = {
@@ -53,6 +55,9 @@ export const Settings = {
   privateSections: 'share.privateSections',
   sensitiveWords: 'share.sensitiveWords',
   exportFolder: 'exportFolder',
+  minimumGroupSize: 'report.minimumGroupSize',
+  minimumQuoteGroup: 'report.minimumQuoteGroup',
+  vocabularyPath: 'themes.vocabularyPath',
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'growth';

@@ -10,6 +10,7 @@ import { trustedOrExplain } from './trust';
 import { activeScript, readNoteText } from './noteDocuments';
 import { NotesIndexManager } from './notesIndex';
 import { growthSettings } from './settings';
+import { orgResponsesFor, Vocabulary } from '../core/vocabulary';
 
 /** Someone who already has notes, with their latest conversation. */
 export interface KnownPerson {
@@ -36,7 +37,8 @@ const WHEN_EXISTS_ANOTHER = 'Create Another';
 export class NewConversationCommand {
   readonly id = Commands.newConversation;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly notes: NotesIndexManager) {}
+  /** `vocabulary`, when given, adds last time's org responses to question 8. */
+  constructor(private readonly context: vscode.ExtensionContext, private readonly notes: NotesIndexManager, private readonly vocabulary?: { readonly current: Vocabulary }) {}
 
   async execute(options: NewConversationOptions = {}): Promise<vscode.Uri | undefined> {
     if (!trustedOrExplain('Creating a note')) return undefined;
@@ -77,7 +79,8 @@ export class NewConversationCommand {
     const carryOver = known ? carryOverFrom(await readNoteText(known.lastNote) ?? '', relativeNotePath(target.path, known.lastNote.path), script) : undefined;
     const template = settings.templatePath ? await readTemplate(folder, settings.templatePath) : undefined;
     if (template === null) return undefined;
-    const text = renderNewNote({ person: known?.person ?? person, date, manager: settings.manager || undefined, script, carryOver, template });
+    const orgResponses = known && this.vocabulary ? orgResponsesFor(await readNoteText(known.lastNote) ?? '', this.vocabulary.current, script) : [];
+    const text = renderNewNote({ person: known?.person ?? person, date, manager: settings.manager || undefined, script, carryOver, template, orgResponses });
 
     const edit = new vscode.WorkspaceEdit();
     // No overwrite, ever: if the file appeared in the meantime, the edit fails instead of clobbering it.

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULT_MIN_GROUP_SIZE, DEFAULT_MIN_QUOTE_GROUP, effectiveMinGroupSize } from '../core/groupPrivacy';
 import { Settings } from './ids';
 
 /** Words that usually mean a line is not for the person's copy. */
@@ -21,5 +22,8 @@ export function growthSettings(scope?: vscode.ConfigurationScope) {
     privateSections: config.get<string[]>(Settings.privateSections, []),
     sensitiveWords: config.get<string[]>(Settings.sensitiveWords, DEFAULT_SENSITIVE_WORDS),
     exportFolder: config.get<string>(Settings.exportFolder, 'growth-exports').replace(/^\/+|\/+$/g, '') || 'growth-exports',
+    minimumGroupSize: effectiveMinGroupSize(config.get<number>(Settings.minimumGroupSize, DEFAULT_MIN_GROUP_SIZE)),
+    minimumQuoteGroup: config.get<number>(Settings.minimumQuoteGroup, DEFAULT_MIN_QUOTE_GROUP),
+    vocabularyPath: config.get<string>(Settings.vocabularyPath, '').trim(),
   };
 }

@@ -2,15 +2,12 @@ import * as vscode from 'vscode';
 import { bytesDeclareGrowthNote } from '../core/frontmatter';
 import { setFrontmatterField } from '../core/frontmatterEdit';
 import { markdownToHtml } from '../core/html';
-import { monthsBefore, themePeople } from '../core/crossNoteViews';
-import { themeRows, themesReport } from '../core/report';
 import { isoDay } from '../core/scaffold';
 import { sensitiveWordsIn, shareableCopy } from '../core/share';
 import { toWorkspaceEdit } from './adapters';
 import { logRefusal } from './growthLog';
 import { Commands } from './ids';
-import { activeScript, analyzeDocument, applyNoteEdit, isGrowthDocument, openUntitledMarkdown, readNoteText } from './noteDocuments';
-import { NotesIndexManager } from './notesIndex';
+import { activeScript, analyzeDocument, applyNoteEdit, isGrowthDocument, openUntitledMarkdown } from './noteDocuments';
 import { growthSettings } from './settings';
 import { trustedOrExplain } from './trust';
 
@@ -135,49 +132,10 @@ export async function markShared(uri?: vscode.Uri, day = isoDay(new Date())): Pr
   return applyNoteEdit('Marking the note as shared', document.uri, toWorkspaceEdit(document.uri, [change]));
 }
 
-export interface ReportOptions {
-  /** 6 or 12 months back, or 0 for all time; asked when missing. */
-  readonly months?: 0 | 6 | 12;
-  readonly includeNames?: boolean;
-}
-
-/** "Themes Report": a Markdown report, anonymised unless asked, opened with its preview beside it. */
-export async function openThemesReport(notes: NotesIndexManager, options: ReportOptions = {}): Promise<vscode.TextDocument | undefined> {
-  const months = options.months ?? (await vscode.window.showQuickPick([
-    { label: 'Last 6 months', months: 6 as const }, { label: 'Last 12 months', months: 12 as const }, { label: 'All time', months: 0 as const },
-  ], { title: 'Themes Report: which period?' }))?.months;
-  if (months === undefined) return undefined;
-  const includeNames = options.includeNames ?? (await vscode.window.showQuickPick([
-    { label: 'Anonymised', detail: 'People counted, never named: fit to share with other managers.', names: false },
-    { label: 'With names', detail: 'For your own use only.', names: true },
-  ], { title: 'Themes Report: names?' }))?.names;
-  if (includeNames === undefined) return undefined;
-
-  await notes.ready;
-  const today = isoDay(new Date());
-  const since = months > 0 ? monthsBefore(today, months) : undefined;
-  const patternThreshold = growthSettings().patternThreshold;
-  // Quotes need the lines behind each pattern: read just those notes.
-  const lines = new Map<string, string[]>();
-  for (const row of themeRows(notes.index, { today, since, includeNames: false, patternThreshold }).filter(r => r.pattern)) {
-    for (const person of themePeople(notes.index.all(), { since, until: today }, row.key)) {
-      for (const conversation of person.conversations.slice(0, 2)) {
-        if (!lines.has(conversation.path)) lines.set(conversation.path, (await readNoteText(vscode.Uri.parse(conversation.path)))?.split(/\r?\n/) ?? []);
-      }
-    }
-  }
-  const markdown = themesReport(notes.index, { today, since, includeNames, patternThreshold, lineText: (path, line) => lines.get(path)?.[line] });
-  const document = await openUntitledMarkdown(`themes-report-${today}`, markdown);
-  await vscode.window.showTextDocument(document, { preview: false });
-  await vscode.commands.executeCommand('markdown.showPreviewToSide');
-  return document;
-}
-
-export function registerShareCommands(notes: NotesIndexManager): vscode.Disposable {
+export function registerShareCommands(): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.createShareableCopy, (options?: ShareOptions | vscode.Uri) =>
       createShareableCopy(options instanceof vscode.Uri ? { uri: options } : options)),
     vscode.commands.registerCommand(Commands.markShared, (uri?: vscode.Uri, day?: string) => markShared(uri, day)),
-    vscode.commands.registerCommand(Commands.themesReport, (options?: ReportOptions) => openThemesReport(notes, options)),
   );
 }

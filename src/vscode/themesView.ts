@@ -1,11 +1,19 @@
 import * as vscode from 'vscode';
 import { monthsBefore, NoteFilter, ThemeConversation, ThemeNode, ThemePerson, themePeople, themeTree } from '../core/crossNoteViews';
 import { isoDay } from '../core/scaffold';
+import { OrgStatus, statusLabel, withCanonicalThemes } from '../core/vocabulary';
+import { WorkspaceIndex } from '../core/workspaceIndex';
 import { Commands, ContextKeys, Views } from './ids';
 import { activeScript } from './noteDocuments';
 import { NotesIndexManager } from './notesIndex';
 import { growthSettings } from './settings';
 import { createGuardedTreeView } from './growthLog';
+import { VocabularyManager } from './vocabularyManager';
+
+/** The icon for a theme the organisation has responded to: what the manager can tell people. */
+const STATUS_ICONS: Record<OrgStatus, string> = {
+  open: 'circle-large-outline', acknowledged: 'eye', 'in-progress': 'sync', resolved: 'pass', 'wont-fix': 'circle-slash',
+};
 
 export type ThemeItem =
   | { readonly kind: 'theme'; readonly theme: ThemeNode }
@@ -27,10 +35,26 @@ export class ThemesViewProvider implements vscode.TreeDataProvider<ThemeItem> {
   readonly onDidChangeTreeData = this.changeEmitter.event;
   filters: ThemeFilters = {};
 
-  constructor(private readonly notes: NotesIndexManager) {}
+  constructor(private readonly notes: NotesIndexManager, readonly vocabulary?: VocabularyManager) {}
+
+  /** The notes with aliases under their agreed theme, kept until the notes or the vocabulary change. */
+  private canonical: WorkspaceIndex | undefined;
 
   refresh(): void {
+    this.canonical = undefined;
     this.changeEmitter.fire(undefined);
+  }
+
+  /** What the view counts: the index itself, or with the shared vocabulary, every alias as its theme. */
+  private viewIndex(): WorkspaceIndex {
+    const vocabulary = this.vocabulary?.current;
+    if (!vocabulary || vocabulary.isEmpty) return this.notes.index;
+    if (!this.canonical) {
+      const canonical = new WorkspaceIndex();
+      canonical.batch(() => { for (const note of this.notes.index.all()) canonical.set(note.path, withCanonicalThemes(note, vocabulary)); });
+      this.canonical = canonical;
+    }
+    return this.canonical;
   }
 
   filter(today = isoDay(new Date())): NoteFilter {
@@ -46,13 +70,13 @@ export class ThemesViewProvider implements vscode.TreeDataProvider<ThemeItem> {
     if (!element) {
       await this.notes.ready;
       const threshold = growthSettings().patternThreshold;
-      return themeTree(this.notes.index, this.filter(), threshold).map(theme => ({ kind: 'theme', theme }));
+      return themeTree(this.viewIndex(), this.filter(), threshold).map(theme => ({ kind: 'theme', theme }));
     }
     switch (element.kind) {
       case 'theme':
         return [
           ...element.theme.children.map((theme): ThemeItem => ({ kind: 'theme', theme })),
-          ...themePeople(this.notes.index.all(), this.filter(), element.theme.key).map((person): ThemeItem => ({ kind: 'person', theme: element.theme, person })),
+          ...themePeople(this.viewIndex().all(), this.filter(), element.theme.key).map((person): ThemeItem => ({ kind: 'person', theme: element.theme, person })),
         ];
       case 'person':
         return element.person.conversations.map(conversation => ({ kind: 'conversation', theme: element.theme, conversation, person: element.person.person }));
@@ -72,6 +96,12 @@ export class ThemesViewProvider implements vscode.TreeDataProvider<ThemeItem> {
         item.description = `${people} ${people === 1 ? 'person' : 'people'} · ${theme.conversationCount} conversation${theme.conversationCount === 1 ? '' : 's'}${theme.pattern ? ' · pattern' : ''}`;
         item.iconPath = new vscode.ThemeIcon(theme.pattern ? 'flame' : 'tag', theme.pattern ? new vscode.ThemeColor('charts.orange') : undefined);
         item.tooltip = new vscode.MarkdownString(`**${theme.name}**: raised by ${people} ${people === 1 ? 'person' : 'people'} in ${theme.conversationCount} conversation${theme.conversationCount === 1 ? '' : 's'}\n\n${spread(theme.byMonth)}`);
+        const response = this.vocabulary?.current.lookup(theme.key)?.response;
+        if (response) {
+          item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[response.status], theme.pattern ? new vscode.ThemeColor('charts.orange') : undefined);
+          item.description = `${item.description} · org: ${statusLabel(response.status)}`;
+          item.tooltip.appendMarkdown(`\n\n**Org response:** ${statusLabel(response.status)}${response.owner ? `, ${response.owner}` : ''}${response.note ? `\n\n${response.note}` : ''}`);
+        }
         item.contextValue = theme.pattern ? 'theme.pattern' : 'theme';
         item.id = `theme:${theme.key}`;
         return item;
@@ -137,6 +167,7 @@ export function registerThemesView(provider: ThemesViewProvider, notes: NotesInd
   return vscode.Disposable.from(
     view,
     notes.index.onDidChange(() => provider.refresh()),
+    provider.vocabulary?.onDidChange(() => provider.refresh()) ?? new vscode.Disposable(() => undefined),
     vscode.workspace.onDidChangeConfiguration(event => {
       if (event.affectsConfiguration('growth')) provider.refresh();
     }),

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ThemeUsage } from '../core/themes';
+import { EMPTY_VOCABULARY, Vocabulary } from '../core/vocabulary';
 import { WorkspaceIndex } from '../core/workspaceIndex';
 import { NotesIndexManager } from './notesIndex';
 
@@ -17,25 +18,35 @@ export interface WorkspaceVocabulary {
  */
 export class WorkspaceVocabularyProvider implements vscode.Disposable {
   private cached: WorkspaceVocabulary | undefined;
-  private readonly subscription: { dispose(): void };
+  private readonly subscriptions: { dispose(): void }[];
 
-  constructor(private readonly notes: NotesIndexManager) {
-    this.subscription = notes.index.onDidChange(() => { this.cached = undefined; });
+  /** `agreed` is the shared theme vocabulary: its canonical names come first and win the spelling hint. */
+  constructor(private readonly notes: NotesIndexManager, private readonly agreed?: { readonly current: Vocabulary; onDidChange(listener: () => void): { dispose(): void } }) {
+    this.subscriptions = [notes.index.onDidChange(() => { this.cached = undefined; })];
+    if (agreed) this.subscriptions.push(agreed.onDidChange(() => { this.cached = undefined; }));
   }
 
   async vocabulary(): Promise<WorkspaceVocabulary> {
     await this.notes.ready;
-    this.cached ??= vocabularyOf(this.notes.index);
+    this.cached ??= vocabularyOf(this.notes.index, this.agreed?.current ?? EMPTY_VOCABULARY);
     return this.cached;
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    this.subscriptions.forEach(s => s.dispose());
   }
 }
 
-function vocabularyOf(index: WorkspaceIndex): WorkspaceVocabulary {
+function vocabularyOf(index: WorkspaceIndex, agreed: Vocabulary): WorkspaceVocabulary {
   const people = new Map(index.all().flatMap(n => (n.person ? [[n.person.trim().toLowerCase(), n.person.trim()] as const] : [])));
-  const themes = index.themeUsage();
-  return { people: [...people.values()].sort((a, b) => a.localeCompare(b)), themes, spellings: new Map(themes.map(t => [t.key, t.name])) };
+  const used = index.themeUsage();
+  // Agreed themes first (counting their aliases' use), then the workspace's own themes the vocabulary does not know.
+  const canonical = agreed.themes.map(theme => ({
+    key: theme.key, name: theme.name, count: used.filter(t => agreed.lookup(t.key) === theme).reduce((sum, t) => sum + t.count, 0),
+  }));
+  const themes = [...canonical, ...used.filter(t => !agreed.lookup(t.key))];
+  const spellings = new Map(used.map(t => [t.key, agreed.lookup(t.key)?.name ?? t.name]));
+  for (const theme of agreed.themes) spellings.set(theme.key, theme.name);
+  return { people: [...people.values()].sort((a, b) => a.localeCompare(b)), themes, spellings };
 }
+

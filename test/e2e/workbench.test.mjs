@@ -214,6 +214,18 @@ describe('the packaged extension in the VS Code UI', function () {
     await page.locator('.markers-panel .monaco-list-row', { hasText: '"mood" is not a known field' }).first().waitFor();
     await screenshot('problems-panel');
   });
+
+  it('a shareable copy of a note with frontmatter errors is refused in a modal that says why', async () => {
+    await openFile('jordan-kim/2026-03-15.md');
+    await runCommand('Growth: Create Shareable Copy');
+    const dialog = page.locator('.monaco-dialog-box', { hasText: 'No copy was made' }).first();
+    await dialog.waitFor({ timeout: 15000 });
+    assert.match(await dialog.innerText(), /The frontmatter has a problem on line \d+/);
+    await screenshot('share-refused');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden', timeout: 10000 });
+    assert.equal(await page.locator('.tab', { hasText: '-shared' }).count(), 0, 'no copy was opened');
+  });
 });
 
 describe('Restricted Mode in the VS Code UI, then trust granted without a reload', function () {

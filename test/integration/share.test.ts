@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, noteUri, readFile, waitForLogLine, workspaceRoot } from './helpers';
+import { api, closeAllEditors, noteUri, readFile, waitForLogLine, withSetting, workspaceRoot } from './helpers';
 
 describe('sharing and reporting', () => {
   before(api);
@@ -42,7 +42,7 @@ describe('sharing and reporting', () => {
   });
 
   it('opens the themes report, anonymised, with its bars', async () => {
-    const report = await vscode.commands.executeCommand<vscode.TextDocument>('growth.report.themes', { months: 0, includeNames: false });
+    const report = await withSetting('report.minimumGroupSize', 3, async () => vscode.commands.executeCommand<vscode.TextDocument>('growth.report.themes', { months: 0, includeNames: false }));
     assert.ok(report?.isUntitled);
     const text = report.getText();
     assert.match(text, /^# Themes report/);

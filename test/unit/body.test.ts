@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyzeNote } from '../../src/core/note';
+import { summarizeNote } from '../../src/core/noteSummary';
 import { BUILT_IN_SCRIPT, withSeniorLeader } from '../../src/core/questionScript';
 
 const HEAD = '---\ntype: growth-conversation\nperson: Alex\ndate: 2026-05-01\n---\n';
@@ -77,5 +78,76 @@ describe('body: sections, tasks and tags', () => {
     const script = withSeniorLeader(BUILT_IN_SCRIPT, 'VP Engineering');
     assert.equal(script.questions[7].title, 'With unlimited money and the job of the VP Engineering, what would you change?');
     assert.equal(withSeniorLeader(BUILT_IN_SCRIPT, '  ').questions[7].title, 'With unlimited money and the job of the CTO, what would you change?');
+  });
+});
+
+/** Tags and task privacy as both readers see them: remark, and the line scanner (which must agree). */
+function readBoth(body: string) {
+  const text = HEAD + body;
+  const { note } = analyzeNote(text);
+  const full = { tags: note.tags.map(t => [t.name, t.line - 5, t.private] as const), tasks: note.tasks.map(t => [t.text, t.private] as const) };
+  const summary = summarizeNote(text, BUILT_IN_SCRIPT);
+  const fast = { tags: summary.tags.map(t => [t.name, t.line - 5, t.private] as const), tasks: summary.tasks.map(t => [t.text, t.private] as const) };
+  assert.deepEqual(fast, full, 'the line scanner and remark disagree');
+  return full;
+}
+
+describe('themes come from tags only', () => {
+  it('not from URLs, fragments, autolinks, link definitions and titles, HTML, code or colours', () => {
+    const body = [
+      '## Q <!-- growth:checkin -->',
+      'A real #theme, [a link](http://x.io/#frag "title #in-title") and [#in-text](#anchor).',
+      'Autolinks <https://x.io/#auto> and www.example.com/(#literal) and https://x.io/?q=(#query).',
+      'HTML <span title="#attr">#inside-span</span> <a href="#href">x</a>; escaped \\#escaped, entity &#35;entity.',
+      'Colours #fff #FFF000 #1e90ff #Ab12 #00ff0080 are not themes; #fade-in and #deadbeef1 are.',
+      '',
+      '[ref]: http://x.io/#definition "title #def-title"',
+      '',
+      '    #indented-code',
+      '',
+      '```',
+      '#fenced',
+      '```',
+      '`#code-span` and #last',
+      '',
+    ].join('\n');
+    assert.deepEqual(readBoth(body).tags.map(([name]) => name), ['theme', 'in-text', 'inside-span', 'fade-in', 'deadbeef1', 'last']);
+  });
+
+  it('caps a tag at 5 levels and 64 characters, so a hostile tag cannot make every prefix a theme', () => {
+    const deep = `#${'a/'.repeat(20_000)}b`;
+    const long = `#${'x'.repeat(5000)}`;
+    const tags = readBoth(`## Q <!-- growth:checkin -->\n${deep} and ${long}\n`).tags.map(([name]) => name);
+    assert.deepEqual(tags, ['a/a/a/a/a', 'x'.repeat(64)]);
+  });
+});
+
+describe('private tags and items, as both readers see them', () => {
+  it('a lazy continuation line belongs to its (private) item', () => {
+    const read = readBoth('## Next steps\n- [ ] ask about pay\n(private) #pay\n- [ ] book #training\n');
+    assert.deepEqual(read.tags, [['pay', 2, true], ['training', 3, false]]);
+    assert.deepEqual(read.tasks, [['ask about pay (private) #pay', true], ['book #training', false]]);
+  });
+
+  it('sub-items, continuation paragraphs and indented blocks stay private; code holds no tags', () => {
+    const read = readBoth('## Next steps\n1. [ ] pay (private)\n   more #cont\n\n   para #para\n\n       code #code\n   - [ ] sub #sub\n     > quoted #quote\n2. [ ] open #open\n');
+    assert.deepEqual(read.tags, [['cont', 2, true], ['para', 4, true], ['sub', 7, true], ['quote', 8, true], ['open', 9, false]]);
+    assert.deepEqual(read.tasks, [['pay (private) more #cont', true], ['sub #sub', true], ['open #open', false]]);
+  });
+
+  it('a setext heading inside Private notes does not end them; a known section does', () => {
+    const read = readBoth('## Private notes\nInterviewing #a\n---\n#b\n\nAside #c\n===\n- [ ] call (private-ish) #d\n## 1. How are you doing? How is work?\nFine #e\n');
+    assert.deepEqual(read.tags, [['a', 1, true], ['b', 3, true], ['c', 5, true], ['d', 7, true], ['e', 9, false]]);
+  });
+
+  it('a (private) item inside a quote, and an item after it that is not private', () => {
+    const read = readBoth('## Q <!-- growth:checkin -->\n> - [ ] raise (PRIVATE) #raise\n>   still #still\n> - [ ] public #public\n');
+    assert.deepEqual(read.tags, [['raise', 1, true], ['still', 2, true], ['public', 3, false]]);
+  });
+
+  it('recognises Private notes by marker in any case and spacing, and by a heading starting with Private', () => {
+    for (const heading of ['## Notes <!--GROWTH : Private-->', '## Private Notes (manager only)', '## private', '## Notes\n<!-- growth:PRIVATE -->']) {
+      assert.deepEqual(readBoth(`${heading}\nsecret #s\n`).tags, [['s', heading.includes('\n') ? 2 : 1, true]], heading);
+    }
   });
 });

@@ -126,17 +126,18 @@ describe('CLI: themes, report and share', () => {
   it('writes an anonymised report, and an HTML one with nothing remote', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'growth-cli-'));
     try {
-      const { code, out } = await run(['report', SAMPLE, '--since', '2026-01-01']);
+      const { code, out } = await run(['report', SAMPLE, '--since', '2026-01-01', '--min-group', '3']);
       assert.equal(code, 0);
       assert.match(out, /^# Themes report/);
-      assert.match(out, /\| ci-speed ★ \| 2 \| 2 \| steady \(2 before\) \| █+ \|/);
+      assert.match(out, /\| ci-speed ★ \| 2 \| 2 \| █+ \|/);
+      assert.match(out, /^No trend: the period before had fewer than 3 people\.$/m);
       for (const name of ['Alex', 'Morgan', 'Priya', 'Shah', 'Sam', 'Lee', 'Jordan', 'Kim', 'Dana', 'Reyes', 'Chris', 'Okafor', 'alex-morgan', 'priya-shah']) {
         assert.doesNotMatch(out, new RegExp(`(^|[^\\p{L}])${name}([^\\p{L}]|$)`, 'u'), name);
       }
       const withNames = await run(['report', SAMPLE, '--since', '2026-01-01', '--names']);
       assert.match(withNames.out, /Alex Morgan/);
       const html = join(folder, 'report.html');
-      assert.equal((await run(['report', SAMPLE, '--out', html])).code, 0);
+      assert.equal((await run(['report', SAMPLE, '--min-group', '3', '--out', html])).code, 0);
       const page = readFileSync(html, 'utf8');
       assert.match(page, /<table>/);
       assert.match(page, /default-src 'none'/);
@@ -183,7 +184,7 @@ describe('CLI: themes, report and share', () => {
       const note = join(folder, 'note.md');
       const text = readFileSync(`${SAMPLE}/growth-notes/alex-morgan/2026-05-12.md`, 'utf8');
       writeFileSync(note, text);
-      for (const args of [['share', note, '--out', note], ['share', note, '--out', note, '--force'], ['report', SAMPLE, '--out', note, '--force']]) {
+      for (const args of [['share', note, '--out', note], ['share', note, '--out', note, '--force'], ['report', SAMPLE, '--names', '--out', note, '--force']]) {
         const { code, err } = await run(args);
         assert.equal(code, 2, args.join(' '));
         assert.match(err, /is a growth note\. A copy or report is never written over a note/);

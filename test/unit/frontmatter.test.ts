@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeNote } from '../../src/core/note';
 import { validateNote } from '../../src/core/validate';
+import { bytesDeclareGrowthNote } from '../../src/core/frontmatter';
 import { decodeNoteBytes } from '../../src/core/problem';
 
 const VALID = '---\ntype: growth-conversation\nperson: Alex\ndate: 2026-05-01\n---\n\nBody\n';
@@ -108,6 +109,34 @@ describe('frontmatter: hostile and odd input', () => {
     assert.ok('problem' in decoded);
     assert.equal(decoded.problem.code, 'not-utf8');
     assert.deepEqual(decodeNoteBytes(Buffer.from('\uFEFFok')), { text: 'ok' });
+  });
+
+  it('reads UTF-16 notes with a byte-order mark, little and big endian, as Windows tools save them', () => {
+    const note = `${VALID}Zoë is fine. #café\n## Private notes\nsecret\n`;
+    const little = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(note, 'utf16le')]);
+    const big = Buffer.from(little.map((_, i) => little[i ^ 1]));
+    for (const [name, bytes] of [['LE', little], ['BE', big]] as const) {
+      assert.deepEqual(decodeNoteBytes(bytes), { text: note }, name);
+      assert.equal(bytesDeclareGrowthNote(bytes), true, name);
+      assert.deepEqual(codes(note), [], name);
+    }
+  });
+
+  it('reports UTF-16 that cannot be decoded, or that has no byte-order mark, in plain words', () => {
+    const broken = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(VALID, 'utf16le'), Buffer.from([0x00, 0xd8, 0x41, 0x00])]); // a lone surrogate
+    const unmarked = Buffer.from(VALID, 'utf16le');
+    const messages = [broken, unmarked].map(bytes => {
+      const decoded = decodeNoteBytes(bytes);
+      assert.ok('problem' in decoded);
+      assert.equal(decoded.problem.code, 'not-utf8');
+      assert.equal(bytesDeclareGrowthNote(bytes), true, 'still known as a growth note, so the problem is shown');
+      return decoded.problem.message;
+    });
+    assert.deepEqual(messages, [
+      'This file is UTF-16 text with broken characters, so it was not read. Re-save it as UTF-8.',
+      'This file looks like UTF-16 text without a byte-order mark, so it was not read. Re-save it as UTF-8.',
+    ]);
+    assert.equal(bytesDeclareGrowthNote(Buffer.from('\uFEFF# Just Markdown\n', 'utf16le')), false);
   });
 
   it('reports YAML syntax errors at their place', () => {

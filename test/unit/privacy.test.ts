@@ -28,7 +28,7 @@ describe('no network, proven', () => {
     try {
       for (const args of [
         ['validate', SAMPLE], ['validate', SAMPLE, '--json'], ['themes', SAMPLE], ['themes', SAMPLE, '--json', '--since', '2026-01-01'],
-        ['report', SAMPLE], ['report', SAMPLE, '--names', '--out', join(out, 'r.html')], ['share', `${SAMPLE}/growth-notes/alex-morgan/2026-05-12.md`, '--out', join(out, 's.md')],
+        ['report', SAMPLE, '--min-group', '3'], ['report', SAMPLE, '--names', '--out', join(out, 'r.html')], ['share', `${SAMPLE}/growth-notes/alex-morgan/2026-05-12.md`, '--out', join(out, 's.md')],
         ['--help'],
       ]) {
         const result = spawnSync(process.execPath, ['--require', './test/support/no-network.cjs', 'dist/cli.js', ...args], { encoding: 'utf8' });

@@ -24,6 +24,19 @@ describe('validation', () => {
     ]);
   });
 
+  it('warns about a growth marker that names no section, with the id it probably meant', () => {
+    const body = '## Notes <!-- growth:privte -->\nsecret #s\n## Q\n<!--growth: CHEKIN-->\n## R <!-- growth:zzz-unknown -->\n```\n<!-- growth:in-code -->\n```\n## S <!-- growth:Next-Steps -->\n';
+    assert.deepEqual(problemsOf(BASE, body), [
+      { code: 'unknown-marker', severity: 'warning', at: [5, 9, 5, 31], suggestion: 'private' },
+      { code: 'unknown-marker', severity: 'warning', at: [8, 0, 8, 21], suggestion: 'checkin' },
+      { code: 'unknown-marker', severity: 'warning', at: [9, 5, 9, 32], suggestion: undefined },
+    ]);
+    const { note } = analyzeNote(`---\n${BASE}---\n${body}`);
+    // A misspelt private marker fails closed: the section is private, and so are the unknown ones after it.
+    assert.deepEqual(note.sections.map(s => s.kind), ['private', 'private', 'private', 'next-steps']);
+    assert.equal(note.tags[0].private, true);
+  });
+
   it('points an invalid enum value at the value and suggests the closest', () => {
     assert.deepEqual(problemsOf(`${BASE}flightRisk: hgih\n`), [{ code: 'invalid-value', severity: 'error', at: [4, 12, 4, 16], suggestion: 'high' }]);
     assert.deepEqual(problemsOf(`${BASE}level: mid-level\n`), [{ code: 'invalid-value', severity: 'error', at: [4, 7, 4, 16], suggestion: 'mid' }]);

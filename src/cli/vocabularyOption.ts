@@ -1,0 +1,27 @@
+import { existsSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { EMPTY_VOCABULARY, parseVocabulary, Vocabulary, VOCABULARY_FILE } from '../core/vocabulary';
+import { UsageError } from './usageError';
+
+/**
+ * The vocabulary a command uses: `--vocabulary FILE`, else growth-themes.yaml in the folder, else none.
+ * A vocabulary with errors is refused with its problems, so a report never silently merges less than asked.
+ */
+export function vocabularyOption(path: string | undefined, folder: string | undefined): Vocabulary {
+  const file = path ?? (folder && existsSync(join(folder, VOCABULARY_FILE)) ? join(folder, VOCABULARY_FILE) : undefined);
+  if (!file) return EMPTY_VOCABULARY;
+  if (!existsSync(file)) throw new UsageError(`The vocabulary "${file}" does not exist.`);
+  const { vocabulary, problems } = parseVocabulary(readFileSync(file, 'utf8'));
+  if (problems.length > 0) {
+    throw new UsageError(`The vocabulary "${file}" has problems; fix them or leave out --vocabulary:\n${problems
+      .map(p => `  ${file}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.message}`).join('\n')}`);
+  }
+  return vocabulary;
+}
+
+/** `--min-group N` as a number; anything that is not a whole number is a usage error. */
+export function minGroupOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError('--min-group takes a whole number (at least 3).');
+  return Number(value);
+}

@@ -1,0 +1,272 @@
+import Ajv, { ValidateFunction } from 'ajv';
+import digestSchema from '../../schemas/digest.schema.json';
+import { DIGEST_FORMAT, DIGEST_FORMAT_VERSION, DigestQuarter, previousQuarter, sealHolds, TeamDigest } from './digest';
+import { effectiveMinGroupSize, suppressSmallGroups } from './groupPrivacy';
+import { classifyTrend, Trend } from './report';
+import { normalizeTheme } from './themes';
+import { EMPTY_VOCABULARY, OrgStatus, Vocabulary } from './vocabulary';
+
+/** Larger files are rejected unread: a digest of 200 themes over 8 quarters is well under 100 KB. */
+export const MAX_DIGEST_BYTES = 1024 * 1024;
+
+/** A digest file as the caller read it. */
+export interface DigestFile {
+  /** How the file is named in the report (relative path or file name). */
+  readonly file: string;
+  readonly text: string;
+}
+
+export interface Rejection {
+  readonly file: string;
+  readonly reason: string;
+}
+
+/** One theme of the collated quarter, in the exact shape `growth collate --json` prints. */
+export interface CollatedTheme {
+  readonly theme: string;
+  readonly people: number;
+  readonly sources: number;
+  readonly teams: number;
+  readonly crossTeam: boolean;
+  readonly trend: Trend;
+  readonly previousPeople: number;
+  readonly status: OrgStatus | null;
+  readonly owner: string | null;
+}
+
+/** The collated report of one quarter (`growth collate --json`). */
+export interface Collation {
+  readonly quarter: string;
+  readonly minGroupSize: number;
+  readonly people: number;
+  readonly sources: number;
+  readonly themes: CollatedTheme[];
+  readonly teams: { team: string; people: number }[];
+  readonly rejected: Rejection[];
+}
+
+/** What the Markdown and HTML views add to the JSON: the last four quarters of each theme. */
+export interface CollationDetail {
+  readonly collation: Collation;
+  /** Oldest first, ending with the collated quarter. */
+  readonly recentQuarters: string[];
+  /** People per theme in each of `recentQuarters`. */
+  readonly history: ReadonlyMap<string, number[]>;
+  /** The theme's note from the vocabulary, when it has one. */
+  readonly notes: ReadonlyMap<string, string>;
+}
+
+export interface CollateOptions {
+  readonly quarter?: string;
+  readonly minGroupSize?: number;
+  readonly vocabulary?: Vocabulary;
+  /** Today, YYYY-MM-DD: a digest made later than this is refused. */
+  readonly today?: string;
+}
+
+let validator: ValidateFunction | undefined;
+
+function schemaErrors(data: unknown) {
+  if (!validator) validator = new Ajv({ strict: true, allErrors: false, ownProperties: true, coerceTypes: false, useDefaults: false, removeAdditional: false }).compile(digestSchema);
+  return validator(data) ? [] : validator.errors ?? [];
+}
+
+/** Reads and checks one digest file; a digest that cannot be trusted is a reason, never a partial read. */
+export function readDigest(file: DigestFile, minGroupSize: number): TeamDigest | { reason: string } {
+  if (file.text.length > MAX_DIGEST_BYTES) return { reason: `larger than ${MAX_DIGEST_BYTES / 1024} KB, so it was not read` };
+  let data: unknown;
+  try {
+    data = JSON.parse(file.text);
+  } catch {
+    return { reason: 'not a JSON file' };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || (data as { format?: unknown }).format !== DIGEST_FORMAT) {
+    return { reason: 'not a team digest (its "format" is not growth-team-digest)' };
+  }
+  const version = (data as { formatVersion?: unknown }).formatVersion;
+  if (typeof version === 'number' && Number.isInteger(version) && version > DIGEST_FORMAT_VERSION) {
+    return { reason: `made in format version ${version}, newer than this collation knows (${DIGEST_FORMAT_VERSION}); update the tool` };
+  }
+  if (version !== DIGEST_FORMAT_VERSION) return { reason: `format version ${JSON.stringify(version)} is not one this collation knows (${DIGEST_FORMAT_VERSION})` };
+  const [error] = schemaErrors(data);
+  if (error) {
+    if (error.keyword === 'additionalProperties') {
+      return { reason: `has a field the digest format does not know ("${String(error.params.additionalProperty)}" at ${error.instancePath || 'the top'}); a name or note may have slipped in` };
+    }
+    return { reason: `does not follow the digest format: ${error.instancePath || 'the top'} ${error.message ?? 'is not valid'}` };
+  }
+  const digest = data as TeamDigest;
+  if (!sealHolds(file.text)) return { reason: 'its content was changed after it was made (the content hash does not match)' };
+  const seen = new Set<string>();
+  const twice = digest.quarters.find(q => seen.size === seen.add(q.quarter).size);
+  if (twice) return { reason: `lists ${twice.quarter} twice` };
+  const small = smallGroupIn(digest, minGroupSize);
+  if (small) return { reason: small };
+  return digest;
+}
+
+function smallGroupIn(digest: TeamDigest, minGroupSize: number): string | undefined {
+  if (digest.minGroupSize < minGroupSize) return `made with groups as small as ${digest.minGroupSize}; this collation needs at least ${minGroupSize}`;
+  for (const quarter of digest.quarters) {
+    if (quarter.people < minGroupSize) return `${quarter.quarter} has a group of ${quarter.people} people, under the minimum of ${minGroupSize}`;
+    const team = quarter.teams.find(t => t.people < minGroupSize);
+    if (team) return `${quarter.quarter} shows a team of ${team.people} people, under the minimum of ${minGroupSize}`;
+    if (quarter.hiddenTeamPeople > 0 && quarter.hiddenTeamPeople < minGroupSize) return `${quarter.quarter} lets a group of ${quarter.hiddenTeamPeople} be worked out by subtraction`;
+    if (quarter.teams.reduce((sum, t) => sum + t.people, 0) + quarter.hiddenTeamPeople !== quarter.people) {
+      return `${quarter.quarter}'s team counts do not add up to its ${quarter.people} people, so a hidden group could be worked out`;
+    }
+    const value = [...Object.entries(quarter.careerPaths), ...Object.entries(quarter.flightRisk)].find(([, people]) => people < minGroupSize);
+    if (value) return `${quarter.quarter} counts ${value[1]} people for "${value[0]}", under the minimum of ${minGroupSize}`;
+  }
+  return undefined;
+}
+
+/**
+ * The key two digests' theme names are merged by (the vocabulary's canonical theme, else case,
+ * spaces and hyphens ignored) and the name the report shows. Memoised: digests repeat their themes.
+ */
+class ThemeKeys {
+  private readonly known = new Map<string, { key: string; name: string }>();
+  private readonly firstNames = new Map<string, string>();
+
+  constructor(private readonly vocabulary: Vocabulary) {}
+
+  of(theme: string): { key: string; name: string } {
+    let found = this.known.get(theme);
+    if (!found) {
+      const canonical = this.vocabulary.lookup(theme);
+      const key = canonical?.key ?? normalizeTheme(theme);
+      // Without a vocabulary entry, the first spelling seen names the theme.
+      let name = canonical?.name ?? this.firstNames.get(key);
+      if (name === undefined) this.firstNames.set(key, name = theme);
+      this.known.set(theme, found = { key, name });
+    }
+    return found;
+  }
+
+  /** The name shown for a merge key. */
+  nameOfKey(key: string): string {
+    return this.vocabulary.themes.find(t => t.key === key)?.name ?? this.firstNames.get(key) ?? key;
+  }
+}
+
+/** One theme in one quarter, across the digests merged so far. */
+interface ThemeTally {
+  people: number;
+  sources: number;
+  readonly namedTeams: Set<string>;
+  /** Digests whose people raising the theme were (partly) outside any named team: one team each. */
+  otherTeams: number;
+}
+
+/** One quarter across the digests merged so far. */
+interface QuarterTally {
+  people: number;
+  sources: number;
+  readonly themes: Map<string, ThemeTally>;
+  readonly teams: Map<string, { team: string; people: number }>;
+}
+
+function foldQuarter(tally: QuarterTally, quarter: DigestQuarter, keys: ThemeKeys) {
+  tally.people += quarter.people;
+  tally.sources++;
+  const namedTeams = new Map<string, string[]>();
+  const namedPeople = new Map<string, number>();
+  for (const team of quarter.teams) {
+    const teamKey = team.team.trim().toLowerCase();
+    const entry = tally.teams.get(teamKey) ?? { team: team.team.trim(), people: 0 };
+    entry.people += team.people;
+    tally.teams.set(teamKey, entry);
+    for (const theme in team.themes) {
+      const { key } = keys.of(theme);
+      const list = namedTeams.get(key);
+      if (list) list.push(teamKey);
+      else namedTeams.set(key, [teamKey]);
+      namedPeople.set(key, (namedPeople.get(key) ?? 0) + team.themes[theme]);
+    }
+  }
+  for (const theme in quarter.themes) {
+    const people = quarter.themes[theme];
+    const { key } = keys.of(theme);
+    let themeTally = tally.themes.get(key);
+    if (!themeTally) tally.themes.set(key, themeTally = { people: 0, sources: 0, namedTeams: new Set(), otherTeams: 0 });
+    themeTally.people += people;
+    themeTally.sources++;
+    const teams = namedTeams.get(key);
+    if (teams) for (const team of teams) themeTally.namedTeams.add(team);
+    // People outside the named teams (a withheld breakdown, small teams) count as one more team of this digest.
+    if ((namedPeople.get(key) ?? 0) < people) themeTally.otherTeams++;
+  }
+}
+
+/**
+ * Merges digests into the report of one quarter (the latest present unless chosen). Every digest
+ * is checked first; the ones that cannot be trusted are listed with their reason and the rest merge.
+ * Files are read one at a time and folded into per-quarter counts, so memory does not grow with
+ * the number of digests; when two clash, the one that comes first wins.
+ */
+export function collateDigests(files: Iterable<DigestFile>, options: CollateOptions = {}): CollationDetail {
+  const minGroupSize = effectiveMinGroupSize(options.minGroupSize);
+  const vocabulary = options.vocabulary ?? EMPTY_VOCABULARY;
+  const rejected: Rejection[] = [];
+  const byHash = new Map<string, string>();
+  const byLabelQuarter = new Map<string, string>();
+  const quarters = new Map<string, QuarterTally>();
+  const keys = new ThemeKeys(vocabulary);
+  for (const file of files) {
+    const read = readDigest(file, minGroupSize);
+    if ('reason' in read) {
+      rejected.push({ file: file.file, reason: read.reason });
+      continue;
+    }
+    if (options.today && read.created > options.today) {
+      rejected.push({ file: file.file, reason: `dated ${read.created}, after today` });
+      continue;
+    }
+    const twin = byHash.get(read.contentHash);
+    if (twin) {
+      rejected.push({ file: file.file, reason: `the same digest as ${twin}` });
+      continue;
+    }
+    const label = read.label?.trim().toLowerCase();
+    const clash = label ? read.quarters.map(q => byLabelQuarter.get(`${label}\u0000${q.quarter}`)).find(Boolean) : undefined;
+    if (clash) {
+      rejected.push({ file: file.file, reason: `has the same label ("${read.label}") and quarter as ${clash}` });
+      continue;
+    }
+    byHash.set(read.contentHash, file.file);
+    for (const quarter of read.quarters) {
+      if (label) byLabelQuarter.set(`${label}\u0000${quarter.quarter}`, file.file);
+      let tally = quarters.get(quarter.quarter);
+      if (!tally) quarters.set(quarter.quarter, tally = { people: 0, sources: 0, themes: new Map(), teams: new Map() });
+      foldQuarter(tally, quarter, keys);
+    }
+  }
+
+  const present = [...quarters.keys()].sort();
+  const quarter = options.quarter ?? present[present.length - 1] ?? '';
+  const recentQuarters = [previousQuarter(previousQuarter(previousQuarter(quarter))), previousQuarter(previousQuarter(quarter)), previousQuarter(quarter), quarter];
+  const current = quarters.get(quarter) ?? { people: 0, sources: 0, themes: new Map<string, ThemeTally>(), teams: new Map() };
+  const history = new Map<string, number[]>();
+  const nameOf = (key: string) => keys.nameOfKey(key);
+  for (const key of current.themes.keys()) history.set(nameOf(key), recentQuarters.map(q => quarters.get(q)?.themes.get(key)?.people ?? 0));
+  const themes: CollatedTheme[] = [...current.themes].map(([key, tally]) => {
+    const name = nameOf(key);
+    const previousPeople = history.get(name)?.[2] ?? 0;
+    const response = vocabulary.lookup(name)?.response;
+    const teams = tally.namedTeams.size + tally.otherTeams;
+    return {
+      theme: name, people: tally.people, sources: tally.sources, teams, crossTeam: teams >= 2,
+      trend: classifyTrend(tally.people, previousPeople), previousPeople, status: response?.status ?? null, owner: response?.owner ?? null,
+    };
+  }).sort((a, b) => Number(b.crossTeam) - Number(a.crossTeam) || b.people - a.people || a.theme.localeCompare(b.theme));
+  const teams = suppressSmallGroups([...current.teams.values()].map(t => ({ key: t.team, people: t.people })), current.people, minGroupSize)
+    .shown.map(t => ({ team: t.key, people: t.people }));
+  const notes = new Map<string, string>();
+  for (const theme of themes) {
+    const note = vocabulary.lookup(theme.theme)?.response?.note;
+    if (note) notes.set(theme.theme, note);
+  }
+  rejected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { collation: { quarter, minGroupSize, people: current.people, sources: current.sources, themes, teams, rejected }, recentQuarters, history, notes };
+}

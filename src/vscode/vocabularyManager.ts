@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import { EMPTY_VOCABULARY, parseVocabulary, Vocabulary, VOCABULARY_FILE, VocabularyProblem } from '../core/vocabulary';
+import { toRange } from './adapters';
+import { DIAGNOSTIC_SOURCE, Settings } from './ids';
+import { growthSettings } from './settings';
+
+function toDiagnostic(problem: VocabularyProblem): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message,
+    problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : problem.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = problem.code;
+  return diagnostic;
+}
+
+/**
+ * The shared theme vocabulary of the workspace (growth-themes.yaml at the root, or the file the
+ * setting names): read when it changes, its problems shown in the file. A vocabulary with problems
+ * is not used, so everything works as if there were none until it is fixed.
+ */
+export class VocabularyManager implements vscode.Disposable {
+  private vocabularyNow: Vocabulary = EMPTY_VOCABULARY;
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('growth-vocabulary');
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private shownUri: vscode.Uri | undefined;
+  ready: Promise<void>;
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
+    const reload = (uri?: vscode.Uri) => {
+      if (!uri || uri.toString() === this.uri()?.toString()) this.ready = this.reload();
+    };
+    this.disposables.push(
+      this.diagnostics, this.changeEmitter, watcher,
+      watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload),
+      vscode.workspace.onDidChangeTextDocument(event => reload(event.document.uri)),
+      vscode.workspace.onDidChangeConfiguration(event => { if (event.affectsConfiguration(`${Settings.section}.${Settings.vocabularyPath}`)) reload(); }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => reload()),
+    );
+    this.ready = this.reload();
+  }
+
+  /** The vocabulary in use: empty when there is none or it has problems. */
+  get current(): Vocabulary {
+    return this.vocabularyNow;
+  }
+
+  /** Where the vocabulary file is looked for. */
+  uri(): vscode.Uri | undefined {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) return undefined;
+    const configured = growthSettings(folder.uri).vocabularyPath;
+    return configured ? vscode.Uri.joinPath(folder.uri, configured) : vscode.Uri.joinPath(folder.uri, VOCABULARY_FILE);
+  }
+
+  private async reload(): Promise<void> {
+    const uri = this.uri();
+    if (this.shownUri) this.diagnostics.delete(this.shownUri);
+    const open = uri ? vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString()) : undefined;
+    const text = open ? open.getText() : uri ? await vscode.workspace.fs.readFile(uri).then(bytes => new TextDecoder().decode(bytes), () => undefined) : undefined;
+    if (!uri || text === undefined) this.vocabularyNow = EMPTY_VOCABULARY;
+    else {
+      const { vocabulary, problems } = parseVocabulary(text);
+      this.vocabularyNow = vocabulary;
+      this.diagnostics.set(uri, problems.map(toDiagnostic));
+      this.shownUri = uri;
+    }
+    this.changeEmitter.fire();
+  }
+
+  dispose(): void {
+    this.disposables.forEach(d => d.dispose());
+  }
+}
