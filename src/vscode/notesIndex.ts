@@ -145,7 +145,11 @@ export class NotesIndexManager implements vscode.Disposable {
   private folderDeleted(uri: vscode.Uri) {
     if (IGNORED_FOLDER.test(uri.path) || uri.path.toLowerCase().endsWith('.md')) return;
     const prefix = `${uri.toString()}/`;
-    if (this.index.all().some(note => note.path.startsWith(prefix)) || [...this.pipeline.skipped.keys()].some(key => key.startsWith(prefix))) this.scheduleReconcile();
+    const inside = [...this.index.all().map(note => note.path), ...this.pipeline.skipped.keys()].filter(key => key.startsWith(prefix));
+    if (inside.length === 0) return;
+    // Its notes are gone now; a listing once things settle catches anything else the watcher missed.
+    void this.pipeline.apply(inside.map(path => ({ path, kind: 'deleted' })));
+    this.scheduleReconcile();
   }
 
   /** Lists the workspace again once things settle: only files whose size or time changed are read. */

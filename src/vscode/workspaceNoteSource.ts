@@ -40,15 +40,17 @@ export class WorkspaceNoteSource implements NoteSource, vscode.Disposable {
   }
 
   async stat(path: string): Promise<NoteFileInfo | undefined> {
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(vscode.Uri.parse(path));
+    } catch {
+      // Deleted on disk: an editor still holding its text does not keep it a conversation.
+      return undefined;
+    }
     const open = dirtyDocument(path);
     // An open document with unsaved edits is what the manager sees: index that, never cache it.
     if (open) return { path, mtime: open.version, size: open.getText().length, unsaved: true };
-    try {
-      const stat = await vscode.workspace.fs.stat(vscode.Uri.parse(path));
-      return { path, mtime: stat.mtime, size: stat.size };
-    } catch {
-      return undefined;
-    }
+    return { path, mtime: stat.mtime, size: stat.size };
   }
 
   async read(path: string): Promise<Uint8Array> {
