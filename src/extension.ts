@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ActionItemsViewProvider, registerActionItemsView } from './vscode/actionItemsView';
 import { CommitNotesCommand } from './vscode/commitNotesCommand';
+import { CurrentQuestionViewProvider, registerCurrentQuestionView } from './vscode/currentQuestionView';
 import { DiagnosticsManager } from './vscode/diagnostics';
 import { registerFrontmatterAssist } from './vscode/frontmatterAssist';
 import { registerGuideCommands } from './vscode/guideCommands';
@@ -9,6 +10,7 @@ import { Commands } from './vscode/ids';
 import { NewConversationCommand } from './vscode/newConversationCommand';
 import { NotesIndexManager } from './vscode/notesIndex';
 import { PeopleViewProvider, registerOpenNoteAt, registerPeopleView } from './vscode/peopleView';
+import { PrepareCommand, registerPrepare } from './vscode/prepareCommand';
 import { QuestionGuideProvider, registerQuestionGuide } from './vscode/questionGuide';
 import { registerShareCommands } from './vscode/shareCommands';
 import { registerDigestCommands } from './vscode/digestCommands';
@@ -21,6 +23,8 @@ import { WorkspaceVocabularyProvider } from './vscode/workspaceNotes';
 /** What the extension hands to other extensions and to its integration tests. */
 export interface GrowthApi {
   readonly questionGuide: QuestionGuideProvider;
+  /** The card above the guide: the current question's full guidance and hints. */
+  readonly currentQuestion: CurrentQuestionViewProvider;
   readonly notes: NotesIndexManager;
   readonly views: { readonly themes: ThemesViewProvider; readonly actions: ActionItemsViewProvider; readonly people: PeopleViewProvider };
   /** The file behind the Growth output channel, for anyone checking what it logged. */
@@ -35,8 +39,10 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
   // What the extension did and why, never the content of a note.
   const log = openGrowthLog();
   const notes = new NotesIndexManager(context.storageUri, log);
-  const guide = new QuestionGuideProvider();
+  const guide = new QuestionGuideProvider(notes);
+  const currentQuestion = new CurrentQuestionViewProvider(guide);
   const themeVocabulary = new VocabularyManager();
+  const prepare = new PrepareCommand(notes, theme => themeVocabulary.responseFor(theme));
   const vocabulary = new WorkspaceVocabularyProvider(notes, themeVocabulary);
   const diagnostics = new DiagnosticsManager(notes, vocabulary);
   const newConversation = new NewConversationCommand(context, notes, themeVocabulary);
@@ -51,6 +57,8 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
     vscode.commands.registerCommand(Commands.showLog, () => log.show(true)),
     registerQuestionGuide(guide),
     registerGuideCommands(guide),
+    registerCurrentQuestionView(currentQuestion),
+    registerPrepare(prepare),
     diagnostics,
     registerFrontmatterAssist(vocabulary, diagnostics),
     registerThemesView(views.themes, notes),
@@ -64,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
     registerVocabularyAssist(themeVocabulary),
   );
   const logFile = vscode.Uri.joinPath(context.logUri, `${GROWTH_LOG_NAME}.log`);
-  return { questionGuide: guide, notes, views, logFile, activationMs: performance.now() - started };
+  return { questionGuide: guide, currentQuestion, notes, views, logFile, activationMs: performance.now() - started };
 }
 
 export function deactivate(): void {}

@@ -6,13 +6,18 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { LineIndex } from './problem';
 import { Question, QuestionScript, RecordKind } from './questionScript';
-import { closestValue, normalizeTheme } from './themes';
+import { closestValue, MAX_TAG_DEPTH, MAX_TAG_LENGTH, normalizeTheme } from './themes';
 
 /** Bodies beyond this size are not analysed: remark's cost grows with it and real notes are a few KB. */
 export const MAX_BODY_CHARS = 512 * 1024;
 // Inputs beyond these make remark superlinear or overflow its stack; no real note comes near them.
 const MAX_CONTAINER_DEPTH = 24;
 const MAX_DELIMITERS_PER_BLOCK = 2000;
+/** remark spends a steady but large time per line of lists, tables and quotes: a note of a few hundred lines is far below. */
+export const MAX_BODY_LINES = 2000;
+/** Underlined (setext) headings and lazy quote lines each cost remark time in proportion to all before them. */
+export const MAX_UNDERLINED_HEADINGS = 100;
+export const MAX_LAZY_LINES = 200;
 
 export type SectionKind = 'question' | 'next-steps' | 'private' | 'other';
 
@@ -88,9 +93,6 @@ const CARRIED_MARKER = /<!--\s*from:\s*([^>]*?)\s*-->/;
 /** What may stand right before a tag's `#`: not a letter, digit, `_`, `&` (`&#35;`), `#`, `/` (`/#frag`) or `\` (`\#`). */
 const BEFORE_TAG = /[^\p{L}\p{N}_&#/\\]/u;
 const TAG_NAME = /[\p{L}\p{N}_][\p{L}\p{N}_/-]*/uy;
-/** Tags are capped so that a hostile `#a/a/a/…` cannot make every prefix a theme: segments, then characters. */
-export const MAX_TAG_DEPTH = 5;
-export const MAX_TAG_LENGTH = 64;
 /** Hex-only words of these lengths are colours (`#fff`, `#1e90ff`, `#FFF000`), not themes. */
 const COLOUR = /^(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const OWNER = /(?:^|\s)@([\p{L}\p{N}._-]*[\p{L}\p{N}])/u;
@@ -363,15 +365,26 @@ function hasAnswerText(node: RootContent): boolean {
   return toString(node, { includeHtml: false }).trim() !== '';
 }
 
-/** Why the text is too odd for remark to parse safely, or undefined when it is fine. */
+/**
+ * Why the text is too odd for remark to parse safely, or undefined when it is fine. One linear pass
+ * over the lines, counting what makes remark slow; it errs on the side of refusing (a refused body
+ * gets a warning, and a shareable copy is refused rather than guessed).
+ */
 export function complexityProblem(text: string): string | undefined {
   if (text.length > MAX_BODY_CHARS) return `it is larger than ${MAX_BODY_CHARS / 1024} KB`;
   let delimiters = 0;
+  let lineCount = 0;
+  let underlines = 0;
+  let lazyLines = 0;
+  let previousBlank = true;
+  let previousQuoted = false;
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
-    if (containerDepth(text, lineStart, lineEnd) > MAX_CONTAINER_DEPTH) return `it nests quotes or lists more than ${MAX_CONTAINER_DEPTH} deep`;
+    if (++lineCount > MAX_BODY_LINES) return `it has more than ${MAX_BODY_LINES} lines`;
+    const contentStart = containerEnd(text, lineStart, lineEnd);
+    if (containers > MAX_CONTAINER_DEPTH) return `it nests quotes or lists more than ${MAX_CONTAINER_DEPTH} deep`;
     let blank = true;
     for (let i = lineStart; i < lineEnd; i++) {
       const c = text.charCodeAt(i);
@@ -380,26 +393,49 @@ export function complexityProblem(text: string): string | undefined {
     }
     if (blank) delimiters = 0;
     if (delimiters > MAX_DELIMITERS_PER_BLOCK) return `one paragraph holds more than ${MAX_DELIMITERS_PER_BLOCK} emphasis, link or code markers`;
+    if (!blank && !previousBlank && isUnderline(text, contentStart, lineEnd) && ++underlines > MAX_UNDERLINED_HEADINGS) {
+      return `it has more than ${MAX_UNDERLINED_HEADINGS} headings underlined with = or -`;
+    }
+    const quoted = quotedLine;
+    if (!blank && previousQuoted && !quoted && ++lazyLines > MAX_LAZY_LINES) return `it has more than ${MAX_LAZY_LINES} quote lines without their ">"`;
+    previousBlank = blank;
+    previousQuoted = quoted && !blank;
     lineStart = lineEnd + 1;
   }
   return undefined;
 }
 
-/** How many block quotes and list markers open a line. */
-function containerDepth(text: string, start: number, end: number): number {
-  let depth = 0;
+/** A line of only `=` or only `-` (after its containers): it underlines the paragraph above into a heading. */
+function isUnderline(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && text[i] === ' ') i++;
+  const mark = text[i];
+  if (mark !== '=' && mark !== '-') return false;
+  while (i < end && text[i] === mark) i++;
+  while (i < end && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r')) i++;
+  return i === end;
+}
+
+// Set by containerEnd for the line it last read: kept out of a returned object, as this runs on every line.
+let containers = 0;
+let quotedLine = false;
+
+/** Where a line's content starts after its block quotes and list markers; counts them in `containers`. */
+function containerEnd(text: string, start: number, end: number): number {
+  containers = 0;
+  quotedLine = false;
   let i = start;
   while (i < end) {
     const c = text[i];
     if (c === ' ' || c === '\t') i++;
-    else if (c === '>') { depth++; i++; }
-    else if ((c === '-' || c === '*' || c === '+') && (text[i + 1] === ' ' || text[i + 1] === '\t')) { depth++; i += 2; }
+    else if (c === '>') { containers++; quotedLine = true; i++; }
+    else if ((c === '-' || c === '*' || c === '+') && (text[i + 1] === ' ' || text[i + 1] === '\t')) { containers++; i += 2; }
     else {
       let j = i;
       while (j < end && j - i < 9 && text[j] >= '0' && text[j] <= '9') j++;
-      if (j > i && (text[j] === '.' || text[j] === ')') && (text[j + 1] === ' ' || text[j + 1] === '\t')) { depth++; i = j + 2; }
+      if (j > i && (text[j] === '.' || text[j] === ')') && (text[j + 1] === ' ' || text[j + 1] === '\t')) { containers++; i = j + 2; }
       else break;
     }
   }
-  return depth;
+  return i;
 }

@@ -1,4 +1,4 @@
-import { Section } from './body';
+import { NEXT_STEPS_ID, PRIVATE_ID, Section } from './body';
 import { Note } from './note';
 import { Question, QuestionScript } from './questionScript';
 import { MIN_ACHIEVEMENTS } from './validate';
@@ -101,13 +101,61 @@ export function missingSectionInsertion(note: Note, script: QuestionScript, ques
   const later = script.questions.slice(index + 1).map(q => note.sections.find(s => s.questionId === q.id)).find(s => s !== undefined);
   const closing = note.sections.find(s => s.kind === 'next-steps' || s.kind === 'private');
   const line = later?.headingLine ?? closing?.headingLine ?? lineCount;
-  const text = `## ${index + 1}. ${question.title} <!-- growth:${question.id} -->\n\n`;
+  // The heading, a fresh line for the answer and a blank line before what follows: one edit, so one undo.
+  const text = `## ${index + 1}. ${question.title} <!-- growth:${question.id} -->\n\n\n`;
   return { line, text: line >= lineCount ? `\n${text}` : text };
 }
 
-/** The line where a question's answer goes: after its heading and any comment lines right below it. */
-export function answerLine(section: Section, lineText: (line: number) => string): number {
-  let line = section.headingLine + 1;
-  while (line <= section.endLine && /^\s*<!--.*-->\s*$/.test(lineText(line))) line++;
-  return Math.min(line, section.endLine + 1);
+/** Where the cursor lands in a section, and the line breaks to insert first so that line is fresh. */
+export interface AnswerSpot {
+  readonly line: number;
+  readonly character: number;
+  /** Inserted at the end of `afterLine` before moving there: room for the answer and a blank line before the next heading. */
+  readonly insert?: { readonly afterLine: number; readonly text: string };
+}
+
+const COMMENT_ONLY = /^\s*<!--.*-->\s*$/;
+const EMPTY_LIST_ITEM = /^\s{0,3}(?:[-*+]|\d{1,9}[.)])(?:\s+\[[ xX]\])?\s*$/;
+
+/**
+ * Where to type in a section. An answer already there: the end of its last line, to go on with it.
+ * Otherwise a fresh line: an empty list item the scaffold left (achievements), else the line after
+ * the heading, guidance and carried goals, keeping a blank line before the next heading. When those
+ * lines are missing, `insert` says what to add.
+ */
+export function freshAnswerSpot(section: Section, lineText: (line: number) => string, lineCount: number): AnswerSpot {
+  const end = Math.min(section.endLine, lineCount - 1);
+  let last = section.headingLine;
+  for (let line = section.headingLine + 1; line <= end; line++) {
+    const text = lineText(line);
+    if (EMPTY_LIST_ITEM.test(text) && !COMMENT_ONLY.test(text)) return { line, character: text.length };
+    if (text.trim() !== '') last = line;
+  }
+  if (section.answered && last > section.headingLine) return { line: last, character: lineText(last).length };
+  // A section's last line is its last written one: count the blank lines that follow it up to the next heading.
+  let blanksAfter = 0;
+  while (last + 1 + blanksAfter < lineCount && lineText(last + 1 + blanksAfter).trim() === '') blanksAfter++;
+  // The fresh line, and a blank line after it: before the next heading, or the note's final line break.
+  const needed = 2;
+  if (blanksAfter >= needed) return { line: last + 1, character: 0 };
+  return { line: last + 1, character: 0, insert: { afterLine: last, text: '\n'.repeat(needed - blanksAfter) } };
+}
+
+/** The places Next / Previous Question step through: every question, then Next steps and Private notes. */
+export function conversationStops(note: Note, script: QuestionScript): string[] {
+  const closing = [NEXT_STEPS_ID, PRIVATE_ID].filter(id => note.sections.some(s => s.kind === id));
+  return [...script.questions.map(q => q.id), ...closing];
+}
+
+/** The stop the cursor is in (a question id, `next-steps` or `private`), or undefined above the first section. */
+export function stopAt(note: Note, cursorLine: number): string | undefined {
+  const containing = [...note.sections].sort((a, b) => a.headingLine - b.headingLine).filter(s => s.headingLine <= cursorLine).pop();
+  if (!containing) return undefined;
+  if (containing.kind === 'question') return containing.questionId;
+  return containing.kind === 'next-steps' || containing.kind === 'private' ? containing.kind : undefined;
+}
+
+/** The section of a stop, if the note has it. */
+export function sectionOfStop(note: Note, stop: string): Section | undefined {
+  return note.sections.find(s => (s.kind === 'question' ? s.questionId === stop : s.kind === stop));
 }

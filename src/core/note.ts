@@ -53,14 +53,16 @@ export function analyzeNote(rawText: string, script: QuestionScript = BUILT_IN_S
   const split = parseFrontmatter(text, lines);
   const data = split.frontmatter?.isMap ? split.frontmatter.data : {};
   const bodyLine = lines.positionAt(split.bodyOffset).line;
-  const body: Body = parseBody(text, split.bodyOffset, bodyLine, script);
+  const isGrowthNote = split.frontmatter?.isMap ? data.type === 'growth-conversation' : declaresGrowthNote(text);
+  // Only a growth note's body is parsed: any other Markdown file in the workspace costs no more than its frontmatter.
+  const body: Body = isGrowthNote || declaresGrowthNote(text) ? parseBody(text, split.bodyOffset, bodyLine, script) : { sections: [], tasks: [], tags: [] };
   const problems = [...split.problems];
   if (body.skipped) {
     problems.push(problem(lines.lineRange(bodyLine), 'warning', 'body-too-complex',
       `The notes below the frontmatter were not analysed: ${body.skipped}. The guide and themes ignore this file.`));
   }
   const note: Note = {
-    isGrowthNote: split.frontmatter?.isMap ? data.type === 'growth-conversation' : declaresGrowthNote(text),
+    isGrowthNote,
     data,
     ...noteFields(data),
     sections: body.sections,

@@ -29,6 +29,8 @@ export function summaryFromAnalysis(analysis: NoteAnalysis): NoteSummary {
 const OWNER = /(?:^|\s)@([\p{L}\p{N}._-]*[\p{L}\p{N}])/u;
 const DUE = /\bdue:(\d{4}-\d{2}-\d{2})\b/;
 const CARRIED = /<!--\s*from:\s*([^>]*?)\s*-->/;
+/** A carried item's marker as the last thing in its text: nothing was written after it. */
+const CARRIED_LAST = /<!--\s*from:[^>]*?-->[ \t]*$/;
 const LIST_ITEM = /^( *)([-*+]|\d{1,9}[.)])([ \t]+|$)(?:\[([ xX])\](?:[ \t]+|$))?(.*)$/;
 const COMMENT = /<!--[\s\S]*?-->/g;
 
@@ -194,6 +196,8 @@ const ORDERED = /^(\d{1,9})([.)])/;
 const TABLE_DELIMITER = /^\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*$/;
 const ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+const SPECIAL = /[\\`<]/g;
+const MAY_CHANGE_IN_TOSTRING = /[*~[\]`\\<&_]| {2}\n/;
 
 /**
  * A CommonMark block scanner over lines: block quotes, list items (with lazy continuation),
@@ -285,7 +289,7 @@ class BodyScanner {
       return;
     }
     if (!opened) this.closeContainers(matched);
-    this.readLeaf(source.slice(pos), indent, rest, line, opened || !allMatched ? false : true);
+    this.readLeaf(source.slice(pos), indent, rest, line, allMatched && !opened);
   }
 
   /** Lines inside fenced code, indented code and HTML comment blocks: true when the line was one. */
@@ -294,7 +298,7 @@ class BodyScanner {
     const indent = spacesAt(afterContainers, 0);
     const rest = afterContainers.slice(indent);
     if (leaf.kind === 'fence') {
-      if (indent <= 3 && rest.startsWith(leaf.marker.repeat(leaf.length)) && new RegExp(`^\\${leaf.marker}+[ ]*$`).test(rest)) this.leaf = { kind: 'none' };
+      if (indent <= 3 && closesFence(rest, leaf.marker, leaf.length)) this.leaf = { kind: 'none' };
       return true;
     }
     if (leaf.kind === 'comment') {
@@ -442,7 +446,7 @@ class BodyScanner {
           line: firstOf.line,
           sectionKind: this.section.kind,
           carriedFrom: carried,
-          untouchedCarry: firstOf.box === ' ' && firstOf.blocks === 1 && /<!--\s*from:[^>]*?-->[ \t]*$/.test(text) && lastComment(text),
+          untouchedCarry: firstOf.box === ' ' && firstOf.blocks === 1 && CARRIED_LAST.test(text),
           private: this.isPrivate(paragraph.containers),
         };
         // Tasks are listed in the order their items begin, as remark visits them.
@@ -531,26 +535,40 @@ class BodyScanner {
   private collectTags(paragraph: Paragraph) {
     const text = paragraph.lines.join('\n');
     if (!text.includes('#')) return;
-    const hashes: number[] = [];
-    for (let hash = text.indexOf('#'); hash !== -1; hash = text.indexOf('#', hash + 1)) if (tagAt(text, hash) !== undefined) hashes.push(hash);
-    if (hashes.length === 0) return;
+    const found: { hash: number; name: string }[] = [];
+    for (let hash = text.indexOf('#'); hash !== -1; hash = text.indexOf('#', hash + 1)) {
+      const name = tagAt(text, hash);
+      if (name !== undefined) found.push({ hash, name });
+    }
+    if (found.length === 0) return;
     const hidden = inlineNonText(text);
     const isPrivate = this.isPrivate(paragraph.containers);
     let line = paragraph.firstLine;
-    let lineStart = 0;
-    for (const hash of hashes) {
-      if (hidden.some(([start, end]) => hash >= start && hash < end)) continue;
-      if (hash > hidden.firstLinkPart) beyond(); // perhaps inside a link's target, title or image text
-      const wordStart = Math.max(text.lastIndexOf(' ', hash), text.lastIndexOf('\n', hash)) + 1;
-      if (/:|www\.|@/i.test(text.slice(wordStart, hash))) beyond(); // perhaps inside a bare URL
-      for (let next = text.indexOf('\n', lineStart); next !== -1 && next < hash; next = text.indexOf('\n', lineStart)) {
-        line++;
-        lineStart = next + 1;
+    let hiddenIndex = 0;
+    // One cursor walks the paragraph once: the current line, and where the current word began.
+    let cursor = 0;
+    let wordLooksLikeUrl = false;
+    for (const { hash, name } of found) {
+      for (; cursor < hash; cursor++) {
+        const c = text.charCodeAt(cursor);
+        if (c === 10) line++;
+        if (c === 10 || c === 32 || c === 9) wordLooksLikeUrl = false;
+        else if (c === 58 || c === 64 || ((c === 119 || c === 87) && /^www\./i.test(text.slice(cursor, cursor + 4)))) wordLooksLikeUrl = true; // : @ www.
       }
-      const name = tagAt(text, hash) as string;
+      while (hiddenIndex < hidden.length && hidden[hiddenIndex][1] <= hash) hiddenIndex++;
+      if (hiddenIndex < hidden.length && hidden[hiddenIndex][0] <= hash) continue; // in code or a comment
+      if (hash > hidden.firstLinkPart) beyond(); // perhaps inside a link's target, title or image text
+      if (wordLooksLikeUrl) beyond(); // perhaps inside a bare URL
       this.tags.push({ name, key: normalizeTheme(name), line, questionId: this.section.questionId, private: isPrivate });
     }
   }
+}
+
+/** A run of at least `length` fence characters with only spaces after it. */
+function closesFence(rest: string, marker: string, length: number): boolean {
+  let run = 0;
+  while (rest[run] === marker) run++;
+  return run >= length && rest.slice(run).trim() === '';
 }
 
 function spacesAt(text: string, from: number): number {
@@ -573,16 +591,13 @@ function cellCount(row: string): number {
   return trimmed.split(/(?<!\\)\|/).length;
 }
 
-/** True when the paragraph's last inline piece is a comment (nothing but spaces after it). */
-function lastComment(text: string): boolean {
-  return /-->[ \t]*$/.test(text);
-}
-
 /**
  * What remark's toString gives for a paragraph, whitespace collapsed: comments dropped. Anything
  * that toString would change (emphasis, code, links, escapes, entities, hard breaks) is beyond the scanner.
  */
 function visibleText(source: string): string {
+  // Most item and heading text is plain: nothing toString would change.
+  if (!MAY_CHANGE_IN_TOSTRING.test(source)) return /\s\s|[\t\n\r]/.test(source) ? source.replace(/\s+/g, ' ').trim() : source.trim();
   if (source.includes('`')) beyond();
   const withoutComments = source.includes('<') ? maskRanges(source, inlineNonText(source), '') : source;
   if (/[*~[\]`\\<]/.test(withoutComments) || ENTITY.test(withoutComments) || / {2,}\n/.test(withoutComments)) beyond();
@@ -597,15 +612,22 @@ function visibleText(source: string): string {
  */
 function inlineNonText(text: string): [number, number][] & { firstLinkPart: number } {
   const hidden: [number, number][] = [];
+  let closers: Map<number, number> | undefined;
   let i = 0;
   while (i < text.length) {
+    // Only a backslash, a backtick or a `<` can start something that is not text.
+    SPECIAL.lastIndex = i;
+    if (!SPECIAL.test(text)) break;
+    i = SPECIAL.lastIndex - 1;
     const c = text[i];
     if (c === '\\' && ASCII_PUNCTUATION.test(text[i + 1] ?? '')) {
       i += 2;
     } else if (c === '`') {
+      closers ??= backtickClosers(text);
       let run = 1;
       while (text[i + run] === '`') run++;
-      const close = closingBackticks(text, i + run, run);
+      const close = closers.get(i);
+      if (close === undefined) beyond(); // the rest of a run whose first backtick was escaped
       if (close !== -1) {
         hidden.push([i, close + run]);
         i = close + run;
@@ -627,14 +649,26 @@ function inlineNonText(text: string): [number, number][] & { firstLinkPart: numb
   return Object.assign(hidden, { firstLinkPart });
 }
 
-function closingBackticks(text: string, from: number, run: number): number {
-  for (let at = text.indexOf('`', from); at !== -1; ) {
+/**
+ * For every run of backticks, where the next run of the same length starts (-1 when none): a code
+ * span's end. Found in one backward pass, so a paragraph of unmatched runs stays linear.
+ */
+function backtickClosers(text: string): Map<number, number> {
+  const runs: [number, number][] = [];
+  for (let at = text.indexOf('`'); at !== -1; ) {
     let length = 1;
     while (text[at + length] === '`') length++;
-    if (length === run) return at;
+    runs.push([at, length]);
     at = text.indexOf('`', at + length);
   }
-  return -1;
+  const closers = new Map<number, number>();
+  const nextOfLength = new Map<number, number>();
+  for (let r = runs.length - 1; r >= 0; r--) {
+    const [at, length] = runs[r];
+    closers.set(at, nextOfLength.get(length) ?? -1);
+    nextOfLength.set(length, at);
+  }
+  return closers;
 }
 
 /** The text with the ranges replaced: by spaces (positions kept), or by `by`. */

@@ -9,9 +9,18 @@ export interface CarryOver {
   readonly previousDate: string;
   readonly goals: readonly string[];
   readonly openActions: readonly string[];
+  /** For each open action, the date it was first written (kept across carries); same order as openActions. */
+  readonly openActionsFirstWritten?: readonly string[];
+  readonly manager?: string;
   readonly team?: string;
   readonly level?: string;
 }
+
+/** How much of the method's guidance a new note carries as comments: all of it, or none (the guide shows it either way). */
+export type GuidanceComments = 'comments' | 'none';
+
+/** Stands for the empty line an answer goes on; survives the collapse of blank runs, then becomes empty. */
+const ANSWER_SLOT = '\u0001';
 
 export interface NewNoteInput {
   readonly person: string;
@@ -21,6 +30,8 @@ export interface NewNoteInput {
   readonly carryOver?: CarryOver;
   /** What the organisation did about the themes this person raised last time, one line each. */
   readonly orgResponses?: readonly string[];
+  /** Guidance comments under each heading; `comments` when left out. */
+  readonly guidance?: GuidanceComments;
   /** A team's own template; variables are {{person}}, {{date}}, {{manager}}, {{previous}}, {{questions}}, {{carriedGoals}}, {{carriedActions}}. */
   readonly template?: string;
 }
@@ -54,30 +65,49 @@ export function renderNewNote(input: NewNoteInput): string {
     date: input.date,
     manager: input.manager ?? '',
     previous: carry?.previousPath ?? '',
-    managerLine: input.manager ? `manager: ${yamlScalar(input.manager)}\n` : '',
+    managerLine: (input.manager ?? carry?.manager) ? `manager: ${yamlScalar(input.manager ?? carry?.manager ?? '')}\n` : '',
     teamLine: carry?.team ? `team: ${yamlScalar(carry.team)}\n` : '',
     levelLine: carry?.level ? `level: ${yamlScalar(carry.level)}\n` : '',
     previousLine: carry ? `previous: ${yamlScalar(carry.previousPath)}\n` : '',
     carriedGoals: carriedList(carry?.goals ?? [], carry?.previousDate),
-    carriedActions: carriedList(carry?.openActions ?? [], carry?.previousDate),
+    carriedActions: carriedList(carry?.openActions ?? [], carry?.previousDate, carry?.openActionsFirstWritten),
   };
-  values.questions = renderQuestions(input.script, values.carriedGoals, input.orgResponses ?? []);
-  const rendered = (input.template ?? DEFAULT_TEMPLATE).replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
+  const withComments = (input.guidance ?? 'comments') === 'comments';
+  values.questions = renderQuestions(input.script, values.carriedGoals, withComments, input.orgResponses ?? []);
+  let template = input.template ?? DEFAULT_TEMPLATE;
+  if (!input.template) {
+    // Next steps gets a fresh line below the carried actions, like every question.
+    template = template.replace('{{carriedActions}}\n', `{{carriedActions}}\n${ANSWER_SLOT}\n`);
+    // Private notes too, so the note still ends with a line break once that line is typed on.
+    template = template.replace(/-->\n$/, `-->\n${ANSWER_SLOT}\n`);
+    if (!withComments) template = template.replace(NEXT_STEPS_HELP, '');
+  }
+  const rendered = template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole);
-  return rendered.replace(/\n{3,}/g, '\n\n');
+  return rendered.replace(/\n{3,}/g, '\n\n').split(ANSWER_SLOT).join('');
 }
 
-function renderQuestions(script: QuestionScript, carriedGoals: string, orgResponses: readonly string[]): string {
+const NEXT_STEPS_HELP = '<!-- Action items: - [ ] what @owner due:YYYY-MM-DD -->\n';
+
+function renderQuestions(script: QuestionScript, carriedGoals: string, withComments: boolean, orgResponses: readonly string[]): string {
   // Question 8 asks what the person would change: the place to tell them what changed since last time.
   const changeQuestion = script.questions.find(q => q.id === 'change-anything') ?? script.questions[7];
   return script.questions.map((question, index) => {
     const lines = [`## ${index + 1}. ${question.title} <!-- growth:${question.id} -->`];
     const help = guidance(question.why, question.listenFor, question.capture);
-    if (help) lines.push(`<!-- ${help} -->`);
+    if (help && withComments) lines.push(`<!-- ${help} -->`);
     if (question.records === 'achievements') lines.push('1. ', '2. ', '3. ');
-    if (question.records === 'goalReview' && carriedGoals) lines.push('<!-- Goals from last time: tick each one met, or note what blocked it. -->', carriedGoals);
-    if (question === changeQuestion && orgResponses.length > 0) {
-      lines.push(`<!-- What the organisation did about what they raised last time: ${guidance(...orgResponses.map(r => `${r.replace(/\s+/g, ' ')};`)).replace(/;$/, '.')} -->`);
+    else {
+      if (question.records === 'goalReview' && carriedGoals) {
+        if (withComments) lines.push('<!-- Goals from last time: tick each one met, or note what blocked it. -->');
+        lines.push(carriedGoals);
+      }
+      // Not guidance but news for the person, so it is written whatever the guidance setting says.
+      if (question === changeQuestion && orgResponses.length > 0) {
+        lines.push(`<!-- What the organisation did about what they raised last time: ${guidance(...orgResponses.map(r => `${r.replace(/\s+/g, ' ')};`)).replace(/;$/, '.')} -->`);
+      }
+      // A fresh line to type the answer on, and a blank line before the next heading.
+      lines.push(ANSWER_SLOT);
     }
     return lines.join('\n');
   }).join('\n\n');
@@ -88,8 +118,9 @@ function guidance(...parts: string[]): string {
   return parts.filter(Boolean).join(' ').replace(/--/g, '-');
 }
 
-function carriedList(items: readonly string[], from: string | undefined): string {
-  return items.map(item => `- [ ] ${item} <!-- from: ${from ?? 'earlier'} -->`).join('\n');
+function carriedList(items: readonly string[], from: string | undefined, firstWritten?: readonly string[]): string {
+  // An item carried twice keeps the date it was first written, not the date of the note it came through.
+  return items.map((item, i) => `- [ ] ${item} <!-- from: ${firstWritten?.[i] ?? from ?? 'earlier'} -->`).join('\n');
 }
 
 /** Quotes a YAML scalar only when it needs it. */
@@ -107,12 +138,17 @@ export function carryOverFrom(previousText: string, previousPath: string, script
   if (!note.isGrowthNote) return undefined;
   const goalSection = note.sections.find(s => s.records === 'sixMonthGoals');
   const goals = goalSection ? listItemsIn(analysis.lines.text, goalSection.headingLine + 1, goalSection.endLine) : [];
-  const openActions = note.tasks.filter(t => !t.done && t.sectionKind === 'next-steps').map(t => t.text);
-  return { previousPath, previousDate: note.date ?? 'earlier', goals, openActions, team: note.team, level: note.level };
+  const open = note.tasks.filter(t => !t.done && t.sectionKind === 'next-steps');
+  const previousDate = note.date ?? 'earlier';
+  return {
+    previousPath, previousDate, goals, openActions: open.map(t => t.text),
+    openActionsFirstWritten: open.map(t => (t.carriedFrom && /^\d{4}-\d{2}-\d{2}$/.test(t.carriedFrom) ? t.carriedFrom : previousDate)),
+    manager: note.manager, team: note.team, level: note.level,
+  };
 }
 
 /** The text of the list items (bullets, numbers or tasks) between two lines, without comments. */
-function listItemsIn(text: string, firstLine: number, lastLine: number): string[] {
+export function listItemsIn(text: string, firstLine: number, lastLine: number): string[] {
   return text.split('\n').slice(firstLine, lastLine + 1).flatMap(line => {
     const match = /^\s{0,3}(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/.exec(line.replace(/\r$/, ''));
     const item = match?.[1].replace(/<!--.*?-->/g, '').trim();

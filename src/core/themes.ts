@@ -1,4 +1,11 @@
 /**
+ * Themes are capped so that a hostile `#a/a/a/…` cannot make every prefix a theme (each prefix is
+ * a key in the theme tree): at most this many levels, and this many characters.
+ */
+export const MAX_TAG_DEPTH = 5;
+export const MAX_TAG_LENGTH = 64;
+
+/**
  * The key two spellings of a theme share: case, spaces versus hyphens or underscores,
  * and surrounding punctuation do not make a different theme. "a/b" keeps its slash (b nests under a).
  */
@@ -15,14 +22,18 @@ export function normalizeTheme(raw: string): string {
 const normalized = new Map<string, string>();
 
 function normalizeUncached(raw: string): string {
-  return raw
+  // Cut before the work: a frontmatter theme can be as long as the frontmatter.
+  const key = raw
+    .slice(0, MAX_TAG_LENGTH * 4)
     .normalize('NFKC')
     .toLowerCase()
     .replace(/^#+/, '')
     .split('/')
     .map(part => part.replace(/[\s_-]+/g, '-').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter(part => part !== '')
+    .slice(0, MAX_TAG_DEPTH)
     .join('/');
+  return key.length > MAX_TAG_LENGTH ? key.slice(0, MAX_TAG_LENGTH).replace(/[/-]+$/, '') : key;
 }
 
 /** Levenshtein distance, for "did you mean" suggestions on short values. */

@@ -83,9 +83,15 @@ export function registerActionItemsView(provider: ActionItemsViewProvider, notes
     notes.index.onDidChange(() => provider.refresh()),
     vscode.commands.registerCommand(Commands.groupActionsByPerson, () => setGrouping('person')),
     vscode.commands.registerCommand(Commands.groupActionsByOwner, () => setGrouping('owner')),
-    vscode.commands.registerCommand(Commands.completeAction, (element: ActionTreeItem | ActionItem) => {
-      const item = 'kind' in element ? (element.kind === 'action' ? element.item : undefined) : element;
-      return item ? completeAction(item) : false;
+    // A row's button passes the row; with no row (palette, a key) the selected row is the one meant.
+    vscode.commands.registerCommand(Commands.completeAction, (element?: ActionTreeItem | ActionItem) => {
+      const chosen = element ?? view.selection[0];
+      const item = !chosen || typeof chosen !== 'object' ? undefined : 'kind' in chosen ? (chosen.kind === 'action' ? chosen.item : undefined) : chosen;
+      if (!item) {
+        void vscode.window.showInformationMessage('Select an action item in the Action Items view first.');
+        return false;
+      }
+      return completeAction(item);
     }),
   );
 }

@@ -21,7 +21,13 @@ export interface CommitNotesOptions {
 export class CommitNotesCommand {
   readonly id = Commands.commitNotes;
 
-  async execute(options: CommitNotesOptions = {}): Promise<string | undefined> {
+  async execute(rawOptions?: unknown): Promise<string | undefined> {
+    // A view-title button passes the selected row: only real options count.
+    const given = rawOptions && typeof rawOptions === 'object' ? rawOptions as Record<string, unknown> : {};
+    const options: CommitNotesOptions = {
+      folder: given.folder && typeof given.folder === 'object' && 'uri' in given.folder ? given.folder as vscode.WorkspaceFolder : undefined,
+      initialise: given.initialise === true,
+    };
     if (!trustedOrExplain('Committing notes')) return undefined;
     const folder = options.folder ?? vscode.workspace.workspaceFolders?.[0];
     const api = await gitApi();
@@ -39,9 +45,15 @@ export class CommitNotesCommand {
       if (!repository) return undefined;
     }
     await repository.status();
+    // The .gitignore the extension writes goes in with the notes, so the first commit leaves nothing behind.
+    const gitignore = vscode.Uri.joinPath(folder.uri, '.gitignore');
     const changed = uniqueUris([...repository.state.indexChanges, ...repository.state.workingTreeChanges, ...(repository.state.untrackedChanges ?? [])].map(c => c.uri))
-      .filter(uri => isInside(uri, notesRoot));
+      .filter(uri => isInside(uri, notesRoot) || (uri.path === gitignore.path && written.has(uri.path)));
     if (changed.length === 0) {
+      void vscode.window.showInformationMessage('No changed notes to commit.');
+      return undefined;
+    }
+    if (changed.every(uri => !isInside(uri, notesRoot))) {
       void vscode.window.showInformationMessage('No changed notes to commit.');
       return undefined;
     }
@@ -77,12 +89,18 @@ export async function offerGitInitOnce(context: vscode.ExtensionContext, folder:
   if (answer === INITIALISE) await initialiseRepository(api, folder);
 }
 
+/** The .gitignore files this extension wrote in this session: committed with the notes by Commit Notes. */
+const written = new Set<string>();
+
 async function initialiseRepository(api: GitApi, folder: vscode.WorkspaceFolder): Promise<GitRepository | undefined> {
   await api.init(folder.uri);
   const gitignore = vscode.Uri.joinPath(folder.uri, '.gitignore');
-  const edit = new vscode.WorkspaceEdit();
-  edit.createFile(gitignore, { ignoreIfExists: true, contents: new TextEncoder().encode(EDITOR_GITIGNORE) });
-  await vscode.workspace.applyEdit(edit);
+  const existed = await vscode.workspace.fs.stat(gitignore).then(() => true, () => false);
+  if (!existed) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(gitignore, { ignoreIfExists: true, contents: new TextEncoder().encode(EDITOR_GITIGNORE) });
+    if (await vscode.workspace.applyEdit(edit)) written.add(gitignore.path);
+  }
   const repository = await repositoryFor(api, folder.uri);
   if (!repository) void vscode.window.showErrorMessage('Git could not initialise a repository here.');
   return repository;

@@ -24,6 +24,8 @@ export const Commands = {
   showLog: 'growth.log.show',
   exportTeamDigest: 'growth.digest.export',
   collateDigests: 'growth.digest.collate',
+  applyHint: 'growth.guide.applyHint',
+  prepare: 'growth.people.prepare',
 } as const;
 
 export const Views = {
@@ -32,6 +34,9 @@ export const Views = {
   themes: 'growth.themes',
   actions: 'growth.actions',
   people: 'growth.people',
+  currentQuestion: 'growth.currentQuestion',
+  /** The cross-note views' own container, so the guide has the room during a conversation. */
+  overviewContainer: 'growthOverview',
 } as const;
 
 export const ContextKeys = {
@@ -58,6 +63,7 @@ export const Settings = {
   minimumGroupSize: 'report.minimumGroupSize',
   minimumQuoteGroup: 'report.minimumQuoteGroup',
   vocabularyPath: 'themes.vocabularyPath',
+  guidanceComments: 'scaffold.guidance',
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'growth';

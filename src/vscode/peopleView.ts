@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { PersonSummary, peopleSummaries } from '../core/crossNoteViews';
+import { daysAgo } from '../core/prepare';
 import { isoDay } from '../core/scaffold';
 import { Commands, Views } from './ids';
 import { NotesIndexManager } from './notesIndex';
@@ -38,7 +39,7 @@ export class PeopleViewProvider implements vscode.TreeDataProvider<PersonTreeIte
     }
     const { person } = element;
     const item = new vscode.TreeItem(person.person, vscode.TreeItemCollapsibleState.Collapsed);
-    const since = person.daysSince === undefined ? 'no dated conversation' : `${person.daysSince} days ago`;
+    const since = person.daysSince === undefined ? 'no dated conversation' : daysAgo(person.daysSince);
     item.description = [person.overdue ? 'due' : '', since, person.openActions > 0 ? `${person.openActions} open` : ''].filter(Boolean).join(' · ');
     const colour = person.flightRisk ? RISK_COLOURS[person.flightRisk] : undefined;
     item.iconPath = new vscode.ThemeIcon(person.overdue ? 'bell' : 'person', colour ? new vscode.ThemeColor(colour) : undefined);
@@ -59,8 +60,9 @@ export function registerPeopleView(provider: PeopleViewProvider, notes: NotesInd
   return vscode.Disposable.from(
     createGuardedTreeView(Views.people, 'People', { treeDataProvider: provider, showCollapseAll: true }),
     notes.index.onDidChange(() => provider.refresh()),
-    vscode.commands.registerCommand(Commands.newConversationWith, (element: PersonTreeItem) =>
-      vscode.commands.executeCommand(Commands.newConversation, element.kind === 'person' ? { person: element.person.person } : {})),
+    // From a row's button, or from the palette / a key with no row: then the picker asks who.
+    vscode.commands.registerCommand(Commands.newConversationWith, (element?: PersonTreeItem) =>
+      vscode.commands.executeCommand(Commands.newConversation, element?.kind === 'person' ? { person: element.person.person } : {})),
   );
 }
 

@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
-import { GuideQuestion, guideState, GuideState } from '../core/guide';
+import { GuideQuestion, guideState, GuideState, stopAt } from '../core/guide';
+import { liveHints, LiveHint, PreviousConversation } from '../core/liveHints';
 import { NoteAnalysis } from '../core/note';
+import { notesOfPerson } from '../core/prepare';
 import { QuestionScript } from '../core/questionScript';
+import { isoDay } from '../core/scaffold';
 import { Commands, ContextKeys, Views } from './ids';
-import { activeScript, analyzeDocument, isGrowthDocument } from './noteDocuments';
+import { activeScript, analyzeDocument, isGrowthDocument, readNoteText } from './noteDocuments';
 import { createGuardedTreeView } from './growthLog';
+import { NotesIndexManager } from './notesIndex';
 
 const TYPING_DELAY_MS = 200;
 
@@ -19,36 +23,88 @@ export interface GuideSnapshot {
   readonly analysis: NoteAnalysis;
   readonly script: QuestionScript;
   readonly state: GuideState;
+  /** Where the cursor is: a question id, `next-steps`, `private`, or undefined above the first section. */
+  readonly stop?: string;
+  /** The method's suggestions for this note, each applied only by a click. */
+  readonly hints: readonly LiveHint[];
 }
 
 /** The "Question Guide" tree: the script's questions for the active note, live as it is typed in. */
 export class QuestionGuideProvider implements vscode.TreeDataProvider<GuideItem>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<GuideItem | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
+  private readonly snapshotEmitter = new vscode.EventEmitter<void>();
+  /** Fires after every refresh (cursor, typing): the Current Question card follows this. */
+  readonly onDidChangeSnapshot = this.snapshotEmitter.event;
+  /** The rows last shown: the tree is only redrawn when they change, so a row clicked mid-typing still works. */
+  private shownRows: string | undefined;
   private snapshotValue: GuideSnapshot | undefined;
   private items: GuideItem[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
+  private readonly previousTexts = new Map<string, string | undefined>();
+
+  /** `notes` finds the person's previous conversation for the hints; without it there are fewer hints. */
+  constructor(private readonly notes?: NotesIndexManager) {
+    if (notes) this.disposables.push(notes.index.onDidChange(() => this.previousTexts.clear()));
+  }
+
+  private readonly disposables: vscode.Disposable[] = [];
 
   get snapshot(): GuideSnapshot | undefined {
     return this.snapshotValue;
   }
 
   /** Recomputes from the active editor's text (not the file on disk); only the active note is parsed. */
-  async refresh(): Promise<void> {
-    const generation = ++this.generation;
+  refresh(): Promise<void> {
+    const run = this.compute(++this.generation);
+    this.newest = run;
+    // A refresh overtaken by a newer one settles with the newest, so a caller always sees the latest state.
+    const settle = (done: Promise<void>): Promise<void> => done.then(() => (this.newest === done ? undefined : settle(this.newest)));
+    return settle(run);
+  }
+
+  private newest: Promise<void> = Promise.resolve();
+
+  private async compute(generation: number): Promise<void> {
     const editor = vscode.window.activeTextEditor;
     let snapshot: GuideSnapshot | undefined;
     if (editor && isGrowthDocument(editor.document)) {
       const { script } = await activeScript(vscode.workspace.getWorkspaceFolder(editor.document.uri));
       const analysis = analyzeDocument(editor.document, script);
-      snapshot = { editor, analysis, script, state: guideState(analysis.note, script, editor.selection.active.line) };
+      const cursor = editor.selection.active.line;
+      const previous = await this.previousConversation(editor.document.uri, analysis);
+      const hints = liveHints({ note: analysis.note, script, lineText: line => analysis.lines.lineText(line), previous, today: isoDay(new Date()) });
+      snapshot = { editor, analysis, script, state: guideState(analysis.note, script, cursor), stop: stopAt(analysis.note, cursor), hints };
     }
     if (generation !== this.generation) return; // a newer refresh is under way
     this.snapshotValue = snapshot;
     this.items = snapshot ? snapshot.state.questions.map(entry => ({ kind: 'question', entry })) : [];
     void vscode.commands.executeCommand('setContext', ContextKeys.isGrowthNote, snapshot !== undefined);
-    this.changeEmitter.fire(undefined);
+    const rows = JSON.stringify(this.items.map(item => {
+      const tree = this.getTreeItem(item);
+      return [tree.label, tree.description, tree.tooltip instanceof vscode.MarkdownString ? tree.tooltip.value : tree.tooltip, (tree.iconPath as vscode.ThemeIcon | undefined)?.id];
+    }));
+    if (rows !== this.shownRows) {
+      this.shownRows = rows;
+      this.changeEmitter.fire(undefined);
+    }
+    this.snapshotEmitter.fire();
+  }
+
+  /** The same person's latest conversation before this note's date, from the index, text read once. */
+  private async previousConversation(uri: vscode.Uri, analysis: NoteAnalysis): Promise<PreviousConversation | undefined> {
+    const { note } = analysis;
+    if (!this.notes || !note.person) return undefined;
+    const own = uri.toString();
+    const before = notesOfPerson(this.notes.index.all(), note.person)
+      .filter(n => n.path !== own && n.date !== undefined && (note.date === undefined || n.date < note.date));
+    const last = before[before.length - 1];
+    if (!last?.date) return undefined;
+    if (!this.previousTexts.has(last.path)) this.previousTexts.set(last.path, await readNoteText(vscode.Uri.parse(last.path)));
+    const text = this.previousTexts.get(last.path);
+    if (text === undefined) return undefined;
+    return { date: last.date, body: text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '') };
   }
 
   scheduleRefresh(): void {
@@ -56,14 +112,18 @@ export class QuestionGuideProvider implements vscode.TreeDataProvider<GuideItem>
     this.timer = setTimeout(() => void this.refresh(), TYPING_DELAY_MS);
   }
 
+  /** A compact list: one row per question. The current question's full guidance is in the Current Question view above. */
   getChildren(element?: GuideItem): GuideItem[] {
-    if (!element) return this.items;
-    if (element.kind === 'detail') return [];
-    const question = element.entry.question;
-    const details: GuideItem[] = element.entry.hints.map(hint => ({ kind: 'detail', parent: element.entry, label: hint, text: hint, icon: 'warning' }));
-    if (question.why) details.push({ kind: 'detail', parent: element.entry, label: 'Why', text: question.why, icon: 'question' });
-    if (question.listenFor) details.push({ kind: 'detail', parent: element.entry, label: 'Listen for', text: question.listenFor, icon: 'comment-discussion' });
-    if (question.capture) details.push({ kind: 'detail', parent: element.entry, label: 'Capture', text: question.capture, icon: 'edit' });
+    return element ? [] : this.items;
+  }
+
+  /** The guidance and hints of one question, as the tooltip and the Current Question view show them. */
+  detailsOf(entry: GuideQuestion): GuideItem[] {
+    const question = entry.question;
+    const details: GuideItem[] = entry.hints.map(hint => ({ kind: 'detail', parent: entry, label: hint, text: hint, icon: 'warning' }));
+    if (question.why) details.push({ kind: 'detail', parent: entry, label: 'Why', text: question.why, icon: 'question' });
+    if (question.listenFor) details.push({ kind: 'detail', parent: entry, label: 'Listen for', text: question.listenFor, icon: 'comment-discussion' });
+    if (question.capture) details.push({ kind: 'detail', parent: entry, label: 'Capture', text: question.capture, icon: 'edit' });
     return details;
   }
 
@@ -80,8 +140,7 @@ export class QuestionGuideProvider implements vscode.TreeDataProvider<GuideItem>
       return item;
     }
     const { entry } = element;
-    const item = new vscode.TreeItem(`${entry.number}. ${entry.question.title}`,
-      entry.current || entry.hints.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(`${entry.number}. ${entry.question.title}`, vscode.TreeItemCollapsibleState.None);
     item.id = `question:${entry.question.id}`;
     item.description = describe(entry, this.snapshotValue);
     item.iconPath = entry.current ? new vscode.ThemeIcon('arrow-right', new vscode.ThemeColor('charts.blue'))
@@ -97,6 +156,8 @@ export class QuestionGuideProvider implements vscode.TreeDataProvider<GuideItem>
   dispose(): void {
     clearTimeout(this.timer);
     this.changeEmitter.dispose();
+    this.snapshotEmitter.dispose();
+    vscode.Disposable.from(...this.disposables).dispose();
   }
 }
 
@@ -123,7 +184,7 @@ function tooltip(entry: GuideQuestion): vscode.MarkdownString {
 
 /** Registers the guide view; it follows the active editor, the cursor and typing. */
 export function registerQuestionGuide(provider: QuestionGuideProvider): vscode.Disposable {
-  const view = createGuardedTreeView(Views.guide, 'Question Guide', { treeDataProvider: provider, showCollapseAll: true });
+  const view = createGuardedTreeView(Views.guide, 'Question Guide', { treeDataProvider: provider });
   let lastCurrent: string | undefined;
   const update = () => {
     const state = provider.snapshot?.state;
@@ -132,7 +193,7 @@ export function registerQuestionGuide(provider: QuestionGuideProvider): vscode.D
     // Keep the current question in view, without taking focus from the editor.
     if (current && view.visible && current.question.id !== lastCurrent) {
       const item = provider.getChildren().find(i => i.kind === 'question' && i.entry.question.id === current.question.id);
-      if (item) void view.reveal(item, { select: true, focus: false, expand: true }).then(undefined, () => undefined);
+      if (item) void view.reveal(item, { select: true, focus: false }).then(undefined, () => undefined);
     }
     lastCurrent = current?.question.id;
   };
@@ -140,7 +201,7 @@ export function registerQuestionGuide(provider: QuestionGuideProvider): vscode.D
   return vscode.Disposable.from(
     view,
     provider,
-    provider.onDidChangeTreeData(update),
+    provider.onDidChangeSnapshot(update),
     vscode.window.onDidChangeActiveTextEditor(() => void provider.refresh()),
     vscode.window.onDidChangeTextEditorSelection(event => {
       if (event.textEditor === vscode.window.activeTextEditor) provider.scheduleRefresh();

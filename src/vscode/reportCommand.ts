@@ -3,7 +3,7 @@ import { monthsBefore } from '../core/crossNoteViews';
 import { markdownToHtml } from '../core/html';
 import { quoteSourcePaths, themesReport } from '../core/report';
 import { isoDay } from '../core/scaffold';
-import { exportUri, writeExport } from './exportFiles';
+import { closeUnsaved, exportUri, writeExport } from './exportFiles';
 import { Commands } from './ids';
 import { openUntitledMarkdown, readNoteText } from './noteDocuments';
 import { NotesIndexManager } from './notesIndex';
@@ -59,24 +59,28 @@ export async function openThemesReport(notes: NotesIndexManager, vocabulary: Voc
   const document = await openUntitledMarkdown(name, result.markdown);
   await vscode.window.showTextDocument(document, { preview: false });
   await vscode.commands.executeCommand('markdown.showPreviewToSide');
-  if (options.saveTo) await saveReport(result.markdown, options.saveTo);
-  else void offerSave(result.markdown, name);
+  if (options.saveTo) await saveReport(document, options.saveTo);
+  else void offerSave(document, name);
   return document;
 }
 
-async function offerSave(markdown: string, name: string) {
+async function offerSave(report: vscode.TextDocument, name: string) {
   const action = await vscode.window.showInformationMessage('The report is open beside your notes. Save a copy to share it.', SAVE_MARKDOWN, SAVE_HTML);
   if (!action) return;
   const html = action === SAVE_HTML;
   const target = await vscode.window.showSaveDialog({
     title: 'Save the themes report', filters: html ? { HTML: ['html'] } : { Markdown: ['md'] }, defaultUri: exportUri(`${name}.${html ? 'html' : 'md'}`),
   });
-  if (target) await saveReport(markdown, target);
+  if (target) await saveReport(report, target);
 }
 
-async function saveReport(markdown: string, target: vscode.Uri): Promise<boolean> {
+/** Saves the report as it reads now; the unsaved report then closes without asking to be saved. */
+async function saveReport(report: vscode.TextDocument, target: vscode.Uri): Promise<boolean> {
   const html = target.path.toLowerCase().endsWith('.html');
-  return writeExport('Saving the themes report', target, html ? markdownToHtml(markdown, 'Themes report') : markdown);
+  const markdown = report.getText();
+  if (!(await writeExport('Saving the themes report', target, html ? markdownToHtml(markdown, 'Themes report') : markdown))) return false;
+  await closeUnsaved(report);
+  return true;
 }
 
 export function registerReportCommand(notes: NotesIndexManager, vocabulary: VocabularyManager): vscode.Disposable {

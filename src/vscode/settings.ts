@@ -25,5 +25,6 @@ export function growthSettings(scope?: vscode.ConfigurationScope) {
     minimumGroupSize: effectiveMinGroupSize(config.get<number>(Settings.minimumGroupSize, DEFAULT_MIN_GROUP_SIZE)),
     minimumQuoteGroup: config.get<number>(Settings.minimumQuoteGroup, DEFAULT_MIN_QUOTE_GROUP),
     vocabularyPath: config.get<string>(Settings.vocabularyPath, '').trim(),
+    guidanceComments: config.get<string>(Settings.guidanceComments, 'none') === 'comments' ? 'comments' as const : 'none' as const,
   };
 }

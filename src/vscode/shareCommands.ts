@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { bytesDeclareGrowthNote } from '../core/frontmatter';
 import { setFrontmatterField } from '../core/frontmatterEdit';
 import { markdownToHtml } from '../core/html';
 import { isoDay } from '../core/scaffold';
 import { sensitiveWordsIn, shareableCopy } from '../core/share';
 import { toWorkspaceEdit } from './adapters';
+import { closeUnsaved, exportUri, freeName, writeExport } from './exportFiles';
 import { logRefusal } from './growthLog';
 import { Commands } from './ids';
 import { activeScript, analyzeDocument, applyNoteEdit, isGrowthDocument, openUntitledMarkdown } from './noteDocuments';
@@ -51,7 +51,8 @@ export async function createShareableCopy(options: ShareOptions = {}): Promise<v
   const name = `${source.uri.path.split('/').pop()?.replace(/\.md$/i, '') ?? 'note'}-shared`;
   const document = await openUntitledMarkdown(name, copy.text);
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-  if (options.saveTo) await saveCopy(document, options.saveTo === 'export-folder' ? await freeName(exportLocation(source.uri, `${name}.md`)) : options.saveTo);
+  const target = options.saveTo === 'export-folder' ? exportUri(`${name}.md`, source.uri) : options.saveTo;
+  if (target) await saveCopy(document, options.saveTo === 'export-folder' ? await freeName(target) : target);
   else void offerShareActions(source.uri, document, copy.removed);
   return document;
 }
@@ -64,7 +65,7 @@ async function offerShareActions(source: vscode.Uri, copy: vscode.TextDocument, 
     const html = action === SAVE_HTML;
     const target = await vscode.window.showSaveDialog({
       title: 'Save the shareable copy', filters: html ? { HTML: ['html'] } : { Markdown: ['md'] },
-      defaultUri: exportLocation(source, `${copy.uri.path.split('/').pop()?.replace(/\.md$/i, '')}.${html ? 'html' : 'md'}`),
+      defaultUri: exportUri(`${copy.uri.path.split('/').pop()?.replace(/\.md$/i, '')}.${html ? 'html' : 'md'}`, source),
     });
     if (!target || !(await saveCopy(copy, target))) return;
   }
@@ -75,48 +76,18 @@ async function offerShareActions(source: vscode.Uri, copy: vscode.TextDocument, 
   }
 }
 
-/** Where a file meant to leave is offered by default: the export folder, outside the notes folder. */
-export function exportLocation(near: vscode.Uri, fileName: string): vscode.Uri {
-  const folder = vscode.workspace.getWorkspaceFolder(near);
-  return folder ? vscode.Uri.joinPath(folder.uri, growthSettings(folder.uri).exportFolder, fileName) : vscode.Uri.joinPath(near, '..', fileName);
-}
-
-/** The location itself when nothing is there yet, else the first free `name-2.md`, `name-3.md`… beside it. */
-async function freeName(location: vscode.Uri): Promise<vscode.Uri> {
-  let candidate = location;
-  for (let n = 2; await vscode.workspace.fs.stat(candidate).then(() => true, () => false); n++) {
-    candidate = vscode.Uri.joinPath(location, '..', location.path.split('/').pop()!.replace(/(\.[^.]+)$/, `-${n}$1`));
-  }
-  return candidate;
-}
-
 /**
  * Writes the copy to a file the manager chose, never over a growth note, which would lose it. The
  * unsaved copy is then closed without asking, and a Markdown copy opens from where it was saved.
  */
 async function saveCopy(copy: vscode.TextDocument, target: vscode.Uri): Promise<boolean> {
-  const action = 'Saving the shareable copy';
-  if (!trustedOrExplain(action)) return false;
-  const existing = await vscode.workspace.fs.readFile(target).then(bytes => bytes, () => undefined);
-  if (existing && bytesDeclareGrowthNote(existing)) {
-    logRefusal(action, 'the chosen file is a growth note', target);
-    void vscode.window.showWarningMessage('That file is a growth note, and a copy never replaces a note. Nothing was saved; choose another name.');
-    return false;
-  }
   const html = target.path.toLowerCase().endsWith('.html');
-  const content = html ? markdownToHtml(copy.getText(), 'Growth conversation') : copy.getText();
-  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+  if (!(await writeExport('Saving the shareable copy', target, html ? markdownToHtml(copy.getText(), 'Growth conversation') : copy.getText()))) return false;
   await closeUnsaved(copy);
   if (!html) await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   return true;
 }
 
-/** Closes an unsaved document that was just saved elsewhere, without the "save changes?" prompt. */
-async function closeUnsaved(document: vscode.TextDocument) {
-  await vscode.window.showTextDocument(document, { preview: false });
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-}
 
 /** Sets `sharedOn` to today in the note, touching nothing else in its frontmatter. */
 export async function markShared(uri?: vscode.Uri, day = isoDay(new Date())): Promise<boolean> {

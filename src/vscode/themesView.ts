@@ -143,6 +143,11 @@ function spread(byMonth: ReadonlyMap<string, number>): string {
   return `Conversations by month, ${months[0]} to ${months[months.length - 1]}: \`${line}\``;
 }
 
+/** A command's argument when it is a string; a tree row passed by a view-title button is not. */
+function stringArgument(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
 export function openAt(path: string, line: number): vscode.Command {
   return { command: Commands.openNoteAt, title: 'Open Note', arguments: [path, line] };
 }
@@ -171,7 +176,9 @@ export function registerThemesView(provider: ThemesViewProvider, notes: NotesInd
     vscode.workspace.onDidChangeConfiguration(event => {
       if (event.affectsConfiguration('growth')) provider.refresh();
     }),
-    vscode.commands.registerCommand(Commands.filterThemesByPeriod, async (months?: 6 | 12 | 0) => {
+    // View-title buttons pass the selected row as the first argument: only a value of the right type is a filter.
+    vscode.commands.registerCommand(Commands.filterThemesByPeriod, async (given?: unknown) => {
+      const months = given === 6 || given === 12 || given === 0 ? given : undefined;
       const choice = months ?? (await vscode.window.showQuickPick([
         { label: 'Last 6 months', months: 6 as const }, { label: 'Last 12 months', months: 12 as const }, { label: 'All time', months: 0 as const },
       ], { title: 'Which period?' }))?.months;
@@ -179,20 +186,20 @@ export function registerThemesView(provider: ThemesViewProvider, notes: NotesInd
       provider.filters.months = choice === 0 ? undefined : choice;
       describe();
     }),
-    vscode.commands.registerCommand(Commands.filterThemesByTeam, async (team?: string) => {
-      const choice = team ?? await pickFrom('Which team?', distinct(notes.index.all().map(n => n.team)), provider.filters.team);
+    vscode.commands.registerCommand(Commands.filterThemesByTeam, async (given?: unknown) => {
+      const choice = stringArgument(given) ?? await pickFrom('Which team?', distinct(notes.index.all().map(n => n.team)), provider.filters.team);
       if (choice === undefined) return;
       provider.filters.team = choice ?? undefined;
       describe();
     }),
-    vscode.commands.registerCommand(Commands.filterThemesByManager, async (manager?: string) => {
-      const choice = manager ?? await pickFrom('Whose conversations?', distinct(notes.index.all().map(n => n.manager)), provider.filters.manager);
+    vscode.commands.registerCommand(Commands.filterThemesByManager, async (given?: unknown) => {
+      const choice = stringArgument(given) ?? await pickFrom('Whose conversations?', distinct(notes.index.all().map(n => n.manager)), provider.filters.manager);
       if (choice === undefined) return;
       provider.filters.manager = choice ?? undefined;
       describe();
     }),
-    vscode.commands.registerCommand(Commands.filterThemesByQuestion, async (questionId?: string) => {
-      let choice: string | null | undefined = questionId;
+    vscode.commands.registerCommand(Commands.filterThemesByQuestion, async (given?: unknown) => {
+      let choice: string | null | undefined = stringArgument(given);
       if (choice === undefined) {
         const { script } = await activeScript(vscode.workspace.workspaceFolders?.[0]);
         const all = { label: '$(clear-all) All questions', id: null };

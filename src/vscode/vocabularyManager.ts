@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { EMPTY_VOCABULARY, parseVocabulary, Vocabulary, VOCABULARY_FILE, VocabularyProblem } from '../core/vocabulary';
+import { describeResponse, EMPTY_VOCABULARY, parseVocabulary, Vocabulary, VOCABULARY_FILE, VocabularyProblem } from '../core/vocabulary';
 import { toRange } from './adapters';
 import { DIAGNOSTIC_SOURCE, Settings } from './ids';
 import { growthSettings } from './settings';
@@ -44,6 +44,12 @@ export class VocabularyManager implements vscode.Disposable {
   /** The vocabulary in use: empty when there is none or it has problems. */
   get current(): Vocabulary {
     return this.vocabularyNow;
+  }
+
+  /** What the organisation did about a theme ("on-call load: in progress, Platform leads"), if the vocabulary says. */
+  responseFor(theme: string): string | undefined {
+    const known = this.vocabularyNow.lookup(theme);
+    return known && describeResponse(known);
   }
 
   /** Where the vocabulary file is looked for. */

@@ -1,7 +1,7 @@
 // The packaged extension (.vsix), installed into a real VS Code (code-server 1.100.3) and driven
 // through its UI in headless Chromium, as a manager would use it. Screenshots: test-output/screenshots.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   copyWorkspace, ensureCodeServer, freePort, installVsix, makeSandbox, openBrowser, OUTPUT, removeSandbox, ROOT, startServer, stopServer, workbenchUrl,
@@ -12,6 +12,7 @@ let sandbox;
 let server;
 let browser;
 let page;
+let workspace;
 
 async function screenshot(name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
@@ -61,6 +62,34 @@ async function setPaneExpanded(title, expanded) {
   if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
 }
 
+/** Opens the Growth Overview container (Themes, Action Items, People). */
+async function showOverviewContainer() {
+  const header = page.locator('.pane-header', { hasText: 'Action Items' }).first();
+  if (!(await header.isVisible())) await page.locator('.activitybar [aria-label^="Growth Overview"]').first().click();
+  await header.waitFor({ timeout: 20000 });
+}
+
+/** The Current Question card's page (a webview: an iframe inside an iframe). */
+function card() {
+  return page.frameLocator('iframe.webview.ready >> nth=0').frameLocator('#active-frame');
+}
+
+/** The line the editor's cursor is on, from the status bar ("Ln 12, Col 1"). */
+async function cursorLine() {
+  const text = await page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first().innerText();
+  return Number(/Ln (\d+)/.exec(text)[1]);
+}
+
+/** Types text at the cursor, as a manager would during the conversation. */
+async function typeAnswer(text) {
+  await page.keyboard.type(text, { delay: 5 });
+}
+
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 function guideRow(text) {
   return page.locator('.monaco-list-row[aria-label^="Question "]', { hasText: text }).first();
 }
@@ -94,7 +123,7 @@ describe('the packaged extension in the VS Code UI', function () {
   before(async function () {
     this.timeout(600_000);
     mkdirSync(SHOTS, { recursive: true });
-    await openWorkbench('e2e', { settings: { 'growth.manager': 'Dana Reyes' } });
+    workspace = await openWorkbench('e2e', { settings: { 'growth.manager': 'Dana Reyes' } });
   });
 
   afterEach(async function () {
@@ -143,10 +172,122 @@ describe('the packaged extension in the VS Code UI', function () {
     await screenshot('new-conversation');
   });
 
+  it('partial name + Enter: "alex" is Alex Morgan, never a second person', async () => {
+    await runCommand('Growth: New Growth Conversation');
+    const input = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Priya Shah' }).first().waitFor({ timeout: 15000 });
+    await input.fill('alex');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'New person' }).first().waitFor();
+    const rows = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+    assert.ok(rows[0].includes('Alex Morgan'), rows.join(' | '));
+    await screenshot('live-01-partial-name');
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: `${today()}.md` }).waitFor({ timeout: 20000 });
+    await page.locator('.view-lines', { hasText: 'person: Alex Morgan' }).first().waitFor({ timeout: 20000 });
+    assert.ok(existsSync(join(workspace, 'growth-notes/alex-morgan', `${today()}.md`)));
+    assert.ok(!existsSync(join(workspace, 'growth-notes/alex')), 'no second Alex');
+    await showGrowthContainer();
+    await card().locator('h2', { hasText: 'How are you doing?' }).waitFor({ timeout: 20000 });
+    await screenshot('live-02-new-note-card');
+    // The notes folder already existed and this workspace has no git repository: still no git prompt mid-conversation.
+    await page.waitForTimeout(1500);
+    assert.equal(await page.locator('.notification-toast', { hasText: /git repository/i }).count(), 0, 'no git prompt when a note opens');
+  });
+
+  it('a whole conversation typed through the UI: the card follows, Next from the guide and the card, a hint applied', async function () {
+    this.timeout(240_000);
+    const line = async () => cursorLine();
+    // Question 1: the cursor is already on its fresh answer line.
+    await page.locator('.monaco-editor textarea').first().focus();
+    await typeAnswer('Busy, tired of the pager. #on-call-load');
+    await screenshot('live-03-q1-typed');
+    // Next Question from the editor.
+    await page.keyboard.press('Control+Alt+]');
+    await card().locator('.position', { hasText: 'Question 2 of 9' }).waitFor({ timeout: 10000 });
+    await typeAnswer('Good half year; the tracing launch went well.');
+    await page.keyboard.press('Control+Alt+]');
+    await card().locator('.position', { hasText: 'Question 3 of 9' }).waitFor({ timeout: 10000 });
+    await typeAnswer('Ran the architecture guild');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await typeAnswer('Mentored two new joiners');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await typeAnswer('Cut build times by a third');
+    await screenshot('live-04-q3-achievements');
+    await page.keyboard.press('Control+Alt+]');
+    await card().locator('.position', { hasText: 'Question 4 of 9' }).waitFor({ timeout: 10000 });
+    const q4Line = await line();
+    await screenshot('live-05-q4-below-carried-goals');
+    await typeAnswer('Mostly guild work now, less on-call.');
+    await page.locator('.view-line', { hasText: 'Mostly guild work now' }).first().waitFor();
+    // Focus the Question Guide, then Next Question from there: the keybinding works with focus in the guide.
+    await guideRow('4. How would you describe').click();
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Control+Alt+]');
+    await card().locator('.position', { hasText: 'Question 5 of 9' }).waitFor({ timeout: 10000 });
+    assert.ok((await line()) > q4Line);
+    await screenshot('live-06-next-from-guide');
+    await typeAnswer('- Lead the platform design reviews');
+    // Next from the card's own button.
+    await card().locator('button', { hasText: 'Next' }).click();
+    await card().locator('.position', { hasText: 'Question 6 of 9' }).waitFor({ timeout: 10000 });
+    await typeAnswer('Architect for the platform group.');
+    // With the focus in the card itself, the key still moves on.
+    await card().locator('h2').click();
+    await page.keyboard.press('Control+Alt+]');
+    await card().locator('.position', { hasText: 'Question 7 of 9' }).waitFor({ timeout: 10000 });
+    await page.locator('.monaco-editor textarea').first().focus();
+    await typeAnswer('If another company offered me a real architect role.');
+    const apply = card().locator('button', { hasText: 'Set flight risk to medium' });
+    await apply.waitFor({ timeout: 15000 });
+    await screenshot('live-07-flight-risk-hint');
+    await page.locator('.monaco-list-row[aria-label^="Question 7:"][aria-label*="risk: not-assessed"]').first().waitFor({ timeout: 10000 });
+    await apply.click();
+    // Set in the frontmatter by the click: the guide's question 7 row says so.
+    await page.locator('.monaco-list-row[aria-label^="Question 7:"][aria-label*="risk: medium"]').first().waitFor({ timeout: 10000 });
+    await card().locator('button', { hasText: 'Set flight risk to medium' }).waitFor({ state: 'detached', timeout: 10000 });
+    await screenshot('live-08-hint-applied');
+    await page.locator('.monaco-editor textarea').first().focus();
+    for (const [n, answer] of [[8, 'Fund a build cache. #ci-speed'], [9, 'The architect band, again.']]) {
+      await page.keyboard.press('Control+Alt+]');
+      await card().locator('.position', { hasText: `Question ${n} of 9` }).waitFor({ timeout: 10000 });
+      await typeAnswer(answer);
+    }
+    await screenshot('live-09-q9');
+    await page.keyboard.press('Control+Alt+]');
+    await card().locator('h2', { hasText: 'Next steps' }).waitFor({ timeout: 10000 });
+    await typeAnswer('- [ ] Draft the architect band with HR @dana due:2026-12-20');
+    await screenshot('live-10-next-steps');
+    await page.keyboard.press('Control+Alt+]');
+    await card().locator('h2', { hasText: 'Private notes' }).waitFor({ timeout: 10000 });
+    await typeAnswer('Medium risk: raise the architect band with the director.');
+    await page.keyboard.press('Control+S');
+    await page.locator('.tab.active:not(.dirty)').first().waitFor({ timeout: 10000 });
+    await screenshot('live-11-private-notes-saved');
+    const notePath = join(workspace, 'growth-notes/alex-morgan', `${today()}.md`);
+    // The tab turns clean as the save starts; the file follows a moment later.
+    for (let i = 0; i < 50 && !readFileSync(notePath, 'utf8').includes('Medium risk: raise'); i++) await page.waitForTimeout(100);
+    const saved = readFileSync(notePath, 'utf8');
+    for (const text of ['Busy, tired of the pager.', '1. Ran the architecture guild', 'flightRisk: medium', '- [ ] Draft the architect band', 'Medium risk: raise']) assert.ok(saved.includes(text), text);
+    assert.match(saved, /Mostly guild work now, less on-call\.\n\n## 5\./, 'the answer keeps a blank line before the next heading');
+    assert.ok(saved.endsWith('Medium risk: raise the architect band with the director.\n'), 'the note still ends with a line break');
+    assert.equal(await page.locator('.notification-toast', { hasText: /not found|failed|error/i }).count(), 0, 'no error on the way');
+  });
+
+  it('Prepare: a read-only brief of the person from the palette', async () => {
+    await runCommand('Growth: Prepare');
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Priya Shah' }).first();
+    await row.waitFor({ timeout: 15000 });
+    await row.click();
+    await page.locator('.view-lines', { hasText: '# Prepare: Priya Shah' }).first().waitFor({ timeout: 20000 });
+    await page.locator('.view-lines', { hasText: 'Open actions, oldest first' }).first().waitFor();
+    await screenshot('live-12-prepare');
+  });
+
   it('the guide follows an open note: progress, current question, and a click moves the editor', async () => {
     await openFile('alex-morgan/2026-05-12.md');
     await showGrowthContainer();
-    for (const title of ['Themes', 'Action Items', 'People']) await setPaneExpanded(title, false);
     await page.locator('.pane-header', { hasText: 'Question Guide' }).first().locator('.description', { hasText: '9 of 9 answered' }).waitFor({ timeout: 20000 });
     // Every question of this fully answered note shows as answered (the row's accessible label says so).
     await page.locator('.monaco-list-row[aria-label^="Question 9:"][aria-label*="answered"]').first().waitFor({ timeout: 20000 });
@@ -162,13 +303,12 @@ describe('the packaged extension in the VS Code UI', function () {
   });
 
   it('the Themes, Action Items and People views show the sample workspace', async () => {
-    await showGrowthContainer();
-    await setPaneExpanded('Question Guide', false);
+    await showOverviewContainer();
     for (const title of ['Themes', 'Action Items', 'People']) await setPaneExpanded(title, true);
     await page.locator('.monaco-list-row', { hasText: 'ci-speed' }).first().waitFor({ timeout: 30000 });
     await page.locator('.monaco-list-row', { hasText: '2 people' }).first().waitFor();
     await page.locator('.monaco-list-row', { hasText: 'Propose an on-call rota change' }).first().waitFor({ timeout: 20000 });
-    await page.locator('.monaco-list-row', { hasText: 'days ago' }).first().waitFor({ timeout: 20000 });
+    await page.locator('.monaco-list-row', { hasText: 'today' }).first().waitFor({ timeout: 20000 });
     await screenshot('cross-note-views');
     await page.locator('.monaco-list-row', { hasText: 'ci-speed' }).first().click();
     await page.locator('.monaco-list-row', { hasText: 'Priya Shah' }).first().waitFor();

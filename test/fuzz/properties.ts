@@ -4,7 +4,9 @@ import fc from 'fast-check';
 import { quickFixes } from '../../src/core/frontmatterAssist';
 import { applyEdits, setFrontmatterField } from '../../src/core/frontmatterEdit';
 import { analyzeNote } from '../../src/core/note';
+import { summarizeNote } from '../../src/core/noteSummary';
 import { Problem } from '../../src/core/problem';
+import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
 import { validateNote } from '../../src/core/validate';
 
 /** Parsing never throws or hangs, and every reported range lies inside the document. */
@@ -95,9 +97,40 @@ export function editsPredicate(lines: string[], key: string, newValue: string): 
 }
 export const editsKeepOtherKeys = fc.property(frontmatter, fc.constantFrom('flightRisk', 'careerPath', 'sharedOn', 'team', 'person'), value, editsPredicate);
 
-export const PROPERTIES = { parsingHolds, quickFixesHold, editsKeepOtherKeys };
+/** Markdown constructs a hostile or careless note repeats: each makes some parser slow when repeated. */
+export const REPEATED_CONSTRUCTS: Record<string, string> = {
+  'nested tag': '#a/', 'underlined headings': 'a\n=\n', 'dash-underlined headings': 'a\n-\n', 'table rows': '| a #t | b |\n',
+  'block quotes': '> ', 'lazy quote lines': '> a\nb\n', 'long line': 'word #tag ', 'emphasis': '*a _b_ ', 'links': '[a](b) ',
+  'open brackets': '[a ', 'inline HTML': '<span a="#x">', 'HTML blocks': '<div>\n', 'comments': '<!-- c -->', 'code spans': '`a ',
+  'entities': '&amp;#x ', 'list items': '- [ ] a #t\n', 'nested items': '  - ', 'private items': '- b (private)\n  c\n', 'fences': '```\n',
+  'tabs': '\t- a\n', 'headings': '## 3. Achievements\n1. a\n',
+};
+const TIME_PER_KB_MS = 60;
+const TIME_BASE_MS = 1000;
+
+/**
+ * Reading a note never goes superlinear: a construct repeated up to 64 KB under a question (and
+ * perhaps under a table header, which turns lines into rows) takes at most a fixed CPU time per KB in both readers.
+ */
+export function linearPredicate(construct: string, kilobytes: number, inTable = false): boolean {
+  const unit = REPEATED_CONSTRUCTS[construct];
+  const body = unit.repeat(Math.ceil((kilobytes * 1024) / unit.length)).slice(0, kilobytes * 1024);
+  const text = `---\ntype: growth-conversation\nperson: Sam\ndate: 2026-01-01\n---\n## 1. How are you doing? <!-- growth:checkin -->\n${inTable ? '| h | i |\n| - | - |\n' : ''}${body}\n`;
+  // CPU time, not wall time: the bound is about the work done, not about how busy the machine is.
+  const started = process.cpuUsage();
+  validateNote(analyzeNote(text));
+  summarizeNote(text, BUILT_IN_SCRIPT);
+  const used = process.cpuUsage(started);
+  const took = (used.user + used.system) / 1000;
+  const allowed = TIME_BASE_MS + TIME_PER_KB_MS * kilobytes;
+  if (took > allowed) throw new Error(`${kilobytes} KB of "${construct}" took ${took.toFixed(0)} ms (allowed ${allowed} ms)`);
+  return true;
+}
+export const readingIsLinear = fc.property(fc.constantFrom(...Object.keys(REPEATED_CONSTRUCTS)), fc.integer({ min: 1, max: 64 }), fc.boolean(), linearPredicate);
+
+export const PROPERTIES = { parsingHolds, quickFixesHold, editsKeepOtherKeys, readingIsLinear };
 
 /** The checks behind each property, for replaying a saved input: property name to predicate. */
 export const PREDICATES: Record<string, (...input: never[]) => boolean> = {
-  parsingHolds: parsingPredicate, quickFixesHold: quickFixesPredicate, editsKeepOtherKeys: editsPredicate,
+  parsingHolds: parsingPredicate, quickFixesHold: quickFixesPredicate, editsKeepOtherKeys: editsPredicate, readingIsLinear: linearPredicate,
 };

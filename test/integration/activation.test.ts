@@ -27,7 +27,9 @@ describe('activation and contributions', () => {
 
   it('contributes the Growth container, the guide view and the settings', () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON;
-    assert.deepEqual(pkg.contributes.views.growth.map((v: { id: string }) => v.id), ['growth.guide', 'growth.themes', 'growth.actions', 'growth.people']);
+    assert.deepEqual(pkg.contributes.views.growth.map((v: { id: string }) => v.id), ['growth.currentQuestion', 'growth.guide']);
+    // The cross-note views have their own container, so the guide keeps the room during a conversation.
+    assert.deepEqual(pkg.contributes.views.growthOverview.map((v: { id: string }) => v.id), ['growth.themes', 'growth.actions', 'growth.people']);
     const config = vscode.workspace.getConfiguration('growth');
     assert.equal(config.get('notesFolder'), 'growth-notes');
     assert.equal(config.get('seniorLeaderTitle'), 'CTO');

@@ -32,15 +32,20 @@ describe('question guide', () => {
     assert.equal(guide.snapshot?.state.answeredCount, 6);
   });
 
-  it('shows guidance and hints under a question', async () => {
-    await openNote('sam-lee/2026-04-20.md');
-    const guide = (await api()).questionGuide;
+  it('keeps the list compact and shows the current question\'s guidance and checks in full on the card', async () => {
+    const editor = await openNote('sam-lee/2026-04-20.md');
+    const { questionGuide: guide, currentQuestion } = await api();
     await guide.refresh();
     const leave = guide.getChildren().find(i => i.kind === 'question' && i.entry.question.id === 'leave-reason') as GuideItem;
-    const details = guide.getChildren(leave).map(i => guide.getTreeItem(i).label);
-    assert.deepEqual(details.map(label => String(label).split(':')[0]), ['Why', 'Listen for', 'Capture']);
-    const achievements = guide.getChildren().find(i => i.kind === 'question' && i.entry.question.id === 'achievements') as GuideItem;
-    assert.equal(guide.getTreeItem(guide.getChildren(achievements)[0]).label, 'Only 1 of 3 achievements: worth a gentle follow-up.');
+    assert.deepEqual(guide.getChildren(leave), [], 'one row per question');
+    assert.equal(guide.getTreeItem(leave).collapsibleState, vscode.TreeItemCollapsibleState.None);
+    const q3 = editor.document.getText().split('\n').findIndex(l => l.includes('growth:achievements'));
+    editor.selection = new vscode.Selection(q3 + 1, 0, q3 + 1, 0);
+    await guide.refresh();
+    assert.equal(currentQuestion.card?.position, 'Question 3 of 9');
+    assert.deepEqual(currentQuestion.card?.sections.map(s => s.label), ['Why', 'Listen for', 'Capture']);
+    assert.deepEqual(currentQuestion.card?.checks, ['Only 1 of 3 achievements: worth a gentle follow-up.']);
+    if (leave.kind === 'question') assert.deepEqual(guide.detailsOf(leave.entry).map(i => (i.kind === 'detail' ? i.label : '')), ['Why', 'Listen for', 'Capture']);
   });
 
   it('follows the cursor, and Next / Previous Question move it', async () => {
@@ -55,12 +60,14 @@ describe('question guide', () => {
     });
     await vscode.commands.executeCommand('growth.guide.nextQuestion');
     const q4 = lines.findIndex(l => l.includes('<!-- growth:current-role -->'));
-    assert.equal(vscode.window.activeTextEditor?.selection.active.line, q4 + 2, 'after the heading and the guidance comment');
+    // Question 4 already holds the review of the goals: the cursor goes to the end of it, to go on.
+    assert.deepEqual(vscode.window.activeTextEditor?.selection.active, new vscode.Position(q4 + 3, lines[q4 + 3].length));
+    assert.equal(editor.document.isDirty, false);
     assert.equal(guide.snapshot?.state.currentIndex, 3);
     await vscode.commands.executeCommand('growth.guide.previousQuestion');
     await vscode.commands.executeCommand('growth.guide.previousQuestion');
     const q2 = lines.findIndex(l => l.includes('<!-- growth:last-six-months -->'));
-    assert.equal(vscode.window.activeTextEditor?.selection.active.line, q2 + 1);
+    assert.deepEqual(vscode.window.activeTextEditor?.selection.active, new vscode.Position(q2 + 1, lines[q2 + 1].length), 'at the end of the answer already there');
   });
 
   it('puts a deleted section back when its question is clicked', async () => {

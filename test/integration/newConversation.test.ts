@@ -20,17 +20,17 @@ describe('New Growth Conversation', () => {
     const created = await vscode.commands.executeCommand<vscode.Uri>('growth.conversation.new', { person: 'Alex Morgan', date: TODAY });
     assert.equal(created?.toString(), noteUri(`alex-morgan/${TODAY}.md`).toString());
     const text = await readFile(created);
-    assert.ok(text.startsWith(`---\ntype: growth-conversation\nperson: Alex Morgan\ndate: ${TODAY}\nteam: Platform\nlevel: senior\nprevious: 2026-05-12.md\nflightRisk: not-assessed\nthemes: []\n---\n`), text.slice(0, 300));
+    assert.ok(text.startsWith(`---\ntype: growth-conversation\nperson: Alex Morgan\ndate: ${TODAY}\nmanager: Dana Reyes\nteam: Platform\nlevel: senior\nprevious: 2026-05-12.md\nflightRisk: not-assessed\nthemes: []\n---\n`), text.slice(0, 300));
     assert.ok(text.includes('- [ ] Lead the architecture guild <!-- from: 2026-05-12 -->'));
     assert.ok(text.includes('- [ ] Present tracing at the engineering all-hands <!-- from: 2026-05-12 -->'));
-    assert.ok(text.includes('- [ ] Propose an on-call rota change @dana due:2025-12-15 <!-- from: 2026-05-12 -->'));
+    assert.ok(text.includes('- [ ] Propose an on-call rota change @dana due:2025-12-15 <!-- from: 2025-11-10 -->'), 'the date it was first written');
     assert.ok(!text.includes('Share the observability budget'), 'ticked actions are not carried');
     for (const id of ['checkin', 'last-six-months', 'achievements', 'current-role', 'role-6-months', 'role-2-years', 'leave-reason', 'change-anything', 'anything-else', 'next-steps', 'private']) {
       assert.ok(text.includes(`<!-- growth:${id} -->`), id);
     }
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), created.toString());
-    const line = editor.document.lineAt(editor.selection.active.line - 2).text;
+    const line = editor.document.lineAt(editor.selection.active.line - 1).text;
     assert.equal(line, '## 1. How are you doing? How is work? <!-- growth:checkin -->');
     const old = await readFile(noteUri('alex-morgan/2026-05-12.md'));
     assert.ok(old.includes('- [ ] Draft an architect track'), 'the previous note is untouched');

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeNote } from '../../src/core/note';
-import { locateOpenTask, summarizeNote, summaryFromAnalysis } from '../../src/core/noteSummary';
+import { locateOpenTask, readSummary, summarizeNote, summaryFromAnalysis } from '../../src/core/noteSummary';
 import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
 import { generateNotes } from '../support/corpus';
 
@@ -30,6 +30,14 @@ describe('the fast note summary agrees with the full remark parse', () => {
   it('on a generated corpus of 300 notes', function () {
     this.timeout(60_000); // 300 full remark parses: seconds on a busy 2-core machine
     for (const note of generateNotes(300, 7)) assertSameSummary(note.text, note.path);
+  });
+
+  it('reads ordinary notes itself: the full parse is only for bodies beyond the line scanner', () => {
+    const fullParses = generateNotes(300, 7).filter(note => readSummary(note.text, BUILT_IN_SCRIPT).fullParse).map(note => note.path);
+    assert.deepEqual(fullParses, []);
+    const head = '---\ntype: growth-conversation\nperson: A\ndate: 2026-01-01\n---\n';
+    assert.equal(readSummary(`${head}## Q\nSee [the doc](http://x.io/a) #after-link\n`, BUILT_IN_SCRIPT).fullParse, true);
+    assert.equal(readSummary(`${head}## Q\n#before-link, see [the doc](http://x.io/#a) and \`#code\`\n`, BUILT_IN_SCRIPT).fullParse, false);
   });
 
   it('on the odd cases a line scanner could get wrong', () => {

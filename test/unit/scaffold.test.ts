@@ -37,13 +37,14 @@ describe('scaffolding a new note', () => {
   it('carries over six-month goals and unticked actions, not ticked ones', () => {
     const carry = carryOverFrom(ALEX_MAY, '2026-05-12.md', BUILT_IN_SCRIPT);
     assert.deepEqual(carry, {
-      previousPath: '2026-05-12.md', previousDate: '2026-05-12', team: 'Platform', level: 'senior',
+      previousPath: '2026-05-12.md', previousDate: '2026-05-12', manager: 'Dana Reyes', team: 'Platform', level: 'senior',
       goals: ['Lead the architecture guild', 'Present tracing at the engineering all-hands'],
       openActions: [
         'Propose an on-call rota change @dana due:2025-12-15',
         'Draft an architect track for the career ladder @dana due:2026-06-30',
         'Book Alex a slot at the all-hands @alex due:2026-07-15',
       ],
+      openActionsFirstWritten: ['2025-11-10', '2026-05-12', '2026-05-12'],
     });
     assert.equal(carryOverFrom('# not a note', 'x.md', BUILT_IN_SCRIPT), undefined);
   });
@@ -51,12 +52,12 @@ describe('scaffolding a new note', () => {
   it('renders a valid note with every section, and carried items marked with their origin', () => {
     const text = renderNewNote({
       person: 'Alex Morgan', date: '2026-11-20', manager: 'Dana Reyes', script: BUILT_IN_SCRIPT,
-      carryOver: carryOverFrom(ALEX_MAY, '2026-05-12.md', BUILT_IN_SCRIPT),
+      carryOver: carryOverFrom(ALEX_MAY, '2026-05-12.md', BUILT_IN_SCRIPT), guidance: 'comments',
     });
     assert.ok(text.startsWith('---\ntype: growth-conversation\nperson: Alex Morgan\ndate: 2026-11-20\nmanager: Dana Reyes\nteam: Platform\nlevel: senior\nprevious: 2026-05-12.md\nflightRisk: not-assessed\nthemes: []\n---\n\n# Growth conversation: Alex Morgan, 2026-11-20\n\n## 1. How are you doing? How is work? <!-- growth:checkin -->\n<!-- Opens the conversation'));
     assert.ok(text.includes('<!-- growth:current-role -->\n<!-- Their own view'));
     assert.ok(text.includes('<!-- Goals from last time: tick each one met, or note what blocked it. -->\n- [ ] Lead the architecture guild <!-- from: 2026-05-12 -->\n- [ ] Present tracing at the engineering all-hands <!-- from: 2026-05-12 -->'));
-    assert.ok(text.includes('## Next steps <!-- growth:next-steps -->\n<!-- Action items: - [ ] what @owner due:YYYY-MM-DD -->\n- [ ] Propose an on-call rota change @dana due:2025-12-15 <!-- from: 2026-05-12 -->'));
+    assert.ok(text.includes('## Next steps <!-- growth:next-steps -->\n<!-- Action items: - [ ] what @owner due:YYYY-MM-DD -->\n- [ ] Propose an on-call rota change @dana due:2025-12-15 <!-- from: 2025-11-10 -->'));
     const analysis = analyzeNote(text);
     assert.deepEqual(validateNote(analysis), []);
     const state = guideState(analysis.note, BUILT_IN_SCRIPT);
@@ -105,7 +106,7 @@ describe('the question guide', () => {
     const withoutQ5 = analyzeNote(ALEX_MAY.replace(/## 5\.[^\n]*\n(- [^\n]*\n)*\n/, '')).note;
     const q6 = withoutQ5.sections.find(s => s.questionId === 'role-2-years')!;
     assert.deepEqual(missingSectionInsertion(withoutQ5, BUILT_IN_SCRIPT, 'role-6-months', 60),
-      { line: q6.headingLine, text: '## 5. What do you want your role to look like in six months? <!-- growth:role-6-months -->\n\n' });
+      { line: q6.headingLine, text: '## 5. What do you want your role to look like in six months? <!-- growth:role-6-months -->\n\n\n' });
     assert.equal(missingSectionInsertion(note, BUILT_IN_SCRIPT, 'unknown', 60), undefined);
   });
 });
