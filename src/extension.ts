@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ActionItemsViewProvider, registerActionItemsView } from './vscode/actionItemsView';
 import { CommitNotesCommand } from './vscode/commitNotesCommand';
 import { CurrentQuestionViewProvider, registerCurrentQuestionView } from './vscode/currentQuestionView';
-import { registerDiagnostics } from './vscode/diagnostics';
+import { DiagnosticsManager } from './vscode/diagnostics';
 import { registerFrontmatterAssist } from './vscode/frontmatterAssist';
 import { registerGuideCommands } from './vscode/guideCommands';
 import { GROWTH_LOG_NAME, openGrowthLog } from './vscode/growthLog';
@@ -44,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
   const themeVocabulary = new VocabularyManager();
   const prepare = new PrepareCommand(notes, theme => themeVocabulary.responseFor(theme));
   const vocabulary = new WorkspaceVocabularyProvider(notes, themeVocabulary);
+  const diagnostics = new DiagnosticsManager(notes, vocabulary);
   const newConversation = new NewConversationCommand(context, notes, themeVocabulary);
   const commitNotes = new CommitNotesCommand();
   const views = { themes: new ThemesViewProvider(notes, themeVocabulary), actions: new ActionItemsViewProvider(notes), people: new PeopleViewProvider(notes) };
@@ -58,8 +59,8 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
     registerGuideCommands(guide),
     registerCurrentQuestionView(currentQuestion),
     registerPrepare(prepare),
-    registerDiagnostics(vocabulary),
-    registerFrontmatterAssist(vocabulary),
+    diagnostics,
+    registerFrontmatterAssist(vocabulary, diagnostics),
     registerThemesView(views.themes, notes),
     registerActionItemsView(views.actions, notes),
     registerPeopleView(views.people, notes),

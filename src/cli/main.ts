@@ -7,10 +7,10 @@ import { BUILT_IN_SCRIPT } from '../core/questionScript';
 import { themeRows, themesReport } from '../core/report';
 import { isoDay } from '../core/scaffold';
 import { shareableCopy } from '../core/share';
-import { buildIndex, MAX_INDEXED_BYTES, WorkspaceIndex } from '../core/workspaceIndex';
-import { validateFiles } from '../core/workspaceValidation';
+import { NotePipeline } from '../core/notePipeline';
+import { MAX_INDEXED_BYTES, WorkspaceIndex } from '../core/workspaceIndex';
+import { validateBuiltSource } from '../core/workspaceValidation';
 import { nodeNoteSource } from './nodeNoteSource';
-import { readMarkdownFiles } from './noteFiles';
 import { OutputRefusedError, writeOutputFile } from './outputFile';
 import { runCollate } from './collateCommand';
 import { runDigest } from './digestCommand';
@@ -44,6 +44,8 @@ const USAGE = `Usage:
 
 const PATTERN_THRESHOLD = 2;
 const PROGRESS_FROM_FILES = 2000;
+// Only to show the progress line on a terminal; otherwise the CLI never yields.
+const PROGRESS_SLICE_MS = 250;
 
 /** One problem, as the CLI prints it: 1-based lines and columns, the file relative to the folder. */
 export interface CliProblem {
@@ -83,7 +85,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (positionals.length > 1) throw new UsageError('Give one folder or note.');
     if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) throw new UsageError('--since takes a date as YYYY-MM-DD.');
     switch (command) {
-      case 'validate': return validate(folderArgument(positionals[0]), values.json ?? false, io);
+      case 'validate': return await validate(folderArgument(positionals[0]), values.json ?? false, io);
       case 'themes': return await themes(folderArgument(positionals[0]), values.since, values.json ?? false, io);
       case 'report': return await report(folderArgument(positionals[0]), values.since, values.names ?? false, { path: values.out, force: values.force ?? false }, io,
         { minGroupSize: minGroupOption(values['min-group']), includeQuotes: values.quotes ?? false, vocabularyPath: values.vocabulary });
@@ -109,27 +111,45 @@ function folderArgument(argument: string | undefined): string {
   return root;
 }
 
-function validate(root: string, json: boolean, io: CliIo): number {
-  const problems = validateFiles(readMarkdownFiles(root)).flatMap(({ path, problems }) => problems.map(p => toCliProblem(path, p)));
+async function validate(root: string, json: boolean, io: CliIo): Promise<number> {
+  const { pipeline, texts } = await readFolder(root, io);
+  const problems = validateBuiltSource(pipeline, texts).flatMap(({ path, problems }) => problems.map(p => toCliProblem(path, p)));
   if (json) io.print(JSON.stringify(problems, null, 2));
   else for (const p of problems) io.print(`${p.file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`);
   return problems.some(p => p.severity === 'error') ? 1 : 0;
 }
 
-/** Indexes a folder's notes; a folder without any growth note is a usage error (exit 2). */
-export async function indexFolder(root: string, io: CliIo): Promise<WorkspaceIndex> {
-  const index = new WorkspaceIndex();
+/**
+ * Reads a folder through the editor's per-file pipeline, without its yielding (nobody is typing
+ * here); the texts read are kept, so nothing is read twice.
+ */
+async function readFolder(root: string, io: CliIo) {
   let lastShown = 0;
-  await buildIndex(index, nodeNoteSource(root), {
+  const pipeline = new NotePipeline(nodeNoteSource(root), {
     script: BUILT_IN_SCRIPT,
+    sliceMs: io.errorIsTerminal ? PROGRESS_SLICE_MS : Infinity,
+    concurrency: 64,
+    keepTexts: true,
     onProgress: (done, total) => {
       if (!io.errorIsTerminal || total < PROGRESS_FROM_FILES || done - lastShown < 1000) return;
       lastShown = done;
       io.printError(`Reading notes: ${done} of ${total}`);
     },
   });
-  if (index.size === 0) throw new UsageError(`No growth notes in "${root}". A growth note is a Markdown file whose frontmatter says type: growth-conversation.`);
-  return index;
+  const { texts } = await pipeline.build();
+  return { pipeline, texts };
+}
+
+/** Reads a folder's notes; a folder without any growth note is a usage error (exit 2). */
+async function readNotesFolder(root: string, io: CliIo) {
+  const folder = await readFolder(root, io);
+  if (folder.pipeline.index.size === 0) throw new UsageError(`No growth notes in "${root}". A growth note is a Markdown file whose frontmatter says type: growth-conversation.`);
+  return folder;
+}
+
+/** Indexes a folder's notes; a folder without any growth note is a usage error (exit 2). */
+export async function indexFolder(root: string, io: CliIo): Promise<WorkspaceIndex> {
+  return (await readNotesFolder(root, io)).pipeline.index;
 }
 
 async function themes(root: string, since: string | undefined, json: boolean, io: CliIo): Promise<number> {
@@ -153,13 +173,13 @@ interface ReportPrivacy {
 
 async function report(root: string, since: string | undefined, names: boolean, out: OutputTarget, io: CliIo, privacy: ReportPrivacy): Promise<number> {
   const vocabulary = vocabularyOption(privacy.vocabularyPath, root);
-  const index = await indexFolder(root, io);
+  const { pipeline, texts } = await readNotesFolder(root, io);
   const lines = new Map<string, string[]>();
   const lineText = (path: string, line: number) => {
-    if (!lines.has(path)) lines.set(path, readFileSync(resolve(root, path), 'utf8').split(/\r?\n/));
+    if (!lines.has(path)) lines.set(path, (texts.get(path) ?? '').split(/\r?\n/));
     return lines.get(path)?.[line];
   };
-  const result = themesReport(index, {
+  const result = themesReport(pipeline.index, {
     today: io.today ?? isoDay(new Date()), since, includeNames: names, patternThreshold: PATTERN_THRESHOLD, lineText,
     minGroupSize: privacy.minGroupSize, includeQuotes: privacy.includeQuotes, vocabulary,
   });

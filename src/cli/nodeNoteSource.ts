@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'fs/promises';
+import { open, readdir, readFile, stat } from 'fs/promises';
 import { join, relative, sep } from 'path';
 import { mapInChunks, NoteFileInfo, NoteSource } from '../core/workspaceIndex';
 
@@ -6,6 +6,10 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test', 'dist',
 
 /** Every Markdown file under a folder, through Node's file system; paths relative to the folder, with `/`. */
 export function nodeNoteSource(root: string): NoteSource {
+  const infoOf = async (path: string): Promise<NoteFileInfo> => {
+    const info = await stat(join(root, path));
+    return { path, mtime: info.mtimeMs, size: info.size };
+  };
   return {
     async list() {
       const paths: string[] = [];
@@ -19,16 +23,24 @@ export function nodeNoteSource(root: string): NoteSource {
             const full = join(folder, entry.name);
             if (entry.isDirectory()) {
               if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) folders.push(full);
-            } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) paths.push(full);
+            } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) paths.push(relative(root, full).split(sep).join('/'));
           }
         }
       }
-      const files = await mapInChunks(paths, 64, async (full): Promise<NoteFileInfo> => {
-        const info = await stat(full);
-        return { path: relative(root, full).split(sep).join('/'), mtime: info.mtimeMs, size: info.size };
-      });
+      const files = await mapInChunks(paths, 64, infoOf);
       return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     },
+    stat: path => infoOf(path).catch(() => undefined),
     read: path => readFile(join(root, path)),
+    async readHead(path, length) {
+      const file = await open(join(root, path), 'r');
+      try {
+        const head = Buffer.alloc(length);
+        const { bytesRead } = await file.read(head, 0, length, 0);
+        return head.subarray(0, bytesRead);
+      } finally {
+        await file.close();
+      }
+    },
   };
 }

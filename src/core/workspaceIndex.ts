@@ -1,6 +1,4 @@
-import { decodeNoteBytes } from './problem';
-import { NoteSummary, summarizeNote } from './noteSummary';
-import { QuestionScript } from './questionScript';
+import { NoteSummary } from './noteSummary';
 import { compareUsage, normalizeTheme, spellingUsage, ThemeUsage } from './themes';
 
 /** A growth note in the index: its summary and where it lives (a URI string or a relative path). */
@@ -13,17 +11,37 @@ export interface NoteFileInfo {
   readonly path: string;
   readonly mtime: number;
   readonly size: number;
+  /** The text is an open document's unsaved edits, not the file: index it, never cache it. */
+  readonly unsaved?: boolean;
 }
 
-/** Where notes come from: the editor's file system, or Node's in the CLI and the benchmark. */
+/** What happened to one file, as a source reports it. */
+export interface NoteChange {
+  readonly path: string;
+  readonly kind: 'created' | 'changed' | 'deleted';
+}
+
+/**
+ * Where notes come from: the editor's file system, Node's in the CLI and the benchmark, or memory in
+ * the unit tests. The core reads only through this, and learns of changes only from its batches.
+ */
 export interface NoteSource {
   list(): Promise<NoteFileInfo[]>;
+  /** Size and time of one file; undefined when it does not exist (any more). */
+  stat(path: string): Promise<NoteFileInfo | undefined>;
   read(path: string): Promise<Uint8Array>;
+  /** The first `length` bytes, without reading the rest (to say whether a huge file is a note). */
+  readHead?(path: string, length: number): Promise<Uint8Array>;
+  /** Changes in batches: a burst of events (a checkout, a sync) arrives as one. */
+  onDidChange?(listener: (changes: readonly NoteChange[]) => void): { dispose(): void };
 }
 
+/** A summary kept across sessions; reused only while mtime, size and the question script match. */
 export interface CachedSummary {
   readonly mtime: number;
   readonly size: number;
+  /** `scriptKey()` of the question script the summary was made with: sections depend on it. */
+  readonly script: string;
   readonly summary: NoteSummary;
 }
 
@@ -136,99 +154,15 @@ export class WorkspaceIndex {
   }
 }
 
-export interface BuildOptions {
-  readonly script: QuestionScript;
-  /**
-   * Summaries from an earlier run, by path; entries whose mtime and size match are reused unparsed.
-   * May be a promise, so reading the cache overlaps with listing the files.
-   */
-  readonly cache?: ReadonlyMap<string, CachedSummary> | Promise<ReadonlyMap<string, CachedSummary>>;
-  /** Longest stretch of work before yielding to the event loop. */
-  readonly sliceMs?: number;
-  readonly onProgress?: (done: number, total: number) => void;
-  /** Files read at once. */
-  readonly concurrency?: number;
-  /** Told about each file left out, and why (never its content). */
-  readonly onSkip?: (path: string, reason: string) => void;
-}
-
 /** Notes larger than this are not read into the index: no conversation is that long. */
 export const MAX_INDEXED_BYTES = 4 * 1024 * 1024;
 
-/** Why a file is left out of the index, as told to `onSkip` and shown to the manager. */
+/** Why a file is left out of the index, as shown to the manager. */
 export const SkipReasons = {
   tooLarge: `larger than ${MAX_INDEXED_BYTES / 1024 / 1024} MB`,
   notUtf8: 'not valid UTF-8 text',
   unreadable: 'could not be read',
 } as const;
-
-export interface BuildResult {
-  readonly parsed: number;
-  readonly reused: number;
-  /** The cache to keep for next time: one entry per note read. */
-  readonly cache: Map<string, CachedSummary>;
-}
-
-/**
- * Fills the index from a source, in slices that each stay under `sliceMs` so the editor never freezes.
- * Unchanged files (same mtime and size as in the cache) are not read at all.
- */
-export async function buildIndex(index: WorkspaceIndex, source: NoteSource, options: BuildOptions): Promise<BuildResult> {
-  const sliceMs = options.sliceMs ?? 20;
-  const [files, previous] = await Promise.all([source.list(), options.cache]);
-  const cache = new Map<string, CachedSummary>();
-  const toRead: NoteFileInfo[] = [];
-  let reused = 0;
-  let sliceStart = now();
-  const slice = async (done: number) => {
-    if (now() - sliceStart < sliceMs) return;
-    options.onProgress?.(done, files.length);
-    await yieldToEventLoop();
-    sliceStart = now();
-  };
-  // Views see the finished index once, not every slice of it.
-  index.beginUpdate();
-  try {
-    for (const file of files) {
-      const cached = previous?.get(file.path);
-      if (file.size > MAX_INDEXED_BYTES) {
-        options.onSkip?.(file.path, SkipReasons.tooLarge);
-        index.delete(file.path);
-      } else if (cached && cached.mtime === file.mtime && cached.size === file.size) {
-        cache.set(file.path, cached);
-        index.set(file.path, cached.summary);
-        await slice(++reused);
-      } else toRead.push(file);
-    }
-
-    const concurrency = options.concurrency ?? 32;
-    const readChunk = (start: number) => Promise.all(toRead.slice(start, start + concurrency).map(file => source.read(file.path).catch(() => undefined)));
-    let next = toRead.length > 0 ? readChunk(0) : undefined;
-    for (let start = 0; next; start += concurrency) {
-      const contents = await next;
-      // Read the next files while this chunk is parsed: disk and CPU overlap.
-      next = start + concurrency < toRead.length ? readChunk(start + concurrency) : undefined;
-      const chunk = toRead.slice(start, start + concurrency);
-      chunk.forEach((file, i) => {
-        const bytes = contents[i];
-        const decoded = bytes && decodeNoteBytes(bytes);
-        if (!decoded || !('text' in decoded)) {
-          options.onSkip?.(file.path, bytes ? SkipReasons.notUtf8 : SkipReasons.unreadable);
-          index.delete(file.path);
-          return;
-        }
-        const summary = summarizeNote(decoded.text, options.script);
-        cache.set(file.path, { mtime: file.mtime, size: file.size, summary });
-        index.set(file.path, summary);
-      });
-      await slice(reused + start + chunk.length);
-    }
-  } finally {
-    index.endUpdate();
-  }
-  options.onProgress?.(files.length, files.length);
-  return { parsed: toRead.length, reused, cache };
-}
 
 const LINES_PER_PART = 200;
 const BYTES_PER_SLICE = 256 * 1024;
@@ -300,10 +234,10 @@ export async function mapInChunks<T, R>(items: readonly T[], size: number, step:
   return results;
 }
 
-function now(): number {
+export function now(): number {
   return performance.now();
 }
 
-function yieldToEventLoop(): Promise<void> {
+export function yieldToEventLoop(): Promise<void> {
   return new Promise(resolve => setImmediate(resolve));
 }

@@ -1,13 +1,11 @@
-import { analyzeNote, Note, NoteAnalysis } from './note';
-import { Problem } from './problem';
-import { BUILT_IN_SCRIPT, QuestionScript } from './questionScript';
-import { themeUsageAcross } from './themes';
-import { validateNote } from './validate';
-
-/** A Markdown file as read from disk: its text, or the problem that kept it from being read. */
-export type SourceFile =
-  | { readonly path: string; readonly text: string }
-  | { readonly path: string; readonly unreadable: Problem };
+import { complexityProblem, identifySection, NEXT_STEPS_ID, PRIVATE_ID, Section, SECTION_MARKER } from './body';
+import { declaresGrowthNote, parseFrontmatter } from './frontmatter';
+import { analyzeNote, Note, NoteAnalysis, noteFields } from './note';
+import { NotePipeline } from './notePipeline';
+import { NoteSummary } from './noteSummary';
+import { LineIndex, Problem } from './problem';
+import { QuestionScript } from './questionScript';
+import { MIN_ACHIEVEMENTS, NoteContext, validateNote } from './validate';
 
 export interface FileProblems {
   readonly path: string;
@@ -15,29 +13,125 @@ export interface FileProblems {
 }
 
 /**
- * Validates every growth note among the files, checking each `previous` link against the others.
- * Files that are not growth notes are skipped; unreadable files are reported as they are.
+ * What validation needs of a note. The body check (fewer than three achievements) needs only where
+ * the achievements section starts, found by its marker; the remark parse runs only when the summary
+ * cannot settle it (no items, no marker, carried items, comment blocks) or the body is too odd to
+ * analyse. A differential test holds this to the full analysis.
  */
-export function validateFiles(files: readonly SourceFile[], script: QuestionScript = BUILT_IN_SCRIPT): FileProblems[] {
-  const analyses = new Map<string, NoteAnalysis>();
-  const results: FileProblems[] = [];
-  for (const file of files) {
-    if ('unreadable' in file) results.push({ path: file.path, problems: [file.unreadable] });
-    else {
-      const analysis = analyzeNote(file.text, script);
-      if (analysis.note.isGrowthNote) analyses.set(file.path, analysis);
-    }
+export function analysisForValidation(rawText: string, script: QuestionScript, summary: NoteSummary | undefined): NoteAnalysis {
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  if (!summary || summary.achievements === 0) return analyzeNote(text, script);
+  const lines = new LineIndex(text);
+  const split = parseFrontmatter(text, lines);
+  const body = text.slice(split.bodyOffset);
+  if (complexityProblem(body) || hasUnknownMarker(body, script)) return analyzeNote(text, script);
+  const bodyLine = lines.positionAt(split.bodyOffset).line;
+  const sections: Section[] = [];
+  if (summary.achievements !== undefined && summary.achievements < MIN_ACHIEVEMENTS) {
+    const heading = achievementsHeading(text.split(/\r?\n/), bodyLine, script);
+    if (heading === undefined) return analyzeNote(text, script);
+    sections.push(heading);
   }
-  const knownFiles = new Set(files.map(f => f.path));
-  const spellings = preferredSpellings([...analyses.values()].map(a => a.note));
-  const personAt = (path: string) => (analyses.has(path) ? analyses.get(path)?.note.person ?? null : knownFiles.has(path) ? null : undefined);
-  for (const [path, analysis] of analyses) {
-    results.push({ path, problems: validateNote(analysis, { notePath: path, personAt, preferredSpelling: key => spellings.get(key) }) });
-  }
-  return results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const data = split.frontmatter?.isMap ? split.frontmatter.data : {};
+  const note: Note = {
+    isGrowthNote: split.frontmatter?.isMap ? data.type === 'growth-conversation' : declaresGrowthNote(text),
+    data,
+    ...noteFields(data),
+    sections,
+    tasks: [],
+    tags: [],
+    unknownMarkers: [],
+    achievements: summary.achievements,
+    bodyLine,
+    problems: split.problems,
+  };
+  return { note, text, lines, frontmatter: split.frontmatter };
 }
 
-/** Each theme's most used spelling across the notes, by its normalised key. */
-export function preferredSpellings(notes: readonly Note[]): Map<string, string> {
-  return new Map(themeUsageAcross(notes).map(usage => [usage.key, usage.name]));
+const ANY_MARKER = /<!--\s*growth\s*:\s*([^>]*?)\s*-->/gi;
+
+/** A growth marker naming no section of the script: only the full parse says exactly where, with a suggestion. */
+function hasUnknownMarker(body: string, script: QuestionScript): boolean {
+  if (!/growth/i.test(body)) return false;
+  const known = new Set([...script.questions.map(q => q.id), NEXT_STEPS_ID, PRIVATE_ID]);
+  for (const match of body.matchAll(ANY_MARKER)) if (!known.has(match[1].toLowerCase())) return true;
+  return false;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const SECTION_HEADING = /^ {0,3}##[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+
+/**
+ * The achievements section of a note whose summary counted one to two items in it (so it is answered),
+ * when its `##` heading carries a marker. Undefined when unsure: the caller parses the note in full.
+ */
+function achievementsHeading(lines: readonly string[], bodyLine: number, script: QuestionScript): Section | undefined {
+  let fence: string | undefined;
+  let found: { headingLine: number; heading: string; questionId: string } | undefined;
+  for (let line = bodyLine; line < lines.length; line++) {
+    const source = lines[line];
+    if (fence !== undefined) {
+      if (source.trimStart().startsWith(fence)) fence = undefined;
+      continue;
+    }
+    const opening = FENCE.exec(source);
+    if (opening) {
+      fence = opening[1];
+      continue;
+    }
+    // A comment block could hide or fake a heading, and a carried item may not count as an answer.
+    if (/^ {0,3}<!--/.test(source) && !source.includes('-->')) return undefined;
+    if (found && /<!--\s*from:/.test(source)) return undefined;
+    const heading = /^ {0,3}#{1,2}[ \t]/.test(source) ? SECTION_HEADING.exec(source) : null;
+    if (/^ {0,3}#[ \t]/.test(source) && found) break;
+    if (!heading) continue;
+    if (found) break;
+    const marker = SECTION_MARKER.exec(heading[1])?.[1];
+    if (marker === undefined) return undefined;
+    const identity = identifySection(marker, heading[1].replace(SECTION_MARKER, '').trim(), script);
+    if (identity.question?.records === 'achievements') found = { headingLine: line, heading: heading[1], questionId: identity.question.id };
+  }
+  if (!found) return undefined;
+  return { kind: 'question', questionId: found.questionId, records: 'achievements', heading: found.heading, headingLine: found.headingLine, endLine: found.headingLine, answered: true, hasMarker: true };
+}
+
+/** The one validator of a note in its workspace, for the editor's diagnostics and the CLI alike. */
+export function validateNoteText(text: string, summary: NoteSummary | undefined, script: QuestionScript, context: NoteContext): Problem[] {
+  return validateNote(analysisForValidation(text, script, summary), context);
+}
+
+/**
+ * Answers validation's questions about other notes from the index: who a `previous` note is with
+ * (no extra read), and each theme's usual spelling (or the agreed one, when the caller knows a shared
+ * vocabulary). `keyOf` turns a resolved path into an index key.
+ */
+export function indexContext(pipeline: NotePipeline, notePath: string, keyOf: (path: string) => string = path => path,
+  preferredSpelling: (key: string) => string | undefined = key => pipeline.index.preferredSpelling(key)): NoteContext {
+  return {
+    notePath,
+    personAt: path => {
+      const key = keyOf(path);
+      const note = pipeline.index.get(key);
+      if (note) return note.person ?? null;
+      return pipeline.knows(key) ? null : undefined;
+    },
+    preferredSpelling,
+  };
+}
+
+/**
+ * Every problem of a source whose pipeline was built with `keepTexts`: each growth note read, and
+ * each file left out that says it is a growth note. Sorted by path.
+ */
+export function validateBuiltSource(pipeline: NotePipeline, texts: ReadonlyMap<string, string>): FileProblems[] {
+  const results: FileProblems[] = [];
+  for (const [path, skipped] of pipeline.skipped) {
+    if (skipped.declaresGrowthNote) results.push({ path, problems: [skipped.problem] });
+  }
+  for (const note of pipeline.index.all()) {
+    const text = texts.get(note.path);
+    if (text === undefined) continue;
+    results.push({ path: note.path, problems: validateNoteText(text, note, pipeline.questionScript, indexContext(pipeline, note.path)) });
+  }
+  return results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

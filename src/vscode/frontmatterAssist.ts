@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { completionsAt, hoverAt, quickFixes } from '../core/frontmatterAssist';
 import { isoDay } from '../core/scaffold';
 import { toRange, toWorkspaceEdit } from './adapters';
-import { noteProblems } from './diagnostics';
+import { DiagnosticsManager } from './diagnostics';
 import { DIAGNOSTIC_SOURCE } from './ids';
 import { activeScript, analyzeDocument, isGrowthDocument } from './noteDocuments';
 import { WorkspaceVocabularyProvider } from './workspaceNotes';
@@ -10,7 +10,7 @@ import { WorkspaceVocabularyProvider } from './workspaceNotes';
 const SELECTOR: vscode.DocumentSelector = { language: 'markdown' };
 
 /** Quick fixes, hover and completion inside a growth note's frontmatter, all from the schema. */
-export function registerFrontmatterAssist(vocabulary: WorkspaceVocabularyProvider): vscode.Disposable {
+export function registerFrontmatterAssist(vocabulary: WorkspaceVocabularyProvider, diagnostics: DiagnosticsManager): vscode.Disposable {
   const analysisOf = async (document: vscode.TextDocument) =>
     analyzeDocument(document, (await activeScript(vscode.workspace.getWorkspaceFolder(document.uri))).script);
 
@@ -20,7 +20,8 @@ export function registerFrontmatterAssist(vocabulary: WorkspaceVocabularyProvide
       // Restricted Mode: notes are read, and nothing offers to change them.
       if (ours.length === 0 || !isGrowthDocument(document) || !vscode.workspace.isTrusted) return [];
       const analysis = await analysisOf(document);
-      const problems = await noteProblems(document.uri, analysis, vocabulary);
+      // The problems the diagnostics last showed: no second validation per lightbulb.
+      const problems = await diagnostics.problemsFor(document);
       const fixContext = { today: today(), personFromFolder: personFromFolder(document.uri) };
       return ours.flatMap(diagnostic => {
         const code = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);

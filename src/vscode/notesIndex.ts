@@ -1,138 +1,139 @@
 import * as vscode from 'vscode';
-import { summarizeNote } from '../core/noteSummary';
-import { decodeNoteBytes } from '../core/problem';
-import { buildIndex, cacheFromBytes, cacheToBytes, CachedSummary, mapInChunks, MAX_INDEXED_BYTES, NoteSource, SkipReasons, WorkspaceIndex } from '../core/workspaceIndex';
-import { Commands } from './ids';
-import { activeScript, isMarkdown, NOTE_SCAN_EXCLUDE } from './noteDocuments';
+import { NotePipeline, PipelineUpdate } from '../core/notePipeline';
+import { BUILT_IN_SCRIPT } from '../core/questionScript';
+import { cacheFromBytes, cacheToBytes, CachedSummary, WorkspaceIndex } from '../core/workspaceIndex';
+import { Commands, Settings } from './ids';
+import { activeScript } from './noteDocuments';
+import { growthSettings } from './settings';
+import { WorkspaceNoteSource } from './workspaceNoteSource';
 
-const COALESCE_MS = 150;
-const TYPING_DELAY_MS = 300;
 const SAVE_DELAY_MS = 3000;
 const RECONCILE_DELAY_MS = 1000;
 // More events than this in one batch look like a checkout or a sync, where the OS watcher can miss files.
 const BURST_EVENTS = 50;
-const CACHE_FILE = 'notes-index-v1.jsonl';
+const CACHE_FILE = 'notes-index-v2.jsonl';
 // Git and package folders change all the time and never hold notes.
 const IGNORED_FOLDER = /\/(?:\.git|node_modules)(?:\/|$)/;
 
 /**
- * Feeds the core index from the workspace: a sliced first build (reusing the cache of the last
- * session), then file-system events coalesced into batches, and open documents as they are typed in.
+ * The editor's side of the note pipeline: the workspace as its source, the question script in force,
+ * the cache kept between sessions, full listings when the watcher may have missed files, and the
+ * status bar. Every file goes through the core's one per-file path.
  */
 export class NotesIndexManager implements vscode.Disposable {
-  readonly index = new WorkspaceIndex();
+  readonly pipeline: NotePipeline;
   readonly ready: Promise<void>;
-  /** Files left out of the index, and why: shown in the status bar, never silently dropped. */
-  readonly skipped = new Map<string, string>();
-  private running: Promise<void> | undefined;
-  private again = false;
+  private readonly source = new WorkspaceNoteSource();
+  private queuedRebuild: Promise<void> | undefined;
+  private running: Promise<void> = Promise.resolve();
   private reconcileTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly changedDuringRebuild = new Set<string>();
-  private cache = new Map<string, CachedSummary>();
-  private readonly pending = new Map<string, 'changed' | 'deleted'>();
-  private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 0);
   private readonly skippedStatus = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 0);
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly loggedSkips = new Map<string, string>();
 
   constructor(private readonly storage: vscode.Uri | undefined, private readonly log: vscode.LogOutputChannel) {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+    this.pipeline = new NotePipeline(this.source, {
+      script: BUILT_IN_SCRIPT,
+      cache: this.loadCache(),
+      // The diagnostics check what was read, so no file is read twice for one change.
+      keepTexts: true,
+      onProgress: (done, total) => { this.status.text = `$(sync~spin) Indexing growth notes ${done}/${total}`; },
+    });
     // A folder deleted in one go may come as one event for the folder, and files written into a new
     // folder at once can be missed by the OS watcher: either way, list the workspace again.
     const folders = vscode.workspace.createFileSystemWatcher('**', false, true, false);
     this.disposables.push(
-      watcher,
+      this.source,
       folders,
       folders.onDidCreate(uri => void this.folderCreated(uri)),
       folders.onDidDelete(uri => this.folderDeleted(uri)),
       this.status,
       this.skippedStatus,
-      watcher.onDidCreate(uri => this.queue(uri, 'changed')),
-      watcher.onDidChange(uri => this.queue(uri, 'changed')),
-      watcher.onDidDelete(uri => this.queue(uri, 'deleted')),
-      vscode.workspace.onDidChangeTextDocument(event => this.documentChanged(event.document)),
-      vscode.workspace.onDidCloseTextDocument(document => {
-        // Unsaved edits are dropped on close: the file on disk is the truth again.
-        if (isMarkdown(document) && document.uri.scheme === 'file') this.queue(document.uri, 'changed');
-      }),
+      this.pipeline.onDidUpdate(update => this.updated(update)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rebuild()),
+      vscode.workspace.onDidChangeConfiguration(event => {
+        // The script decides which section a tag belongs to: a new one means new summaries.
+        if (event.affectsConfiguration(`${Settings.section}.${Settings.questionScriptPath}`)
+          || event.affectsConfiguration(`${Settings.section}.${Settings.seniorLeaderTitle}`)) void this.rebuild();
+      }),
+      vscode.workspace.onDidSaveTextDocument(document => {
+        const scriptPath = growthSettings(document.uri).questionScriptPath;
+        if (scriptPath && document.uri.path.endsWith(`/${scriptPath.replace(/^\.?\//, '')}`)) void this.rebuild();
+      }),
     );
     this.ready = this.rebuild();
   }
 
-  /** Reads every note again, reusing cached summaries of unchanged files; one build at a time. */
+  get index(): WorkspaceIndex {
+    return this.pipeline.index;
+  }
+
+  /** Files left out of the index, and why: shown in the status bar, never silently dropped. */
+  get skipped(): ReadonlyMap<string, string> {
+    return new Map([...this.pipeline.skipped].map(([key, file]) => [key, file.reason]));
+  }
+
+  /** Files read from disk, by URI string (for the tests: one change, one read). */
+  get reads(): ReadonlyMap<string, number> {
+    return this.source.reads;
+  }
+
+  /** Lists the workspace again, reusing cached summaries of unchanged files; requests while one waits share it. */
   rebuild(): Promise<void> {
-    if (this.running) {
-      this.again = true;
+    this.queuedRebuild ??= this.running.then(() => {
+      this.queuedRebuild = undefined;
+      this.running = this.buildOnce();
       return this.running;
-    }
-    const run = async () => {
-      do {
-        this.again = false;
-        await this.buildOnce();
-      } while (this.again);
-    };
-    this.running = run().finally(() => { this.running = undefined; });
-    return this.running;
+    });
+    return this.queuedRebuild;
   }
 
   private async buildOnce(): Promise<void> {
-    const { script } = await activeScript(vscode.workspace.workspaceFolders?.[0]);
-    const cache = this.cache.size > 0 ? this.cache : this.loadCache();
+    const started = performance.now();
     this.status.text = '$(sync~spin) Indexing growth notes';
     this.status.show();
-    const existing = new Set(this.index.all().map(note => note.path));
-    const started = performance.now();
-    this.skipped.clear();
     try {
-      const result = await buildIndex(this.index, workspaceSource(existing), {
-        script,
-        cache,
-        onProgress: (done, total) => { this.status.text = `$(sync~spin) Indexing growth notes ${done}/${total}`; },
-        onSkip: (path, reason) => this.skip(path, reason),
-      });
-      this.index.batch(() => existing.forEach(path => this.index.delete(path)));
-      this.cache = result.cache;
-      this.log.info(`Indexed ${this.index.size} growth notes in ${Math.round(performance.now() - started)} ms: ${result.parsed} files read, ${result.reused} unchanged since last time.`);
-      this.scheduleSave();
+      const { script } = await activeScript(vscode.workspace.workspaceFolders?.[0]);
+      if (this.pipeline.setScript(script)) this.log.info('The question script changed: notes are read again.');
+      const update = await this.pipeline.build();
+      this.log.info(`Indexed ${this.index.size} growth notes in ${Math.round(performance.now() - started)} ms: ${update.parsed} files read, ${update.reused} unchanged since last time.`);
     } catch (error) {
       this.log.error(`Indexing failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       this.status.hide();
-      this.showSkipped();
-      // A file changed while the build read it may hold older text in the index: read it again.
-      this.changedDuringRebuild.forEach(key => this.queue(vscode.Uri.parse(key), 'changed'));
-      this.changedDuringRebuild.clear();
     }
   }
 
-  private skip(key: string, reason: string) {
-    this.skipped.set(key, reason);
-    this.log.warn(`Not indexed: ${vscode.workspace.asRelativePath(vscode.Uri.parse(key))} (${reason}).`);
+  private updated(update: PipelineUpdate) {
+    // Each file left out is logged once, with its reason, until it is indexed or gone.
+    for (const [key, file] of this.pipeline.skipped) {
+      if (this.loggedSkips.get(key) === file.reason) continue;
+      this.loggedSkips.set(key, file.reason);
+      this.log.warn(`Not indexed: ${vscode.workspace.asRelativePath(vscode.Uri.parse(key))} (${file.reason}).`);
+    }
+    for (const key of [...this.loggedSkips.keys()]) if (!this.pipeline.skipped.has(key)) this.loggedSkips.delete(key);
+    if (!update.full) {
+      this.log.debug(`Re-read ${update.parsed} changed file${update.parsed === 1 ? '' : 's'}.`);
+      if (update.parsed + update.reused + update.removed.length >= BURST_EVENTS) this.scheduleReconcile();
+    }
+    this.showSkipped();
+    this.scheduleSave();
   }
 
   private showSkipped() {
-    if (this.skipped.size === 0) {
+    const skipped = this.skipped;
+    if (skipped.size === 0) {
       this.skippedStatus.hide();
       return;
     }
-    const count = this.skipped.size;
+    const count = skipped.size;
     this.skippedStatus.text = `$(warning) ${count} file${count === 1 ? '' : 's'} not indexed`;
-    this.skippedStatus.tooltip = `Growth Conversations left these out of the views (they still open as usual):\n${[...this.skipped]
+    this.skippedStatus.tooltip = `Growth Conversations left these out of the views (they still open as usual):\n${[...skipped]
       .slice(0, 10).map(([key, reason]) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(key))}: ${reason}`).join('\n')}${count > 10 ? '\n…' : ''}`;
     this.skippedStatus.command = Commands.showLog;
     this.skippedStatus.show();
-  }
-
-  private queue(uri: vscode.Uri, change: 'changed' | 'deleted') {
-    if (!uri.path.toLowerCase().endsWith('.md')) return;
-    if (this.running) this.changedDuringRebuild.add(uri.toString());
-    this.pending.set(uri.toString(), change);
-    clearTimeout(this.flushTimer);
-    // A git checkout touches many files at once: wait for the burst to settle, then apply it as one.
-    this.flushTimer = setTimeout(() => void this.flush(), COALESCE_MS);
   }
 
   private async folderCreated(uri: vscode.Uri) {
@@ -144,63 +145,17 @@ export class NotesIndexManager implements vscode.Disposable {
   private folderDeleted(uri: vscode.Uri) {
     if (IGNORED_FOLDER.test(uri.path) || uri.path.toLowerCase().endsWith('.md')) return;
     const prefix = `${uri.toString()}/`;
-    if (this.index.all().some(note => note.path.startsWith(prefix)) || [...this.skipped.keys()].some(key => key.startsWith(prefix))) this.scheduleReconcile();
+    const inside = [...this.index.all().map(note => note.path), ...this.pipeline.skipped.keys()].filter(key => key.startsWith(prefix));
+    if (inside.length === 0) return;
+    // Its notes are gone now; a listing once things settle catches anything else the watcher missed.
+    void this.pipeline.apply(inside.map(path => ({ path, kind: 'deleted' })));
+    this.scheduleReconcile();
   }
 
   /** Lists the workspace again once things settle: only files whose size or time changed are read. */
   private scheduleReconcile() {
     clearTimeout(this.reconcileTimer);
     this.reconcileTimer = setTimeout(() => void this.rebuild(), RECONCILE_DELAY_MS);
-  }
-
-  private async flush() {
-    const batch = [...this.pending.entries()];
-    this.pending.clear();
-    const { script } = await activeScript(vscode.workspace.workspaceFolders?.[0]);
-    const updates = await Promise.all(batch.map(async ([key, change]) => {
-      const uri = vscode.Uri.parse(key);
-      const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === key && d.isDirty);
-      if (change === 'deleted') return { key };
-      try {
-        if (open) return { key, summary: summarizeNote(open.getText(), script) };
-        const stat = await vscode.workspace.fs.stat(uri);
-        if (stat.size > MAX_INDEXED_BYTES) return { key, skipped: SkipReasons.tooLarge };
-        const decoded = decodeNoteBytes(await vscode.workspace.fs.readFile(uri));
-        if (!('text' in decoded)) return { key, skipped: SkipReasons.notUtf8 };
-        return { key, summary: summarizeNote(decoded.text, script), stat };
-      } catch {
-        return { key }; // gone meanwhile: a delete event follows, or already came
-      }
-    }));
-    this.log.debug(`Re-read ${batch.length} changed file${batch.length === 1 ? '' : 's'}.`);
-    if (batch.length >= BURST_EVENTS) this.scheduleReconcile();
-    this.index.batch(() => {
-      for (const update of updates) {
-        if (update.skipped) this.skip(update.key, update.skipped);
-        else this.skipped.delete(update.key);
-        if (update.summary) {
-          this.index.set(update.key, update.summary);
-          if (update.stat) this.cache.set(update.key, { mtime: update.stat.mtime, size: update.stat.size, summary: update.summary });
-        } else {
-          this.index.delete(update.key);
-          this.cache.delete(update.key);
-        }
-      }
-    });
-    this.showSkipped();
-    this.scheduleSave();
-  }
-
-  private documentChanged(document: vscode.TextDocument) {
-    // Only files are notes: an unsaved shareable copy or report must not count as a conversation.
-    if (!isMarkdown(document) || document.uri.scheme !== 'file') return;
-    const key = document.uri.toString();
-    clearTimeout(this.typingTimers.get(key));
-    this.typingTimers.set(key, setTimeout(async () => {
-      this.typingTimers.delete(key);
-      const { script } = await activeScript(vscode.workspace.getWorkspaceFolder(document.uri));
-      this.index.set(key, summarizeNote(document.getText(), script));
-    }, TYPING_DELAY_MS));
   }
 
   private cacheUri(): vscode.Uri | undefined {
@@ -227,42 +182,16 @@ export class NotesIndexManager implements vscode.Disposable {
     if (!uri || !this.storage) return;
     try {
       await vscode.workspace.fs.createDirectory(this.storage);
-      await vscode.workspace.fs.writeFile(uri, await cacheToBytes(this.cache));
+      await vscode.workspace.fs.writeFile(uri, await cacheToBytes(this.pipeline.cacheEntries));
     } catch {
       // The cache only saves time; failing to write it changes nothing else.
     }
   }
 
   dispose(): void {
-    clearTimeout(this.flushTimer);
     clearTimeout(this.saveTimer);
     clearTimeout(this.reconcileTimer);
-    this.typingTimers.forEach(timer => clearTimeout(timer));
+    this.pipeline.dispose();
     this.disposables.forEach(d => d.dispose());
   }
-}
-
-/** Every Markdown file of every workspace folder, keyed by URI; `seen` loses each path listed. */
-function workspaceSource(seen: Set<string>): NoteSource {
-  return {
-    async list() {
-      const uris = await vscode.workspace.findFiles('**/*.md', NOTE_SCAN_EXCLUDE);
-      const infos = await mapInChunks(uris, 64, async uri => {
-        try {
-          const stat = await vscode.workspace.fs.stat(uri);
-          return { path: uri.toString(), mtime: stat.mtime, size: stat.size };
-        } catch {
-          return undefined;
-        }
-      });
-      const files = infos.filter((info): info is NonNullable<typeof info> => info !== undefined);
-      files.forEach(file => seen.delete(file.path));
-      return files;
-    },
-    async read(path) {
-      // An open document with unsaved edits is what the manager sees: index that.
-      const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === path && d.isDirty);
-      return open ? new TextEncoder().encode(open.getText()) : vscode.workspace.fs.readFile(vscode.Uri.parse(path));
-    },
-  };
 }

@@ -1,26 +1,95 @@
-// `npm run bench`: the workspace index on synthetic workspaces of 1,000, 10,000 and 100,000 notes.
-// Every figure is printed with its ratio to the floor measured in the same run (reading the bytes),
-// because these machines are noisy. Usage: npm run bench [-- --sizes 1000,10000]
+// `npm run bench`: the note pipeline on synthetic workspaces of 1,000, 10,000 and 100,000 notes, side by
+// side in one run with the floor (reading the bytes) and a naive peer script (walk, gray-matter, a tag
+// regex, people per theme); every figure is printed with its ratio to those, because these machines
+// are noisy. Then the linear-in-input check on hostile bodies.
+// Usage: npm run bench [-- --sizes 1000,10000] [-- --runs 3]
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { nodeNoteSource } from '../../src/cli/nodeNoteSource';
 import { themeTree } from '../../src/core/crossNoteViews';
+import { NotePipeline } from '../../src/core/notePipeline';
+import { analyzeNote } from '../../src/core/note';
 import { summarizeNote } from '../../src/core/noteSummary';
 import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
-import { buildIndex, cacheFromBytes, cacheToBytes, WorkspaceIndex } from '../../src/core/workspaceIndex';
+import { themeRows } from '../../src/core/report';
+import { validateNote } from '../../src/core/validate';
+import { cacheFromBytes, cacheToBytes } from '../../src/core/workspaceIndex';
+import { indexContext, validateNoteText } from '../../src/core/workspaceValidation';
 import { generateNotes } from '../support/corpus';
+import { InMemoryNoteSource } from '../support/inMemoryNoteSource';
 
-const sizesArg = process.argv.indexOf('--sizes');
-const SIZES = sizesArg !== -1 ? process.argv[sizesArg + 1].split(',').map(Number) : [1_000, 10_000, 100_000];
+const argument = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at === -1 ? undefined : process.argv[at + 1];
+};
+// `--sizes 0` runs only the linear-in-input check.
+const SIZES = (argument('--sizes') ?? '1000,10000,100000').split(',').map(Number).filter(size => size > 0);
+const RUNS = Number(argument('--runs') ?? 3);
+const CLI = resolve('dist/cli.js');
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
+// The floor: what any tool must do at least, reading every Markdown file's bytes.
+const FLOOR_SCRIPT = `
+const { readdirSync, readFileSync } = require('fs');
+const { join } = require('path');
+let bytes = 0;
+(function walk(folder) {
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const full = join(folder, entry.name);
+    if (entry.isDirectory()) walk(full);
+    else if (entry.name.endsWith('.md')) bytes += readFileSync(full).length;
+  }
+})(process.argv[2]);
+console.log(bytes);
+`;
+
+// The peer: the ten lines a user could write instead of using the CLI's themes command.
+const NAIVE_SCRIPT = (grayMatter: string) => `
+const { readdirSync, readFileSync } = require('fs');
+const { join } = require('path');
+const matter = require(${JSON.stringify(grayMatter)});
+const people = new Map();
+(function walk(folder) {
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const full = join(folder, entry.name);
+    if (entry.isDirectory()) walk(full);
+    else if (entry.name.endsWith('.md')) {
+      const { data, content } = matter(readFileSync(full, 'utf8'));
+      if (data.type !== 'growth-conversation') continue;
+      for (const [, tag] of content.matchAll(/(?:^|\\s)#([\\w/-]+)/g)) {
+        if (!people.has(tag)) people.set(tag, new Set());
+        people.get(tag).add(data.person);
+      }
+    }
+  }
+})(process.argv[2]);
+console.log(JSON.stringify([...people].map(([theme, who]) => ({ theme, people: who.size })).sort((a, b) => b.people - a.people)));
+`;
+
+async function timed<T>(work: () => Promise<T> | T): Promise<{ value: T; ms: number }> {
   const start = performance.now();
   const value = await work();
   return { value, ms: performance.now() - start };
+}
+
+/** The median of several runs of a command in a fresh Node process, as a user would run it. */
+function medianProcessMs(args: readonly string[], runs: number): number {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    try {
+      execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'ignore'] });
+    } catch (error) {
+      // `validate` exits 1 when it finds errors; that is its answer, not a failure.
+      if ((error as { status?: number }).status !== 1) throw error;
+    }
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
 }
 
 /**
@@ -51,7 +120,7 @@ async function readAll(root: string, paths: string[]): Promise<number> {
   return bytes;
 }
 
-async function benchmark(size: number) {
+async function benchmark(size: number, scripts: { floor: string; naive: string }) {
   const root = mkdtempSync(join(tmpdir(), `growth-bench-${size}-`));
   try {
     const generated = await timed(async () => {
@@ -64,59 +133,135 @@ async function benchmark(size: number) {
     });
     const notes = generated.value;
     const averageKb = notes.reduce((sum, n) => sum + n.text.length, 0) / notes.length / 1024;
-    const source = nodeNoteSource(root);
 
+    // The command line, each in a fresh process, against the floor and the peer in fresh processes too.
+    // 100,000 notes take minutes per command: measured once.
+    const runs = size > 20_000 ? 1 : RUNS;
+    const cli = {
+      runs,
+      floorMs: medianProcessMs([scripts.floor, root], runs),
+      naiveMs: medianProcessMs([scripts.naive, root], runs),
+      themesMs: medianProcessMs([CLI, 'themes', root, '--json'], runs),
+      validateMs: medianProcessMs([CLI, 'validate', root, '--json'], runs),
+    };
+
+    // The editor's pipeline, in this process, against reading the bytes in this process.
+    const source = nodeNoteSource(root);
     const floor = await timed(() => readAll(root, notes.map(n => n.path)));
     gc();
     const heapBefore = process.memoryUsage().heapUsed;
-    const index = new WorkspaceIndex();
-    const cold = await watchingLoop(() => buildIndex(index, source, { script: BUILT_IN_SCRIPT, sliceMs: 20 }));
+    const pipeline = new NotePipeline(source, { script: BUILT_IN_SCRIPT, sliceMs: 20 });
+    const cold = await watchingLoop(() => pipeline.build());
     gc();
     const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
 
     // Warm start, as the extension does it: the saved cache file is read back and no note is parsed.
-    const cacheFile = join(root, 'cache.json');
-    const save = await watchingLoop(async () => writeFile(cacheFile, await cacheToBytes(cold.value.cache)));
+    const cacheFile = join(root, 'cache.jsonl');
+    const save = await watchingLoop(async () => writeFile(cacheFile, await cacheToBytes(pipeline.cacheEntries)));
     const warm = await watchingLoop(async () => {
       const cache = readFile(cacheFile).then(bytes => cacheFromBytes(bytes));
-      return buildIndex(new WorkspaceIndex(), source, { script: BUILT_IN_SCRIPT, cache });
+      return new NotePipeline(source, { script: BUILT_IN_SCRIPT, cache }).build();
     });
 
-    // One note changes on disk while the Themes view is showing: read it, summarise it, update the index, recompute the tree.
-    themeTree(index, {}, 2);
+    // One note changes on disk while the Themes view is showing: the watcher's batch of one goes
+    // through the pipeline (stat, read, summarise, index), then the tree is worked out again.
+    themeTree(pipeline.index, {}, 2);
     const changed = notes[Math.floor(notes.length / 2)];
     await writeFile(join(root, changed.path), `${changed.text}\nA new worry: #bench-change\n`);
     const change = await timed(async () => {
-      const bytes = await readFile(join(root, changed.path));
-      index.set(changed.path, summarizeNote(new TextDecoder().decode(bytes), BUILT_IN_SCRIPT));
-      return themeTree(index, {}, 2);
+      await pipeline.apply([{ path: changed.path, kind: 'changed' }]);
+      return themeTree(pipeline.index, {}, 2);
     });
     if (!change.value.some(theme => theme.key === 'bench-change')) throw new Error('the change did not reach the theme tree');
 
     if (process.env.BENCH_PHASES) console.log(`  blocks: cold ${cold.longestBlockMs.toFixed(0)} ms, save ${save.longestBlockMs.toFixed(0)} ms, warm ${warm.longestBlockMs.toFixed(0)} ms`);
     return {
-      size, averageKb, generateMs: generated.ms, floorMs: floor.ms, coldMs: cold.ms, coldBlockMs: cold.longestBlockMs,
-      warmMs: warm.ms, warmBlockMs: Math.max(warm.longestBlockMs, save.longestBlockMs),
-      gcMs: Math.max(cold.longestGcMs, warm.longestGcMs, save.longestGcMs), parsedWarm: warm.value.parsed, changeMs: change.ms, heapMb, indexed: index.size,
+      size, averageKb, generateMs: generated.ms, cli, floorMs: floor.ms, coldMs: cold.ms,
+      blockMs: Math.max(cold.longestBlockMs, warm.longestBlockMs, save.longestBlockMs),
+      warmMs: warm.ms, gcMs: Math.max(cold.longestGcMs, warm.longestGcMs, save.longestGcMs), parsedWarm: warm.value.parsed,
+      changeMs: change.ms, heapMb, indexed: pipeline.index.size,
     };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 }
 
+/** Hostile bodies that grow with `n`: each must cost at most twice as much at twice the size. */
+const HOSTILE: Record<string, (n: number) => string> = {
+  'deep nested tags': n => Array.from({ length: n }, (_, i) => `#a${Array.from({ length: 40 }, (_, d) => `/l${d}`).join('')}${i % 7} words`).join('\n'),
+  'setext runs': n => Array.from({ length: n }, (_, i) => `Heading ${i}\n${i % 2 ? '===' : '---'}`).join('\n'),
+  'long tables': n => `| a | b | c |\n|---|---|---|\n${Array.from({ length: n }, (_, i) => `| ${i} #t${i % 9} | *x* | \`y\` |`).join('\n')}`,
+  'deep block quotes': n => Array.from({ length: n }, (_, i) => `${'> '.repeat(1 + (i % 12))}quoted #q${i % 5}`).join('\n'),
+  'long lines': n => Array.from({ length: Math.ceil(n / 40) }, (_, i) => Array.from({ length: 400 }, (_, w) => (w % 50 === 0 ? `#w${(w + i) % 11}` : 'word')).join(' ')).join('\n'),
+};
+
+/** Best of nine runs (the least disturbed by other work on the machine): index (summary), validate (the shared validator) and themes (the report rows) of one hostile note. */
+async function hostileMs(body: string): Promise<{ index: number; validate: number; themes: number; open: number }> {
+  const text = `---\ntype: growth-conversation\nperson: Hostile\ndate: 2026-01-01\n---\n## 3. Achievements <!-- growth:achievements -->\n1. one\n${body}\n`;
+  const best = { index: Infinity, validate: Infinity, themes: Infinity, open: Infinity };
+  const source = new InMemoryNoteSource([['hostile.md', text]]);
+  for (let run = 0; run < 9; run++) {
+    const pipeline = new NotePipeline(source, { script: BUILT_IN_SCRIPT, sliceMs: Infinity });
+    best.index = Math.min(best.index, (await timed(() => pipeline.build())).ms);
+    const summary = pipeline.index.get('hostile.md') ?? summarizeNote(text, BUILT_IN_SCRIPT);
+    best.validate = Math.min(best.validate, (await timed(() => validateNoteText(text, summary, BUILT_IN_SCRIPT, indexContext(pipeline, 'hostile.md')))).ms);
+    best.themes = Math.min(best.themes, (await timed(() => themeRows(pipeline.index, { today: '2026-12-01', includeNames: false, patternThreshold: 2 }))).ms);
+    // An open note: the full remark parse and validation, as the editor runs them on every pause in typing.
+    if (run < 3) best.open = Math.min(best.open, (await timed(() => validateNote(analyzeNote(text, BUILT_IN_SCRIPT), indexContext(pipeline, 'hostile.md')))).ms);
+  }
+  return best;
+}
+
 const pad = (text: string | number, width: number) => String(text).padStart(width);
 const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+const ratio = (value: number, base: number) => (value / base).toFixed(2);
 
-console.log(`Growth Conversations index benchmark (Node ${process.version}, ${new Date().toISOString().slice(0, 10)})`);
+const scriptsDir = mkdtempSync(join(tmpdir(), 'growth-bench-scripts-'));
+const scripts = { floor: join(scriptsDir, 'floor.cjs'), naive: join(scriptsDir, 'naive.cjs') };
+writeFileSync(scripts.floor, FLOOR_SCRIPT);
+writeFileSync(scripts.naive, NAIVE_SCRIPT(require.resolve('gray-matter')));
+
+console.log(`Growth Conversations pipeline benchmark (Node ${process.version}, ${cpus().length} cores, ${new Date().toISOString().slice(0, 10)})`);
 const rows = [];
 for (const size of SIZES) {
-  const row = await benchmark(size);
+  const row = await benchmark(size, scripts);
   rows.push(row);
   console.log(`  ${size} notes (${row.averageKb.toFixed(1)} KB each) generated in ${ms(row.generateMs)}; ${row.indexed} indexed`);
 }
+rmSync(scriptsDir, { recursive: true, force: true });
+
 console.log('');
-console.log(`| notes | read bytes (floor) | cold build | × floor | warm start | × floor | one change → theme tree | longest block | of which GC | heap |`);
-console.log(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
-for (const r of rows) {
-  console.log(`| ${pad(r.size, 7)} | ${pad(ms(r.floorMs), 9)} | ${pad(ms(r.coldMs), 9)} | ${(r.coldMs / r.floorMs).toFixed(1)} | ${pad(ms(r.warmMs), 8)} | ${(r.warmMs / r.floorMs).toFixed(2)} | ${pad(ms(r.changeMs), 8)} | ${ms(Math.max(r.coldBlockMs, r.warmBlockMs))} | ${ms(r.gcMs)} | ${r.heapMb.toFixed(0)} MB |`);
+console.log(`Command line, each a fresh process (median of ${RUNS} runs; 100,000 notes: one run):`);
+console.log('');
+console.log('| notes | read bytes (floor) | naive script | × floor | `themes` | × floor | × naive | `validate` | × floor |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const { size, cli } of rows) {
+  console.log(`| ${pad(size, 7)} | ${pad(ms(cli.floorMs), 9)} | ${pad(ms(cli.naiveMs), 9)} | ${ratio(cli.naiveMs, cli.floorMs)} | ${pad(ms(cli.themesMs), 9)} | ${ratio(cli.themesMs, cli.floorMs)} | ${ratio(cli.themesMs, cli.naiveMs)} | ${pad(ms(cli.validateMs), 9)} | ${ratio(cli.validateMs, cli.floorMs)} |`);
 }
+console.log('');
+console.log('The editor\'s index, in one process:');
+console.log('');
+console.log('| notes | read bytes (floor) | cold build | × floor | warm start | × floor | one change → theme tree | longest block | of which GC | heap |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  console.log(`| ${pad(r.size, 7)} | ${pad(ms(r.floorMs), 9)} | ${pad(ms(r.coldMs), 9)} | ${ratio(r.coldMs, r.floorMs)} | ${pad(ms(r.warmMs), 8)} | ${ratio(r.warmMs, r.floorMs)} | ${pad(ms(r.changeMs), 8)} | ${ms(r.blockMs)} | ${ms(r.gcMs)} | ${r.heapMb.toFixed(0)} MB |`);
+}
+
+console.log('');
+console.log('Linear in input: one hostile note, its body doubled (best of 9; target: time × at most 2.5):');
+console.log('');
+console.log('| body | size | index | × | validate | × | themes | × | open note | × | linear |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
+let linear = true;
+for (const [name, make] of Object.entries(HOSTILE)) {
+  const small = make(1500);
+  const large = make(3000);
+  const a = await hostileMs(small);
+  const b = await hostileMs(large);
+  // Below a millisecond the timer's noise dominates; such a step counts as linear.
+  const grows = (x: number, y: number) => y <= Math.max(1, x) * 2.5;
+  const ok = grows(a.index, b.index) && grows(a.validate, b.validate) && grows(a.themes, b.themes) && grows(a.open, b.open);
+  linear &&= ok;
+  console.log(`| ${name} | ${Math.round(small.length / 1024)} → ${Math.round(large.length / 1024)} KB | ${ms(b.index)} | ${ratio(b.index, a.index)} | ${ms(b.validate)} | ${ratio(b.validate, a.validate)} | ${ms(b.themes)} | ${ratio(b.themes, a.themes)} | ${ms(b.open)} | ${ratio(b.open, a.open)} | ${ok ? 'yes' : 'NO'} |`);
+}
+if (!linear) process.exitCode = 1;

@@ -4,7 +4,9 @@ import { join, relative } from 'node:path';
 import { groupActions, monthsBefore, openActionItems, peopleSummaries, ThemePerson, themePeople, themeTree } from '../../src/core/crossNoteViews';
 import { summarizeNote } from '../../src/core/noteSummary';
 import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
-import { buildIndex, NoteSource, WorkspaceIndex } from '../../src/core/workspaceIndex';
+import { NotePipeline } from '../../src/core/notePipeline';
+import { WorkspaceIndex } from '../../src/core/workspaceIndex';
+import { InMemoryNoteSource } from '../support/inMemoryNoteSource';
 import { random } from '../support/corpus';
 
 const ROOT = 'test/fixtures/sample-workspace';
@@ -136,20 +138,15 @@ describe('the workspace index and its views', () => {
   });
 
   it('builds from a source in slices, and reuses the cache for unchanged files', async () => {
-    const contents = new Map(files(ROOT).map(file => [relative(ROOT, file), readFileSync(file)]));
-    let reads = 0;
-    const source: NoteSource = {
-      list: async () => [...contents.keys()].map(path => ({ path, mtime: 1, size: contents.get(path)!.length })),
-      read: async path => { reads++; return contents.get(path)!; },
-    };
-    const first = new WorkspaceIndex();
+    const source = new InMemoryNoteSource(files(ROOT).map(file => [relative(ROOT, file), readFileSync(file)] as const));
+    const first = new NotePipeline(source, { script: BUILT_IN_SCRIPT });
     let changes = 0;
-    first.onDidChange(() => changes++);
-    const cold = await buildIndex(first, source, { script: BUILT_IN_SCRIPT });
-    assert.deepEqual([cold.parsed, cold.reused, reads, first.size], [7, 0, 7, 6]);
+    first.index.onDidChange(() => changes++);
+    const cold = await first.build();
+    assert.deepEqual([cold.parsed, cold.reused, source.totalReads, first.index.size], [7, 0, 7, 6]);
     assert.ok(changes <= 2, `views refresh once per batch, not per file (${changes})`);
-    const warm = await buildIndex(new WorkspaceIndex(), source, { script: BUILT_IN_SCRIPT, cache: cold.cache });
-    assert.deepEqual([warm.parsed, warm.reused, reads], [0, 7, 7]);
+    const warm = await new NotePipeline(source, { script: BUILT_IN_SCRIPT, cache: first.cacheEntries }).build();
+    assert.deepEqual([warm.parsed, warm.reused, source.totalReads], [0, 7, 7]);
   });
 });
 
@@ -169,9 +166,10 @@ describe('odd files in the workspace', () => {
       writeFileSync(join(root, 'notes', 'latin1.md'), Buffer.from(note.replace('A', 'Ren\xe9'), 'latin1'));
       symlinkSync(join(root, 'notes'), join(root, 'notes', 'loop'));
       const skipped: string[] = [];
-      const index = new WorkspaceIndex();
-      await buildIndex(index, nodeNoteSource(root), { script: BUILT_IN_SCRIPT, onSkip: (path, reason) => skipped.push(`${path}: ${reason}`) });
-      assert.deepEqual(index.all().map(n => n.path), ['notes/good.md']);
+      const pipeline = new NotePipeline(nodeNoteSource(root), { script: BUILT_IN_SCRIPT });
+      await pipeline.build();
+      for (const [path, file] of pipeline.skipped) skipped.push(`${path}: ${file.reason}`);
+      assert.deepEqual(pipeline.index.all().map(n => n.path), ['notes/good.md']);
       assert.deepEqual(skipped.sort(), ['notes/binary.md: not valid UTF-8 text', 'notes/huge.md: larger than 4 MB', 'notes/latin1.md: not valid UTF-8 text']);
     } finally {
       rmSync(root, { recursive: true, force: true });

@@ -1,0 +1,105 @@
+import * as vscode from 'vscode';
+import { mapInChunks, NoteChange, NoteFileInfo, NoteSource } from '../core/workspaceIndex';
+import { isMarkdown, NOTE_SCAN_EXCLUDE } from './noteDocuments';
+
+const COALESCE_MS = 150;
+const TYPING_DELAY_MS = 300;
+
+/**
+ * The workspace as a `NoteSource`, keyed by URI string: files through `workspace.fs`, open documents
+ * with unsaved edits as their text, and watcher and typing events coalesced into batches.
+ */
+export class WorkspaceNoteSource implements NoteSource, vscode.Disposable {
+  /** Files read from disk, by key: a count for the tests (no change should read a file twice). */
+  readonly reads = new Map<string, number>();
+  private readonly listeners = new Set<(changes: readonly NoteChange[]) => void>();
+  private readonly pending = new Map<string, NoteChange['kind']>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(uri => this.queue(uri, 'created')),
+      watcher.onDidChange(uri => this.queue(uri, 'changed')),
+      watcher.onDidDelete(uri => this.queue(uri, 'deleted')),
+      vscode.workspace.onDidChangeTextDocument(event => this.typed(event.document)),
+      vscode.workspace.onDidCloseTextDocument(document => {
+        // Unsaved edits are dropped on close: the file on disk is the truth again.
+        if (isMarkdown(document) && document.uri.scheme === 'file') this.queue(document.uri, 'changed');
+      }),
+    );
+  }
+
+  async list(): Promise<NoteFileInfo[]> {
+    const uris = await vscode.workspace.findFiles('**/*.md', NOTE_SCAN_EXCLUDE);
+    const infos = await mapInChunks(uris, 64, uri => this.stat(uri.toString()));
+    return infos.filter((info): info is NoteFileInfo => info !== undefined);
+  }
+
+  async stat(path: string): Promise<NoteFileInfo | undefined> {
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(vscode.Uri.parse(path));
+    } catch {
+      // Deleted on disk: an editor still holding its text does not keep it a conversation.
+      return undefined;
+    }
+    const open = dirtyDocument(path);
+    // An open document with unsaved edits is what the manager sees: index that, never cache it.
+    if (open) return { path, mtime: open.version, size: open.getText().length, unsaved: true };
+    return { path, mtime: stat.mtime, size: stat.size };
+  }
+
+  async read(path: string): Promise<Uint8Array> {
+    const open = dirtyDocument(path);
+    if (open) return new TextEncoder().encode(open.getText());
+    this.reads.set(path, (this.reads.get(path) ?? 0) + 1);
+    return vscode.workspace.fs.readFile(vscode.Uri.parse(path));
+  }
+
+  onDidChange(listener: (changes: readonly NoteChange[]) => void): vscode.Disposable {
+    this.listeners.add(listener);
+    return new vscode.Disposable(() => this.listeners.delete(listener));
+  }
+
+  private queue(uri: vscode.Uri, kind: NoteChange['kind']) {
+    if (!uri.path.toLowerCase().endsWith('.md')) return;
+    const key = uri.toString();
+    // A file created and changed before the batch settles is still new.
+    if (!(kind === 'changed' && this.pending.get(key) === 'created')) this.pending.set(key, kind);
+    clearTimeout(this.flushTimer);
+    // A git checkout touches many files at once: wait for the burst to settle, then report it as one.
+    this.flushTimer = setTimeout(() => this.flush(), COALESCE_MS);
+  }
+
+  private flush() {
+    const batch = [...this.pending].map(([path, kind]) => ({ path, kind }));
+    this.pending.clear();
+    if (batch.length > 0) this.listeners.forEach(listener => listener(batch));
+  }
+
+  private typed(document: vscode.TextDocument) {
+    // Only files are notes: an unsaved shareable copy or report must not count as a conversation.
+    if (!isMarkdown(document) || document.uri.scheme !== 'file') return;
+    const key = document.uri.toString();
+    clearTimeout(this.typingTimers.get(key));
+    this.typingTimers.set(key, setTimeout(() => {
+      this.typingTimers.delete(key);
+      this.listeners.forEach(listener => listener([{ path: key, kind: 'changed' }]));
+    }, TYPING_DELAY_MS));
+  }
+
+  dispose(): void {
+    clearTimeout(this.flushTimer);
+    this.typingTimers.forEach(timer => clearTimeout(timer));
+    this.disposables.forEach(d => d.dispose());
+    this.listeners.clear();
+  }
+}
+
+function dirtyDocument(key: string): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find(d => d.isDirty && d.uri.toString() === key);
+}
