@@ -95,12 +95,15 @@ export class ThemesViewProvider implements vscode.TreeDataProvider<ThemeItem> {
         const people = theme.peopleCount;
         item.description = `${people} ${people === 1 ? 'person' : 'people'} · ${theme.conversationCount} conversation${theme.conversationCount === 1 ? '' : 's'}${theme.pattern ? ' · pattern' : ''}`;
         item.iconPath = new vscode.ThemeIcon(theme.pattern ? 'flame' : 'tag', theme.pattern ? new vscode.ThemeColor('charts.orange') : undefined);
-        item.tooltip = new vscode.MarkdownString(`**${theme.name}**: raised by ${people} ${people === 1 ? 'person' : 'people'} in ${theme.conversationCount} conversation${theme.conversationCount === 1 ? '' : 's'}\n\n${spread(theme.byMonth)}`);
+        // Names and the org's note come from files: appended as plain text, so no link or image in them can load anything.
+        item.tooltip = new vscode.MarkdownString().appendText(theme.name)
+          .appendMarkdown(`: raised by ${people} ${people === 1 ? 'person' : 'people'} in ${theme.conversationCount} conversation${theme.conversationCount === 1 ? '' : 's'}\n\n${spread(theme.byMonth)}`);
         const response = this.vocabulary?.current.lookup(theme.key)?.response;
         if (response) {
           item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[response.status], theme.pattern ? new vscode.ThemeColor('charts.orange') : undefined);
           item.description = `${item.description} · org: ${statusLabel(response.status)}`;
-          item.tooltip.appendMarkdown(`\n\n**Org response:** ${statusLabel(response.status)}${response.owner ? `, ${response.owner}` : ''}${response.note ? `\n\n${response.note}` : ''}`);
+          item.tooltip.appendMarkdown('\n\n**Org response:** ').appendText(`${statusLabel(response.status)}${response.owner ? `, ${response.owner}` : ''}`);
+          if (response.note) item.tooltip.appendMarkdown('\n\n').appendText(response.note);
         }
         item.contextValue = theme.pattern ? 'theme.pattern' : 'theme';
         item.id = `theme:${theme.key}`;
