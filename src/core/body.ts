@@ -97,8 +97,21 @@ const TAG_NAME = /[\p{L}\p{N}_][\p{L}\p{N}_/-]*/uy;
 const COLOUR = /^(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const OWNER = /(?:^|\s)@([\p{L}\p{N}._-]*[\p{L}\p{N}])/u;
 const DUE = /\bdue:(\d{4}-\d{2}-\d{2})\b/;
-/** An item whose first block says (private) is the manager's only, with everything nested under it. */
-export const PRIVATE_ITEM = /\(private\)/i;
+// Letters from other scripts that look like Latin ones: "(рrivate)" with a Cyrillic р still means private.
+const LOOK_ALIKES: Readonly<Record<string, string>> = { 'р': 'p', 'а': 'a', 'е': 'e', 'і': 'i', 'о': 'o', 'с': 'c', 'т': 't', 'ν': 'v', 'ο': 'o', 'ρ': 'p', 'α': 'a' };
+const PRIVATE_MARK = /[([{]\s*priv(?:ate|at)?\s*[)\]}]|(?:^|\s)private\s*:/;
+
+/**
+ * An item whose first block says (private) is the manager's only, with everything nested under it.
+ * Near misses count too, failing closed: `( private )`, `[private]`, `private:`, `(privat)`, full-width
+ * or look-alike letters, and invisible characters inside the word.
+ */
+export const PRIVATE_ITEM = {
+  test(text: string): boolean {
+    const folded = text.normalize('NFKC').replace(/\p{Cf}/gu, '').toLowerCase().replace(/[раеіостνορα]/g, c => LOOK_ALIKES[c] ?? c);
+    return PRIVATE_MARK.test(folded);
+  },
+};
 
 /**
  * The theme name a `#` match stands for, or undefined when it is not one: trailing `/` and `-`
@@ -222,7 +235,7 @@ class BodyReader {
 
   private readSection(heading: Heading, content: RootContent[], following: RootContent | undefined) {
     const found = this.identify(heading, content);
-    const identity: SectionIdentity = found.kind === 'other' && this.privateContinues() ? { ...found, kind: 'private' } : found;
+    const identity = afterPrivate(found, this.privateContinues());
     const headingLine = line(heading);
     const endLine = following ? line(following) - 1 : this.lines.lineCount - 1;
     const section: Section = {
@@ -335,12 +348,21 @@ function trimTrailingBlankLines(lines: LineIndex, first: number, last: number): 
 }
 
 /**
+ * Private notes end only where a section named by its marker begins (`<!-- growth:checkin -->`, as
+ * every scaffolded note has): a heading that merely reads like a question ("## 1:1 with HR", a line
+ * underlined with `---`) is still the manager's own.
+ */
+export function afterPrivate(identity: SectionIdentity, privateBefore: boolean): SectionIdentity {
+  return privateBefore && (identity.kind === 'other' || !identity.hasMarker) ? { kind: 'private', hasMarker: identity.hasMarker } : identity;
+}
+
+/**
  * A heading whose text starts with "Private" is the manager's own, at any level: a `##` one opens
  * Private notes; a deeper one (`### Private`) keeps what is under it private until a heading of the
  * same or a higher level.
  */
 export function isPrivateHeading(headingText: string): boolean {
-  return simplify(headingText).startsWith(PRIVATE_TITLE);
+  return simplify(headingText).startsWith(PRIVATE_TITLE) || PRIVATE_ITEM.test(headingText);
 }
 
 /**

@@ -90,9 +90,11 @@ export function selectQuotes(candidates: readonly QuoteCandidate[], rules: Quote
   for (const candidate of candidates) {
     if (quotes.length >= rules.maxQuotes) break;
     if (candidate.private || quoted.has(candidate.person)) continue;
-    const visible = candidate.text.replace(/<!--[\s\S]*?-->/g, '');
+    const uncommented = candidate.text.replace(/<!--[\s\S]*?-->/g, '');
     // A comment that opens or closes on another line hides text here too: such a line is never quoted.
-    if (visible.includes('<!--') || visible.includes('-->')) continue;
+    if (uncommented.includes('<!--') || uncommented.includes('-->')) continue;
+    // Raw HTML goes, attributes and all (a title= or alt= is hidden text); what it wrapped stays.
+    const visible = uncommented.replace(/<[^>]*>?/g, '');
     const text = rules.scrub(visible.trim());
     if (text === '') continue;
     quoted.add(candidate.person);

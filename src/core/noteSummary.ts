@@ -1,4 +1,4 @@
-import { complexityProblem, identifySection, isPrivateHeading, PRIVATE_ITEM, SECTION_MARKER, SectionKind, tagAt, TagMention, TaskItem } from './body';
+import { afterPrivate, complexityProblem, identifySection, isPrivateHeading, PRIVATE_ITEM, SECTION_MARKER, SectionKind, tagAt, TagMention, TaskItem } from './body';
 import { declaresGrowthNote, MAX_FRONTMATTER_BYTES, parseFrontmatter } from './frontmatter';
 import { analyzeNote, NoteAnalysis, noteFields, NoteFields } from './note';
 import { LineIndex } from './problem';
@@ -473,7 +473,7 @@ class BodyScanner {
   private itemResolved(item: OpenItem, source: string) {
     const counts = item.atRoot && this.section.countsAchievements;
     // Its exact visible text is needed only when it may say (private) or may count as an achievement.
-    const visible = counts || /private/i.test(source) || ENTITY.test(source) ? visibleText(source) : undefined;
+    const visible = counts || /priv|ｐ|р|ρ|\p{Cf}/iu.test(source) || ENTITY.test(source) ? visibleText(source) : undefined;
     item.ownPrivate = visible !== undefined && PRIVATE_ITEM.test(visible);
     if (counts && visible !== '') this.achievements = (this.achievements ?? 0) + 1;
   }
@@ -537,11 +537,10 @@ class BodyScanner {
     const pending = this.pendingSection;
     if (!pending) return;
     this.pendingSection = undefined;
-    const identity = identifySection(pending.marker ?? nextBlockMarker, pending.headingText, this.script);
+    // As in the remark reader: only a section named by its marker ends Private notes.
+    const identity = afterPrivate(identifySection(pending.marker ?? nextBlockMarker, pending.headingText, this.script), this.section.kind === 'private');
     const countsAchievements = identity.question?.records === 'achievements';
-    // As in the remark reader: an unrecognised heading after Private notes does not end them.
-    const kind = identity.kind === 'other' && this.section.kind === 'private' ? 'private' : identity.kind;
-    this.section = { kind, questionId: identity.question?.id, countsAchievements };
+    this.section = { kind: identity.kind, questionId: identity.question?.id, countsAchievements };
     if (countsAchievements) this.achievements ??= 0;
     for (const heading of pending.tags) this.collectTags(heading);
   }

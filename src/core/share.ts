@@ -1,6 +1,7 @@
 import type { Heading, Nodes, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { stringify } from 'yaml';
-import { bodyTree, itemText, PRIVATE_ITEM, privateSubsections, Section } from './body';
+import { bodyTree, isPrivateHeading, itemText, PRIVATE_ITEM, privateSubsections, Section } from './body';
 import { analyzeNote, NoteAnalysis } from './note';
 import { SHARED_COPY_TYPE, SHAREABLE_FIELDS, shareRefusal, TOO_COMPLEX_TO_SHARE } from './privacyGate';
 import { QuestionScript } from './questionScript';
@@ -36,11 +37,19 @@ interface KeptBlock {
  * fields. Everything else is left out and named; a note that cannot be read with certainty is refused.
  */
 export function shareableCopy(noteText: string, options: ShareOptions): SharedCopy | ShareRefused {
-  const analysis = analyzeNote(noteText, options.script);
+  // Every line break the editor shows is one here too (a lone CR, U+2028…), so the copy is cut where the manager sees the lines.
+  const analysis = analyzeNote(noteText.replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n'), options.script);
   const refused = shareRefusal(analysis);
   if (refused) return { refused };
   const parsed = bodyTree(analysis.text, analysis.lines.offsetAt({ line: analysis.note.bodyLine, character: 0 }), analysis.note.bodyLine);
   if ('skipped' in parsed) return { refused: TOO_COMPLEX_TO_SHARE };
+  const misread = misreadPrivateHeading(parsed.text, parsed.tree);
+  if (misread !== undefined) {
+    return {
+      refused: `Line ${misread + 1} looks like a Private heading but is not read as one (an unusual space or character before it, or it sits inside a list, a quote or an indent). `
+        + 'Write it as "## Private notes" at the start of a line, then share again.',
+    };
+  }
   const removed: string[] = [];
   const frontmatter = shareableFrontmatter(analysis, options, removed);
   const body = new CopyBuilder(parsed.text, analysis.note.sections, options, removed).build(parsed.tree);
@@ -88,7 +97,8 @@ class CopyBuilder {
       while (next < children.length && !isSectionBreak(children[next])) next++;
       const content = children.slice(index + 1, next);
       index = next;
-      if (heading.depth === 1 && !seenSection && kept.length === 0) {
+      const atx = this.sourceOf(heading).trimStart().startsWith('#');
+      if (heading.depth === 1 && !seenSection && kept.length === 0 && atx && !isPrivateHeading(toPlainText(this.sourceOf(heading)))) {
         // The title (a `#` heading before the first section) is kept; text under it is not.
         kept.push(this.keep(heading));
         for (const node of content) this.leaveOut(node, 'text before the first question');
@@ -126,12 +136,13 @@ class CopyBuilder {
   }
 
   private markInside(node: Nodes) {
-    if (node.type === 'listItem' && PRIVATE_ITEM.test(itemText(node))) {
-      // The item, its sub-items and its continuation paragraphs: every line it spans.
-      for (let l = line(node); l <= (node.position?.end.line ?? 1) - 1; l++) this.dropLines.add(l);
-      this.removed.push('a private action item');
-      return;
+    // An item goes with its sub-items and continuation paragraphs: every line it spans.
+    if (node.type === 'listItem' && PRIVATE_ITEM.test(itemText(node))) return this.dropLinesOf(node, 'a private action item');
+    if ((node.type === 'paragraph' || node.type === 'table' || node.type === 'blockquote') && PRIVATE_ITEM.test(toString(node))) {
+      return this.dropLinesOf(node, 'a paragraph, table or quote marked (private)');
     }
+    // A link definition is never shown, so it is where "[//]: # (…)" comments hide: none is copied.
+    if (node.type === 'definition') return this.dropLinesOf(node, 'link definitions ([label]: …), where comments can hide');
     if (node.type === 'html') {
       const start = node.position?.start.offset ?? 0;
       const end = node.position?.end.offset ?? start;
@@ -140,6 +151,11 @@ class CopyBuilder {
       return;
     }
     if ('children' in node) for (const child of node.children) this.markInside(child);
+  }
+
+  private dropLinesOf(node: Nodes, what: string) {
+    for (let l = line(node); l <= (node.position?.end.line ?? 1) - 1; l++) this.dropLines.add(l);
+    this.removed.push(what);
   }
 
   private leaveOut(node: RootContent, what: string) {
@@ -165,6 +181,11 @@ class CopyBuilder {
         const visible = cutLine(source, lineStarts[l], cuts);
         // A line that held only a comment or raw HTML goes with it.
         if (visible.trim() === '' && source.trim() !== '') continue;
+        // A comment end the parser did not pair ("<!--> … -->") was meant to hide this line: it goes.
+        if (visible.includes('-->')) {
+          this.removed.push('a line with a comment that could not be read (-->)');
+          continue;
+        }
         kept.push(visible.replace(/[ \t]+$/, ''));
       }
       while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
@@ -194,6 +215,17 @@ function cutLine(source: string, lineStart: number, cuts: readonly [number, numb
     position = Math.max(position, to);
   }
   return result + source.slice(position);
+}
+
+/** A heading-like line that mentions Private: `#`s (after any spaces, invisible characters, list or quote markers), then the word. */
+const PRIVATE_HEADING_LIKE = /^[\s\p{Zs}\p{Cf}>*+\-\d.)]*#{1,6}[\s\p{Zs}\p{Cf}]*(?:private|.*\(private\))/iu;
+
+/** The first line that reads like a Private heading to a person but is no top-level heading to the parser. */
+function misreadPrivateHeading(text: string, tree: Root): number | undefined {
+  const headingLines = new Set(tree.children.filter(node => node.type === 'heading').map(line));
+  const lines = text.split('\n');
+  for (let l = 0; l < lines.length; l++) if (!headingLines.has(l) && PRIVATE_HEADING_LIKE.test(lines[l])) return l;
+  return undefined;
 }
 
 function isSectionBreak(node: RootContent): node is Heading {

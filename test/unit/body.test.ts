@@ -135,9 +135,9 @@ describe('private tags and items, as both readers see them', () => {
     assert.deepEqual(read.tasks, [['pay (private) more #cont', true], ['sub #sub', true], ['open #open', false]]);
   });
 
-  it('a setext heading inside Private notes does not end them; a known section does', () => {
-    const read = readBoth('## Private notes\nInterviewing #a\n---\n#b\n\nAside #c\n===\n- [ ] call (private-ish) #d\n## 1. How are you doing? How is work?\nFine #e\n');
-    assert.deepEqual(read.tags, [['a', 1, true], ['b', 3, true], ['c', 5, true], ['d', 7, true], ['e', 9, false]]);
+  it('a setext heading inside Private notes does not end them; a section named by its marker does', () => {
+    const read = readBoth('## Private notes\nInterviewing #a\n---\n#b\n\nAside #c\n===\n- [ ] call (private-ish) #d\n## 1. How are you doing? How is work?\nStill mine #e\n## 1:1 with HR\n#f\n3 things\n---\n#g\n## Q <!-- growth:checkin -->\nFine #h\n');
+    assert.deepEqual(read.tags, [['a', 1, true], ['b', 3, true], ['c', 5, true], ['d', 7, true], ['e', 9, true], ['f', 11, true], ['g', 14, true], ['h', 16, false]]);
   });
 
   it('a (private) item inside a quote, and an item after it that is not private', () => {
