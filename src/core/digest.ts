@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { effectiveMinGroupSize, mentionsAName, nameScrubber, reportableNotes, suppressSmallGroups } from './groupPrivacy';
+import { effectiveMinGroupSize, labelHoldsName, mentionsAName, nameScrubber, reportableNotes, suppressSmallGroups } from './groupPrivacy';
 import { normalizeTheme } from './themes';
 import { EMPTY_VOCABULARY, Vocabulary } from './vocabulary';
 import { IndexedNote } from './workspaceIndex';
@@ -111,7 +111,9 @@ export function sealHolds(text: string): boolean {
 export function buildDigest(allNotes: readonly IndexedNote[], options: DigestOptions): DigestResult {
   const minGroupSize = effectiveMinGroupSize(options.minGroupSize);
   const vocabulary = options.vocabulary ?? EMPTY_VOCABULARY;
-  const scrub = nameScrubber(allNotes.flatMap(n => [n.person, n.manager, ...n.tasks.map(t => t.owner)]));
+  const everyName = allNotes.flatMap(n => [n.person, n.manager, ...n.tasks.map(t => t.owner)]);
+  const scrub = nameScrubber(everyName);
+  const holdsName = labelHoldsName(everyName);
   const notes = reportableNotes(allNotes, vocabulary);
   const byQuarter = new Map<string, IndexedNote[]>();
   for (const note of notes) {
@@ -124,7 +126,7 @@ export function buildDigest(allNotes: readonly IndexedNote[], options: DigestOpt
     const known = vocabulary.lookup(spelling);
     if (known) return known.name;
     const key = normalizeTheme(spelling);
-    const fits = key !== '' && key.length <= MAX_THEME_CHARS && key.split(/[-/]/).length <= MAX_THEME_WORDS && !mentionsAName(scrub, key.replace(/[-/]/g, ' '));
+    const fits = key !== '' && key.length <= MAX_THEME_CHARS && key.split(/[-/]/).length <= MAX_THEME_WORDS && !mentionsAName(scrub, key.replace(/[-/]/g, ' ')) && !holdsName(key);
     if (!fits) droppedThemes.add(key);
     return fits ? key : undefined;
   };
@@ -142,7 +144,7 @@ export function buildDigest(allNotes: readonly IndexedNote[], options: DigestOpt
     // A team is named only when the name holds no one's name; unnamed teams go with the hidden people.
     const teamOf = (person: string) => {
       const team = latest.get(person)?.team?.trim();
-      return team && !mentionsAName(scrub, team) ? team : undefined;
+      return team && !mentionsAName(scrub, team) && !holdsName(team) ? team : undefined;
     };
     const teamSizes = new Map<string, number>();
     for (const person of latest.keys()) {

@@ -137,6 +137,36 @@ export function nameScrubber(names: Iterable<string | undefined>): (text: string
   };
 }
 
+// Letters that do not decompose into a base letter and an accent.
+const UNDECOMPOSED: Readonly<Record<string, string>> = { 'ł': 'l', 'ø': 'o', 'đ': 'd', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ı': 'i', 'þ': 'th' };
+
+/** Letters and digits only, folded (accents, full-width forms, case): "Zoë's", "ＺＯＥ" and "zoes" all start "zoe". */
+function compactFold(text: string): string {
+  return foldName(text.normalize('NFKC')).replace(/[łøđßæœıþ]/g, c => UNDECOMPOSED[c] ?? c).replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * A stricter test for short labels (theme and team names) that leave in a digest: true when a name
+ * hides inside one, even run together or shortened ("zoeangstrom", "zoes-burnout", "omarh"): any part
+ * of a name of four letters or more anywhere in it, or of three letters at the start of a word.
+ */
+export function labelHoldsName(names: Iterable<string | undefined>): (label: string) => boolean {
+  const long = new Set<string>();
+  const short = new Set<string>();
+  for (const raw of names) {
+    for (const part of (raw ?? '').split(/[\s.,_-]+/)) {
+      const folded = compactFold(part);
+      if (folded.length >= 4) long.add(folded);
+      else if (folded.length === 3) short.add(folded);
+    }
+  }
+  return label => {
+    const compact = compactFold(label);
+    if ([...long].some(part => compact.includes(part))) return true;
+    return label.split(/[^\p{L}\p{N}]+/u).some(word => [...short].some(part => compactFold(word).startsWith(part)));
+  };
+}
+
 /** True when the text holds a name, handle or address the scrubber would replace. */
 export function mentionsAName(scrub: (text: string) => string, text: string): boolean {
   return scrub(text) !== text.normalize('NFC');

@@ -145,12 +145,26 @@ class CopyBuilder {
     if (node.type === 'definition') return this.dropLinesOf(node, 'link definitions ([label]: …), where comments can hide');
     if (node.type === 'html') {
       const start = node.position?.start.offset ?? 0;
-      const end = node.position?.end.offset ?? start;
+      const end = this.endOfHiddenElement(node.value, node.position?.end.offset ?? start);
       this.cuts.push([start, end]);
       this.removed.push(/^\s*<!--/.test(node.value) ? 'comments and guidance' : 'raw HTML');
       return;
     }
     if ('children' in node) for (const child of node.children) this.markInside(child);
+  }
+
+  /**
+   * Where the raw HTML that opens at `value` stops hiding text: an element that hides its content
+   * (`<details>`, `<template>`, `hidden`, `display:none`…) takes everything up to its closing tag, or
+   * to the end of the note when it is never closed; any other tag just itself.
+   */
+  private endOfHiddenElement(value: string, end: number): number {
+    const opening = /^\s*<([a-z][a-z0-9-]*)\b/i.exec(value);
+    if (!opening || !(/^(details|template|noscript|dialog)$/i.test(opening[1]) || HIDING_ATTRIBUTE.test(value))) return end;
+    const close = new RegExp(`</${opening[1]}\\s*>`, 'i').exec(this.text.slice(end));
+    if (!close && new RegExp(`</${opening[1]}\\s*>`, 'i').test(value)) return end;
+    this.removed.push('text hidden in HTML (details, hidden, display:none)');
+    return close ? end + close.index + close[0].length : this.text.length;
   }
 
   private dropLinesOf(node: Nodes, what: string) {
@@ -216,6 +230,8 @@ function cutLine(source: string, lineStart: number, cuts: readonly [number, numb
   }
   return result + source.slice(position);
 }
+
+const HIDING_ATTRIBUTE = /\shidden\b|display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0|font-size\s*:\s*0/i;
 
 /** A heading-like line that mentions Private: `#`s (after any spaces, invisible characters, list or quote markers), then the word. */
 const PRIVATE_HEADING_LIKE = /^[\s\p{Zs}\p{Cf}>*+\-\d.)]*#{1,6}[\s\p{Zs}\p{Cf}]*(?:private|.*\(private\))/iu;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import {
-  effectiveMinGroupSize, effectiveMinQuoteGroup, nameScrubber, reportableNotes, selectQuotes, suppressSmallGroups,
+  effectiveMinGroupSize, effectiveMinQuoteGroup, labelHoldsName, nameScrubber, reportableNotes, selectQuotes, suppressSmallGroups,
 } from '../../src/core/groupPrivacy';
 import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
 import { summarizeNote } from '../../src/core/noteSummary';
@@ -115,5 +115,17 @@ Public #oncall
     assert.equal(reportable.tasks.length, 0);
     assert.equal(reportable.flightRisk, undefined);
     assert.equal(reportable.careerPath, 'undecided');
+  });
+});
+
+describe('names hidden in theme and team labels', () => {
+  const holdsName = labelHoldsName(['Zoë Ångström', 'Łukasz Wróbel', "Sean O'Neill", 'Omar Haddad', 'Ben Ito']);
+
+  it('finds a name run together, shortened, possessive, without accents or in full-width letters', () => {
+    for (const label of ['zoeangstrom', 'zoes-burnout', 'lukasz-conflict', 'oneill-pip', 'omarh', 'Zoes team', 'ｚｏｅ-pip', 'ben-leaving']) assert.ok(holdsName(label), label);
+  });
+
+  it('lets ordinary themes through, a three-letter name only at the start of a word', () => {
+    for (const label of ['on-call-load', 'ci-speed', 'career-ladder', 'rebenchmark']) assert.ok(!holdsName(label), label);
   });
 });

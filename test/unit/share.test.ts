@@ -76,6 +76,21 @@ Tired of on-call. #on-call-load
 `);
   });
 
+  it('leaves out text hidden in HTML, link definitions and lines around an unpaired comment end', () => {
+    const note = `---\ntype: growth-conversation\nperson: A\ndate: 2026-01-01\n---\n## 1. Q <!-- growth:checkin -->\nFine.\n\n<details>\n<summary>mine</summary>\n\nsecret-1\n\n</details>\n\nA <span style="display:none">secret-2</span> b\n\n[//]: # (secret-3)\n\nText <!--> secret-4 -->\n\n(private) secret-5\n\nVisible end.\n`;
+    const shared = shareableCopy(note, { privateFields: [], privateSections: [], script: BUILT_IN_SCRIPT });
+    assert.ok('text' in shared);
+    assert.doesNotMatch(shared.text, /secret/);
+    assert.match(shared.text, /Fine\.[\s\S]*A b[\s\S]*Visible end\./);
+  });
+
+  it('refuses when a line looks like a Private heading but is not read as one', () => {
+    for (const line of ['##\u00a0Private notes', '\u200b## Private notes', '- ## Private notes', '    ## Private notes']) {
+      const shared = shareableCopy(`---\ntype: growth-conversation\nperson: A\ndate: 2026-01-01\n---\n## 1. Q <!-- growth:checkin -->\nFine.\n\n${line}\nsecret\n`, { privateFields: [], privateSections: [], script: BUILT_IN_SCRIPT });
+      assert.ok('refused' in shared && /Line 9 looks like a Private heading/.test(shared.refused), JSON.stringify(line));
+    }
+  });
+
   it('finds sensitive words that are still in the copy', () => {
     assert.deepEqual(sensitiveWordsIn('We talked about the Salary band.', ['salary', 'resign', 'pay']), ['salary']);
     assert.deepEqual(sensitiveWordsIn('repay the loan', ['pay']), []);
