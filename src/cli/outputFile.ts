@@ -1,53 +1,74 @@
-import { closeSync, constants, openSync, readSync, renameSync, rmSync, writeFileSync } from 'fs';
+import { closeSync, constants, linkSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
 import { basename, dirname, join } from 'path';
-import { bytesDeclareGrowthNote, MAX_FRONTMATTER_BYTES } from '../core/frontmatter';
+import { MAX_FRONTMATTER_BYTES, mayHoldGrowthNote } from '../core/frontmatter';
 
 /** A write the CLI refuses; the message says why, for the manager. The CLI exits 2. */
 export class OutputRefusedError extends Error {}
 
 /**
  * Writes a copy, report or digest the manager asked for, never over a note. A file that exists is
- * refused unless `force`, and a growth note is refused even then. New files are created exclusively,
- * so a note written between the check and the write is not replaced either.
+ * refused unless `force`, and anything that may hold a growth note is refused even then. The new
+ * content is linked in exclusively, so a file that appears meanwhile is never replaced; with `force`
+ * the old file is first moved aside and checked again, so a note moved in at the last moment is put
+ * back (or, when that is no longer possible, kept beside it and named), never lost.
  */
 export function writeOutputFile(path: string, content: string, force: boolean): void {
-  const head = readHead(path);
-  if (head === undefined) {
+  const existing = fileAt(path);
+  if (existing === 'other') throw new OutputRefusedError(`"${path}" is not a regular file; nothing was written.`);
+  if (existing === 'file') {
+    if (mayHoldGrowthNote(readHead(path))) throw new OutputRefusedError(`"${path}" is a growth note. A copy or report is never written over a note: choose another file.`);
+    if (!force) throw new OutputRefusedError(`"${path}" already exists. Choose a new file, or add --force to replace it.`);
+  }
+  const stamp = `${process.pid}.${Date.now()}`;
+  const temporary = join(dirname(path), `.${basename(path)}.${stamp}.new`);
+  const aside = join(dirname(path), `.${basename(path)}.${stamp}.old`);
+  writeFileSync(temporary, content, { flag: 'wx' });
+  try {
+    if (existing === 'file') {
+      renameSync(path, aside);
+      if (mayHoldGrowthNote(readHead(aside))) {
+        putBack(aside, path);
+        throw new OutputRefusedError(`"${path}" became a growth note while writing; it was left as it is and nothing was written.`);
+      }
+    }
     try {
-      writeFileSync(path, content, { flag: 'wx' });
-      return;
+      linkSync(temporary, path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      throw new OutputRefusedError(`"${path}" appeared while writing; nothing was written. Run the command again.`);
+      throw new OutputRefusedError(`"${path}" appeared while writing; it was left as it is and nothing was written.${existing === 'file' ? ` The file it replaced is kept as "${aside}".` : ''}`);
     }
+    if (existing === 'file') unlinkSync(aside);
+  } finally {
+    unlinkSync(temporary);
   }
-  if (bytesDeclareGrowthNote(head)) throw new OutputRefusedError(`"${path}" is a growth note. A copy or report is never written over a note: choose another file.`);
-  if (!force) throw new OutputRefusedError(`"${path}" already exists. Choose a new file, or add --force to replace it.`);
-  // Replace through a new file beside it, then check once more that the target did not become a note.
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  writeFileSync(temporary, content, { flag: 'wx' });
-  const now = readHead(path);
-  if (now !== undefined && bytesDeclareGrowthNote(now)) {
-    rmSync(temporary);
-    throw new OutputRefusedError(`"${path}" became a growth note while writing; nothing was replaced.`);
-  }
-  renameSync(temporary, path);
 }
 
-/** The first bytes of an existing file (following links), or undefined when there is no file. */
-function readHead(path: string): Uint8Array | undefined {
-  let descriptor: number;
+/** What is at `path`: nothing, a regular file, or something else (a folder, a pipe, a device). */
+function fileAt(path: string): 'none' | 'file' | 'other' {
   try {
-    descriptor = openSync(path, constants.O_RDONLY);
+    return statSync(path).isFile() ? 'file' : 'other';
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'none';
     throw new OutputRefusedError(`"${path}" cannot be checked (${(error as NodeJS.ErrnoException).code ?? 'error'}); nothing was written.`);
   }
+}
+
+/** Puts a note moved aside back where it was; if something took its place meanwhile, it stays aside and is named. */
+function putBack(aside: string, path: string) {
+  try {
+    linkSync(aside, path);
+    unlinkSync(aside);
+  } catch {
+    throw new OutputRefusedError(`"${path}" became a growth note while writing and another file took its place; the note is kept as "${aside}". Nothing was written.`);
+  }
+}
+
+/** The first bytes of a file, opened without blocking (a pipe never hangs the command). */
+function readHead(path: string): Uint8Array {
+  const descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const head = Buffer.alloc(MAX_FRONTMATTER_BYTES);
     return head.subarray(0, readSync(descriptor, head, 0, head.length, 0));
-  } catch (error) {
-    throw new OutputRefusedError(`"${path}" is not a file that can be replaced (${(error as NodeJS.ErrnoException).code ?? 'error'}); nothing was written.`);
   } finally {
     closeSync(descriptor);
   }

@@ -186,3 +186,19 @@ function firstSentence(message: string): string {
 function describe(error: unknown): string {
   return error instanceof Error ? firstSentence(error.message) : 'unknown error';
 }
+
+/**
+ * Whether a file may hold a growth note, for deciding what is never replaced. Looser than
+ * `bytesDeclareGrowthNote` on purpose: frontmatter (after any byte-order mark) that mentions
+ * growth-conversation in any form (a YAML tag, an anchor, quotes, a folded value) counts.
+ */
+export function mayHoldGrowthNote(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, MAX_FRONTMATTER_BYTES);
+  const encoding = noteEncoding(head);
+  const bigEndian = encoding === 'utf-16be' || (encoding === 'utf-16-unmarked' && head[0] === 0);
+  const text = new TextDecoder(encoding === 'utf-8' ? 'latin1' : bigEndian ? 'utf-16be' : 'utf-16le').decode(head)
+    .replace(/^(\uFEFF|\u00EF\u00BB\u00BF)/, '');
+  if (!text.startsWith('---')) return false;
+  const close = text.indexOf('\n---', 3);
+  return /growth\W{0,6}conversation/i.test(close === -1 ? text : text.slice(0, close));
+}

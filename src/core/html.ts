@@ -15,10 +15,14 @@ blockquote{margin:0;padding-left:1rem;border-left:.25rem solid #d0d7de;color:#59
  * from anywhere (the page's own policy forbids it), so the file can be opened or mailed safely.
  */
 export function markdownToHtml(markdown: string, title: string): string {
-  // The frontmatter is read as such (and left out of the page), never as a rule and a heading.
-  const body = String(unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkRehype).use(() => keepSafeUrls)
-    .use(rehypeStringify).processSync(markdown));
-  const safeTitle = title.replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+  // A table laid out in full can grow the page a thousandfold (every row padded to the header's
+  // width): past a budget of cells the page shows the Markdown as plain text instead.
+  const body = tableCells(markdown) > MAX_TABLE_CELLS
+    ? `<p>This page shows the text as written: it holds a table too large to lay out.</p>\n<pre>${escapeHtml(markdown)}</pre>`
+    // The frontmatter is read as such (and left out of the page), never as a rule and a heading.
+    : String(unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkRehype).use(() => keepSafeUrls)
+      .use(rehypeStringify).processSync(markdown));
+  const safeTitle = escapeHtml(title);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -60,4 +64,25 @@ export function isSafeUrl(url: string): boolean {
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(compact)?.[1];
   if (scheme === undefined) return !/^[^/?#]*:/.test(compact);
   return SAFE_SCHEMES.has(scheme);
+}
+
+const MAX_TABLE_CELLS = 20_000;
+const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/** How many cells the page's tables would have once every row is padded to its header's width. */
+function tableCells(markdown: string): number {
+  const lines = markdown.split('\n');
+  let cells = 0;
+  for (let i = 1; i < lines.length; i++) {
+    if (!lines[i].includes('-') || !DELIMITER_ROW.test(lines[i])) continue;
+    const columns = lines[i].split('|').filter(cell => cell.trim() !== '').length;
+    let rows = 1;
+    while (i + rows < lines.length && lines[i + rows].trim() !== '') rows++;
+    cells += columns * rows;
+  }
+  return cells;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { bytesDeclareGrowthNote } from '../core/frontmatter';
+import { mayHoldGrowthNote } from '../core/frontmatter';
 import { logFailure, logRefusal } from './growthLog';
 import { growthSettings } from './settings';
 import { trustedOrExplain } from './trust';
@@ -34,18 +34,26 @@ export async function writeExport(action: string, target: vscode.Uri, content: s
     void vscode.window.showWarningMessage('That file is a growth note, and an export never replaces a note. Nothing was saved; choose another name.');
     return false;
   };
-  const isNote = async () => bytesDeclareGrowthNote(await vscode.workspace.fs.readFile(target).then(bytes => bytes, () => new Uint8Array()));
+  const isNote = async () => mayHoldGrowthNote(await vscode.workspace.fs.readFile(target).then(bytes => bytes, () => new Uint8Array()));
   if (await isNote()) return refuseNote();
   const existed = await vscode.workspace.fs.stat(target).then(() => true, () => false);
-  const temporary = vscode.Uri.joinPath(target, '..', `.${target.path.split('/').pop()}.${Date.now()}.tmp`);
+  const stamp = `${Date.now()}`;
+  const temporary = vscode.Uri.joinPath(target, '..', `.${target.path.split('/').pop()}.${stamp}.new`);
+  const aside = vscode.Uri.joinPath(target, '..', `.${target.path.split('/').pop()}.${stamp}.old`);
   try {
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
     await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(content));
-    if (existed && await isNote()) {
-      await vscode.workspace.fs.delete(temporary);
-      return refuseNote();
+    if (existed) {
+      // The old file is moved aside and checked again: a note moved in at the last moment goes back, never lost.
+      await vscode.workspace.fs.rename(target, aside, { overwrite: false });
+      if (mayHoldGrowthNote(await vscode.workspace.fs.readFile(aside))) {
+        await vscode.workspace.fs.rename(aside, target, { overwrite: false });
+        await vscode.workspace.fs.delete(temporary);
+        return refuseNote();
+      }
     }
-    await vscode.workspace.fs.rename(temporary, target, { overwrite: existed });
+    await vscode.workspace.fs.rename(temporary, target, { overwrite: false });
+    if (existed) await vscode.workspace.fs.delete(aside);
     return true;
   } catch (error) {
     await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);

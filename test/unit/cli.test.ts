@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
@@ -198,6 +198,21 @@ describe('CLI: themes, report and share', () => {
       assert.equal(readFileSync(other, 'utf8'), 'an older copy');
       assert.equal((await run(['share', note, '--out', other, '--force'])).code, 0);
       assert.match(readFileSync(other, 'utf8'), /^---\ntype: growth-shared-copy\n/);
+      assert.deepEqual(readdirSync(folder).filter(name => name.startsWith('.')), [], 'no temporary file is left behind');
+      // Notes written as other tools write them are never replaced either, even with --force.
+      for (const [name, written] of [['bom.md', `\uFEFF${text}`], ['tagged.md', text.replace('type: growth-conversation', 'type: !!str growth-conversation')],
+        ['anchor.md', text.replace('type: growth-conversation', 'type: &t growth-conversation')], ['folded.md', text.replace('type: growth-conversation', 'type: >-\n  growth-conversation')]]) {
+        writeFileSync(join(folder, name), written);
+        const result = await run(['share', note, '--out', join(folder, name), '--force']);
+        assert.equal(result.code, 2, name);
+        assert.equal(readFileSync(join(folder, name), 'utf8'), written, name);
+      }
+      // A named pipe is refused at once, never opened for writing or waited on.
+      const fifo = join(folder, 'pipe.md');
+      spawnSync('mkfifo', [fifo]);
+      const piped = await run(['share', note, '--out', fifo, '--force']);
+      assert.equal(piped.code, 2);
+      assert.match(piped.err, /is not a regular file/);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
