@@ -119,7 +119,9 @@ export function buildDigest(allNotes: readonly IndexedNote[], options: DigestOpt
   for (const note of notes) {
     const quarter = quarterOf(note.date);
     if (!quarter || !note.person?.trim()) continue;
-    byQuarter.set(quarter, [...(byQuarter.get(quarter) ?? []), note]);
+    const list = byQuarter.get(quarter);
+    if (list) list.push(note);
+    else byQuarter.set(quarter, [note]);
   }
   const droppedThemes = new Set<string>();
   const themeName = (spelling: string): string | undefined => {

@@ -29,17 +29,19 @@ export async function openThemesReport(notes: NotesIndexManager, vocabulary: Voc
     { label: 'Last 6 months', months: 6 as const }, { label: 'Last 12 months', months: 12 as const }, { label: 'All time', months: 0 as const },
   ], { title: 'Themes Report: which period?' }))?.months;
   if (months === undefined) return undefined;
-  const includeNames = options.includeNames ?? (await vscode.window.showQuickPick([
-    { label: 'Anonymised', detail: 'People counted, never named: fit to share with other managers.', names: false },
-    { label: 'With names', detail: 'For your own use only.', names: true },
-  ], { title: 'Themes Report: names?' }))?.names;
-  if (includeNames === undefined) return undefined;
+  const kind = options.includeNames !== undefined ? { names: options.includeNames, quotes: options.includeQuotes ?? false } : (await vscode.window.showQuickPick([
+    { label: 'Anonymised', detail: 'People counted, never named: fit to share with other managers.', names: false, quotes: false },
+    { label: 'Anonymised, with quotes', detail: 'Adds a line per person, only for themes many people raised, names replaced.', names: false, quotes: true },
+    { label: 'With names', detail: 'For your own use only.', names: true, quotes: false },
+  ], { title: 'Themes Report: names?' }));
+  if (kind === undefined) return undefined;
+  const includeNames = kind.names;
 
   await Promise.all([notes.ready, vocabulary.ready]);
   const settings = growthSettings();
   const today = isoDay(new Date());
   const since = months > 0 ? monthsBefore(today, months) : undefined;
-  const includeQuotes = options.includeQuotes ?? false;
+  const includeQuotes = kind.quotes;
   // Quotes need the lines behind each pattern: read just those notes.
   const lines = new Map<string, string[]>();
   if (includeQuotes) {

@@ -81,3 +81,10 @@ export async function growthLogText(): Promise<string> {
 export async function waitForLogLine(pattern: RegExp, timeoutMs = 10000): Promise<string> {
   return waitFor(`a Growth log line matching ${pattern}`, async () => (await growthLogText()).split('\n').find(line => pattern.test(line)), timeoutMs);
 }
+
+/** The Themes view's row for a theme, as "label | description", or undefined when it is not shown. */
+export async function themeRow(key: string): Promise<string | undefined> {
+  const { themes } = (await api()).views;
+  const rows = (await themes.getChildren()).map(item => `${themes.getTreeItem(item).label} | ${themes.getTreeItem(item).description}`);
+  return rows.find(row => row.startsWith(`${key} |`));
+}

@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { PersonTreeItem } from '../../src/vscode/peopleView';
-import { api, closeAllEditors, diagnosticsSummary, growthLogText, readFile, waitFor, waitForLogLine, workspaceRoot } from './helpers';
+import { api, closeAllEditors, diagnosticsSummary, growthLogText, readFile, themeRow, waitFor, waitForLogLine, workspaceRoot } from './helpers';
 
 const notesFolder = () => join(workspaceRoot().fsPath, 'growth-notes');
 
@@ -14,12 +14,6 @@ function note(person: string, date: string, theme: string): string {
 async function peopleRows(): Promise<string[]> {
   const { people } = (await api()).views;
   return (await people.getChildren()).map(p => String(people.getTreeItem(p).label));
-}
-
-async function themeRow(key: string): Promise<string | undefined> {
-  const { themes } = (await api()).views;
-  const rows = (await themes.getChildren()).map(item => `${themes.getTreeItem(item).label} | ${themes.getTreeItem(item).description}`);
-  return rows.find(row => row.startsWith(`${key} |`));
 }
 
 describe('Odd files and odd workspaces', () => {

@@ -2,16 +2,10 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, diagnosticsSummary, waitFor, withSetting, workspaceRoot } from './helpers';
+import { api, closeAllEditors, diagnosticsSummary, themeRow, waitFor, withSetting, workspaceRoot } from './helpers';
 
 function note(flightRisk: string, theme: string): string {
   return `---\ntype: growth-conversation\nperson: Pipeline Check\ndate: 2026-02-03\nflightRisk: ${flightRisk}\n---\n\n## 1. How are you doing? <!-- growth:checkin -->\nBusy. #${theme}\n`;
-}
-
-async function themeRow(key: string): Promise<string | undefined> {
-  const { themes } = (await api()).views;
-  const rows = (await themes.getChildren()).map(item => `${themes.getTreeItem(item).label} | ${themes.getTreeItem(item).description}`);
-  return rows.find(row => row.startsWith(`${key} |`));
 }
 
 describe('One pipeline from disk to the views and the diagnostics', () => {
