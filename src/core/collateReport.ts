@@ -1,6 +1,7 @@
 import { CollatedTheme, CollationDetail } from './collate';
 import { bar, cell } from './report';
 import { statusLabel } from './vocabulary';
+import { escapeHtml } from './html';
 
 /** Themes drawn in the charts; the tables list every theme. */
 const CHART_THEMES = 20;
@@ -47,7 +48,7 @@ export function collationMarkdown(detail: CollationDetail): string {
   return out.join('\n');
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const escape = escapeHtml;
 
 /** Themes by people across the last four quarters: one group of four bars per theme, latest darkest. */
 function themesChart(detail: CollationDetail): string {

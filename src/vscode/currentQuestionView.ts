@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { HintAction, LiveHint } from '../core/liveHints';
 import { Commands, Views } from './ids';
 import { GuideSnapshot, QuestionGuideProvider } from './questionGuide';
+import { escapeHtml } from '../core/html';
 
 /** What the card shows: plain data, so a test can read it without the webview. */
 export interface CurrentQuestionCard {
@@ -117,9 +118,6 @@ function nonce(): string {
   return [...bytes].map(b => b.toString(16).padStart(2, '0')).join('');
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
 
 /** The card's page. Everything from a note or a script is escaped; the only script is ours, by nonce. */
 export function cardHtml(card: CurrentQuestionCard | undefined, nonceValue: string): string {
