@@ -99,6 +99,7 @@ const OWNER = /(?:^|\s)@([\p{L}\p{N}._-]*[\p{L}\p{N}])/u;
 const DUE = /\bdue:(\d{4}-\d{2}-\d{2})\b/;
 // Letters from other scripts that look like Latin ones: "(рrivate)" with a Cyrillic р still means private.
 const LOOK_ALIKES: Readonly<Record<string, string>> = { 'р': 'p', 'а': 'a', 'е': 'e', 'і': 'i', 'о': 'o', 'с': 'c', 'т': 't', 'ν': 'v', 'ο': 'o', 'ρ': 'p', 'α': 'a' };
+const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'g');
 const PRIVATE_MARK = /[([{]\s*priv(?:ate|at)?\s*[)\]}]|(?:^|\s)private\s*:/;
 
 /**
@@ -108,8 +109,12 @@ const PRIVATE_MARK = /[([{]\s*priv(?:ate|at)?\s*[)\]}]|(?:^|\s)private\s*:/;
  */
 export const PRIVATE_ITEM = {
   test(text: string): boolean {
-    const folded = text.normalize('NFKC').replace(/\p{Cf}/gu, '').toLowerCase().replace(/[раеіостνορα]/g, c => LOOK_ALIKES[c] ?? c);
+    const folded = text.normalize('NFKC').replace(/\p{Cf}/gu, '').toLowerCase().replace(LOOK_ALIKE, c => LOOK_ALIKES[c]);
     return PRIVATE_MARK.test(folded);
+  },
+  /** A cheap first look for readers on a hot path: false means `test` is false too. */
+  mayMatch(source: string): boolean {
+    return /priv|[ｐＰрρ\p{Cf}]/iu.test(source);
   },
 };
 

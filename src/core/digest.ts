@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { effectiveMinGroupSize, labelHoldsName, mentionsAName, nameScrubber, reportableNotes, suppressSmallGroups } from './groupPrivacy';
+import { effectiveMinGroupSize, labelHoldsName, latestPerPerson, mentionsAName, nameScrubber, reportableNotes, suppressSmallGroups } from './groupPrivacy';
 import { normalizeTheme } from './themes';
 import { EMPTY_VOCABULARY, Vocabulary } from './vocabulary';
 import { IndexedNote } from './workspaceIndex';
@@ -178,17 +178,6 @@ export function buildDigest(allNotes: readonly IndexedNote[], options: DigestOpt
   } as const;
   const text = sealDigest(body);
   return { digest: JSON.parse(text) as TeamDigest, text, quartersLeftOut, themesLeftOut: droppedThemes.size };
-}
-
-/** Each person's latest note of the quarter, by person key. */
-function latestPerPerson(notes: readonly IndexedNote[]): Map<string, IndexedNote> {
-  const latest = new Map<string, IndexedNote>();
-  for (const note of notes) {
-    const key = note.person ? personKey(note.person) : '';
-    const seen = latest.get(key);
-    if (!seen || (seen.date ?? '') < (note.date ?? '')) latest.set(key, note);
-  }
-  return latest;
 }
 
 /** The canonical themes each person raised in the quarter (frontmatter and public tags). */

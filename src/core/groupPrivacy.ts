@@ -1,3 +1,4 @@
+import { foldName, personKey } from './peopleMatch';
 import { FIELD_SCHEMAS } from './schema';
 import { EMPTY_VOCABULARY, Vocabulary, withCanonicalThemes } from './vocabulary';
 import { IndexedNote } from './workspaceIndex';
@@ -108,10 +109,6 @@ const HANDLE = /(^|[^\p{L}\p{M}\p{N}_.@])@[\p{L}\p{N}_][\p{L}\p{M}\p{N}._-]*[\p{
 /** Replaces a person's name, handle or address. */
 export const NAME_PLACEHOLDER = '[name]';
 
-/** A name with its accents dropped and in lower case: "Zoë" and "zoe" are one name. */
-export function foldName(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 /**
  * Replaces every form of the given names with [name]: whole names and each part of them (first
@@ -139,10 +136,11 @@ export function nameScrubber(names: Iterable<string | undefined>): (text: string
 
 // Letters that do not decompose into a base letter and an accent.
 const UNDECOMPOSED: Readonly<Record<string, string>> = { 'ł': 'l', 'ø': 'o', 'đ': 'd', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ı': 'i', 'þ': 'th' };
+const UNDECOMPOSED_LETTER = new RegExp(`[${Object.keys(UNDECOMPOSED).join('')}]`, 'g');
 
 /** Letters and digits only, folded (accents, full-width forms, case): "Zoë's", "ＺＯＥ" and "zoes" all start "zoe". */
 function compactFold(text: string): string {
-  return foldName(text.normalize('NFKC')).replace(/[łøđßæœıþ]/g, c => UNDECOMPOSED[c] ?? c).replace(/[^\p{L}\p{N}]/gu, '');
+  return foldName(text.normalize('NFKC')).replace(UNDECOMPOSED_LETTER, c => UNDECOMPOSED[c]).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /**
@@ -192,4 +190,16 @@ export function reportableNotes(notes: readonly IndexedNote[], vocabulary: Vocab
     tags: note.tags.filter(tag => !tag.private && tag.questionId !== undefined),
     tasks: note.tasks.filter(task => !task.private),
   }, vocabulary));
+}
+
+/** Each person's latest note, by person key (one person however their name is spelt); notes naming no one are left out. */
+export function latestPerPerson(notes: readonly IndexedNote[]): Map<string, IndexedNote> {
+  const latest = new Map<string, IndexedNote>();
+  for (const note of notes) {
+    const key = note.person ? personKey(note.person) : '';
+    if (!key) continue;
+    const seen = latest.get(key);
+    if (!seen || (seen.date ?? '') < (note.date ?? '')) latest.set(key, note);
+  }
+  return latest;
 }

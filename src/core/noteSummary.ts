@@ -473,7 +473,7 @@ class BodyScanner {
   private itemResolved(item: OpenItem, source: string) {
     const counts = item.atRoot && this.section.countsAchievements;
     // Its exact visible text is needed only when it may say (private) or may count as an achievement.
-    const visible = counts || /priv|ｐ|р|ρ|\p{Cf}/iu.test(source) || ENTITY.test(source) ? visibleText(source) : undefined;
+    const visible = counts || PRIVATE_ITEM.mayMatch(source) || ENTITY.test(source) ? visibleText(source) : undefined;
     item.ownPrivate = visible !== undefined && PRIVATE_ITEM.test(visible);
     if (counts && visible !== '') this.achievements = (this.achievements ?? 0) + 1;
   }

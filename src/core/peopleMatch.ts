@@ -1,8 +1,13 @@
 /** Matching a typed name against the people who already have notes: the picker never guesses a new person. */
 
+/** A name with its accents dropped and in lower case: "Zoë" and "zoe" are one name. */
+export function foldName(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 /** A name reduced to what makes it the same person: case, accents and spacing do not count. */
 export function personKey(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return foldName(name).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** How a typed name relates to one existing person. */

@@ -1,6 +1,6 @@
 import { daysBetween, matchesFilter, NoteFilter, openActionItems, peopleSummaries, themePeople, themeTree } from './crossNoteViews';
 import {
-  effectiveMinGroupSize, effectiveMinQuoteGroup, nameScrubber, QuoteCandidate, reportableNotes, selectQuotes, suppressSmallGroups,
+  effectiveMinGroupSize, effectiveMinQuoteGroup, latestPerPerson, nameScrubber, QuoteCandidate, reportableNotes, selectQuotes, suppressSmallGroups,
 } from './groupPrivacy';
 import { EMPTY_VOCABULARY, Vocabulary } from './vocabulary';
 import { IndexedNote, WorkspaceIndex } from './workspaceIndex';
@@ -167,7 +167,7 @@ export function themesReport(sourceIndex: WorkspaceIndex, options: ReportOptions
   if (options.includeQuotes && options.lineText) out.push(...quoteSection(index, filter, current.filter(r => r.pattern), options, anonymised ? minQuoteGroup : 0, scrub));
 
   out.push('## By team', '');
-  const latest = latestPerPerson(notes);
+  const latest = [...latestPerPerson(notes).values()];
   const teamGroups = countGroups(latest.filter(n => n.team).map(n => n.team as string));
   const teams = anonymised ? suppressSmallGroups(teamGroups, people, minGroupSize) : { shown: teamGroups, hiddenGroups: 0, hiddenPeople: people - teamGroups.reduce((s, g) => s + g.people, 0) };
   for (const team of teams.shown) {
@@ -204,17 +204,6 @@ function quoteSection(index: WorkspaceIndex, filter: NoteFilter, patterns: reado
     ? `One line per person, from patterns raised by at least ${minQuoteGroup} people. Names are replaced by [name].`
     : 'A few lines from the notes behind each pattern.';
   return ['## In their words', '', intro, '', ...(out.length > 0 ? out : ['No pattern is large enough to quote from.', ''])];
-}
-
-function latestPerPerson(notes: readonly IndexedNote[]): IndexedNote[] {
-  const latest = new Map<string, IndexedNote>();
-  for (const note of notes) {
-    const key = note.person && personKey(note.person);
-    if (!key) continue;
-    const seen = latest.get(key);
-    if (!seen || (seen.date ?? '') < (note.date ?? '')) latest.set(key, note);
-  }
-  return [...latest.values()];
 }
 
 function countGroups(values: readonly string[]): { key: string; people: number }[] {
