@@ -34,15 +34,15 @@ export async function writeExport(action: string, target: vscode.Uri, content: s
     void vscode.window.showWarningMessage('That file is a growth note, and an export never replaces a note. Nothing was saved; choose another name.');
     return false;
   };
-  const isNote = async () => mayHoldGrowthNote(await vscode.workspace.fs.readFile(target).then(bytes => bytes, () => new Uint8Array()));
-  if (await isNote()) return refuseNote();
-  const existed = await vscode.workspace.fs.stat(target).then(() => true, () => false);
+  const existing = await vscode.workspace.fs.readFile(target).then(bytes => bytes, () => undefined);
+  if (existing && mayHoldGrowthNote(existing)) return refuseNote();
+  const existed = existing !== undefined;
   const stamp = `${Date.now()}`;
   const temporary = vscode.Uri.joinPath(target, '..', `.${target.path.split('/').pop()}.${stamp}.new`);
   const aside = vscode.Uri.joinPath(target, '..', `.${target.path.split('/').pop()}.${stamp}.old`);
   try {
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
-    await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(content));
+    await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(content)); // replaces on purpose: a fresh temporary name of ours; the target is reached only by a rename that never overwrites
     if (existed) {
       // The old file is moved aside and checked again: a note moved in at the last moment goes back, never lost.
       await vscode.workspace.fs.rename(target, aside, { overwrite: false });

@@ -182,7 +182,7 @@ export class NotesIndexManager implements vscode.Disposable {
     if (!uri || !this.storage) return;
     try {
       await vscode.workspace.fs.createDirectory(this.storage);
-      await vscode.workspace.fs.writeFile(uri, await cacheToBytes(this.pipeline.cacheEntries));
+      await vscode.workspace.fs.writeFile(uri, await cacheToBytes(this.pipeline.cacheEntries)); // replaces on purpose: the index's own cache in the extension's storage, never a note
     } catch {
       // The cache only saves time; failing to write it changes nothing else.
     }

@@ -51,8 +51,9 @@ export async function createShareableCopy(options: ShareOptions = {}): Promise<v
   const name = `${source.uri.path.split('/').pop()?.replace(/\.md$/i, '') ?? 'note'}-shared`;
   const document = await openUntitledMarkdown(name, copy.text);
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-  const target = options.saveTo === 'export-folder' ? exportUri(`${name}.md`, source.uri) : options.saveTo;
-  if (target) await saveCopy(document, options.saveTo === 'export-folder' ? await freeName(target) : target);
+  const exported = options.saveTo === 'export-folder' ? exportUri(`${name}.md`, source.uri) : undefined;
+  const target = exported ? await freeName(exported) : options.saveTo instanceof vscode.Uri ? options.saveTo : undefined;
+  if (target) await saveCopy(document, target);
   else void offerShareActions(source.uri, document, copy.removed);
   return document;
 }
