@@ -1,24 +1,45 @@
 import * as vscode from 'vscode';
-import { ActionItemsViewProvider, registerActionItemsView } from './vscode/actionItemsView';
-import { CommitNotesCommand } from './vscode/commitNotesCommand';
+import { ActionItemsViewProvider } from './vscode/actionItemsView';
+import { CommandManager } from './vscode/commandManager';
+import { ApplyHintCommand } from './vscode/commands/applyHintCommand';
+import { ClearThemeFiltersCommand } from './vscode/commands/clearThemeFiltersCommand';
+import { CollateDigestsCommand } from './vscode/commands/collateDigestsCommand';
+import { CommitNotesCommand } from './vscode/commands/commitNotesCommand';
+import { CompleteActionCommand } from './vscode/commands/completeActionCommand';
+import { CreateShareableCopyCommand } from './vscode/commands/createShareableCopyCommand';
+import { ExportTeamDigestCommand } from './vscode/commands/exportTeamDigestCommand';
+import { FilterThemesByManagerCommand } from './vscode/commands/filterThemesByManagerCommand';
+import { FilterThemesByPeriodCommand } from './vscode/commands/filterThemesByPeriodCommand';
+import { FilterThemesByQuestionCommand } from './vscode/commands/filterThemesByQuestionCommand';
+import { FilterThemesByTeamCommand } from './vscode/commands/filterThemesByTeamCommand';
+import { GroupActionsByOwnerCommand } from './vscode/commands/groupActionsByOwnerCommand';
+import { GroupActionsByPersonCommand } from './vscode/commands/groupActionsByPersonCommand';
+import { MarkSharedCommand } from './vscode/commands/markSharedCommand';
+import { NewConversationCommand } from './vscode/commands/newConversationCommand';
+import { NewConversationWithCommand } from './vscode/commands/newConversationWithCommand';
+import { NextQuestionCommand } from './vscode/commands/nextQuestionCommand';
+import { OpenNoteAtCommand } from './vscode/commands/openNoteAtCommand';
+import { PrepareCommand } from './vscode/commands/prepareCommand';
+import { PreviousQuestionCommand } from './vscode/commands/previousQuestionCommand';
+import { RefreshGuideCommand } from './vscode/commands/refreshGuideCommand';
+import { RevealQuestionCommand } from './vscode/commands/revealQuestionCommand';
+import { SetCareerPathCommand } from './vscode/commands/setCareerPathCommand';
+import { SetFlightRiskCommand } from './vscode/commands/setFlightRiskCommand';
+import { ShowLogCommand } from './vscode/commands/showLogCommand';
+import { ThemesReportCommand } from './vscode/commands/themesReportCommand';
 import { CurrentQuestionViewProvider, registerCurrentQuestionView } from './vscode/currentQuestionView';
 import { DiagnosticsManager } from './vscode/diagnostics';
 import { registerFrontmatterAssist } from './vscode/frontmatterAssist';
-import { registerGuideCommands } from './vscode/guideCommands';
-import { GROWTH_LOG_NAME, openGrowthLog } from './vscode/growthLog';
-import { Commands } from './vscode/ids';
-import { NewConversationCommand } from './vscode/newConversationCommand';
+import { GROWTH_LOG_NAME, GrowthLog } from './vscode/growthLog';
+import { GuideNavigator } from './vscode/guideNavigator';
 import { NotesIndexManager } from './vscode/notesIndex';
-import { PeopleViewProvider, registerOpenNoteAt, registerPeopleView } from './vscode/peopleView';
-import { PrepareCommand, registerPrepare } from './vscode/prepareCommand';
+import { PeopleViewProvider } from './vscode/peopleView';
+import { PrepareBriefProvider } from './vscode/prepareBriefs';
 import { QuestionGuideProvider, registerQuestionGuide } from './vscode/questionGuide';
-import { registerShareCommands } from './vscode/shareCommands';
-import { registerDigestCommands } from './vscode/digestCommands';
-import { registerReportCommand } from './vscode/reportCommand';
-import { registerVocabularyAssist } from './vscode/vocabularyAssist';
+import { ThemeAliasHints } from './vscode/themeAliasHints';
+import { ThemesViewProvider } from './vscode/themesView';
 import { VocabularyManager } from './vscode/vocabularyManager';
-import { registerThemesView, ThemesViewProvider } from './vscode/themesView';
-import { WorkspaceVocabularyProvider } from './vscode/workspaceNotes';
+import { WorkspaceVocabularyProvider } from './vscode/workspaceVocabulary';
 
 /** What the extension hands to other extensions and to its integration tests. */
 export interface GrowthApi {
@@ -26,53 +47,68 @@ export interface GrowthApi {
   /** The card above the guide: the current question's full guidance and hints. */
   readonly currentQuestion: CurrentQuestionViewProvider;
   readonly notes: NotesIndexManager;
-  readonly views: { readonly themes: ThemesViewProvider; readonly actions: ActionItemsViewProvider; readonly people: PeopleViewProvider };
+  readonly views: CrossNoteViews;
   /** The file behind the Growth output channel, for anyone checking what it logged. */
   readonly logFile: vscode.Uri;
   /** How long activate() took, in milliseconds: it only wires things up. */
   readonly activationMs: number;
 }
 
-/** Wiring only: each feature registers itself and hands back one disposable. */
+/** The three views over every note in the workspace. */
+export interface CrossNoteViews {
+  readonly themes: ThemesViewProvider;
+  readonly actions: ActionItemsViewProvider;
+  readonly people: PeopleViewProvider;
+}
+
+/** Wiring only: each feature is built, owned by the extension's subscriptions, and its commands registered once. */
 export function activate(context: vscode.ExtensionContext): GrowthApi {
   const started = performance.now();
+  const own = <T extends vscode.Disposable>(value: T): T => {
+    context.subscriptions.push(value);
+    return value;
+  };
   // What the extension did and why, never the content of a note.
-  const log = openGrowthLog();
-  const notes = new NotesIndexManager(context.storageUri, log);
-  const guide = new QuestionGuideProvider(notes);
+  const log = own(new GrowthLog());
+  const notesIndex = own(new NotesIndexManager(context.storageUri, log.channel));
+  const guide = new QuestionGuideProvider(notesIndex);
   const currentQuestion = new CurrentQuestionViewProvider(guide);
-  const themeVocabulary = new VocabularyManager();
-  const prepare = new PrepareCommand(notes, theme => themeVocabulary.responseFor(theme));
-  const vocabulary = new WorkspaceVocabularyProvider(notes, themeVocabulary);
-  const diagnostics = new DiagnosticsManager(notes, vocabulary);
-  const newConversation = new NewConversationCommand(context, notes, themeVocabulary);
-  const commitNotes = new CommitNotesCommand();
-  const views = { themes: new ThemesViewProvider(notes, themeVocabulary), actions: new ActionItemsViewProvider(notes), people: new PeopleViewProvider(notes) };
+  const themeVocabulary = own(new VocabularyManager());
+  const workspaceVocabulary = own(new WorkspaceVocabularyProvider(notesIndex, themeVocabulary));
+  const diagnostics = own(new DiagnosticsManager(notesIndex, workspaceVocabulary));
+  const briefs = own(new PrepareBriefProvider(notesIndex, theme => themeVocabulary.responseFor(theme)));
+  const views: CrossNoteViews = {
+    themes: own(new ThemesViewProvider(notesIndex, themeVocabulary)), actions: own(new ActionItemsViewProvider(notesIndex)), people: own(new PeopleViewProvider(notesIndex)),
+  };
   context.subscriptions.push(
-    log,
-    notes,
-    vocabulary,
-    vscode.commands.registerCommand(newConversation.id, options => newConversation.execute(options)),
-    vscode.commands.registerCommand(commitNotes.id, options => commitNotes.execute(options)),
-    vscode.commands.registerCommand(Commands.showLog, () => log.show(true)),
     registerQuestionGuide(guide),
-    registerGuideCommands(guide),
     registerCurrentQuestionView(currentQuestion),
-    registerPrepare(prepare),
-    diagnostics,
-    registerFrontmatterAssist(vocabulary, diagnostics),
-    registerThemesView(views.themes, notes),
-    registerActionItemsView(views.actions, notes),
-    registerPeopleView(views.people, notes),
-    registerOpenNoteAt(),
-    registerShareCommands(),
-    themeVocabulary,
-    registerReportCommand(notes, themeVocabulary),
-    registerDigestCommands(notes, themeVocabulary),
-    registerVocabularyAssist(themeVocabulary),
+    registerFrontmatterAssist(workspaceVocabulary, diagnostics),
+    new ThemeAliasHints(themeVocabulary),
+    registerCommands({ context, log, notesIndex, guide, themeVocabulary, briefs, views }),
   );
   const logFile = vscode.Uri.joinPath(context.logUri, `${GROWTH_LOG_NAME}.log`);
-  return { questionGuide: guide, currentQuestion, notes, views, logFile, activationMs: performance.now() - started };
+  return { questionGuide: guide, currentQuestion, notes: notesIndex, views, logFile, activationMs: performance.now() - started };
+}
+
+/** Every command of the extension, one class each, registered by one manager. */
+function registerCommands(parts: {
+  context: vscode.ExtensionContext; log: GrowthLog; notesIndex: NotesIndexManager; guide: QuestionGuideProvider;
+  themeVocabulary: VocabularyManager; briefs: PrepareBriefProvider; views: CrossNoteViews;
+}): vscode.Disposable {
+  const { context, log, notesIndex, guide, themeVocabulary, briefs, views } = parts;
+  const navigator = new GuideNavigator(guide);
+  return new CommandManager().register(
+    new NewConversationCommand(context, notesIndex, themeVocabulary), new NewConversationWithCommand(), new CommitNotesCommand(),
+    new RevealQuestionCommand(navigator), new NextQuestionCommand(navigator), new PreviousQuestionCommand(navigator),
+    new SetCareerPathCommand(navigator), new SetFlightRiskCommand(navigator), new ApplyHintCommand(navigator), new RefreshGuideCommand(guide),
+    new FilterThemesByPeriodCommand(views.themes), new FilterThemesByTeamCommand(views.themes), new FilterThemesByManagerCommand(views.themes),
+    new FilterThemesByQuestionCommand(views.themes), new ClearThemeFiltersCommand(views.themes),
+    new CompleteActionCommand(views.actions), new GroupActionsByPersonCommand(views.actions), new GroupActionsByOwnerCommand(views.actions),
+    new OpenNoteAtCommand(), new PrepareCommand(notesIndex, briefs), new ShowLogCommand(log),
+    new CreateShareableCopyCommand(), new MarkSharedCommand(), new ThemesReportCommand(notesIndex, themeVocabulary),
+    new ExportTeamDigestCommand(notesIndex, themeVocabulary), new CollateDigestsCommand(themeVocabulary),
+  );
 }
 
 export function deactivate(): void {}

@@ -1,6 +1,7 @@
 import { NEXT_STEPS_ID, PRIVATE_ID, Section } from './body';
 import { Note } from './note';
 import { Question, QuestionScript } from './questionScript';
+import { fieldEnum } from './schema';
 import { MIN_ACHIEVEMENTS } from './validate';
 
 /** One question as the guide shows it. */
@@ -22,20 +23,36 @@ export interface GuideState {
   readonly currentIndex: number;
 }
 
-export const CAREER_PATHS = [
-  { value: 'technical-specialist', label: 'Technical specialist', detail: 'Deep expertise in one area; the go-to person for it.' },
-  { value: 'architect-consultant', label: 'Architect / consultant', detail: 'Shapes systems across teams; advises more than builds.' },
-  { value: 'product-strategy', label: 'Product and strategy', detail: 'Shapes what gets built and why; the path towards CTO.' },
-  { value: 'people-management', label: 'People management', detail: 'Grows a team; results through other people.' },
-  { value: 'undecided', label: 'Undecided', detail: 'No path chosen yet; revisit next time.' },
-] as const;
+/** A value of a frontmatter enum as the guide offers it in a pick. */
+export interface EnumChoice {
+  readonly value: string;
+  readonly label: string;
+  readonly detail: string;
+}
 
-export const FLIGHT_RISKS = [
-  { value: 'low', label: 'Low', detail: '"If this changed, or I could no longer do Y": worth knowing, no rush.' },
-  { value: 'medium', label: 'Medium', detail: '"If another job offered X": follow up soon.' },
-  { value: 'high', label: 'High', detail: 'Several reasons, named quickly: follow up directly, this week.' },
-  { value: 'not-assessed', label: 'Not assessed', detail: 'The question was not asked or the answer was unclear.' },
-] as const;
+// The values come from the schema; these are only the words shown beside them.
+const CAREER_PATH_WORDS: Readonly<Record<string, Omit<EnumChoice, 'value'>>> = {
+  'technical-specialist': { label: 'Technical specialist', detail: 'Deep expertise in one area; the go-to person for it.' },
+  'architect-consultant': { label: 'Architect / consultant', detail: 'Shapes systems across teams; advises more than builds.' },
+  'product-strategy': { label: 'Product and strategy', detail: 'Shapes what gets built and why; the path towards CTO.' },
+  'people-management': { label: 'People management', detail: 'Grows a team; results through other people.' },
+  undecided: { label: 'Undecided', detail: 'No path chosen yet; revisit next time.' },
+};
+
+const FLIGHT_RISK_WORDS: Readonly<Record<string, Omit<EnumChoice, 'value'>>> = {
+  low: { label: 'Low', detail: '"If this changed, or I could no longer do Y": worth knowing, no rush.' },
+  medium: { label: 'Medium', detail: '"If another job offered X": follow up soon.' },
+  high: { label: 'High', detail: 'Several reasons, named quickly: follow up directly, this week.' },
+  'not-assessed': { label: 'Not assessed', detail: 'The question was not asked or the answer was unclear.' },
+};
+
+/** The schema's values for `key`, each with its words (a value the words do not know shows as itself). */
+function enumChoices(key: string, words: Readonly<Record<string, Omit<EnumChoice, 'value'>>>): readonly EnumChoice[] {
+  return fieldEnum(key).map(value => ({ value, ...(words[value] ?? { label: value, detail: '' }) }));
+}
+
+export const CAREER_PATHS: readonly EnumChoice[] = enumChoices('careerPath', CAREER_PATH_WORDS);
+export const FLIGHT_RISKS: readonly EnumChoice[] = enumChoices('flightRisk', FLIGHT_RISK_WORDS);
 
 /** Where the manager is in the script, what is answered, and what needs a second look. */
 export function guideState(note: Note, script: QuestionScript, cursorLine?: number): GuideState {

@@ -117,8 +117,3 @@ export function withSeniorLeader(script: QuestionScript, seniorLeader: string): 
     questions: script.questions.map(q => ({ ...q, title: q.title.split(SENIOR_LEADER_PLACEHOLDER).join(leader) })),
   };
 }
-
-/** The question that feeds a given record, if the script has one. */
-export function questionRecording(script: QuestionScript, kind: RecordKind): Question | undefined {
-  return script.questions.find(q => q.records === kind);
-}

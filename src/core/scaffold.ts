@@ -208,8 +208,5 @@ export function relativeNotePath(fromNote: string, toNote: string): string {
   return posix.relative(posix.dirname(fromNote), toNote);
 }
 
-
-/** A local calendar day as YYYY-MM-DD. */
-export function isoDay(date: Date): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
+// The command line (src/cli) still imports the day format from here; its home is dates.ts.
+export { isoDay } from './dates';

@@ -17,7 +17,11 @@ export interface FieldSchema {
 }
 
 export const FIELD_SCHEMAS: Readonly<Record<string, FieldSchema>> = conversationSchema.properties as Record<string, FieldSchema>;
-export const REQUIRED_FIELDS: readonly string[] = conversationSchema.required;
+
+/** The values the schema allows for a field, in the schema's order (empty when it has no enum). */
+export function fieldEnum(key: string): readonly string[] {
+  return FIELD_SCHEMAS[key]?.enum ?? [];
+}
 /** Fields that describe the manager's assessment and never appear in a shared copy. */
 export const MANAGER_ONLY_FIELDS: readonly string[] = Object.keys(FIELD_SCHEMAS).filter(key => FIELD_SCHEMAS[key].managerOnly);
 

@@ -3,6 +3,7 @@ import { HintAction, LiveHint } from '../core/liveHints';
 import { Commands, Views } from './ids';
 import { GuideSnapshot, QuestionGuideProvider } from './questionGuide';
 import { escapeHtml } from '../core/html';
+import { Disposable } from './dispose';
 
 /** What the card shows: plain data, so a test can read it without the webview. */
 export interface CurrentQuestionCard {
@@ -17,10 +18,16 @@ export interface CurrentQuestionCard {
   readonly hints: readonly LiveHint[];
 }
 
-const CLOSING: Record<string, { title: string; text: string }> = {
-  'next-steps': { title: 'Next steps', text: 'Action items: what, @owner, due:YYYY-MM-DD. Each needs an owner and a date; they carry over until done.' },
-  private: { title: 'Private notes', text: 'For you only: never in a shared copy. Your read of flight risk, pay, what to raise with others.' },
-};
+/** The card for the two sections after the questions. */
+function closingCard(stop: string): { title: string; text: string } | undefined {
+  if (stop === 'next-steps') {
+    return { title: vscode.l10n.t('Next steps'), text: vscode.l10n.t('Action items: what, @owner, due:YYYY-MM-DD. Each needs an owner and a date; they carry over until done.') };
+  }
+  if (stop === 'private') {
+    return { title: vscode.l10n.t('Private notes'), text: vscode.l10n.t('For you only: never in a shared copy. Your read of flight risk, pay, what to raise with others.') };
+  }
+  return undefined;
+}
 
 /** The card for where the cursor is. */
 export function currentQuestionCard(snapshot: GuideSnapshot | undefined): CurrentQuestionCard | undefined {
@@ -30,19 +37,24 @@ export function currentQuestionCard(snapshot: GuideSnapshot | undefined): Curren
   if (entry) {
     const q = entry.question;
     const sections = [
-      q.why ? { label: 'Why', text: q.why } : undefined,
-      q.listenFor ? { label: 'Listen for', text: q.listenFor } : undefined,
-      q.capture ? { label: 'Capture', text: q.capture } : undefined,
+      q.why ? { label: vscode.l10n.t('Why'), text: q.why } : undefined,
+      q.listenFor ? { label: vscode.l10n.t('Listen for'), text: q.listenFor } : undefined,
+      q.capture ? { label: vscode.l10n.t('Capture'), text: q.capture } : undefined,
     ].filter((s): s is { label: string; text: string } => s !== undefined);
     return {
-      position: `${stop === undefined ? 'Up next: question' : 'Question'} ${entry.number} of ${state.questions.length}`,
+      position: stop === undefined
+        ? vscode.l10n.t('Up next: question {0} of {1}', entry.number, state.questions.length)
+        : vscode.l10n.t('Question {0} of {1}', entry.number, state.questions.length),
       title: q.title, optional: q.optional === true, sections, checks: entry.hints,
       hints: snapshot.hints.filter(h => h.questionId === q.id),
     };
   }
-  const closing = stop ? CLOSING[stop] : undefined;
+  const closing = stop ? closingCard(stop) : undefined;
   if (!closing) return undefined;
-  return { position: 'After the questions', title: closing.title, optional: false, sections: [{ label: 'Capture', text: closing.text }], checks: [], hints: [] };
+  return {
+    position: vscode.l10n.t('After the questions'), title: closing.title, optional: false,
+    sections: [{ label: vscode.l10n.t('Capture'), text: closing.text }], checks: [], hints: [],
+  };
 }
 
 /** Messages the card's buttons send; anything else is ignored. */
@@ -52,15 +64,15 @@ type CardMessage = { type: 'next' } | { type: 'previous' } | { type: 'hint'; ind
  * "Current Question": the full guidance of the question the cursor is in, above the compact list.
  * A webview with a nonce-only CSP, theme colours, real buttons (keyboard reachable), no remote content.
  */
-export class CurrentQuestionViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+export class CurrentQuestionViewProvider extends Disposable implements vscode.WebviewViewProvider {
   private view: vscode.WebviewView | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
   private shownHints: readonly LiveHint[] = [];
   /** The card last rendered: the page is only replaced when it changes, so it does not flicker while typing. */
   private shownKey: string | undefined;
 
   constructor(private readonly guide: QuestionGuideProvider) {
-    this.disposables.push(guide.onDidChangeSnapshot(() => this.render()));
+    super();
+    this._register(guide.onDidChangeSnapshot(() => this.render()));
   }
 
   /** What the card shows now. */
@@ -72,17 +84,20 @@ export class CurrentQuestionViewProvider implements vscode.WebviewViewProvider, 
     this.view = view;
     this.shownKey = undefined;
     view.webview.options = { enableScripts: true, localResourceRoots: [] };
-    this.disposables.push(
+    // Each resolve is a new webview: its listeners go with it, not with this provider.
+    const listeners = vscode.Disposable.from(
       view.webview.onDidReceiveMessage(message => this.receive(message)),
       view.onDidChangeVisibility(() => {
         this.shownKey = undefined; // a hidden webview loses its page
         this.render();
       }),
-      view.onDidDispose(() => {
-        this.view = undefined;
-        this.shownKey = undefined;
-      }),
     );
+    this._register(listeners);
+    view.onDidDispose(() => {
+      this.view = undefined;
+      this.shownKey = undefined;
+      listeners.dispose();
+    });
     this.render();
   }
 
@@ -107,9 +122,6 @@ export class CurrentQuestionViewProvider implements vscode.WebviewViewProvider, 
     this.view.webview.html = cardHtml(card, nonce());
   }
 
-  dispose(): void {
-    vscode.Disposable.from(...this.disposables).dispose();
-  }
 }
 
 function nonce(): string {
@@ -123,14 +135,14 @@ function nonce(): string {
 export function cardHtml(card: CurrentQuestionCard | undefined, nonceValue: string): string {
   const csp = `default-src 'none'; style-src 'nonce-${nonceValue}'; script-src 'nonce-${nonceValue}';`;
   const body = card ? `
-    <p class="position">${escapeHtml(card.position)}${card.optional ? ' · may be skipped' : ''}</p>
+    <p class="position">${escapeHtml(card.position)}${card.optional ? ` · ${escapeHtml(vscode.l10n.t('may be skipped'))}` : ''}</p>
     <h2>${escapeHtml(card.title)}</h2>
     ${card.hints.map((hint, index) => `<div class="hint" role="note"><p>${escapeHtml(hint.text)}</p>${hint.action
     ? `<button data-hint="${index}">${escapeHtml(hint.action.label)}</button>` : ''}</div>`).join('')}
     ${card.checks.map(check => `<p class="check" role="note">${escapeHtml(check)}</p>`).join('')}
     ${card.sections.map(s => `<h3>${escapeHtml(s.label)}</h3><p>${escapeHtml(s.text)}</p>`).join('')}
-    <div class="nav"><button data-go="previous" class="secondary" title="Previous Question (Ctrl+Alt+[)">Previous</button><button data-go="next" title="Next Question (Ctrl+Alt+])">Next</button></div>`
-    : '<p>Open a growth note: the question you are on shows here, with why it is asked and what to listen for.</p>';
+    <div class="nav">${navButton('previous', vscode.l10n.t('Previous Question (Ctrl+Alt+[)'), vscode.l10n.t('Previous'))}${navButton('next', vscode.l10n.t('Next Question (Ctrl+Alt+])'), vscode.l10n.t('Next'))}</div>`
+    : `<p>${escapeHtml(vscode.l10n.t('Open a growth note: the question you are on shows here, with why it is asked and what to listen for.'))}</p>`;
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -163,6 +175,10 @@ export function cardHtml(card: CurrentQuestionCard | undefined, nonceValue: stri
   });
 </script>
 </body></html>`;
+}
+
+function navButton(go: 'next' | 'previous', title: string, label: string): string {
+  return `<button data-go="${go}"${go === 'previous' ? ' class="secondary"' : ''} title="${escapeHtml(title)}">${escapeHtml(label)}</button>`;
 }
 
 /** Registers the Current Question view; it follows the guide, which follows the cursor. */

@@ -7,10 +7,12 @@ import { SkipReasons } from '../core/workspaceIndex';
 import { indexContext, validateNoteText } from '../core/workspaceValidation';
 import { toDiagnostic } from './adapters';
 import { Settings } from './ids';
-import { activeScript, analyzeDocument, isGrowthDocument, isMarkdown } from './noteDocuments';
+import { Disposable } from './dispose';
+import { analyzeDocument, isGrowthDocument, isMarkdown } from './noteAnalysis';
 import { NotesIndexManager } from './notesIndex';
+import { activeScript } from './questionScripts';
 import { growthSettings } from './settings';
-import { WorkspaceVocabularyProvider } from './workspaceNotes';
+import { WorkspaceVocabularyProvider } from './workspaceVocabulary';
 
 const TYPING_DELAY_MS = 250;
 const SLICE_MS = 20;
@@ -20,8 +22,8 @@ const SLICE_MS = 20;
  * other note when the index reports it changed, from the text the index has just read. It keeps the
  * last problems of each document for the quick fixes, and has no watcher of its own.
  */
-export class DiagnosticsManager implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('growth');
+export class DiagnosticsManager extends Disposable {
+  private readonly collection = this._register(vscode.languages.createDiagnosticCollection('growth'));
   /** The problems last shown for each note, and the document version they are for (undefined: the file). */
   private readonly lastProblems = new Map<string, { readonly version: number | undefined; readonly problems: Problem[] }>();
   /** Each theme's usual spelling when last checked: when one changes, notes using that theme are checked again. */
@@ -32,12 +34,11 @@ export class DiagnosticsManager implements vscode.Disposable {
   private sequence = 0;
   private readonly previousKeys = new Map<string, { readonly previous: string; readonly key: string }>();
   private cancellation = new vscode.CancellationTokenSource();
-  private readonly disposables: vscode.Disposable[];
 
   /** `vocabulary` gives each theme's usual spelling, or the agreed name when a shared vocabulary has one. */
   constructor(private readonly notes: NotesIndexManager, private readonly vocabulary: WorkspaceVocabularyProvider) {
-    this.disposables = [
-      this.collection,
+    super();
+    [
       notes.pipeline.onDidUpdate(update => void this.indexUpdated(update)),
       vscode.workspace.onDidOpenTextDocument(document => void this.validateDocument(document)),
       vscode.workspace.onDidChangeTextDocument(event => this.schedule(event.document)),
@@ -46,7 +47,13 @@ export class DiagnosticsManager implements vscode.Disposable {
         // A new question script reaches the diagnostics through the index, which reads the notes again.
         if (event.affectsConfiguration(`${Settings.section}.${Settings.validateWorkspace}`)) void this.restart();
       }),
-    ];
+      // Checks still running stop, and no timer fires after shutdown.
+      new vscode.Disposable(() => {
+        this.cancellation.cancel();
+        this.cancellation.dispose();
+        this.timers.forEach(timer => clearTimeout(timer));
+      }),
+    ].forEach(owned => this._register(owned));
     for (const document of vscode.workspace.textDocuments) void this.validateDocument(document);
   }
 
@@ -212,12 +219,5 @@ export class DiagnosticsManager implements vscode.Disposable {
 
   private forgetUnlessOpen(key: string) {
     if (!vscode.workspace.textDocuments.some(d => d.uri.toString() === key)) this.forget(vscode.Uri.parse(key));
-  }
-
-  dispose(): void {
-    this.cancellation.cancel();
-    this.cancellation.dispose();
-    this.timers.forEach(timer => clearTimeout(timer));
-    this.disposables.forEach(d => d.dispose());
   }
 }

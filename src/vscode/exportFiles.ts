@@ -31,7 +31,7 @@ export async function writeExport(action: string, target: vscode.Uri, content: s
   if (!trustedOrExplain(action)) return false;
   const refuseNote = () => {
     logRefusal(action, 'the chosen file is a growth note', target);
-    void vscode.window.showWarningMessage('That file is a growth note, and an export never replaces a note. Nothing was saved; choose another name.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('That file is a growth note, and an export never replaces a note. Nothing was saved; choose another name.'));
     return false;
   };
   const existing = await vscode.workspace.fs.readFile(target).then(bytes => bytes, () => undefined);
@@ -58,7 +58,7 @@ export async function writeExport(action: string, target: vscode.Uri, content: s
   } catch (error) {
     await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
     logFailure(action, error);
-    void vscode.window.showErrorMessage(`Nothing was saved: ${target.path.split('/').pop()} could not be written there. Choose another folder.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was saved: {0} could not be written there. Choose another folder.', target.path.split('/').pop() ?? ''));
     return false;
   }
 }

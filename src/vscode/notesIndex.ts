@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 import { NotePipeline, PipelineUpdate } from '../core/notePipeline';
 import { BUILT_IN_SCRIPT } from '../core/questionScript';
 import { cacheFromBytes, cacheToBytes, CachedSummary, WorkspaceIndex } from '../core/workspaceIndex';
+import { inSkippedFolder } from '../core/noteFolders';
+import { Disposable } from './dispose';
 import { Commands, Settings } from './ids';
-import { activeScript } from './noteDocuments';
+import { activeScript } from './questionScripts';
 import { growthSettings } from './settings';
 import { WorkspaceNoteSource } from './workspaceNoteSource';
 
@@ -12,45 +14,45 @@ const RECONCILE_DELAY_MS = 1000;
 // More events than this in one batch look like a checkout or a sync, where the OS watcher can miss files.
 const BURST_EVENTS = 50;
 const CACHE_FILE = 'notes-index-v2.jsonl';
-// Git and package folders change all the time and never hold notes.
-const IGNORED_FOLDER = /\/(?:\.git|node_modules)(?:\/|$)/;
 
 /**
  * The editor's side of the note pipeline: the workspace as its source, the question script in force,
  * the cache kept between sessions, full listings when the watcher may have missed files, and the
  * status bar. Every file goes through the core's one per-file path.
  */
-export class NotesIndexManager implements vscode.Disposable {
+export class NotesIndexManager extends Disposable {
   readonly pipeline: NotePipeline;
   readonly ready: Promise<void>;
-  private readonly source = new WorkspaceNoteSource();
+  private readonly source = this._register(new WorkspaceNoteSource());
   private queuedRebuild: Promise<void> | undefined;
   private running: Promise<void> = Promise.resolve();
   private reconcileTimer: ReturnType<typeof setTimeout> | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 0);
-  private readonly skippedStatus = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 0);
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly status = this._register(vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 0));
+  private readonly skippedStatus = this._register(vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 0));
   private readonly loggedSkips = new Map<string, string>();
 
   constructor(private readonly storage: vscode.Uri | undefined, private readonly log: vscode.LogOutputChannel) {
+    super();
     this.pipeline = new NotePipeline(this.source, {
       script: BUILT_IN_SCRIPT,
       cache: this.loadCache(),
       // The diagnostics check what was read, so no file is read twice for one change.
       keepTexts: true,
-      onProgress: (done, total) => { this.status.text = `$(sync~spin) Indexing growth notes ${done}/${total}`; },
+      onProgress: (done, total) => { this.status.text = vscode.l10n.t('$(sync~spin) Indexing growth notes {0}/{1}', done, total); },
     });
+    this._register(new vscode.Disposable(() => {
+      clearTimeout(this.saveTimer);
+      clearTimeout(this.reconcileTimer);
+      this.pipeline.dispose();
+    }));
     // A folder deleted in one go may come as one event for the folder, and files written into a new
     // folder at once can be missed by the OS watcher: either way, list the workspace again.
     const folders = vscode.workspace.createFileSystemWatcher('**', false, true, false);
-    this.disposables.push(
-      this.source,
+    [
       folders,
       folders.onDidCreate(uri => void this.folderCreated(uri)),
       folders.onDidDelete(uri => this.folderDeleted(uri)),
-      this.status,
-      this.skippedStatus,
       this.pipeline.onDidUpdate(update => this.updated(update)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rebuild()),
       vscode.workspace.onDidChangeConfiguration(event => {
@@ -62,7 +64,7 @@ export class NotesIndexManager implements vscode.Disposable {
         const scriptPath = growthSettings(document.uri).questionScriptPath;
         if (scriptPath && document.uri.path.endsWith(`/${scriptPath.replace(/^\.?\//, '')}`)) void this.rebuild();
       }),
-    );
+    ].forEach(owned => this._register(owned));
     this.ready = this.rebuild();
   }
 
@@ -92,7 +94,7 @@ export class NotesIndexManager implements vscode.Disposable {
 
   private async buildOnce(): Promise<void> {
     const started = performance.now();
-    this.status.text = '$(sync~spin) Indexing growth notes';
+    this.status.text = vscode.l10n.t('$(sync~spin) Indexing growth notes');
     this.status.show();
     try {
       const { script } = await activeScript(vscode.workspace.workspaceFolders?.[0]);
@@ -129,21 +131,21 @@ export class NotesIndexManager implements vscode.Disposable {
       return;
     }
     const count = skipped.size;
-    this.skippedStatus.text = `$(warning) ${count} file${count === 1 ? '' : 's'} not indexed`;
-    this.skippedStatus.tooltip = `Growth Conversations left these out of the views (they still open as usual):\n${[...skipped]
+    this.skippedStatus.text = count === 1 ? vscode.l10n.t('$(warning) 1 file not indexed') : vscode.l10n.t('$(warning) {0} files not indexed', count);
+    this.skippedStatus.tooltip = `${vscode.l10n.t('Growth Conversations left these out of the views (they still open as usual):')}\n${[...skipped]
       .slice(0, 10).map(([key, reason]) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(key))}: ${reason}`).join('\n')}${count > 10 ? '\n…' : ''}`;
     this.skippedStatus.command = Commands.showLog;
     this.skippedStatus.show();
   }
 
   private async folderCreated(uri: vscode.Uri) {
-    if (IGNORED_FOLDER.test(uri.path) || uri.path.toLowerCase().endsWith('.md')) return;
+    if (inSkippedFolder(uri.path) || uri.path.toLowerCase().endsWith('.md')) return;
     const stat = await vscode.workspace.fs.stat(uri).then(s => s, () => undefined);
     if (stat && stat.type & vscode.FileType.Directory) this.scheduleReconcile();
   }
 
   private folderDeleted(uri: vscode.Uri) {
-    if (IGNORED_FOLDER.test(uri.path) || uri.path.toLowerCase().endsWith('.md')) return;
+    if (inSkippedFolder(uri.path) || uri.path.toLowerCase().endsWith('.md')) return;
     const prefix = `${uri.toString()}/`;
     const inside = [...this.index.all().map(note => note.path), ...this.pipeline.skipped.keys()].filter(key => key.startsWith(prefix));
     if (inside.length === 0) return;
@@ -186,12 +188,5 @@ export class NotesIndexManager implements vscode.Disposable {
     } catch {
       // The cache only saves time; failing to write it changes nothing else.
     }
-  }
-
-  dispose(): void {
-    clearTimeout(this.saveTimer);
-    clearTimeout(this.reconcileTimer);
-    this.pipeline.dispose();
-    this.disposables.forEach(d => d.dispose());
   }
 }

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { PersonSummary, peopleSummaries } from '../core/crossNoteViews';
+import { today } from '../core/dates';
 import { daysAgo } from '../core/prepare';
-import { isoDay } from '../core/scaffold';
-import { Commands, Views } from './ids';
+import { Views } from './ids';
+import { IndexTreeView } from './indexTreeView';
+import { linkToNoteLine } from './noteLineLink';
 import { NotesIndexManager } from './notesIndex';
-import { openAt } from './themesView';
-import { createGuardedTreeView } from './growthLog';
 
 export type PersonTreeItem = { readonly kind: 'person'; readonly person: PersonSummary } | { readonly kind: 'conversation'; readonly path: string; readonly date?: string };
 
@@ -13,65 +13,46 @@ export type PersonTreeItem = { readonly kind: 'person'; readonly person: PersonS
 const RISK_COLOURS: Record<string, string> = { high: 'charts.red', medium: 'charts.yellow' };
 
 /** "People": who is due for a conversation, with their latest state. */
-export class PeopleViewProvider implements vscode.TreeDataProvider<PersonTreeItem> {
-  private readonly changeEmitter = new vscode.EventEmitter<PersonTreeItem | undefined>();
-  readonly onDidChangeTreeData = this.changeEmitter.event;
-
-  constructor(private readonly notes: NotesIndexManager) {}
-
-  refresh(): void {
-    this.changeEmitter.fire(undefined);
+export class PeopleViewProvider extends IndexTreeView<PersonTreeItem> {
+  constructor(notes: NotesIndexManager) {
+    super(notes, Views.people, 'People');
   }
 
-  async getChildren(element?: PersonTreeItem): Promise<PersonTreeItem[]> {
+  protected childrenOf(element: PersonTreeItem | undefined): PersonTreeItem[] {
     if (element) return element.kind === 'person' ? [...element.person.conversations].reverse().map(c => ({ kind: 'conversation', ...c })) : [];
-    await this.notes.ready;
-    return peopleSummaries(this.notes.index.all(), isoDay(new Date())).map(person => ({ kind: 'person', person }));
+    return peopleSummaries(this.notes.index.all(), today()).map(person => ({ kind: 'person', person }));
   }
 
   getTreeItem(element: PersonTreeItem): vscode.TreeItem {
     if (element.kind === 'conversation') {
-      const item = new vscode.TreeItem(element.date ?? 'undated');
+      const item = new vscode.TreeItem(element.date ?? vscode.l10n.t('undated'));
       item.iconPath = new vscode.ThemeIcon('note');
-      item.command = openAt(element.path, 0);
+      item.command = linkToNoteLine(element.path, 0);
       item.id = `person-note:${element.path}`;
       return item;
     }
     const { person } = element;
     const item = new vscode.TreeItem(person.person, vscode.TreeItemCollapsibleState.Collapsed);
-    const since = person.daysSince === undefined ? 'no dated conversation' : daysAgo(person.daysSince);
-    item.description = [person.overdue ? 'due' : '', since, person.openActions > 0 ? `${person.openActions} open` : ''].filter(Boolean).join(' · ');
+    const since = person.daysSince === undefined ? vscode.l10n.t('no dated conversation') : daysAgo(person.daysSince);
+    const open = person.openActions > 0 ? vscode.l10n.t('{0} open', person.openActions) : '';
+    item.description = [person.overdue ? vscode.l10n.t('due') : '', since, open].filter(Boolean).join(' · ');
     const colour = person.flightRisk ? RISK_COLOURS[person.flightRisk] : undefined;
     item.iconPath = new vscode.ThemeIcon(person.overdue ? 'bell' : 'person', colour ? new vscode.ThemeColor(colour) : undefined);
-    item.tooltip = new vscode.MarkdownString([
-      `**${person.person}**${person.team ? ` (${person.team})` : ''}`,
-      `Last conversation: ${person.lastDate ?? 'none dated'}${person.overdue ? ' (a new one is due)' : ''}`,
-      `Career path: ${person.careerPath ?? 'not recorded'}`,
-      `Flight risk: ${person.flightRisk ?? 'not recorded'}`,
-      `Open action items: ${person.openActions}`,
-    ].join('\n\n'));
+    item.tooltip = new vscode.MarkdownString(personTooltip(person));
     item.contextValue = 'person';
     item.id = `person:${person.person}`;
     return item;
   }
 }
 
-export function registerPeopleView(provider: PeopleViewProvider, notes: NotesIndexManager): vscode.Disposable {
-  return vscode.Disposable.from(
-    createGuardedTreeView(Views.people, 'People', { treeDataProvider: provider, showCollapseAll: true }),
-    notes.index.onDidChange(() => provider.refresh()),
-    // From a row's button, or from the palette / a key with no row: then the picker asks who.
-    vscode.commands.registerCommand(Commands.newConversationWith, (element?: PersonTreeItem) =>
-      vscode.commands.executeCommand(Commands.newConversation, element?.kind === 'person' ? { person: element.person.person } : {})),
-  );
-}
-
-/** Opens a note (by URI string) with the cursor on a line. */
-export function registerOpenNoteAt(): vscode.Disposable {
-  return vscode.commands.registerCommand(Commands.openNoteAt, async (path: string, line = 0) => {
-    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(path));
-    const target = Math.min(line, editor.document.lineCount - 1);
-    editor.selection = new vscode.Selection(target, 0, target, 0);
-    editor.revealRange(new vscode.Range(target, 0, target, 0), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  });
+function personTooltip(person: PersonSummary): string {
+  const notRecorded = vscode.l10n.t('not recorded');
+  const last = person.lastDate ?? vscode.l10n.t('none dated');
+  return [
+    `**${person.person}**${person.team ? ` (${person.team})` : ''}`,
+    person.overdue ? vscode.l10n.t('Last conversation: {0} (a new one is due)', last) : vscode.l10n.t('Last conversation: {0}', last),
+    vscode.l10n.t('Career path: {0}', person.careerPath ?? notRecorded),
+    vscode.l10n.t('Flight risk: {0}', person.flightRisk ?? notRecorded),
+    vscode.l10n.t('Open action items: {0}', person.openActions),
+  ].join('\n\n');
 }

@@ -4,11 +4,14 @@ import { liveHints, LiveHint, PreviousConversation } from '../core/liveHints';
 import { NoteAnalysis } from '../core/note';
 import { notesOfPerson } from '../core/prepare';
 import { QuestionScript } from '../core/questionScript';
-import { isoDay } from '../core/scaffold';
+import { today } from '../core/dates';
+import { Disposable } from './dispose';
+import { createGuardedTreeView } from './guardedTreeView';
 import { Commands, ContextKeys, Views } from './ids';
-import { activeScript, analyzeDocument, isGrowthDocument, readNoteText } from './noteDocuments';
-import { createGuardedTreeView } from './growthLog';
+import { analyzeDocument, isGrowthDocument } from './noteAnalysis';
+import { readNoteText } from './noteFiles';
 import { NotesIndexManager } from './notesIndex';
+import { activeScript } from './questionScripts';
 
 const TYPING_DELAY_MS = 200;
 
@@ -30,10 +33,10 @@ export interface GuideSnapshot {
 }
 
 /** The "Question Guide" tree: the script's questions for the active note, live as it is typed in. */
-export class QuestionGuideProvider implements vscode.TreeDataProvider<GuideItem>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<GuideItem | undefined>();
+export class QuestionGuideProvider extends Disposable implements vscode.TreeDataProvider<GuideItem> {
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<GuideItem | undefined>());
   readonly onDidChangeTreeData = this.changeEmitter.event;
-  private readonly snapshotEmitter = new vscode.EventEmitter<void>();
+  private readonly snapshotEmitter = this._register(new vscode.EventEmitter<void>());
   /** Fires after every refresh (cursor, typing): the Current Question card follows this. */
   readonly onDidChangeSnapshot = this.snapshotEmitter.event;
   /** The rows last shown: the tree is only redrawn when they change, so a row clicked mid-typing still works. */
@@ -46,10 +49,10 @@ export class QuestionGuideProvider implements vscode.TreeDataProvider<GuideItem>
 
   /** `notes` finds the person's previous conversation for the hints; without it there are fewer hints. */
   constructor(private readonly notes?: NotesIndexManager) {
-    if (notes) this.disposables.push(notes.index.onDidChange(() => this.previousTexts.clear()));
+    super();
+    if (notes) this._register(notes.index.onDidChange(() => this.previousTexts.clear()));
+    this._register(new vscode.Disposable(() => clearTimeout(this.timer)));
   }
-
-  private readonly disposables: vscode.Disposable[] = [];
 
   get snapshot(): GuideSnapshot | undefined {
     return this.snapshotValue;
@@ -74,7 +77,7 @@ export class QuestionGuideProvider implements vscode.TreeDataProvider<GuideItem>
       const analysis = analyzeDocument(editor.document, script);
       const cursor = editor.selection.active.line;
       const previous = await this.previousConversation(editor.document.uri, analysis);
-      const hints = liveHints({ note: analysis.note, script, lineText: line => analysis.lines.lineText(line), previous, today: isoDay(new Date()) });
+      const hints = liveHints({ note: analysis.note, script, lineText: line => analysis.lines.lineText(line), previous, today: today() });
       snapshot = { editor, analysis, script, state: guideState(analysis.note, script, cursor), stop: stopAt(analysis.note, cursor), hints };
     }
     if (generation !== this.generation) return; // a newer refresh is under way
@@ -121,9 +124,9 @@ export class QuestionGuideProvider implements vscode.TreeDataProvider<GuideItem>
   detailsOf(entry: GuideQuestion): GuideItem[] {
     const question = entry.question;
     const details: GuideItem[] = entry.hints.map(hint => ({ kind: 'detail', parent: entry, label: hint, text: hint, icon: 'warning' }));
-    if (question.why) details.push({ kind: 'detail', parent: entry, label: 'Why', text: question.why, icon: 'question' });
-    if (question.listenFor) details.push({ kind: 'detail', parent: entry, label: 'Listen for', text: question.listenFor, icon: 'comment-discussion' });
-    if (question.capture) details.push({ kind: 'detail', parent: entry, label: 'Capture', text: question.capture, icon: 'edit' });
+    if (question.why) details.push({ kind: 'detail', parent: entry, label: vscode.l10n.t('Why'), text: question.why, icon: 'question' });
+    if (question.listenFor) details.push({ kind: 'detail', parent: entry, label: vscode.l10n.t('Listen for'), text: question.listenFor, icon: 'comment-discussion' });
+    if (question.capture) details.push({ kind: 'detail', parent: entry, label: vscode.l10n.t('Capture'), text: question.capture, icon: 'edit' });
     return details;
   }
 
@@ -142,40 +145,35 @@ export class QuestionGuideProvider implements vscode.TreeDataProvider<GuideItem>
     const { entry } = element;
     const item = new vscode.TreeItem(`${entry.number}. ${entry.question.title}`, vscode.TreeItemCollapsibleState.None);
     item.id = `question:${entry.question.id}`;
-    item.description = describe(entry, this.snapshotValue);
+    item.description = questionProgress(entry, this.snapshotValue);
     item.iconPath = entry.current ? new vscode.ThemeIcon('arrow-right', new vscode.ThemeColor('charts.blue'))
       : entry.answered ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('charts.green'))
         : new vscode.ThemeIcon('circle-large-outline');
     item.contextValue = entry.question.records ? `question.${entry.question.records}` : 'question';
     item.tooltip = tooltip(entry);
-    item.accessibilityInformation = { label: `Question ${entry.number}: ${entry.question.title}. ${item.description}` };
-    item.command = { command: Commands.revealQuestion, title: 'Go to Question', arguments: [entry.question.id] };
+    item.accessibilityInformation = { label: vscode.l10n.t('Question {0}: {1}. {2}', entry.number, entry.question.title, item.description) };
+    item.command = { command: Commands.revealQuestion, title: vscode.l10n.t('Go to Question'), arguments: [entry.question.id] };
     return item;
   }
 
-  dispose(): void {
-    clearTimeout(this.timer);
-    this.changeEmitter.dispose();
-    this.snapshotEmitter.dispose();
-    vscode.Disposable.from(...this.disposables).dispose();
-  }
 }
 
-function describe(entry: GuideQuestion, snapshot: GuideSnapshot | undefined): string {
-  const parts = [entry.current ? 'you are here' : entry.answered ? 'answered' : entry.section ? 'not yet' : 'no section'];
+/** A question row's state: where the manager is, what is recorded, what needs a second look. */
+function questionProgress(entry: GuideQuestion, snapshot: GuideSnapshot | undefined): string {
+  const parts = [entry.current ? vscode.l10n.t('you are here') : entry.answered ? vscode.l10n.t('answered') : entry.section ? vscode.l10n.t('not yet') : vscode.l10n.t('no section')];
   const note = snapshot?.analysis.note;
-  if (entry.question.records === 'careerPath') parts.push(`path: ${note?.careerPath ?? 'not set'}`);
-  if (entry.question.records === 'flightRisk') parts.push(`risk: ${note?.flightRisk ?? 'not set'}`);
-  if (entry.hints.length > 0) parts.push(`${entry.hints.length} to check`);
+  if (entry.question.records === 'careerPath') parts.push(vscode.l10n.t('path: {0}', note?.careerPath ?? vscode.l10n.t('not set')));
+  if (entry.question.records === 'flightRisk') parts.push(vscode.l10n.t('risk: {0}', note?.flightRisk ?? vscode.l10n.t('not set')));
+  if (entry.hints.length > 0) parts.push(vscode.l10n.t('{0} to check', entry.hints.length));
   return parts.join(' · ');
 }
 
 function tooltip(entry: GuideQuestion): vscode.MarkdownString {
   const q = entry.question;
-  const lines = [`**${entry.number}. ${q.title}**${q.optional ? ' _(may be skipped)_' : ''}`, ''];
-  if (q.why) lines.push(`**Why:** ${q.why}`, '');
-  if (q.listenFor) lines.push(`**Listen for:** ${q.listenFor}`, '');
-  if (q.capture) lines.push(`**Capture:** ${q.capture}`, '');
+  const lines = [`**${entry.number}. ${q.title}**${q.optional ? ` _${vscode.l10n.t('(may be skipped)')}_` : ''}`, ''];
+  if (q.why) lines.push(`**${vscode.l10n.t('Why:')}** ${q.why}`, '');
+  if (q.listenFor) lines.push(`**${vscode.l10n.t('Listen for:')}** ${q.listenFor}`, '');
+  if (q.capture) lines.push(`**${vscode.l10n.t('Capture:')}** ${q.capture}`, '');
   for (const hint of entry.hints) lines.push(`⚠ ${hint}`, '');
   const markdown = new vscode.MarkdownString(lines.join('\n'));
   markdown.isTrusted = false;
@@ -188,7 +186,7 @@ export function registerQuestionGuide(provider: QuestionGuideProvider): vscode.D
   let lastCurrent: string | undefined;
   const update = () => {
     const state = provider.snapshot?.state;
-    view.description = state ? `${state.answeredCount} of ${state.questions.length} answered` : undefined;
+    view.description = state ? vscode.l10n.t('{0} of {1} answered', state.answeredCount, state.questions.length) : undefined;
     const current = state && state.currentIndex >= 0 ? state.questions[state.currentIndex] : undefined;
     // Keep the current question in view, without taking focus from the editor.
     if (current && view.visible && current.question.id !== lastCurrent) {
@@ -212,6 +210,5 @@ export function registerQuestionGuide(provider: QuestionGuideProvider): vscode.D
     vscode.workspace.onDidChangeConfiguration(event => {
       if (event.affectsConfiguration('growth')) void provider.refresh();
     }),
-    vscode.commands.registerCommand(Commands.refreshGuide, () => provider.refresh()),
   );
 }

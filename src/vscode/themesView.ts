@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { monthsBefore, NoteFilter, ThemeConversation, ThemeNode, ThemePerson, themePeople, themeTree } from '../core/crossNoteViews';
-import { isoDay } from '../core/scaffold';
+import { today } from '../core/dates';
 import { OrgStatus, statusLabel, withCanonicalThemes } from '../core/vocabulary';
 import { WorkspaceIndex } from '../core/workspaceIndex';
-import { Commands, ContextKeys, Views } from './ids';
-import { activeScript } from './noteDocuments';
+import { conversationCount, peopleCount } from './counts';
+import { ContextKeys, Views } from './ids';
+import { IndexTreeView } from './indexTreeView';
+import { linkToNoteLine } from './noteLineLink';
 import { NotesIndexManager } from './notesIndex';
 import { growthSettings } from './settings';
-import { createGuardedTreeView } from './growthLog';
 import { VocabularyManager } from './vocabularyManager';
 
 /** The icon for a theme the organisation has responded to: what the manager can tell people. */
@@ -23,26 +24,50 @@ export type ThemeItem =
 
 /** The filters a manager sets from the view's title bar. */
 export interface ThemeFilters {
-  months?: 6 | 12;
-  team?: string;
-  manager?: string;
-  questionId?: string;
+  readonly months?: 6 | 12;
+  readonly team?: string;
+  readonly manager?: string;
+  readonly questionId?: string;
 }
 
 /** "Themes": what several people raise, patterns first, down to the lines that mention each theme. */
-export class ThemesViewProvider implements vscode.TreeDataProvider<ThemeItem> {
-  private readonly changeEmitter = new vscode.EventEmitter<ThemeItem | undefined>();
-  readonly onDidChangeTreeData = this.changeEmitter.event;
-  filters: ThemeFilters = {};
-
-  constructor(private readonly notes: NotesIndexManager, readonly vocabulary?: VocabularyManager) {}
-
+export class ThemesViewProvider extends IndexTreeView<ThemeItem> {
+  private filterValues: ThemeFilters = {};
   /** The notes with aliases under their agreed theme, kept until the notes or the vocabulary change. */
   private canonical: WorkspaceIndex | undefined;
 
-  refresh(): void {
+  constructor(notes: NotesIndexManager, readonly vocabulary?: VocabularyManager) {
+    super(notes, Views.themes, 'Themes');
+    if (vocabulary) this._register(vocabulary.onDidChange(() => this.refresh()));
+    this._register(vscode.workspace.onDidChangeConfiguration(event => {
+      if (event.affectsConfiguration('growth')) this.refresh();
+    }));
+  }
+
+  /** The filters in force; changed only through `setFilters`, so the title bar always says what is filtered. */
+  get filters(): ThemeFilters {
+    return this.filterValues;
+  }
+
+  /** Replaces the filters (an empty object clears them) and shows them in the view's title. */
+  setFilters(filters: ThemeFilters): void {
+    this.filterValues = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)) as ThemeFilters;
+    const f = this.filterValues;
+    const parts = [f.months ? vscode.l10n.t('last {0} months', f.months) : '', f.team ?? '', f.manager ?? '', f.questionId ? vscode.l10n.t('question: {0}', f.questionId) : ''].filter(Boolean);
+    this.view.description = parts.length > 0 ? parts.join(' · ') : undefined;
+    void vscode.commands.executeCommand('setContext', ContextKeys.themeFilterActive, parts.length > 0);
+    this.refresh();
+  }
+
+  /** The distinct teams or managers the notes name, sorted: what the filter picks offer. */
+  valuesOf(field: 'team' | 'manager'): string[] {
+    const values = new Set(this.notes.index.all().map(note => note[field]).filter((v): v is string => !!v));
+    return [...values].sort((a, b) => a.localeCompare(b));
+  }
+
+  override refresh(): void {
     this.canonical = undefined;
-    this.changeEmitter.fire(undefined);
+    super.refresh();
   }
 
   /** What the view counts: the index itself, or with the shared vocabulary, every alias as its theme. */
@@ -57,18 +82,17 @@ export class ThemesViewProvider implements vscode.TreeDataProvider<ThemeItem> {
     return this.canonical;
   }
 
-  filter(today = isoDay(new Date())): NoteFilter {
+  filter(day = today()): NoteFilter {
     return {
-      since: this.filters.months ? monthsBefore(today, this.filters.months) : undefined,
-      team: this.filters.team,
-      manager: this.filters.manager,
-      questionId: this.filters.questionId,
+      since: this.filterValues.months ? monthsBefore(day, this.filterValues.months) : undefined,
+      team: this.filterValues.team,
+      manager: this.filterValues.manager,
+      questionId: this.filterValues.questionId,
     };
   }
 
-  async getChildren(element?: ThemeItem): Promise<ThemeItem[]> {
+  protected childrenOf(element: ThemeItem | undefined): ThemeItem[] {
     if (!element) {
-      await this.notes.ready;
       const threshold = growthSettings().patternThreshold;
       return themeTree(this.viewIndex(), this.filter(), threshold).map(theme => ({ kind: 'theme', theme }));
     }
@@ -93,16 +117,16 @@ export class ThemesViewProvider implements vscode.TreeDataProvider<ThemeItem> {
         const { theme } = element;
         const item = new vscode.TreeItem(theme.name, vscode.TreeItemCollapsibleState.Collapsed);
         const people = theme.peopleCount;
-        item.description = `${people} ${people === 1 ? 'person' : 'people'} · ${theme.conversationCount} conversation${theme.conversationCount === 1 ? '' : 's'}${theme.pattern ? ' · pattern' : ''}`;
+        item.description = `${peopleCount(people)} · ${conversationCount(theme.conversationCount)}${theme.pattern ? ` · ${vscode.l10n.t('pattern')}` : ''}`;
         item.iconPath = new vscode.ThemeIcon(theme.pattern ? 'flame' : 'tag', theme.pattern ? new vscode.ThemeColor('charts.orange') : undefined);
         // Names and the org's note come from files: appended as plain text, so no link or image in them can load anything.
         item.tooltip = new vscode.MarkdownString().appendText(theme.name)
-          .appendMarkdown(`: raised by ${people} ${people === 1 ? 'person' : 'people'} in ${theme.conversationCount} conversation${theme.conversationCount === 1 ? '' : 's'}\n\n${spread(theme.byMonth)}`);
+          .appendMarkdown(`: ${vscode.l10n.t('raised by {0} in {1}', peopleCount(people), conversationCount(theme.conversationCount))}\n\n${spread(theme.byMonth)}`);
         const response = this.vocabulary?.current.lookup(theme.key)?.response;
         if (response) {
           item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[response.status], theme.pattern ? new vscode.ThemeColor('charts.orange') : undefined);
-          item.description = `${item.description} · org: ${statusLabel(response.status)}`;
-          item.tooltip.appendMarkdown('\n\n**Org response:** ').appendText(`${statusLabel(response.status)}${response.owner ? `, ${response.owner}` : ''}`);
+          item.description = `${item.description} · ${vscode.l10n.t('org: {0}', statusLabel(response.status))}`;
+          item.tooltip.appendMarkdown(`\n\n**${vscode.l10n.t('Org response:')}** `).appendText(`${statusLabel(response.status)}${response.owner ? `, ${response.owner}` : ''}`);
           if (response.note) item.tooltip.appendMarkdown('\n\n').appendText(response.note);
         }
         item.contextValue = theme.pattern ? 'theme.pattern' : 'theme';
@@ -111,7 +135,7 @@ export class ThemesViewProvider implements vscode.TreeDataProvider<ThemeItem> {
       }
       case 'person': {
         const item = new vscode.TreeItem(element.person.person, vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = `${element.person.conversations.length} conversation${element.person.conversations.length === 1 ? '' : 's'}`;
+        item.description = conversationCount(element.person.conversations.length);
         item.iconPath = new vscode.ThemeIcon('person');
         item.id = `theme:${element.theme.key}:${element.person.person}`;
         return item;
@@ -119,17 +143,18 @@ export class ThemesViewProvider implements vscode.TreeDataProvider<ThemeItem> {
       case 'conversation': {
         const { conversation } = element;
         const state = conversation.lines.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
-        const item = new vscode.TreeItem(conversation.date ?? 'undated', state);
-        item.description = conversation.lines.length > 0 ? `${conversation.lines.length} mention${conversation.lines.length === 1 ? '' : 's'}` : 'in the frontmatter';
+        const item = new vscode.TreeItem(conversation.date ?? vscode.l10n.t('undated'), state);
+        const mentions = conversation.lines.length;
+        item.description = mentions === 0 ? vscode.l10n.t('in the frontmatter') : mentions === 1 ? vscode.l10n.t('1 mention') : vscode.l10n.t('{0} mentions', mentions);
         item.iconPath = new vscode.ThemeIcon('note');
-        item.command = openAt(conversation.path, conversation.lines[0] ?? 0);
+        item.command = linkToNoteLine(conversation.path, conversation.lines[0] ?? 0);
         item.id = `theme:${element.theme.key}:${element.person}:${conversation.path}`;
         return item;
       }
       case 'line': {
-        const item = new vscode.TreeItem(`Line ${element.line + 1}`);
+        const item = new vscode.TreeItem(vscode.l10n.t('Line {0}', element.line + 1));
         item.iconPath = new vscode.ThemeIcon('go-to-file');
-        item.command = openAt(element.conversation.path, element.line);
+        item.command = linkToNoteLine(element.conversation.path, element.line);
         return item;
       }
     }
@@ -143,79 +168,5 @@ function spread(byMonth: ReadonlyMap<string, number>): string {
   const top = Math.max(...months.map(m => byMonth.get(m) ?? 0));
   const bars = '▁▂▃▄▅▆▇█';
   const line = months.map(m => bars[Math.min(bars.length - 1, Math.floor(((byMonth.get(m) ?? 0) / top) * (bars.length - 1)))]).join('');
-  return `Conversations by month, ${months[0]} to ${months[months.length - 1]}: \`${line}\``;
-}
-
-/** A command's argument when it is a string; a tree row passed by a view-title button is not. */
-function stringArgument(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-export function openAt(path: string, line: number): vscode.Command {
-  return { command: Commands.openNoteAt, title: 'Open Note', arguments: [path, line] };
-}
-
-/** Registers the Themes view and its filters. */
-export function registerThemesView(provider: ThemesViewProvider, notes: NotesIndexManager): vscode.Disposable {
-  const view = createGuardedTreeView(Views.themes, 'Themes', { treeDataProvider: provider, showCollapseAll: true });
-  const describe = () => {
-    const f = provider.filters;
-    const parts = [f.months ? `last ${f.months} months` : '', f.team ?? '', f.manager ?? '', f.questionId ? `question: ${f.questionId}` : ''].filter(Boolean);
-    view.description = parts.length > 0 ? parts.join(' · ') : undefined;
-    void vscode.commands.executeCommand('setContext', ContextKeys.themeFilterActive, parts.length > 0);
-    provider.refresh();
-  };
-  const pickFrom = async (title: string, values: string[], current: string | undefined) => {
-    const all = '$(clear-all) All';
-    const choice = await vscode.window.showQuickPick([all, ...values.map(v => (v === current ? `$(check) ${v}` : v))], { title });
-    return choice === undefined ? undefined : choice === all ? null : choice.replace(/^\$\(check\) /, '');
-  };
-  const distinct = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))].sort((a, b) => a.localeCompare(b));
-
-  return vscode.Disposable.from(
-    view,
-    notes.index.onDidChange(() => provider.refresh()),
-    provider.vocabulary?.onDidChange(() => provider.refresh()) ?? new vscode.Disposable(() => undefined),
-    vscode.workspace.onDidChangeConfiguration(event => {
-      if (event.affectsConfiguration('growth')) provider.refresh();
-    }),
-    // View-title buttons pass the selected row as the first argument: only a value of the right type is a filter.
-    vscode.commands.registerCommand(Commands.filterThemesByPeriod, async (given?: unknown) => {
-      const months = given === 6 || given === 12 || given === 0 ? given : undefined;
-      const choice = months ?? (await vscode.window.showQuickPick([
-        { label: 'Last 6 months', months: 6 as const }, { label: 'Last 12 months', months: 12 as const }, { label: 'All time', months: 0 as const },
-      ], { title: 'Which period?' }))?.months;
-      if (choice === undefined) return;
-      provider.filters.months = choice === 0 ? undefined : choice;
-      describe();
-    }),
-    vscode.commands.registerCommand(Commands.filterThemesByTeam, async (given?: unknown) => {
-      const choice = stringArgument(given) ?? await pickFrom('Which team?', distinct(notes.index.all().map(n => n.team)), provider.filters.team);
-      if (choice === undefined) return;
-      provider.filters.team = choice ?? undefined;
-      describe();
-    }),
-    vscode.commands.registerCommand(Commands.filterThemesByManager, async (given?: unknown) => {
-      const choice = stringArgument(given) ?? await pickFrom('Whose conversations?', distinct(notes.index.all().map(n => n.manager)), provider.filters.manager);
-      if (choice === undefined) return;
-      provider.filters.manager = choice ?? undefined;
-      describe();
-    }),
-    vscode.commands.registerCommand(Commands.filterThemesByQuestion, async (given?: unknown) => {
-      let choice: string | null | undefined = stringArgument(given);
-      if (choice === undefined) {
-        const { script } = await activeScript(vscode.workspace.workspaceFolders?.[0]);
-        const all = { label: '$(clear-all) All questions', id: null };
-        const picked = await vscode.window.showQuickPick([all, ...script.questions.map((q, i) => ({ label: `${i + 1}. ${q.title}`, id: q.id }))], { title: 'Themes raised under which question?' });
-        if (!picked) return;
-        choice = picked.id;
-      }
-      provider.filters.questionId = choice ?? undefined;
-      describe();
-    }),
-    vscode.commands.registerCommand(Commands.clearThemeFilters, () => {
-      provider.filters = {};
-      describe();
-    }),
-  );
+  return `${vscode.l10n.t('Conversations by month, {0} to {1}:', months[0], months[months.length - 1])} \`${line}\``;
 }

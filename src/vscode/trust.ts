@@ -8,7 +8,7 @@ import { logRefusal } from './growthLog';
 export function trustedOrExplain(action: string): boolean {
   if (vscode.workspace.isTrusted) return true;
   logRefusal(action, 'the workspace is not trusted (Restricted Mode)');
-  void vscode.window.showWarningMessage(`${action} needs a trusted workspace: in Restricted Mode your notes are read, never written.`, 'Manage Workspace Trust')
+  void vscode.window.showWarningMessage(vscode.l10n.t('{0} needs a trusted workspace: in Restricted Mode your notes are read, never written.', action), vscode.l10n.t('Manage Workspace Trust'))
     .then(answer => (answer ? vscode.commands.executeCommand('workbench.trust.manage') : undefined));
   return false;
 }

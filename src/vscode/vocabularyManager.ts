@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { describeResponse, EMPTY_VOCABULARY, parseVocabulary, Vocabulary, VOCABULARY_FILE, VocabularyProblem } from '../core/vocabulary';
 import { toRange } from './adapters';
+import { Disposable } from './dispose';
 import { DIAGNOSTIC_SOURCE, Settings } from './ids';
 import { growthSettings } from './settings';
 
@@ -17,27 +18,26 @@ function toDiagnostic(problem: VocabularyProblem): vscode.Diagnostic {
  * setting names): read when it changes, its problems shown in the file. A vocabulary with problems
  * is not used, so everything works as if there were none until it is fixed.
  */
-export class VocabularyManager implements vscode.Disposable {
+export class VocabularyManager extends Disposable {
   private vocabularyNow: Vocabulary = EMPTY_VOCABULARY;
-  private readonly diagnostics = vscode.languages.createDiagnosticCollection('growth-vocabulary');
-  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('growth-vocabulary'));
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changeEmitter.event;
-  private readonly disposables: vscode.Disposable[] = [];
   private shownUri: vscode.Uri | undefined;
   ready: Promise<void>;
 
   constructor() {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
+    super();
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'));
     const reload = (uri?: vscode.Uri) => {
       if (!uri || uri.toString() === this.uri()?.toString()) this.ready = this.reload();
     };
-    this.disposables.push(
-      this.diagnostics, this.changeEmitter, watcher,
+    [
       watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload),
       vscode.workspace.onDidChangeTextDocument(event => reload(event.document.uri)),
       vscode.workspace.onDidChangeConfiguration(event => { if (event.affectsConfiguration(`${Settings.section}.${Settings.vocabularyPath}`)) reload(); }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => reload()),
-    );
+    ].forEach(subscription => this._register(subscription));
     this.ready = this.reload();
   }
 
@@ -73,9 +73,5 @@ export class VocabularyManager implements vscode.Disposable {
       this.shownUri = uri;
     }
     this.changeEmitter.fire();
-  }
-
-  dispose(): void {
-    this.disposables.forEach(d => d.dispose());
   }
 }

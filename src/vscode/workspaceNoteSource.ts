@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { mapInChunks, NoteChange, NoteFileInfo, NoteSource } from '../core/workspaceIndex';
-import { isMarkdown, NOTE_SCAN_EXCLUDE } from './noteDocuments';
+import { Disposable } from './dispose';
+import { isMarkdown } from './noteAnalysis';
+import { NOTE_SCAN_EXCLUDE } from './noteFiles';
 
 const COALESCE_MS = 150;
 const TYPING_DELAY_MS = 300;
@@ -9,19 +11,18 @@ const TYPING_DELAY_MS = 300;
  * The workspace as a `NoteSource`, keyed by URI string: files through `workspace.fs`, open documents
  * with unsaved edits as their text, and watcher and typing events coalesced into batches.
  */
-export class WorkspaceNoteSource implements NoteSource, vscode.Disposable {
+export class WorkspaceNoteSource extends Disposable implements NoteSource {
   /** Files read from disk, by key: a count for the tests (no change should read a file twice). */
   readonly reads = new Map<string, number>();
   private readonly listeners = new Set<(changes: readonly NoteChange[]) => void>();
   private readonly pending = new Map<string, NoteChange['kind']>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor() {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
-    this.disposables.push(
-      watcher,
+    super();
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*.md'));
+    [
       watcher.onDidCreate(uri => this.queue(uri, 'created')),
       watcher.onDidChange(uri => this.queue(uri, 'changed')),
       watcher.onDidDelete(uri => this.queue(uri, 'deleted')),
@@ -30,7 +31,13 @@ export class WorkspaceNoteSource implements NoteSource, vscode.Disposable {
         // Unsaved edits are dropped on close: the file on disk is the truth again.
         if (isMarkdown(document) && document.uri.scheme === 'file') this.queue(document.uri, 'changed');
       }),
-    );
+      // No batch is reported after shutdown.
+      new vscode.Disposable(() => {
+        clearTimeout(this.flushTimer);
+        this.typingTimers.forEach(timer => clearTimeout(timer));
+        this.listeners.clear();
+      }),
+    ].forEach(owned => this._register(owned));
   }
 
   async list(): Promise<NoteFileInfo[]> {
@@ -90,13 +97,6 @@ export class WorkspaceNoteSource implements NoteSource, vscode.Disposable {
       this.typingTimers.delete(key);
       this.listeners.forEach(listener => listener([{ path: key, kind: 'changed' }]));
     }, TYPING_DELAY_MS));
-  }
-
-  dispose(): void {
-    clearTimeout(this.flushTimer);
-    this.typingTimers.forEach(timer => clearTimeout(timer));
-    this.disposables.forEach(d => d.dispose());
-    this.listeners.clear();
   }
 }
 

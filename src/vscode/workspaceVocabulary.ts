@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ThemeUsage } from '../core/themes';
 import { EMPTY_VOCABULARY, Vocabulary } from '../core/vocabulary';
 import { WorkspaceIndex } from '../core/workspaceIndex';
+import { Disposable } from './dispose';
 import { NotesIndexManager } from './notesIndex';
 
 export interface WorkspaceVocabulary {
@@ -16,24 +17,20 @@ export interface WorkspaceVocabulary {
  * People and themes already used across the workspace's notes, so completion and the spelling hint
  * keep one spelling. Read from the index, and worked out again only after it changes.
  */
-export class WorkspaceVocabularyProvider implements vscode.Disposable {
+export class WorkspaceVocabularyProvider extends Disposable {
   private cached: WorkspaceVocabulary | undefined;
-  private readonly subscriptions: { dispose(): void }[];
 
   /** `agreed` is the shared theme vocabulary: its canonical names come first and win the spelling hint. */
-  constructor(private readonly notes: NotesIndexManager, private readonly agreed?: { readonly current: Vocabulary; onDidChange(listener: () => void): { dispose(): void } }) {
-    this.subscriptions = [notes.index.onDidChange(() => { this.cached = undefined; })];
-    if (agreed) this.subscriptions.push(agreed.onDidChange(() => { this.cached = undefined; }));
+  constructor(private readonly notes: NotesIndexManager, private readonly agreed?: { readonly current: Vocabulary; onDidChange(listener: () => void): vscode.Disposable }) {
+    super();
+    this._register(notes.index.onDidChange(() => { this.cached = undefined; }));
+    if (agreed) this._register(agreed.onDidChange(() => { this.cached = undefined; }));
   }
 
   async vocabulary(): Promise<WorkspaceVocabulary> {
     await this.notes.ready;
     this.cached ??= vocabularyOf(this.notes.index, this.agreed?.current ?? EMPTY_VOCABULARY);
     return this.cached;
-  }
-
-  dispose(): void {
-    this.subscriptions.forEach(s => s.dispose());
   }
 }
 

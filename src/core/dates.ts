@@ -1,0 +1,11 @@
+/** Calendar days as the notes write them: YYYY-MM-DD, in local time. */
+
+/** A local calendar day as YYYY-MM-DD. */
+export function isoDay(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+/** Today, as YYYY-MM-DD in local time: what "overdue", "due" and new notes' dates are measured from. */
+export function today(): string {
+  return isoDay(new Date());
+}

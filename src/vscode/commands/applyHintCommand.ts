@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import { FLIGHT_RISKS } from '../../core/guide';
+import { HintAction } from '../../core/liveHints';
+import { GuideNavigator } from '../guideNavigator';
+import { Commands } from '../ids';
+import { trustedOrExplain } from '../trust';
+
+/** A hint's one-click suggestion; nothing is applied without this click. */
+export class ApplyHintCommand {
+  readonly id = Commands.applyHint;
+
+  constructor(private readonly navigator: GuideNavigator) {}
+
+  async execute(given?: unknown): Promise<boolean> {
+    if (!given || typeof given !== 'object') return false;
+    const action = given as HintAction;
+    switch (action.kind) {
+      case 'setFlightRisk':
+        return this.navigator.pickAndSet('flightRisk', '', FLIGHT_RISKS, action.value);
+      case 'goToQuestion':
+        await this.navigator.revealQuestion(action.questionId);
+        return true;
+      case 'noteSkipped': {
+        if (!trustedOrExplain('Recording an answer')) return false;
+        await this.navigator.revealQuestion(action.questionId);
+        const editor = vscode.window.activeTextEditor;
+        if (!editor || this.navigator.guide.snapshot?.stop !== action.questionId) return false;
+        const applied = await editor.edit(edit => edit.insert(editor.selection.active, action.text));
+        await this.navigator.guide.refresh();
+        return applied;
+      }
+      default:
+        return false;
+    }
+  }
+}

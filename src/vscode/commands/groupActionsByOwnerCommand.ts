@@ -1,0 +1,13 @@
+import { ActionItemsViewProvider } from '../actionItemsView';
+import { Commands } from '../ids';
+
+/** Groups open action items by who owns them (`@owner`). */
+export class GroupActionsByOwnerCommand {
+  readonly id = Commands.groupActionsByOwner;
+
+  constructor(private readonly view: ActionItemsViewProvider) {}
+
+  execute(): void {
+    this.view.setGrouping('owner');
+  }
+}

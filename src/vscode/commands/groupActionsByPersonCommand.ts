@@ -1,0 +1,13 @@
+import { ActionItemsViewProvider } from '../actionItemsView';
+import { Commands } from '../ids';
+
+/** Groups open action items by the person each conversation was with. */
+export class GroupActionsByPersonCommand {
+  readonly id = Commands.groupActionsByPerson;
+
+  constructor(private readonly view: ActionItemsViewProvider) {}
+
+  execute(): void {
+    this.view.setGrouping('person');
+  }
+}

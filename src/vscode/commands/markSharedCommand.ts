@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import { today } from '../../core/dates';
+import { setFrontmatterField } from '../../core/frontmatterEdit';
+import { toWorkspaceEdit } from '../adapters';
+import { Commands } from '../ids';
+import { analyzeWithItsScript, isGrowthDocument } from '../noteAnalysis';
+import { applyNoteEdit } from '../noteEdits';
+import { trustedOrExplain } from '../trust';
+
+/** "Mark as Shared": records the day the copy went to the person. */
+export class MarkSharedCommand {
+  readonly id = Commands.markShared;
+
+  execute(uri?: unknown, day?: unknown): Promise<boolean> {
+    return markShared(uri instanceof vscode.Uri ? uri : undefined, typeof day === 'string' ? day : undefined);
+  }
+}
+
+/** Sets `sharedOn` (today by default) in the note, touching nothing else in its frontmatter. */
+export async function markShared(uri?: vscode.Uri, day = today()): Promise<boolean> {
+  if (!trustedOrExplain('Marking the note as shared')) return false;
+  const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  if (!document || !isGrowthDocument(document)) return false;
+  const change = setFrontmatterField(await analyzeWithItsScript(document), 'sharedOn', day);
+  if (!change) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Fix the frontmatter first: {0} could not be set safely.', 'sharedOn'));
+    return false;
+  }
+  return applyNoteEdit('Marking the note as shared', document.uri, toWorkspaceEdit(document.uri, [change]));
+}

@@ -1,0 +1,14 @@
+import * as vscode from 'vscode';
+import { Commands } from '../ids';
+import type { PersonTreeItem } from '../peopleView';
+
+/** "New conversation" on a People row, or from the palette / a key with no row: then the picker asks who. */
+export class NewConversationWithCommand {
+  readonly id = Commands.newConversationWith;
+
+  execute(element?: unknown): Thenable<unknown> {
+    const row = element as PersonTreeItem | undefined;
+    const person = row && typeof row === 'object' && row.kind === 'person' ? row.person.person : undefined;
+    return vscode.commands.executeCommand(Commands.newConversation, person !== undefined ? { person } : {});
+  }
+}

@@ -1,0 +1,13 @@
+import { GuideNavigator } from '../guideNavigator';
+import { Commands } from '../ids';
+
+/** Ctrl+Alt+]: the next question, then Next steps and Private notes. */
+export class NextQuestionCommand {
+  readonly id = Commands.nextQuestion;
+
+  constructor(private readonly navigator: GuideNavigator) {}
+
+  execute(): Promise<void> {
+    return this.navigator.step(1);
+  }
+}

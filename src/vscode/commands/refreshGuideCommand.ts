@@ -1,0 +1,13 @@
+import { Commands } from '../ids';
+import { QuestionGuideProvider } from '../questionGuide';
+
+/** Reads the active note again for the Question Guide. */
+export class RefreshGuideCommand {
+  readonly id = Commands.refreshGuide;
+
+  constructor(private readonly guide: QuestionGuideProvider) {}
+
+  execute(): Promise<void> {
+    return this.guide.refresh();
+  }
+}

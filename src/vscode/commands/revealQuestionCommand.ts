@@ -1,0 +1,13 @@
+import { GuideNavigator } from '../guideNavigator';
+import { Commands } from '../ids';
+
+/** Goes to a question's answer line (a Question Guide row); a deleted question is put back. */
+export class RevealQuestionCommand {
+  readonly id = Commands.revealQuestion;
+
+  constructor(private readonly navigator: GuideNavigator) {}
+
+  execute(questionId?: unknown): Promise<void> {
+    return this.navigator.revealQuestion(questionId);
+  }
+}

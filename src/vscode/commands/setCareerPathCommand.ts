@@ -1,0 +1,16 @@
+import * as vscode from 'vscode';
+import { CAREER_PATHS } from '../../core/guide';
+import { GuideNavigator } from '../guideNavigator';
+import { Commands } from '../ids';
+
+/** Records `careerPath`: the value given, or the one the manager picks. */
+export class SetCareerPathCommand {
+  readonly id = Commands.setCareerPath;
+
+  constructor(private readonly navigator: GuideNavigator) {}
+
+  execute(value?: unknown): Promise<boolean> {
+    const title = vscode.l10n.t('Which path does the person lean towards?');
+    return this.navigator.pickAndSet('careerPath', title, CAREER_PATHS, typeof value === 'string' ? value : undefined);
+  }
+}

@@ -1,0 +1,16 @@
+import * as vscode from 'vscode';
+import { FLIGHT_RISKS } from '../../core/guide';
+import { GuideNavigator } from '../guideNavigator';
+import { Commands } from '../ids';
+
+/** Records `flightRisk` (manager-only): the value given, or the one the manager picks. */
+export class SetFlightRiskCommand {
+  readonly id = Commands.setFlightRisk;
+
+  constructor(private readonly navigator: GuideNavigator) {}
+
+  execute(value?: unknown): Promise<boolean> {
+    const title = vscode.l10n.t('How likely is the person to leave?');
+    return this.navigator.pickAndSet('flightRisk', title, FLIGHT_RISKS, typeof value === 'string' ? value : undefined);
+  }
+}
