@@ -22,6 +22,11 @@ export default tseslint.config(
     },
   },
   {
+    // An editor-side function is read at once: a longer one is a feature that wants a class or a file of its own.
+    files: ['src/vscode/**/*.ts', 'src/extension.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 60 }] },
+  },
+  {
     files: ['scripts/**/*.{js,mjs,cjs}', 'test/**/*.{js,mjs,cjs}', '.vscode-test.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly', Buffer: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -4,7 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { LineIndex } from './problem';
+import { LineIndex } from './lineIndex';
 import { Question, QuestionScript, RecordKind } from './questionScript';
 import { closestValue, MAX_TAG_DEPTH, MAX_TAG_LENGTH, normalizeTheme } from './themes';
 
@@ -222,18 +222,12 @@ class BodyReader {
   constructor(private readonly text: string, private readonly lines: LineIndex, private readonly script: QuestionScript) {}
 
   read(tree: Root): Body {
-    const children = tree.children;
-    let index = 0;
+    const { preamble, sections } = topLevelSections(tree);
     // Nodes before the first `##` heading belong to no section.
-    while (index < children.length && !isSectionBreak(children[index])) this.collect(children[index++], undefined, 'other');
-    while (index < children.length) {
-      const heading = children[index] as Heading;
-      let next = index + 1;
-      while (next < children.length && !isSectionBreak(children[next])) next++;
-      const content = children.slice(index + 1, next);
-      if (heading.depth === 2) this.readSection(heading, content, next < children.length ? children[next] : undefined);
+    for (const node of preamble) this.collect(node, undefined, 'other');
+    for (const { heading, content, following } of sections) {
+      if (heading.depth === 2) this.readSection(heading, content, following);
       else for (const node of [heading, ...content]) this.collect(node, undefined, this.privateContinues() ? 'private' : 'other');
-      index = next;
     }
     return { sections: this.sections, tasks: this.tasks, tags: this.tags, achievements: this.achievements, unknownMarkers: this.unknownMarkers };
   }
@@ -241,8 +235,8 @@ class BodyReader {
   private readSection(heading: Heading, content: RootContent[], following: RootContent | undefined) {
     const found = this.identify(heading, content);
     const identity = afterPrivate(found, this.privateContinues());
-    const headingLine = line(heading);
-    const endLine = following ? line(following) - 1 : this.lines.lineCount - 1;
+    const headingLine = startLine(heading);
+    const endLine = following ? startLine(following) - 1 : this.lines.lineCount - 1;
     const section: Section = {
       kind: identity.kind,
       questionId: identity.question?.id,
@@ -328,7 +322,7 @@ class BodyReader {
       done: item.checked === true,
       owner: OWNER.exec(text)?.[1],
       due: DUE.exec(text)?.[1],
-      line: line(item),
+      line: startLine(item),
       sectionKind,
       questionId,
       carriedFrom: carried,
@@ -338,11 +332,37 @@ class BodyReader {
   }
 }
 
+/** A section break and the nodes up to the next one. */
+export interface TopLevelSection {
+  readonly heading: Heading;
+  readonly content: RootContent[];
+  /** The next section's heading, if any. */
+  readonly following?: RootContent;
+}
+
+/** A Markdown tree's top level cut at its section breaks: what comes before the first, then each section. */
+export function topLevelSections(tree: Root): { preamble: RootContent[]; sections: TopLevelSection[] } {
+  const children = tree.children;
+  let index = 0;
+  while (index < children.length && !isSectionBreak(children[index])) index++;
+  const preamble = children.slice(0, index);
+  const sections: TopLevelSection[] = [];
+  while (index < children.length) {
+    let next = index + 1;
+    while (next < children.length && !isSectionBreak(children[next])) next++;
+    sections.push({ heading: children[index] as Heading, content: children.slice(index + 1, next), following: children[next] });
+    index = next;
+  }
+  return { preamble, sections };
+}
+
+/** A heading that starts a section of its own (level 1 or 2): what ends the section before it. */
 function isSectionBreak(node: RootContent): node is Heading {
   return node.type === 'heading' && node.depth <= 2;
 }
 
-function line(node: Nodes): number {
+/** The 0-based line a Markdown node starts on. */
+export function startLine(node: Nodes): number {
   return (node.position?.start.line ?? 1) - 1;
 }
 

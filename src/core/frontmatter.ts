@@ -1,6 +1,8 @@
 import matter from 'gray-matter';
 import { Document, isMap, isScalar, parseDocument } from 'yaml';
-import { LineIndex, noteEncoding, Problem, problem } from './problem';
+import { LineIndex } from './lineIndex';
+import { noteEncoding } from './noteEncoding';
+import { Problem, problem } from './problem';
 
 /** Frontmatter beyond this size is refused: real notes are a few hundred bytes. */
 export const MAX_FRONTMATTER_BYTES = 64 * 1024;
@@ -113,7 +115,7 @@ export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterRes
       prettyErrors: false, keepSourceTokens: false,
     });
   } catch (error) {
-    report(1, 1, 'yaml-syntax', `The frontmatter could not be read (${describe(error)}).`);
+    report(1, 1, 'yaml-syntax', `The frontmatter could not be read (${parseErrorMessage(error)}).`);
     return { bodyOffset, problems };
   }
   for (const error of document.errors.slice(0, MAX_REPORTED_YAML_ERRORS)) {
@@ -144,7 +146,7 @@ export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterRes
   try {
     value = document.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    report(1, yamlText.length, 'yaml-alias', `The frontmatter expands too many aliases (${describe(error)}). Write the values out instead.`);
+    report(1, yamlText.length, 'yaml-alias', `The frontmatter expands too many aliases (${parseErrorMessage(error)}). Write the values out instead.`);
     return { bodyOffset, problems };
   }
   if (!isMap(root) || value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -183,7 +185,7 @@ function firstSentence(message: string): string {
   return line.replace(/ at line \d+, column \d+.*$/, '').slice(0, 160);
 }
 
-function describe(error: unknown): string {
+function parseErrorMessage(error: unknown): string {
   return error instanceof Error ? firstSentence(error.message) : 'unknown error';
 }
 

@@ -1,10 +1,10 @@
-import { isScalar, isSeq, Node } from 'yaml';
+import { isSeq } from 'yaml';
 import { TextEdit } from './frontmatterEdit';
 import { NoteAnalysis } from './note';
 import { Position, Problem } from './problem';
 import { yamlScalar } from './scaffold';
 import { FIELD_SCHEMAS } from './schema';
-import { FieldLocator } from './validate';
+import { FieldLocator } from './fieldLocator';
 
 /** A quick fix: a title for the lightbulb and the edits that apply it. */
 export interface QuickFix {
@@ -71,22 +71,12 @@ function removeListItem(analysis: NoteAnalysis, locate: FieldLocator, problem: P
 
 /** Hover text for the frontmatter key under the cursor: what it means and what it accepts. */
 export function hoverAt(analysis: NoteAnalysis, position: Position): string | undefined {
-  const key = keyAt(analysis, position);
+  const key = new FieldLocator(analysis).keyAt(position);
   const schema = key ? FIELD_SCHEMAS[key] : undefined;
   if (!key || !schema) return undefined;
   const allowed = schema.enum ? `\n\nOne of: ${schema.enum.map(v => `\`${v}\``).join(', ')}` : schema.pattern ? '\n\nA date: `YYYY-MM-DD`' : '';
   const manager = schema.managerOnly ? '\n\nManager-only: never included in a shared copy.' : '';
   return `**${key}**: ${schema.description ?? ''}${allowed}${manager}`;
-}
-
-function keyAt(analysis: NoteAnalysis, position: Position): string | undefined {
-  const root = analysis.frontmatter?.document.contents as { items?: { key: Node | null }[] } | undefined;
-  const offset = analysis.lines.offsetAt(position) - (analysis.frontmatter?.yamlOffset ?? 0);
-  for (const pair of root?.items ?? []) {
-    const range = pair.key?.range;
-    if (range && isScalar(pair.key) && offset >= range[0] && offset <= range[1]) return String(pair.key.value);
-  }
-  return undefined;
 }
 
 export type CompletionKind = 'field' | 'value' | 'person' | 'theme' | 'date';

@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import { FieldLocator } from './validate';
+import { FieldLocator } from './fieldLocator';
 import { NoteAnalysis } from './note';
 import { Range } from './problem';
 import { yamlScalar } from './scaffold';

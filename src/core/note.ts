@@ -1,6 +1,7 @@
 import { Body, parseBody, Section, TagMention, TaskItem, UnknownMarker } from './body';
 import { declaresGrowthNote, Frontmatter, parseFrontmatter } from './frontmatter';
-import { LineIndex, Problem, problem } from './problem';
+import { LineIndex } from './lineIndex';
+import { Problem, problem } from './problem';
 import { BUILT_IN_SCRIPT, QuestionScript } from './questionScript';
 
 /** The frontmatter values a note's views read, each present only when it has the right type. */

@@ -1,7 +1,7 @@
-import type { Heading, Nodes, Root, RootContent } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { stringify } from 'yaml';
-import { bodyTree, isPrivateHeading, itemText, PRIVATE_ITEM, privateSubsections, Section } from './body';
+import { bodyTree, isPrivateHeading, itemText, PRIVATE_ITEM, privateSubsections, Section, startLine, topLevelSections } from './body';
 import { analyzeNote, NoteAnalysis } from './note';
 import { SHARED_COPY_TYPE, SHAREABLE_FIELDS, shareRefusal, TOO_COMPLEX_TO_SHARE } from './privacyGate';
 import { QuestionScript } from './questionScript';
@@ -86,17 +86,11 @@ class CopyBuilder {
 
   build(tree: Root): string {
     const kept: KeptBlock[] = [];
-    const children = tree.children;
     const privateIds = new Set(this.options.privateSections.map(s => s.trim().toLowerCase()));
-    let index = 0;
-    while (index < children.length && !isSectionBreak(children[index])) this.leaveOut(children[index++], 'text before the first question');
+    const { preamble, sections } = topLevelSections(tree);
+    for (const node of preamble) this.leaveOut(node, 'text before the first question');
     let seenSection = false;
-    while (index < children.length) {
-      const heading = children[index] as Heading;
-      let next = index + 1;
-      while (next < children.length && !isSectionBreak(children[next])) next++;
-      const content = children.slice(index + 1, next);
-      index = next;
+    for (const { heading, content } of sections) {
       const atx = this.sourceOf(heading).trimStart().startsWith('#');
       if (heading.depth === 1 && !seenSection && kept.length === 0 && atx && !isPrivateHeading(toPlainText(this.sourceOf(heading)))) {
         // The title (a `#` heading before the first section) is kept; text under it is not.
@@ -105,7 +99,7 @@ class CopyBuilder {
         continue;
       }
       seenSection = true;
-      const section = heading.depth === 2 ? this.sections.find(s => s.headingLine === line(heading)) : undefined;
+      const section = heading.depth === 2 ? this.sections.find(s => s.headingLine === startLine(heading)) : undefined;
       const listed = section && ((section.questionId && privateIds.has(section.questionId)) || privateIds.has(section.heading.trim().toLowerCase()));
       if (section?.kind === 'question' && !listed) {
         const privateParts = privateSubsections(content);
@@ -132,7 +126,7 @@ class CopyBuilder {
   /** Keeps a block, marking what is private or hidden inside it for removal. */
   private keep(node: RootContent): KeptBlock {
     this.markInside(node);
-    return { firstLine: line(node), lastLine: (node.position?.end.line ?? 1) - 1 };
+    return { firstLine: startLine(node), lastLine: (node.position?.end.line ?? 1) - 1 };
   }
 
   private markInside(node: Nodes) {
@@ -168,7 +162,7 @@ class CopyBuilder {
   }
 
   private dropLinesOf(node: Nodes, what: string) {
-    for (let l = line(node); l <= (node.position?.end.line ?? 1) - 1; l++) this.dropLines.add(l);
+    for (let l = startLine(node); l <= (node.position?.end.line ?? 1) - 1; l++) this.dropLines.add(l);
     this.removed.push(what);
   }
 
@@ -238,19 +232,12 @@ const PRIVATE_HEADING_LIKE = /^[\s\p{Zs}\p{Cf}>*+\-\d.)]*#{1,6}[\s\p{Zs}\p{Cf}]*
 
 /** The first line that reads like a Private heading to a person but is no top-level heading to the parser. */
 function misreadPrivateHeading(text: string, tree: Root): number | undefined {
-  const headingLines = new Set(tree.children.filter(node => node.type === 'heading').map(line));
+  const headingLines = new Set(tree.children.filter(node => node.type === 'heading').map(startLine));
   const lines = text.split('\n');
   for (let l = 0; l < lines.length; l++) if (!headingLines.has(l) && PRIVATE_HEADING_LIKE.test(lines[l])) return l;
   return undefined;
 }
 
-function isSectionBreak(node: RootContent): node is Heading {
-  return node.type === 'heading' && node.depth <= 2;
-}
-
-function line(node: Nodes): number {
-  return (node.position?.start.line ?? 1) - 1;
-}
 
 function toPlainText(source: string): string {
   return source.replace(/<!--[\s\S]*?-->/g, '').replace(/\s+/g, ' ').trim();

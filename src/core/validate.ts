@@ -1,8 +1,8 @@
 import type { ErrorObject } from 'ajv';
 import { posix } from 'path';
-import { isMap, isScalar, Node, Pair } from 'yaml';
+import { FieldLocator } from './fieldLocator';
 import { NoteAnalysis } from './note';
-import { Problem, problem, Range } from './problem';
+import { Problem, problem } from './problem';
 import { FIELD_SCHEMAS, schemaValidators } from './schema';
 import { closestValue, normalizeTheme } from './themes';
 
@@ -45,53 +45,6 @@ export function validateNote(analysis: NoteAnalysis, context?: NoteContext): Pro
 
 function compareProblems(a: Problem, b: Problem): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
-}
-
-/** Finds the exact text range of a frontmatter key or value. */
-export class FieldLocator {
-  constructor(private readonly analysis: NoteAnalysis) {}
-
-  /** The whole opening `---` line: where problems without a better place go. */
-  get openingLine(): Range {
-    return this.analysis.lines.lineRange(0);
-  }
-
-  /** The first line after the opening `---`. */
-  get firstYamlLine(): number {
-    return this.analysis.lines.positionAt(this.analysis.frontmatter?.yamlOffset ?? 0).line + 1;
-  }
-
-  /** The line of the closing `---`. */
-  get closingLine(): number {
-    const frontmatter = this.analysis.frontmatter;
-    return frontmatter ? this.analysis.lines.positionAt(frontmatter.yamlOffset + frontmatter.yamlText.length).line + 1 : 0;
-  }
-
-  pair(key: string): Pair<Node, Node | null> | undefined {
-    const root = this.analysis.frontmatter?.document.contents;
-    if (!isMap(root)) return undefined;
-    return root.items.find(p => isScalar(p.key) && String(p.key.value) === key) as Pair<Node, Node | null> | undefined;
-  }
-
-  keyRange(key: string): Range {
-    return this.rangeOfNode(this.pair(key)?.key) ?? this.openingLine;
-  }
-
-  /** The range of the value at a path such as ['themes', 2]; falls back to the key. */
-  valueRange(path: readonly (string | number)[]): Range {
-    const node = this.analysis.frontmatter?.document.getIn(path, true) as Node | undefined;
-    return this.rangeOfNode(node) ?? this.keyRange(String(path[0]));
-  }
-
-  /** The text range of a YAML node; undefined for an empty value. */
-  rangeOfNode(node: Node | null | undefined): Range | undefined {
-    const range = node?.range;
-    if (!range) return undefined;
-    const offset = this.analysis.frontmatter?.yamlOffset ?? 0;
-    // An empty value (`person:`) has an empty range: point at its key instead.
-    if (range[1] <= range[0]) return undefined;
-    return this.analysis.lines.rangeOf(offset + range[0], offset + range[1]);
-  }
 }
 
 function schemaProblems(analysis: NoteAnalysis, locate: FieldLocator): Problem[] {

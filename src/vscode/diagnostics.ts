@@ -12,6 +12,7 @@ import { analyzeDocument, isGrowthDocument, isMarkdown } from './noteAnalysis';
 import { NotesIndexManager } from './notesIndex';
 import { activeScript } from './questionScripts';
 import { growthSettings } from './settings';
+import { TypingPause } from './typingPause';
 import { WorkspaceVocabularyProvider } from './workspaceVocabulary';
 
 const TYPING_DELAY_MS = 250;
@@ -28,7 +29,7 @@ export class DiagnosticsManager extends Disposable {
   private readonly lastProblems = new Map<string, { readonly version: number | undefined; readonly problems: Problem[] }>();
   /** Each theme's usual spelling when last checked: when one changes, notes using that theme are checked again. */
   private spellings = new Map<string, string>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly typing = this._register(new TypingPause(TYPING_DELAY_MS));
   /** The newest check asked for each closed note: an older one still running leaves it alone. */
   private readonly requested = new Map<string, number>();
   private sequence = 0;
@@ -47,11 +48,10 @@ export class DiagnosticsManager extends Disposable {
         // A new question script reaches the diagnostics through the index, which reads the notes again.
         if (event.affectsConfiguration(`${Settings.section}.${Settings.validateWorkspace}`)) void this.restart();
       }),
-      // Checks still running stop, and no timer fires after shutdown.
+      // Checks still running stop.
       new vscode.Disposable(() => {
         this.cancellation.cancel();
         this.cancellation.dispose();
-        this.timers.forEach(timer => clearTimeout(timer));
       }),
     ].forEach(owned => this._register(owned));
     for (const document of vscode.workspace.textDocuments) void this.validateDocument(document);
@@ -65,12 +65,7 @@ export class DiagnosticsManager extends Disposable {
   }
 
   private schedule(document: vscode.TextDocument) {
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.validateDocument(document);
-    }, TYPING_DELAY_MS));
+    this.typing.schedule(document.uri.toString(), () => void this.validateDocument(document));
   }
 
   /** An open note: the full parse of what the editor shows; other notes come from the index. */
@@ -95,7 +90,7 @@ export class DiagnosticsManager extends Disposable {
   }
 
   private documentClosed(document: vscode.TextDocument) {
-    clearTimeout(this.timers.get(document.uri.toString()));
+    this.typing.cancel(document.uri.toString());
     // A closed note keeps its problems only when the whole workspace is checked: check the file again.
     if (growthSettings().validateWorkspace && document.uri.scheme === 'file' && isMarkdown(document)) {
       void this.validateClosed([document.uri.toString()], new Map(), this.cancellation.token);

@@ -48,7 +48,7 @@ export class GuideNavigator {
 
   /** The manager deleted this section: put it back so the question has a place. */
   private async restoreSection(snapshot: GuideSnapshot, questionId: string): Promise<Section | undefined> {
-    const action = 'Adding the section back';
+    const action = vscode.l10n.t('Adding the section back');
     if (!trustedOrExplain(action)) return undefined;
     const { editor, script } = snapshot;
     const insertion = missingSectionInsertion(snapshot.analysis.note, script, questionId, editor.document.lineCount);
@@ -92,7 +92,7 @@ export class GuideNavigator {
   }
 
   private async setField(key: string, value: string): Promise<boolean> {
-    if (!trustedOrExplain('Recording an answer')) return false;
+    if (!trustedOrExplain(vscode.l10n.t('Recording an answer'))) return false;
     // Read the note again: it may have changed while the quick pick was open, and the edit's range must match.
     const snapshot = await this.current();
     if (!snapshot) return false;
@@ -102,7 +102,7 @@ export class GuideNavigator {
       return false;
     }
     const { uri } = snapshot.editor.document;
-    const applied = await applyNoteEdit('Recording an answer', uri, toWorkspaceEdit(uri, [change]));
+    const applied = await applyNoteEdit(vscode.l10n.t('Recording an answer'), uri, toWorkspaceEdit(uri, [change]));
     await this.guide.refresh();
     return applied;
   }

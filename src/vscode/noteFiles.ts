@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { SKIPPED_FOLDERS_GLOB } from '../core/noteFolders';
-import { decodeNoteBytes } from '../core/problem';
+import { decodeNoteBytes } from '../core/noteEncoding';
 
 /** Folders never scanned for notes, as a file search's exclude glob. */
 export const NOTE_SCAN_EXCLUDE = SKIPPED_FOLDERS_GLOB;

@@ -3,6 +3,7 @@ import { tagAliasHints } from '../core/vocabulary';
 import { Disposable } from './dispose';
 import { DIAGNOSTIC_SOURCE } from './ids';
 import { analyzeWithItsScript, isGrowthDocument } from './noteAnalysis';
+import { TypingPause } from './typingPause';
 import { VocabularyManager } from './vocabularyManager';
 
 const CODE = 'theme-alias';
@@ -14,7 +15,7 @@ const TYPING_DELAY_MS = 300;
  */
 export class ThemeAliasHints extends Disposable implements vscode.CodeActionProvider {
   private readonly collection = this._register(vscode.languages.createDiagnosticCollection('growth-theme-aliases'));
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly typing = this._register(new TypingPause(TYPING_DELAY_MS));
   private readonly replacements = new WeakMap<vscode.Diagnostic, string>();
 
   constructor(private readonly vocabulary: VocabularyManager) {
@@ -25,7 +26,6 @@ export class ThemeAliasHints extends Disposable implements vscode.CodeActionProv
       vscode.workspace.onDidChangeTextDocument(event => this.schedule(event.document)),
       vscode.workspace.onDidCloseTextDocument(document => this.collection.delete(document.uri)),
       vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, this, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
-      new vscode.Disposable(() => this.timers.forEach(timer => clearTimeout(timer))),
     ].forEach(owned => this._register(owned));
     this.checkOpen();
   }
@@ -62,12 +62,7 @@ export class ThemeAliasHints extends Disposable implements vscode.CodeActionProv
   }
 
   private schedule(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.check(document);
-    }, TYPING_DELAY_MS));
+    this.typing.schedule(document.uri.toString(), () => void this.check(document));
   }
 
   private checkOpen(): void {

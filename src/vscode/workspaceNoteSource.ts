@@ -3,6 +3,7 @@ import { mapInChunks, NoteChange, NoteFileInfo, NoteSource } from '../core/works
 import { Disposable } from './dispose';
 import { isMarkdown } from './noteAnalysis';
 import { NOTE_SCAN_EXCLUDE } from './noteFiles';
+import { TypingPause } from './typingPause';
 
 const COALESCE_MS = 150;
 const TYPING_DELAY_MS = 300;
@@ -17,7 +18,7 @@ export class WorkspaceNoteSource extends Disposable implements NoteSource {
   private readonly listeners = new Set<(changes: readonly NoteChange[]) => void>();
   private readonly pending = new Map<string, NoteChange['kind']>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly typing = this._register(new TypingPause(TYPING_DELAY_MS));
 
   constructor() {
     super();
@@ -34,7 +35,6 @@ export class WorkspaceNoteSource extends Disposable implements NoteSource {
       // No batch is reported after shutdown.
       new vscode.Disposable(() => {
         clearTimeout(this.flushTimer);
-        this.typingTimers.forEach(timer => clearTimeout(timer));
         this.listeners.clear();
       }),
     ].forEach(owned => this._register(owned));
@@ -92,11 +92,7 @@ export class WorkspaceNoteSource extends Disposable implements NoteSource {
     // Only files are notes: an unsaved shareable copy or report must not count as a conversation.
     if (!isMarkdown(document) || document.uri.scheme !== 'file') return;
     const key = document.uri.toString();
-    clearTimeout(this.typingTimers.get(key));
-    this.typingTimers.set(key, setTimeout(() => {
-      this.typingTimers.delete(key);
-      this.listeners.forEach(listener => listener([{ path: key, kind: 'changed' }]));
-    }, TYPING_DELAY_MS));
+    this.typing.schedule(key, () => this.listeners.forEach(listener => listener([{ path: key, kind: 'changed' }])));
   }
 }
 

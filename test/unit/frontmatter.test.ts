@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { analyzeNote } from '../../src/core/note';
 import { validateNote } from '../../src/core/validate';
 import { bytesDeclareGrowthNote } from '../../src/core/frontmatter';
-import { decodeNoteBytes } from '../../src/core/problem';
+import { decodeNoteBytes } from '../../src/core/noteEncoding';
 
 const VALID = '---\ntype: growth-conversation\nperson: Alex\ndate: 2026-05-01\n---\n\nBody\n';
 

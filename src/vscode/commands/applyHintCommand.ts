@@ -21,7 +21,7 @@ export class ApplyHintCommand {
         await this.navigator.revealQuestion(action.questionId);
         return true;
       case 'noteSkipped': {
-        if (!trustedOrExplain('Recording an answer')) return false;
+        if (!trustedOrExplain(vscode.l10n.t('Recording an answer'))) return false;
         await this.navigator.revealQuestion(action.questionId);
         const editor = vscode.window.activeTextEditor;
         if (!editor || this.navigator.guide.snapshot?.stop !== action.questionId) return false;

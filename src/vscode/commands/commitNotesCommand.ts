@@ -25,7 +25,7 @@ export class CommitNotesCommand {
       folder: given.folder && typeof given.folder === 'object' && 'uri' in given.folder ? given.folder as vscode.WorkspaceFolder : undefined,
       initialise: given.initialise === true,
     };
-    if (!trustedOrExplain('Committing notes')) return undefined;
+    if (!trustedOrExplain(vscode.l10n.t('Committing notes'))) return undefined;
     const folder = options.folder ?? vscode.workspace.workspaceFolders?.[0];
     const api = await gitApi();
     if (!folder || !api) {

@@ -30,7 +30,7 @@ export class CompleteActionCommand {
  * moment behind the note: the item is found again by its text, and never guessed.
  */
 async function completeAction(item: ActionItem): Promise<boolean> {
-  const action = 'Ticking an action item';
+  const action = vscode.l10n.t('Ticking an action item');
   if (!trustedOrExplain(action)) return false;
   const uri = vscode.Uri.parse(item.path);
   const document = await vscode.workspace.openTextDocument(uri).then(d => d, () => undefined);

@@ -48,6 +48,6 @@ export class ExportTeamDigestCommand {
       title: vscode.l10n.t('Save the team digest'), filters: { [vscode.l10n.t('Team digest')]: ['json'] }, defaultUri: exportUri(name),
     });
     if (!target) return undefined;
-    return await writeExport('Saving the team digest', target, built.text) ? target : undefined;
+    return await writeExport(vscode.l10n.t('Saving the team digest'), target, built.text) ? target : undefined;
   }
 }

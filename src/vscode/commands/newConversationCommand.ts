@@ -51,7 +51,7 @@ export class NewConversationCommand {
 
   async execute(rawOptions?: unknown): Promise<vscode.Uri | undefined> {
     const options = cleanOptions(rawOptions);
-    if (!trustedOrExplain('Creating a note')) return undefined;
+    if (!trustedOrExplain(vscode.l10n.t('Creating a note'))) return undefined;
     const folder = options.folder ?? await pickFolder();
     if (!folder) return undefined;
     const settings = growthSettings(folder.uri);

@@ -87,5 +87,5 @@ async function offerSave(report: vscode.TextDocument, name: string) {
 
 /** Saves the report as it reads now. */
 function saveReport(report: vscode.TextDocument, target: vscode.Uri): Promise<boolean> {
-  return saveMarkdownDocument('Saving the themes report', report, target, 'Themes report');
+  return saveMarkdownDocument(vscode.l10n.t('Saving the themes report'), report, target, vscode.l10n.t('Themes report'));
 }

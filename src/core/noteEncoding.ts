@@ -1,0 +1,40 @@
+import type { Problem } from './problem';
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const UTF16LE = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: false });
+const UTF16BE = new TextDecoder('utf-16be', { fatal: true, ignoreBOM: false });
+
+/** How a note's bytes are encoded: by its byte-order mark, else UTF-8 (or UTF-16 without a mark, which is refused). */
+export type NoteEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-16-unmarked';
+
+export function noteEncoding(bytes: Uint8Array): NoteEncoding {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  // Text with a NUL in every other byte of its start is UTF-16 that lost its mark (or never had one).
+  const head = Math.min(bytes.length, 64) & ~1;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < head; i += 2) {
+    if (bytes[i] === 0) evenNuls++;
+    if (bytes[i + 1] === 0) oddNuls++;
+  }
+  return head >= 8 && Math.max(evenNuls, oddNuls) * 4 >= head ? 'utf-16-unmarked' : 'utf-8';
+}
+
+/**
+ * Decodes a file's bytes: UTF-8 (with or without a byte-order mark), or UTF-16 LE or BE with one
+ * (what Windows PowerShell writes). Anything else is reported, never guessed at.
+ */
+export function decodeNoteBytes(bytes: Uint8Array): { text: string } | { problem: Problem } {
+  const encoding = noteEncoding(bytes);
+  const start = { line: 0, character: 0 };
+  const refuse = (message: string): { problem: Problem } => ({ problem: { range: { start, end: start }, severity: 'error', code: 'not-utf8', message } });
+  if (encoding === 'utf-16-unmarked') return refuse('This file looks like UTF-16 text without a byte-order mark, so it was not read. Re-save it as UTF-8.');
+  try {
+    return { text: (encoding === 'utf-16le' ? UTF16LE : encoding === 'utf-16be' ? UTF16BE : UTF8).decode(bytes) };
+  } catch {
+    return refuse(encoding === 'utf-8'
+      ? 'This file is not valid UTF-8 text, so it was not read. Re-save it as UTF-8.'
+      : 'This file is UTF-16 text with broken characters, so it was not read. Re-save it as UTF-8.');
+  }
+}
