@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Position, Problem, Range } from '../core/problem';
 import { TextEdit } from '../core/frontmatterEdit';
+import { VocabularyProblem } from '../core/vocabulary';
 import { DIAGNOSTIC_SOURCE, FORMAT_DOCS_URL } from './ids';
 
 /** The one place core data becomes VS Code types. */
@@ -22,6 +23,14 @@ export function toDiagnostic(problem: Problem): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message, SEVERITIES[problem.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: problem.code, target: vscode.Uri.parse(FORMAT_DOCS_URL) };
+  return diagnostic;
+}
+
+/** A problem in the shared theme vocabulary file; its codes have no page in the format docs. */
+export function vocabularyDiagnostic(problem: VocabularyProblem): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message, SEVERITIES[problem.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = problem.code;
   return diagnostic;
 }
 

@@ -1,17 +1,9 @@
 import * as vscode from 'vscode';
-import { describeResponse, EMPTY_VOCABULARY, parseVocabulary, Vocabulary, VOCABULARY_FILE, VocabularyProblem } from '../core/vocabulary';
-import { toRange } from './adapters';
+import { describeResponse, EMPTY_VOCABULARY, parseVocabulary, Vocabulary, VOCABULARY_FILE } from '../core/vocabulary';
+import { vocabularyDiagnostic } from './adapters';
 import { Disposable } from './dispose';
-import { DIAGNOSTIC_SOURCE, Settings } from './ids';
+import { Settings } from './ids';
 import { growthSettings } from './settings';
-
-function toDiagnostic(problem: VocabularyProblem): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message,
-    problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : problem.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
-  diagnostic.source = DIAGNOSTIC_SOURCE;
-  diagnostic.code = problem.code;
-  return diagnostic;
-}
 
 /**
  * The shared theme vocabulary of the workspace (growth-themes.yaml at the root, or the file the
@@ -69,7 +61,7 @@ export class VocabularyManager extends Disposable {
     else {
       const { vocabulary, problems } = parseVocabulary(text);
       this.vocabularyNow = vocabulary;
-      this.diagnostics.set(uri, problems.map(toDiagnostic));
+      this.diagnostics.set(uri, problems.map(vocabularyDiagnostic));
       this.shownUri = uri;
     }
     this.changeEmitter.fire();
