@@ -1,7 +1,7 @@
 import { CollatedTheme, CollationDetail } from './collate';
 import { bar, cell } from './report';
 import { statusLabel } from './vocabulary';
-import { escapeHtml } from './html';
+import { escapeHtml, htmlPage } from './html';
 
 /** Themes drawn in the charts; the tables list every theme. */
 const CHART_THEMES = 20;
@@ -98,16 +98,7 @@ export function collationHtml(detail: CollationDetail): string {
     + `<td>${theme.status ? `<span class="status ${theme.status}">${escape(statusLabel(theme.status))}</span>` : 'no response yet'}${theme.owner ? ` ${escape(theme.owner)}` : ''}${detail.notes.get(theme.theme) ? `<div class="note">${escape(detail.notes.get(theme.theme) ?? '')}</div>` : ''}</td></tr>`).join('\n');
   const rejected = collation.rejected.length > 0
     ? `<h2>Digests not used</h2><ul>${collation.rejected.map(r => `<li>${escape(r.file)}: ${escape(r.reason)}.</li>`).join('')}</ul>` : '';
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>Growth themes across teams, ${escape(collation.quarter)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<h1>Growth themes across teams, ${escape(collation.quarter)}</h1>
+  return htmlPage(`Growth themes across teams, ${collation.quarter}`, STYLE, `<h1>Growth themes across teams, ${escape(collation.quarter)}</h1>
 ${introLines(detail).map(line => `<p>${escape(line)}</p>`).join('\n')}
 <h2>Themes by people, last four quarters</h2>
 <p>Cross-team patterns (★, raised in two or more teams) first.</p>
@@ -118,8 +109,5 @@ ${themeRows}
 </tbody></table>
 <h2>Teams</h2>
 ${teamsChart(detail) || `<p>No team has at least ${collation.minGroupSize} people across the digests.</p>`}
-${rejected}
-</body>
-</html>
-`;
+${rejected}`);
 }

@@ -22,14 +22,21 @@ export function markdownToHtml(markdown: string, title: string): string {
     // The frontmatter is read as such (and left out of the page), never as a rule and a heading.
     : String(unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkRehype).use(() => keepSafeUrls)
       .use(rehypeStringify).processSync(markdown));
-  const safeTitle = escapeHtml(title);
+  return htmlPage(title, STYLE, body);
+}
+
+/**
+ * A self-contained page: its policy allows nothing but inline styles (no script, no request), so it
+ * works offline and can be mailed. `body` is HTML already made safe; the title is escaped here.
+ */
+export function htmlPage(title: string, style: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${safeTitle}</title>
-<style>${STYLE}</style>
+<title>${escapeHtml(title)}</title>
+<style>${style}</style>
 </head>
 <body>
 ${body}
