@@ -22,14 +22,16 @@ export class FieldLocator {
     return frontmatter ? this.analysis.lines.positionAt(frontmatter.yamlOffset + frontmatter.yamlText.length).line + 1 : 0;
   }
 
-  pair(key: string): Pair<Node, Node | null> | undefined {
+  /** The top-level key/value pair for `key`; its value may be any YAML node (or null for `key:`). */
+  pair(key: string): Pair<unknown, unknown> | undefined {
     const root = this.analysis.frontmatter?.document.contents;
     if (!isMap(root)) return undefined;
-    return root.items.find(p => isScalar(p.key) && String(p.key.value) === key) as Pair<Node, Node | null> | undefined;
+    return root.items.find(p => isScalar(p.key) && String(p.key.value) === key);
   }
 
   keyRange(key: string): Range {
-    return this.rangeOfNode(this.pair(key)?.key) ?? this.openingLine;
+    const node = this.pair(key)?.key;
+    return (isNode(node) ? this.rangeOfNode(node) : undefined) ?? this.openingLine;
   }
 
   /** The range of the value at a path such as ['themes', 2]; falls back to the key. */
