@@ -111,28 +111,31 @@ export class ThemesViewProvider extends IndexTreeView<ThemeItem> {
     }
   }
 
+  /** A theme's row: how many people and conversations, whether it is a pattern, and the organisation's response. */
+  private themeTreeItem(theme: ThemeNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(theme.name, vscode.TreeItemCollapsibleState.Collapsed);
+    const people = theme.peopleCount;
+    item.description = `${peopleCount(people)} · ${conversationCount(theme.conversationCount)}${theme.pattern ? ` · ${vscode.l10n.t('pattern')}` : ''}`;
+    item.iconPath = new vscode.ThemeIcon(theme.pattern ? 'flame' : 'tag', theme.pattern ? new vscode.ThemeColor('charts.orange') : undefined);
+    // Names and the org's note come from files: appended as plain text, so no link or image in them can load anything.
+    item.tooltip = new vscode.MarkdownString().appendText(theme.name)
+      .appendMarkdown(`: ${vscode.l10n.t('raised by {0} in {1}', peopleCount(people), conversationCount(theme.conversationCount))}\n\n${spread(theme.byMonth)}`);
+    const response = this.vocabulary?.current.lookup(theme.key)?.response;
+    if (response) {
+      item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[response.status], theme.pattern ? new vscode.ThemeColor('charts.orange') : undefined);
+      item.description = `${item.description} · ${vscode.l10n.t('org: {0}', statusLabel(response.status))}`;
+      item.tooltip.appendMarkdown(`\n\n**${vscode.l10n.t('Org response:')}** `).appendText(`${statusLabel(response.status)}${response.owner ? `, ${response.owner}` : ''}`);
+      if (response.note) item.tooltip.appendMarkdown('\n\n').appendText(response.note);
+    }
+    item.contextValue = theme.pattern ? 'theme.pattern' : 'theme';
+    item.id = `theme:${theme.key}`;
+    return item;
+  }
+
   getTreeItem(element: ThemeItem): vscode.TreeItem {
     switch (element.kind) {
-      case 'theme': {
-        const { theme } = element;
-        const item = new vscode.TreeItem(theme.name, vscode.TreeItemCollapsibleState.Collapsed);
-        const people = theme.peopleCount;
-        item.description = `${peopleCount(people)} · ${conversationCount(theme.conversationCount)}${theme.pattern ? ` · ${vscode.l10n.t('pattern')}` : ''}`;
-        item.iconPath = new vscode.ThemeIcon(theme.pattern ? 'flame' : 'tag', theme.pattern ? new vscode.ThemeColor('charts.orange') : undefined);
-        // Names and the org's note come from files: appended as plain text, so no link or image in them can load anything.
-        item.tooltip = new vscode.MarkdownString().appendText(theme.name)
-          .appendMarkdown(`: ${vscode.l10n.t('raised by {0} in {1}', peopleCount(people), conversationCount(theme.conversationCount))}\n\n${spread(theme.byMonth)}`);
-        const response = this.vocabulary?.current.lookup(theme.key)?.response;
-        if (response) {
-          item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[response.status], theme.pattern ? new vscode.ThemeColor('charts.orange') : undefined);
-          item.description = `${item.description} · ${vscode.l10n.t('org: {0}', statusLabel(response.status))}`;
-          item.tooltip.appendMarkdown(`\n\n**${vscode.l10n.t('Org response:')}** `).appendText(`${statusLabel(response.status)}${response.owner ? `, ${response.owner}` : ''}`);
-          if (response.note) item.tooltip.appendMarkdown('\n\n').appendText(response.note);
-        }
-        item.contextValue = theme.pattern ? 'theme.pattern' : 'theme';
-        item.id = `theme:${theme.key}`;
-        return item;
-      }
+      case 'theme':
+        return this.themeTreeItem(element.theme);
       case 'person': {
         const item = new vscode.TreeItem(element.person.person, vscode.TreeItemCollapsibleState.Collapsed);
         item.description = conversationCount(element.person.conversations.length);
