@@ -105,8 +105,3 @@ export function spellingUsage(key: string, counts: ReadonlyMap<string, number>):
 export function compareUsage(a: ThemeUsage, b: ThemeUsage): number {
   return b.count - a.count || a.name.localeCompare(b.name);
 }
-
-/** Theme usage across notes: their frontmatter themes and inline tags. */
-export function themeUsageAcross(notes: readonly { readonly themes: readonly string[]; readonly tags: readonly { readonly name: string }[] }[]): ThemeUsage[] {
-  return themeUsage(notes.flatMap(note => [...note.themes, ...note.tags.map(tag => tag.name)]));
-}
