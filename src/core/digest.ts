@@ -112,57 +112,16 @@ export function buildDigest(allNotes: readonly IndexedNote[], options: DigestOpt
   const minGroupSize = effectiveMinGroupSize(options.minGroupSize);
   const vocabulary = options.vocabulary ?? EMPTY_VOCABULARY;
   const everyName = allNotes.flatMap(n => [n.person, n.manager, ...n.tasks.map(t => t.owner)]);
-  const scrub = nameScrubber(everyName);
-  const holdsName = labelHoldsName(everyName);
-  const notes = reportableNotes(allNotes, vocabulary);
-  const byQuarter = new Map<string, IndexedNote[]>();
-  for (const note of notes) {
-    const quarter = quarterOf(note.date);
-    if (!quarter || !note.person?.trim()) continue;
-    const list = byQuarter.get(quarter);
-    if (list) list.push(note);
-    else byQuarter.set(quarter, [note]);
-  }
-  const droppedThemes = new Set<string>();
-  const themeName = (spelling: string): string | undefined => {
-    const known = vocabulary.lookup(spelling);
-    if (known) return known.name;
-    const key = normalizeTheme(spelling);
-    const fits = key !== '' && key.length <= MAX_THEME_CHARS && key.split(/[-/]/).length <= MAX_THEME_WORDS && !mentionsAName(scrub, key.replace(/[-/]/g, ' ')) && !holdsName(key);
-    if (!fits) droppedThemes.add(key);
-    return fits ? key : undefined;
-  };
-
+  const names: NameChecks = { scrub: nameScrubber(everyName), holdsName: labelHoldsName(everyName) };
+  const byQuarter = notesByQuarter(reportableNotes(allNotes, vocabulary));
+  const themes = themeNamer(vocabulary, names);
   const quarters: DigestQuarter[] = [];
   const quartersLeftOut: { quarter: string; people: number }[] = [];
   for (const quarter of [...byQuarter.keys()].sort()) {
-    const latest = latestPerPerson(byQuarter.get(quarter) ?? []);
-    const people = latest.size;
-    if (people < minGroupSize) {
-      quartersLeftOut.push({ quarter, people });
-      continue;
-    }
-    const themesOf = themesByPerson(byQuarter.get(quarter) ?? [], themeName);
-    // A team is named only when the name holds no one's name; unnamed teams go with the hidden people.
-    const teamOf = (person: string) => {
-      const team = latest.get(person)?.team?.trim();
-      return team && !mentionsAName(scrub, team) && !holdsName(team) ? team : undefined;
-    };
-    const teamSizes = new Map<string, number>();
-    for (const person of latest.keys()) {
-      const team = teamOf(person);
-      if (team) teamSizes.set(team, (teamSizes.get(team) ?? 0) + 1);
-    }
-    const teams = suppressSmallGroups([...teamSizes].map(([key, size]) => ({ key, people: size })), people, minGroupSize);
-    quarters.push({
-      quarter,
-      people,
-      themes: countThemes(themesOf, () => true),
-      teams: teams.shown.map(team => ({ team: team.key, people: team.people, themes: countThemes(themesOf, person => teamOf(person) === team.key) })),
-      hiddenTeamPeople: teams.hiddenPeople,
-      careerPaths: valueCounts([...latest.values()].map(n => n.careerPath ?? 'not-recorded'), minGroupSize),
-      flightRisk: valueCounts([...latest.values()].map(n => n.flightRisk ?? 'not-recorded'), minGroupSize),
-    });
+    const notes = byQuarter.get(quarter) ?? [];
+    const latest = latestPerPerson(notes);
+    if (latest.size < minGroupSize) quartersLeftOut.push({ quarter, people: latest.size });
+    else quarters.push(digestQuarter(quarter, latest, themesByPerson(notes, themes.name), names, minGroupSize));
   }
   if (quarters.length === 0) {
     const sizes = quartersLeftOut.map(q => `${q.quarter}: ${q.people}`).join(', ');
@@ -177,7 +136,65 @@ export function buildDigest(allNotes: readonly IndexedNote[], options: DigestOpt
     created: options.today, minGroupSize, quarters,
   } as const;
   const text = sealDigest(body);
-  return { digest: JSON.parse(text) as TeamDigest, text, quartersLeftOut, themesLeftOut: droppedThemes.size };
+  return { digest: JSON.parse(text) as TeamDigest, text, quartersLeftOut, themesLeftOut: themes.dropped.size };
+}
+
+/** The two ways a theme or team name can point at someone: it mentions a name, or it holds one. */
+interface NameChecks {
+  readonly scrub: (text: string) => string;
+  readonly holdsName: (label: string) => boolean;
+}
+
+/** The notes of each quarter, by the note's day; notes without a day or a person are left out. */
+function notesByQuarter(notes: readonly IndexedNote[]): Map<string, IndexedNote[]> {
+  const byQuarter = new Map<string, IndexedNote[]>();
+  for (const note of notes) {
+    const quarter = quarterOf(note.date);
+    if (!quarter || !note.person?.trim()) continue;
+    const list = byQuarter.get(quarter);
+    if (list) list.push(note);
+    else byQuarter.set(quarter, [note]);
+  }
+  return byQuarter;
+}
+
+/** The digest's name for a theme spelling: the vocabulary's, or a short one that holds no name; the rest are dropped. */
+function themeNamer(vocabulary: Vocabulary, names: NameChecks): { name: (spelling: string) => string | undefined; dropped: Set<string> } {
+  const dropped = new Set<string>();
+  const name = (spelling: string): string | undefined => {
+    const known = vocabulary.lookup(spelling);
+    if (known) return known.name;
+    const key = normalizeTheme(spelling);
+    const fits = key !== '' && key.length <= MAX_THEME_CHARS && key.split(/[-/]/).length <= MAX_THEME_WORDS && !mentionsAName(names.scrub, key.replace(/[-/]/g, ' ')) && !names.holdsName(key);
+    if (!fits) dropped.add(key);
+    return fits ? key : undefined;
+  };
+  return { name, dropped };
+}
+
+/** One quarter of at least the minimum group: its counts, with teams too small to show folded into the hidden people. */
+function digestQuarter(quarter: string, latest: ReadonlyMap<string, IndexedNote>, themesOf: Map<string, Set<string>>, names: NameChecks, minGroupSize: number): DigestQuarter {
+  const people = latest.size;
+  // A team is named only when the name holds no one's name; unnamed teams go with the hidden people.
+  const teamOf = (person: string) => {
+    const team = latest.get(person)?.team?.trim();
+    return team && !mentionsAName(names.scrub, team) && !names.holdsName(team) ? team : undefined;
+  };
+  const teamSizes = new Map<string, number>();
+  for (const person of latest.keys()) {
+    const team = teamOf(person);
+    if (team) teamSizes.set(team, (teamSizes.get(team) ?? 0) + 1);
+  }
+  const teams = suppressSmallGroups([...teamSizes].map(([key, size]) => ({ key, people: size })), people, minGroupSize);
+  return {
+    quarter,
+    people,
+    themes: countThemes(themesOf, () => true),
+    teams: teams.shown.map(team => ({ team: team.key, people: team.people, themes: countThemes(themesOf, person => teamOf(person) === team.key) })),
+    hiddenTeamPeople: teams.hiddenPeople,
+    careerPaths: valueCounts([...latest.values()].map(n => n.careerPath ?? 'not-recorded'), minGroupSize),
+    flightRisk: valueCounts([...latest.values()].map(n => n.flightRisk ?? 'not-recorded'), minGroupSize),
+  };
 }
 
 /** The canonical themes each person raised in the quarter (frontmatter and public tags). */
