@@ -69,10 +69,12 @@ export class CurrentQuestionViewProvider extends Disposable implements vscode.We
   private shownHints: readonly LiveHint[] = [];
   /** The card last rendered: the page is only replaced when it changes, so it does not flicker while typing. */
   private shownKey: string | undefined;
+  private viewListeners: vscode.Disposable | undefined;
 
   constructor(private readonly guide: QuestionGuideProvider) {
     super();
     this._register(guide.onDidChangeSnapshot(() => this.render()));
+    this._register(new vscode.Disposable(() => this.viewListeners?.dispose()));
   }
 
   /** What the card shows now. */
@@ -84,20 +86,21 @@ export class CurrentQuestionViewProvider extends Disposable implements vscode.We
     this.view = view;
     this.shownKey = undefined;
     view.webview.options = { enableScripts: true, localResourceRoots: [] };
-    // Each resolve is a new webview: its listeners go with it, not with this provider.
-    const listeners = vscode.Disposable.from(
+    // Each resolve is a new webview: its listeners go with it, and the last one's are let go.
+    this.viewListeners?.dispose();
+    this.viewListeners = vscode.Disposable.from(
       view.webview.onDidReceiveMessage(message => this.receive(message)),
       view.onDidChangeVisibility(() => {
         this.shownKey = undefined; // a hidden webview loses its page
         this.render();
       }),
+      view.onDidDispose(() => {
+        this.view = undefined;
+        this.shownKey = undefined;
+        this.viewListeners?.dispose();
+        this.viewListeners = undefined;
+      }),
     );
-    this._register(listeners);
-    view.onDidDispose(() => {
-      this.view = undefined;
-      this.shownKey = undefined;
-      listeners.dispose();
-    });
     this.render();
   }
 
@@ -144,7 +147,7 @@ export function cardHtml(card: CurrentQuestionCard | undefined, nonceValue: stri
     <div class="nav">${navButton('previous', vscode.l10n.t('Previous Question (Ctrl+Alt+[)'), vscode.l10n.t('Previous'))}${navButton('next', vscode.l10n.t('Next Question (Ctrl+Alt+])'), vscode.l10n.t('Next'))}</div>`
     : `<p>${escapeHtml(vscode.l10n.t('Open a growth note: the question you are on shows here, with why it is asked and what to listen for.'))}</p>`;
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="UTF-8">
+<html lang="${escapeHtml(vscode.env.language)}"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <style nonce="${nonceValue}">

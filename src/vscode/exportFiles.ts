@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { WriteAction } from './writeActions';
 import { mayHoldGrowthNote } from '../core/frontmatter';
 import { logFailure, logRefusal } from './growthLog';
 import { growthSettings } from './settings';
@@ -27,10 +28,10 @@ export async function freeName(location: vscode.Uri): Promise<vscode.Uri> {
  * beside the target first, and replaces the target only if it is still not a note (a file that did not
  * exist must still not exist). False when refused or when the write failed; either is said and logged.
  */
-export async function writeExport(action: string, target: vscode.Uri, content: string): Promise<boolean> {
+export async function writeExport(action: WriteAction, target: vscode.Uri, content: string): Promise<boolean> {
   if (!trustedOrExplain(action)) return false;
   const refuseNote = () => {
-    logRefusal(action, 'the chosen file is a growth note', target);
+    logRefusal(action.log, 'the chosen file is a growth note', target);
     void vscode.window.showWarningMessage(vscode.l10n.t('That file is a growth note, and an export never replaces a note. Nothing was saved; choose another name.'));
     return false;
   };
@@ -57,7 +58,7 @@ export async function writeExport(action: string, target: vscode.Uri, content: s
     return true;
   } catch (error) {
     await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
-    logFailure(action, error);
+    logFailure(action.log, error);
     void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was saved: {0} could not be written there. Choose another folder.', target.path.split('/').pop() ?? ''));
     return false;
   }

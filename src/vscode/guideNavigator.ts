@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { WriteActions } from './writeActions';
 import { conversationStops, EnumChoice, freshAnswerSpot, missingSectionInsertion, sectionOfStop } from '../core/guide';
 import { Section } from '../core/body';
 import { setFrontmatterField } from '../core/frontmatterEdit';
@@ -48,7 +49,7 @@ export class GuideNavigator {
 
   /** The manager deleted this section: put it back so the question has a place. */
   private async restoreSection(snapshot: GuideSnapshot, questionId: string): Promise<Section | undefined> {
-    const action = vscode.l10n.t('Adding the section back');
+    const action = WriteActions.addSectionBack;
     if (!trustedOrExplain(action)) return undefined;
     const { editor, script } = snapshot;
     const insertion = missingSectionInsertion(snapshot.analysis.note, script, questionId, editor.document.lineCount);
@@ -92,7 +93,7 @@ export class GuideNavigator {
   }
 
   private async setField(key: string, value: string): Promise<boolean> {
-    if (!trustedOrExplain(vscode.l10n.t('Recording an answer'))) return false;
+    if (!trustedOrExplain(WriteActions.recordAnswer)) return false;
     // Read the note again: it may have changed while the quick pick was open, and the edit's range must match.
     const snapshot = await this.current();
     if (!snapshot) return false;
@@ -102,7 +103,7 @@ export class GuideNavigator {
       return false;
     }
     const { uri } = snapshot.editor.document;
-    const applied = await applyNoteEdit(vscode.l10n.t('Recording an answer'), uri, toWorkspaceEdit(uri, [change]));
+    const applied = await applyNoteEdit(WriteActions.recordAnswer, uri, toWorkspaceEdit(uri, [change]));
     await this.guide.refresh();
     return applied;
   }

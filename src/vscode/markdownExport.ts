@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { WriteAction } from './writeActions';
 import { markdownToHtml } from '../core/html';
 import { closeUnsaved, exportUri, writeExport } from './exportFiles';
 
@@ -10,7 +11,7 @@ export function saveChoices(): { readonly markdown: string; readonly html: strin
 /** A save dialog in the export folder for `name` as Markdown or HTML; undefined when dismissed. */
 export async function askSaveTarget(title: string, name: string, html: boolean, near?: vscode.Uri): Promise<vscode.Uri | undefined> {
   return vscode.window.showSaveDialog({
-    title, filters: html ? { HTML: ['html'] } : { Markdown: ['md'] }, defaultUri: exportUri(`${name}.${html ? 'html' : 'md'}`, near),
+    title, filters: html ? { [vscode.l10n.t('HTML')]: ['html'] } : { [vscode.l10n.t('Markdown')]: ['md'] }, defaultUri: exportUri(`${name}.${html ? 'html' : 'md'}`, near),
   });
 }
 
@@ -18,7 +19,7 @@ export async function askSaveTarget(title: string, name: string, html: boolean, 
  * Writes an unsaved Markdown document to the file the manager chose (as HTML when it ends in .html),
  * never over a growth note; the unsaved document then closes without asking to be saved.
  */
-export async function saveMarkdownDocument(action: string, document: vscode.TextDocument, target: vscode.Uri, htmlTitle: string): Promise<boolean> {
+export async function saveMarkdownDocument(action: WriteAction, document: vscode.TextDocument, target: vscode.Uri, htmlTitle: string): Promise<boolean> {
   const html = target.path.toLowerCase().endsWith('.html');
   const markdown = document.getText();
   if (!(await writeExport(action, target, html ? markdownToHtml(markdown, htmlTitle) : markdown))) return false;

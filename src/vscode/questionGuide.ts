@@ -112,6 +112,7 @@ export class QuestionGuideProvider extends Disposable implements vscode.TreeData
 
   scheduleRefresh(): void {
     clearTimeout(this.timer);
+    if (this.isDisposed) return; // an editor event can still arrive while the extension shuts down
     this.timer = setTimeout(() => void this.refresh(), TYPING_DELAY_MS);
   }
 

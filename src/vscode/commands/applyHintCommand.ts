@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { WriteActions } from '../writeActions';
 import { FLIGHT_RISKS } from '../../core/guide';
 import { HintAction } from '../../core/liveHints';
 import { GuideNavigator } from '../guideNavigator';
@@ -21,7 +22,7 @@ export class ApplyHintCommand {
         await this.navigator.revealQuestion(action.questionId);
         return true;
       case 'noteSkipped': {
-        if (!trustedOrExplain(vscode.l10n.t('Recording an answer'))) return false;
+        if (!trustedOrExplain(WriteActions.recordAnswer)) return false;
         await this.navigator.revealQuestion(action.questionId);
         const editor = vscode.window.activeTextEditor;
         if (!editor || this.navigator.guide.snapshot?.stop !== action.questionId) return false;

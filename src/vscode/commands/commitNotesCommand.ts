@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { WriteActions } from '../writeActions';
 import { commitMessage, ChangedNote } from '../../core/commitMessage';
 import { analyzeNote } from '../../core/note';
 import { GitApi, gitApi, GitRepository, repositoryFor } from '../gitApi';
@@ -25,7 +26,7 @@ export class CommitNotesCommand {
       folder: given.folder && typeof given.folder === 'object' && 'uri' in given.folder ? given.folder as vscode.WorkspaceFolder : undefined,
       initialise: given.initialise === true,
     };
-    if (!trustedOrExplain(vscode.l10n.t('Committing notes'))) return undefined;
+    if (!trustedOrExplain(WriteActions.commitNotes)) return undefined;
     const folder = options.folder ?? vscode.workspace.workspaceFolders?.[0];
     const api = await gitApi();
     if (!folder || !api) {
@@ -47,8 +48,9 @@ export class CommitNotesCommand {
       await repository.commit(message);
     } catch (error) {
       const detail = (error as { stderr?: string }).stderr?.trim().split('\n')[0] ?? (error instanceof Error ? error.message : '');
-      const failed = detail ? vscode.l10n.t('Git could not commit the notes: {0}.', detail) : vscode.l10n.t('Git could not commit the notes.');
-      void vscode.window.showErrorMessage(`${failed} ${vscode.l10n.t('If git asks who you are, set user.name and user.email.')}`);
+      void vscode.window.showErrorMessage(detail
+        ? vscode.l10n.t('Git could not commit the notes: {0}. If git asks who you are, set user.name and user.email.', detail)
+        : vscode.l10n.t('Git could not commit the notes. If git asks who you are, set user.name and user.email.'));
       return undefined;
     }
     void vscode.window.showInformationMessage(vscode.l10n.t('Committed: {0}', message));

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { WriteActions } from '../writeActions';
 import { ActionItem } from '../../core/crossNoteViews';
 import { locateOpenTask } from '../../core/noteSummary';
 import { ActionItemsViewProvider, ActionTreeItem } from '../actionItemsView';
@@ -30,13 +31,13 @@ export class CompleteActionCommand {
  * moment behind the note: the item is found again by its text, and never guessed.
  */
 async function completeAction(item: ActionItem): Promise<boolean> {
-  const action = vscode.l10n.t('Ticking an action item');
+  const action = WriteActions.tickActionItem;
   if (!trustedOrExplain(action)) return false;
   const uri = vscode.Uri.parse(item.path);
   const document = await vscode.workspace.openTextDocument(uri).then(d => d, () => undefined);
   const place = document && locateOpenTask(document.getText().split(/\r?\n/), item);
   if (!place) {
-    logRefusal(action, 'the note no longer holds that open item', uri);
+    logRefusal(action.log, 'the note no longer holds that open item', uri);
     void vscode.window.showWarningMessage(vscode.l10n.t('That action item is no longer open in its note, so nothing was ticked.'));
     return false;
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { WriteActions } from '../writeActions';
 import { sensitiveWordsIn, shareableCopy } from '../../core/share';
 import { exportUri, freeName } from '../exportFiles';
 import { logRefusal } from '../growthLog';
@@ -80,7 +81,7 @@ async function offerShareActions(source: vscode.Uri, copy: vscode.TextDocument, 
 
 /** Saves the copy (never over a growth note); a Markdown copy then opens from where it was saved. */
 async function saveCopy(copy: vscode.TextDocument, target: vscode.Uri): Promise<boolean> {
-  if (!(await saveMarkdownDocument(vscode.l10n.t('Saving the shareable copy'), copy, target, vscode.l10n.t('Growth conversation')))) return false;
+  if (!(await saveMarkdownDocument(WriteActions.saveShareableCopy, copy, target, vscode.l10n.t('Growth conversation')))) return false;
   if (!target.path.toLowerCase().endsWith('.html')) await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   return true;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { WriteActions } from '../writeActions';
 import { today } from '../../core/dates';
 import { buildDigest, describeDigest } from '../../core/digest';
 import { exportUri, writeExport } from '../exportFiles';
@@ -48,6 +49,6 @@ export class ExportTeamDigestCommand {
       title: vscode.l10n.t('Save the team digest'), filters: { [vscode.l10n.t('Team digest')]: ['json'] }, defaultUri: exportUri(name),
     });
     if (!target) return undefined;
-    return await writeExport(vscode.l10n.t('Saving the team digest'), target, built.text) ? target : undefined;
+    return await writeExport(WriteActions.saveDigest, target, built.text) ? target : undefined;
   }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { WriteActions } from '../writeActions';
 import { today } from '../../core/dates';
 import { setFrontmatterField } from '../../core/frontmatterEdit';
 import { toWorkspaceEdit } from '../adapters';
@@ -18,7 +19,7 @@ export class MarkSharedCommand {
 
 /** Sets `sharedOn` (today by default) in the note, touching nothing else in its frontmatter. */
 export async function markShared(uri?: vscode.Uri, day = today()): Promise<boolean> {
-  if (!trustedOrExplain(vscode.l10n.t('Marking the note as shared'))) return false;
+  if (!trustedOrExplain(WriteActions.markShared)) return false;
   const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || !isGrowthDocument(document)) return false;
   const change = setFrontmatterField(await analyzeWithItsScript(document), 'sharedOn', day);
@@ -26,5 +27,5 @@ export async function markShared(uri?: vscode.Uri, day = today()): Promise<boole
     void vscode.window.showWarningMessage(vscode.l10n.t('Fix the frontmatter first: {0} could not be set safely.', 'sharedOn'));
     return false;
   }
-  return applyNoteEdit(vscode.l10n.t('Marking the note as shared'), document.uri, toWorkspaceEdit(document.uri, [change]));
+  return applyNoteEdit(WriteActions.markShared, document.uri, toWorkspaceEdit(document.uri, [change]));
 }

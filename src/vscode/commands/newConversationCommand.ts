@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { WriteActions } from '../writeActions';
 import { today } from '../../core/dates';
 import { freshAnswerSpot } from '../../core/guide';
 import { analyzeNote } from '../../core/note';
@@ -51,7 +52,7 @@ export class NewConversationCommand {
 
   async execute(rawOptions?: unknown): Promise<vscode.Uri | undefined> {
     const options = cleanOptions(rawOptions);
-    if (!trustedOrExplain(vscode.l10n.t('Creating a note'))) return undefined;
+    if (!trustedOrExplain(WriteActions.createNote)) return undefined;
     const folder = options.folder ?? await pickFolder();
     if (!folder) return undefined;
     const settings = growthSettings(folder.uri);
@@ -124,7 +125,7 @@ async function createAndOpen(target: vscode.Uri, text: string, script: QuestionS
   // No overwrite, ever: if the file appeared in the meantime, the edit fails instead of clobbering it.
   edit.createFile(target, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
   if (!(await vscode.workspace.applyEdit(edit))) {
-    logRefusal('Creating a note', 'the file could not be created without replacing something', target);
+    logRefusal(WriteActions.createNote.log, 'the file could not be created without replacing something', target);
     const message = vscode.l10n.t('Could not create {0}. The folder may be read-only, or the file appeared meanwhile.', vscode.workspace.asRelativePath(target));
     void vscode.window.showErrorMessage(message);
     return false;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { WriteActions } from '../writeActions';
 import { monthsBefore } from '../../core/crossNoteViews';
 import { today } from '../../core/dates';
 import { quoteSourcePaths, ReportOptions, themesReport } from '../../core/report';
@@ -87,5 +88,5 @@ async function offerSave(report: vscode.TextDocument, name: string) {
 
 /** Saves the report as it reads now. */
 function saveReport(report: vscode.TextDocument, target: vscode.Uri): Promise<boolean> {
-  return saveMarkdownDocument(vscode.l10n.t('Saving the themes report'), report, target, vscode.l10n.t('Themes report'));
+  return saveMarkdownDocument(WriteActions.saveReport, report, target, vscode.l10n.t('Themes report'));
 }
