@@ -136,7 +136,7 @@ export function themesReport(sourceIndex: WorkspaceIndex, options: ReportOptions
   const rows = themeRows(index, { ...options, compare: showTrend });
   const scrub = anonymised ? nameScrubber(sourceIndex.all().flatMap(n => [n.person, n.manager, ...n.tasks.map(t => t.owner)])) : (text: string) => text;
   const out: string[] = [];
-  const managers = new Set(notes.map(n => n.manager?.trim().toLowerCase()).filter(Boolean)).size;
+  const managers = new Set(notes.map(n => (n.manager ? personKey(n.manager) : '')).filter(Boolean)).size;
 
   out.push('# Themes report', '');
   out.push(options.since
@@ -194,7 +194,7 @@ function quoteSection(index: WorkspaceIndex, filter: NoteFilter, patterns: reado
   for (const row of patterns) {
     // Tags from private places were dropped from this index, so every line here is a public one.
     const candidates: QuoteCandidate[] = themePeople(index.all(), filter, row.key).flatMap(person => person.conversations
-      .flatMap(c => c.lines.map(line => ({ person: person.person.toLowerCase(), text: options.lineText?.(c.path, line) ?? '', private: false }))));
+      .flatMap(c => c.lines.map(line => ({ person: personKey(person.person), text: options.lineText?.(c.path, line) ?? '', private: false }))));
     const quotes = selectQuotes(candidates, { peopleInPattern: row.people, minQuoteGroup, maxQuotes: options.quotesPerPattern ?? 2, scrub });
     if (quotes.length === 0) continue;
     out.push(`**${cell(scrub(row.theme))}**`, '');

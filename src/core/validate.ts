@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { personKey } from './peopleMatch';
 import { posix } from 'path';
 import { FieldLocator } from './fieldLocator';
 import { NoteAnalysis } from './note';
@@ -138,7 +139,7 @@ function previousProblems(analysis: NoteAnalysis, locate: FieldLocator, context:
   const range = locate.valueRange(['previous']);
   if (person === undefined) return [problem(range, 'warning', 'previous-missing', `No note found at "${previous}".`)];
   const own = analysis.note.person;
-  if (person !== null && own !== undefined && person.trim().toLowerCase() !== own.trim().toLowerCase()) {
+  if (person !== null && own !== undefined && personKey(person) !== personKey(own)) {
     return [problem(range, 'error', 'previous-other-person', `"${previous}" is a conversation with ${person}, not ${own}.`)];
   }
   return [];

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { personKey } from '../core/peopleMatch';
 import { ThemeUsage } from '../core/themes';
 import { EMPTY_VOCABULARY, Vocabulary } from '../core/vocabulary';
 import { WorkspaceIndex } from '../core/workspaceIndex';
@@ -35,7 +36,7 @@ export class WorkspaceVocabularyProvider extends Disposable {
 }
 
 function vocabularyOf(index: WorkspaceIndex, agreed: Vocabulary): WorkspaceVocabulary {
-  const people = new Map(index.all().flatMap(n => (n.person ? [[n.person.trim().toLowerCase(), n.person.trim()] as const] : [])));
+  const people = new Map(index.all().flatMap(n => (n.person ? [[personKey(n.person), n.person.trim()] as const] : [])));
   const used = index.themeUsage();
   // Agreed themes first (counting their aliases' use), then the workspace's own themes the vocabulary does not know.
   const canonical = agreed.themes.map(theme => ({
