@@ -78,15 +78,15 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
   const diagnostics = own(new DiagnosticsManager(notesIndex, workspaceVocabulary));
   const briefs = own(new PrepareBriefProvider(notesIndex, theme => themeVocabulary.responseFor(theme)));
   const views: CrossNoteViews = {
-    themes: own(new ThemesViewProvider(notesIndex, themeVocabulary)), actions: own(new ActionItemsViewProvider(notesIndex)), people: own(new PeopleViewProvider(notesIndex)),
+    themes: own(new ThemesViewProvider(notesIndex, themeVocabulary)),
+    actions: own(new ActionItemsViewProvider(notesIndex)),
+    people: own(new PeopleViewProvider(notesIndex)),
   };
-  context.subscriptions.push(
-    registerQuestionGuide(guide),
-    registerCurrentQuestionView(currentQuestion),
-    registerFrontmatterAssist(workspaceVocabulary, diagnostics),
-    new ThemeAliasHints(themeVocabulary),
-    registerCommands({ context, log, notesIndex, guide, themeVocabulary, briefs, views }),
-  );
+  own(registerQuestionGuide(guide));
+  own(registerCurrentQuestionView(currentQuestion));
+  own(registerFrontmatterAssist(workspaceVocabulary, diagnostics));
+  own(new ThemeAliasHints(themeVocabulary));
+  own(registerCommands({ context, log, notesIndex, guide, themeVocabulary, briefs, views }));
   const logFile = vscode.Uri.joinPath(context.logUri, `${GROWTH_LOG_NAME}.log`);
   return { questionGuide: guide, currentQuestion, notes: notesIndex, views, logFile, activationMs: performance.now() - started };
 }
@@ -99,15 +99,32 @@ function registerCommands(parts: {
   const { context, log, notesIndex, guide, themeVocabulary, briefs, views } = parts;
   const navigator = new GuideNavigator(guide);
   return new CommandManager().register(
-    new NewConversationCommand(context, notesIndex, themeVocabulary), new NewConversationWithCommand(), new CommitNotesCommand(),
-    new RevealQuestionCommand(navigator), new NextQuestionCommand(navigator), new PreviousQuestionCommand(navigator),
-    new SetCareerPathCommand(navigator), new SetFlightRiskCommand(navigator), new ApplyHintCommand(navigator), new RefreshGuideCommand(guide),
-    new FilterThemesByPeriodCommand(views.themes), new FilterThemesByTeamCommand(views.themes), new FilterThemesByManagerCommand(views.themes),
-    new FilterThemesByQuestionCommand(views.themes), new ClearThemeFiltersCommand(views.themes),
-    new CompleteActionCommand(views.actions), new GroupActionsByPersonCommand(views.actions), new GroupActionsByOwnerCommand(views.actions),
-    new OpenNoteAtCommand(), new PrepareCommand(notesIndex, briefs), new ShowLogCommand(log),
-    new CreateShareableCopyCommand(), new MarkSharedCommand(), new ThemesReportCommand(notesIndex, themeVocabulary),
-    new ExportTeamDigestCommand(notesIndex, themeVocabulary), new CollateDigestsCommand(themeVocabulary),
+    new NewConversationCommand(context, notesIndex, themeVocabulary),
+    new NewConversationWithCommand(),
+    new CommitNotesCommand(),
+    new RevealQuestionCommand(navigator),
+    new NextQuestionCommand(navigator),
+    new PreviousQuestionCommand(navigator),
+    new SetCareerPathCommand(navigator),
+    new SetFlightRiskCommand(navigator),
+    new ApplyHintCommand(navigator),
+    new RefreshGuideCommand(guide),
+    new FilterThemesByPeriodCommand(views.themes),
+    new FilterThemesByTeamCommand(views.themes),
+    new FilterThemesByManagerCommand(views.themes),
+    new FilterThemesByQuestionCommand(views.themes),
+    new ClearThemeFiltersCommand(views.themes),
+    new CompleteActionCommand(views.actions),
+    new GroupActionsByPersonCommand(views.actions),
+    new GroupActionsByOwnerCommand(views.actions),
+    new OpenNoteAtCommand(),
+    new PrepareCommand(notesIndex, briefs),
+    new ShowLogCommand(log),
+    new CreateShareableCopyCommand(),
+    new MarkSharedCommand(),
+    new ThemesReportCommand(notesIndex, themeVocabulary),
+    new ExportTeamDigestCommand(notesIndex, themeVocabulary),
+    new CollateDigestsCommand(themeVocabulary),
   );
 }
 

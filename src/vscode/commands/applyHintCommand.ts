@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Command } from '../commandManager';
 import { WriteActions } from '../writeActions';
 import { FLIGHT_RISKS } from '../../core/guide';
 import { HintAction } from '../../core/liveHints';
@@ -7,7 +8,7 @@ import { Commands } from '../ids';
 import { trustedOrExplain } from '../trust';
 
 /** A hint's one-click suggestion; nothing is applied without this click. */
-export class ApplyHintCommand {
+export class ApplyHintCommand implements Command {
   readonly id = Commands.applyHint;
 
   constructor(private readonly navigator: GuideNavigator) {}

@@ -1,8 +1,9 @@
 import { Commands } from '../ids';
+import { Command } from '../commandManager';
 import { ThemesViewProvider } from '../themesView';
 
 /** Shows every theme again. */
-export class ClearThemeFiltersCommand {
+export class ClearThemeFiltersCommand implements Command {
   readonly id = Commands.clearThemeFilters;
 
   constructor(private readonly view: ThemesViewProvider) {}

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Command } from '../commandManager';
 import { collateDigests, DigestFile, MAX_DIGEST_BYTES } from '../../core/collate';
 import { collationMarkdown } from '../../core/collateReport';
 import { today } from '../../core/dates';
@@ -14,7 +15,7 @@ export interface CollateArgs {
 }
 
 /** "Collate Digests": merges a folder of digests; the report opens beside the editor. */
-export class CollateDigestsCommand {
+export class CollateDigestsCommand implements Command {
   readonly id = Commands.collateDigests;
 
   constructor(private readonly vocabulary: VocabularyManager) {}

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Command } from '../commandManager';
 import { WriteActions } from '../writeActions';
 import { commitMessage, ChangedNote } from '../../core/commitMessage';
 import { analyzeNote } from '../../core/note';
@@ -16,7 +17,7 @@ export interface CommitNotesOptions {
 }
 
 /** "Growth: Commit Notes": stages the notes folder and commits it locally. It never pushes. */
-export class CommitNotesCommand {
+export class CommitNotesCommand implements Command {
   readonly id = Commands.commitNotes;
 
   async execute(rawOptions?: unknown): Promise<string | undefined> {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Command } from '../commandManager';
 import { WriteActions } from '../writeActions';
 import { ActionItem } from '../../core/crossNoteViews';
 import { locateOpenTask } from '../../core/noteSummary';
@@ -9,7 +10,7 @@ import { applyNoteEdit } from '../noteEdits';
 import { trustedOrExplain } from '../trust';
 
 /** Ticks an action item: the row whose button was pressed, else the row selected in the view. */
-export class CompleteActionCommand {
+export class CompleteActionCommand implements Command {
   readonly id = Commands.completeAction;
 
   constructor(private readonly view: ActionItemsViewProvider) {}

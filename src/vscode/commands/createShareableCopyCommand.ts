@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Command } from '../commandManager';
 import { WriteActions } from '../writeActions';
 import { sensitiveWordsIn, shareableCopy } from '../../core/share';
 import { exportUri, freeName } from '../exportFiles';
@@ -21,7 +22,7 @@ export interface CreateShareableCopyArgs {
 }
 
 /** "Create Shareable Copy": an unsaved copy for the person; nothing is written or sent unless the manager says so. */
-export class CreateShareableCopyCommand {
+export class CreateShareableCopyCommand implements Command {
   readonly id = Commands.createShareableCopy;
 
   async execute(given?: unknown): Promise<vscode.TextDocument | undefined> {

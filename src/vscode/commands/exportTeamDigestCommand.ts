@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Command } from '../commandManager';
 import { WriteActions } from '../writeActions';
 import { today } from '../../core/dates';
 import { buildDigest, describeDigest } from '../../core/digest';
@@ -20,7 +21,7 @@ export interface ExportDigestArgs {
 }
 
 /** "Export Team Digest": counts only, after the manager has read exactly what will leave. Returns the file written. */
-export class ExportTeamDigestCommand {
+export class ExportTeamDigestCommand implements Command {
   readonly id = Commands.exportTeamDigest;
 
   constructor(private readonly notes: NotesIndexManager, private readonly vocabulary: VocabularyManager) {}

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import { Command } from '../commandManager';
 import { Commands } from '../ids';
 import { filterByNoteField } from '../themeFilterPick';
 import { ThemesViewProvider } from '../themesView';
 
 /** Themes raised in one manager's conversations; a manager's name as the argument skips the pick. */
-export class FilterThemesByManagerCommand {
+export class FilterThemesByManagerCommand implements Command {
   readonly id = Commands.filterThemesByManager;
 
   constructor(private readonly view: ThemesViewProvider) {}

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import { Command } from '../commandManager';
 import { Commands } from '../ids';
 import { pickPeriod } from '../periodPick';
 import { ThemesViewProvider } from '../themesView';
 
 /** Themes of the last 6 or 12 months, or of all time; 6, 12 or 0 as the argument skips the pick. */
-export class FilterThemesByPeriodCommand {
+export class FilterThemesByPeriodCommand implements Command {
   readonly id = Commands.filterThemesByPeriod;
 
   constructor(private readonly view: ThemesViewProvider) {}

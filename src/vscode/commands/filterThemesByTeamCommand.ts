@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import { Command } from '../commandManager';
 import { Commands } from '../ids';
 import { filterByNoteField } from '../themeFilterPick';
 import { ThemesViewProvider } from '../themesView';
 
 /** Themes raised in one team's conversations; a team name as the argument skips the pick. */
-export class FilterThemesByTeamCommand {
+export class FilterThemesByTeamCommand implements Command {
   readonly id = Commands.filterThemesByTeam;
 
   constructor(private readonly view: ThemesViewProvider) {}

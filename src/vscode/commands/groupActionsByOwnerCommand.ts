@@ -1,8 +1,9 @@
 import { ActionItemsViewProvider } from '../actionItemsView';
+import { Command } from '../commandManager';
 import { Commands } from '../ids';
 
 /** Groups open action items by who owns them (`@owner`). */
-export class GroupActionsByOwnerCommand {
+export class GroupActionsByOwnerCommand implements Command {
   readonly id = Commands.groupActionsByOwner;
 
   constructor(private readonly view: ActionItemsViewProvider) {}

@@ -1,8 +1,9 @@
 import { ActionItemsViewProvider } from '../actionItemsView';
+import { Command } from '../commandManager';
 import { Commands } from '../ids';
 
 /** Groups open action items by the person each conversation was with. */
-export class GroupActionsByPersonCommand {
+export class GroupActionsByPersonCommand implements Command {
   readonly id = Commands.groupActionsByPerson;
 
   constructor(private readonly view: ActionItemsViewProvider) {}

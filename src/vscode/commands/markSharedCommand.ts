@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Command } from '../commandManager';
 import { WriteActions } from '../writeActions';
 import { today } from '../../core/dates';
 import { setFrontmatterField } from '../../core/frontmatterEdit';
@@ -9,7 +10,7 @@ import { applyNoteEdit } from '../noteEdits';
 import { trustedOrExplain } from '../trust';
 
 /** "Mark as Shared": records the day the copy went to the person. */
-export class MarkSharedCommand {
+export class MarkSharedCommand implements Command {
   readonly id = Commands.markShared;
 
   execute(uri?: unknown, day?: unknown): Promise<boolean> {

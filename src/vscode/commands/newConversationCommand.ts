@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Command } from '../commandManager';
 import { WriteActions } from '../writeActions';
 import { today } from '../../core/dates';
 import { freshAnswerSpot } from '../../core/guide';
@@ -44,7 +45,7 @@ function cleanOptions(raw: unknown): NewConversationOptions {
 }
 
 /** "Growth: New Growth Conversation": asks who, creates the note from the script and opens it at question 1. */
-export class NewConversationCommand {
+export class NewConversationCommand implements Command {
   readonly id = Commands.newConversation;
 
   /** `vocabulary`, when given, adds last time's org responses to question 8. */

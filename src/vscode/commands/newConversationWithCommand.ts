@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import { Command } from '../commandManager';
 import { Commands } from '../ids';
 import type { PersonTreeItem } from '../peopleView';
 
 /** "New conversation" on a People row, or from the palette / a key with no row: then the picker asks who. */
-export class NewConversationWithCommand {
+export class NewConversationWithCommand implements Command {
   readonly id = Commands.newConversationWith;
 
   execute(element?: unknown): Thenable<unknown> {

@@ -1,8 +1,9 @@
 import { GuideNavigator } from '../guideNavigator';
+import { Command } from '../commandManager';
 import { Commands } from '../ids';
 
 /** Ctrl+Alt+]: the next question, then Next steps and Private notes. */
-export class NextQuestionCommand {
+export class NextQuestionCommand implements Command {
   readonly id = Commands.nextQuestion;
 
   constructor(private readonly navigator: GuideNavigator) {}

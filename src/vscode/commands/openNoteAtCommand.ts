@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import { Command } from '../commandManager';
 import { Commands } from '../ids';
 
 /** Opens a note (by URI string) with the cursor on a line: what the rows of the cross-note views link to. */
-export class OpenNoteAtCommand {
+export class OpenNoteAtCommand implements Command {
   readonly id = Commands.openNoteAt;
 
   async execute(path: unknown, line: unknown = 0): Promise<void> {

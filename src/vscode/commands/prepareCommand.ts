@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Command } from '../commandManager';
 import { Commands } from '../ids';
 import { NotesIndexManager } from '../notesIndex';
 import type { PersonTreeItem } from '../peopleView';
@@ -8,7 +9,7 @@ import { PrepareBriefProvider } from '../prepareBriefs';
  * "Growth: Prepare": a one-page, read-only brief of a person before the conversation. From the
  * palette (pick a person), the People view (the row), or the CodeLens on a note's first line.
  */
-export class PrepareCommand {
+export class PrepareCommand implements Command {
   readonly id = Commands.prepare;
 
   constructor(private readonly notes: NotesIndexManager, private readonly briefs: PrepareBriefProvider) {}

@@ -1,8 +1,9 @@
 import { GuideNavigator } from '../guideNavigator';
+import { Command } from '../commandManager';
 import { Commands } from '../ids';
 
 /** Ctrl+Alt+[: the question before. */
-export class PreviousQuestionCommand {
+export class PreviousQuestionCommand implements Command {
   readonly id = Commands.previousQuestion;
 
   constructor(private readonly navigator: GuideNavigator) {}

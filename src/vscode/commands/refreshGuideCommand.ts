@@ -1,8 +1,9 @@
 import { Commands } from '../ids';
+import { Command } from '../commandManager';
 import { QuestionGuideProvider } from '../questionGuide';
 
 /** Reads the active note again for the Question Guide. */
-export class RefreshGuideCommand {
+export class RefreshGuideCommand implements Command {
   readonly id = Commands.refreshGuide;
 
   constructor(private readonly guide: QuestionGuideProvider) {}

@@ -1,8 +1,9 @@
 import { GuideNavigator } from '../guideNavigator';
+import { Command } from '../commandManager';
 import { Commands } from '../ids';
 
 /** Goes to a question's answer line (a Question Guide row); a deleted question is put back. */
-export class RevealQuestionCommand {
+export class RevealQuestionCommand implements Command {
   readonly id = Commands.revealQuestion;
 
   constructor(private readonly navigator: GuideNavigator) {}

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import { Command } from '../commandManager';
 import { CAREER_PATHS } from '../../core/guide';
 import { GuideNavigator } from '../guideNavigator';
 import { Commands } from '../ids';
 
 /** Records `careerPath`: the value given, or the one the manager picks. */
-export class SetCareerPathCommand {
+export class SetCareerPathCommand implements Command {
   readonly id = Commands.setCareerPath;
 
   constructor(private readonly navigator: GuideNavigator) {}

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import { Command } from '../commandManager';
 import { FLIGHT_RISKS } from '../../core/guide';
 import { GuideNavigator } from '../guideNavigator';
 import { Commands } from '../ids';
 
 /** Records `flightRisk` (manager-only): the value given, or the one the manager picks. */
-export class SetFlightRiskCommand {
+export class SetFlightRiskCommand implements Command {
   readonly id = Commands.setFlightRisk;
 
   constructor(private readonly navigator: GuideNavigator) {}

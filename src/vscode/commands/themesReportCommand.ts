@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Command } from '../commandManager';
 import { WriteActions } from '../writeActions';
 import { monthsBefore } from '../../core/crossNoteViews';
 import { today } from '../../core/dates';
@@ -25,7 +26,7 @@ export interface ThemesReportArgs {
 }
 
 /** "Themes Report": a Markdown report, anonymised unless asked, opened with its preview beside it. */
-export class ThemesReportCommand {
+export class ThemesReportCommand implements Command {
   readonly id = Commands.themesReport;
 
   constructor(private readonly notes: NotesIndexManager, private readonly vocabulary: VocabularyManager) {}
