@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { noteUri } from './workspaceNoteSource';
 import { PipelineUpdate } from '../core/notePipeline';
 import { Problem } from '../core/problem';
 import { normalizeTheme } from '../core/themes';
@@ -135,7 +136,7 @@ export class DiagnosticsManager extends Disposable {
       if (token.isCancellationRequested) return;
       if (this.requested.get(key) !== sequence || open.has(key)) continue;
       const summary = this.notes.index.get(key);
-      const uri = vscode.Uri.parse(key);
+      const uri = noteUri(key);
       if (!summary) {
         this.showSkippedOrForget(key);
         continue;
@@ -155,7 +156,7 @@ export class DiagnosticsManager extends Disposable {
   /** A file the index left out shows why when it says it is a growth note and cannot be read as text. */
   private showSkippedOrForget(key: string) {
     const skipped = this.notes.pipeline.skipped.get(key);
-    const uri = vscode.Uri.parse(key);
+    const uri = noteUri(key);
     if (vscode.workspace.textDocuments.some(d => d.uri.toString() === key)) return;
     // Too large to be a conversation: the status bar says so; it is checked once opened.
     if (skipped?.declaresGrowthNote && skipped.reason === SkipReasons.notUtf8 && growthSettings().validateWorkspace) this.show(uri, undefined, [skipped.problem]);
@@ -180,7 +181,7 @@ export class DiagnosticsManager extends Disposable {
   private previousKey(noteKey: string, previous: string): string {
     const known = this.previousKeys.get(noteKey);
     if (known?.previous === previous) return known.key;
-    const key = vscode.Uri.joinPath(vscode.Uri.parse(noteKey), '..', previous.replace(/\\/g, '/')).toString();
+    const key = vscode.Uri.joinPath(noteUri(noteKey), '..', previous.replace(/\\/g, '/')).toString();
     this.previousKeys.set(noteKey, { previous, key });
     return key;
   }
@@ -213,6 +214,6 @@ export class DiagnosticsManager extends Disposable {
   }
 
   private forgetUnlessOpen(key: string) {
-    if (!vscode.workspace.textDocuments.some(d => d.uri.toString() === key)) this.forget(vscode.Uri.parse(key));
+    if (!vscode.workspace.textDocuments.some(d => d.uri.toString() === key)) this.forget(noteUri(key));
   }
 }

@@ -7,7 +7,7 @@ import { Disposable } from './dispose';
 import { Commands, Settings } from './ids';
 import { activeScript } from './questionScripts';
 import { growthSettings } from './settings';
-import { WorkspaceNoteSource } from './workspaceNoteSource';
+import { noteUri, WorkspaceNoteSource } from './workspaceNoteSource';
 
 const SAVE_DELAY_MS = 3000;
 const RECONCILE_DELAY_MS = 1000;
@@ -113,7 +113,7 @@ export class NotesIndexManager extends Disposable {
     for (const [key, file] of this.pipeline.skipped) {
       if (this.loggedSkips.get(key) === file.reason) continue;
       this.loggedSkips.set(key, file.reason);
-      this.log.warn(`Not indexed: ${vscode.workspace.asRelativePath(vscode.Uri.parse(key))} (${file.reason}).`);
+      this.log.warn(`Not indexed: ${vscode.workspace.asRelativePath(noteUri(key))} (${file.reason}).`);
     }
     for (const key of [...this.loggedSkips.keys()]) if (!this.pipeline.skipped.has(key)) this.loggedSkips.delete(key);
     if (!update.full) {
@@ -133,7 +133,7 @@ export class NotesIndexManager extends Disposable {
     const count = skipped.size;
     this.skippedStatus.text = count === 1 ? vscode.l10n.t('$(warning) 1 file not indexed') : vscode.l10n.t('$(warning) {0} files not indexed', count);
     this.skippedStatus.tooltip = `${vscode.l10n.t('Growth Conversations left these out of the views (they still open as usual):')}\n${[...skipped]
-      .slice(0, 10).map(([key, reason]) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(key))}: ${reason}`).join('\n')}${count > 10 ? '\n…' : ''}`;
+      .slice(0, 10).map(([key, reason]) => `${vscode.workspace.asRelativePath(noteUri(key))}: ${reason}`).join('\n')}${count > 10 ? '\n…' : ''}`;
     this.skippedStatus.command = Commands.showLog;
     this.skippedStatus.show();
   }

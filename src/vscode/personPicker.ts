@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { noteUri } from './workspaceNoteSource';
 import { decideTypedName, matchName, personKey } from '../core/peopleMatch';
 import { IndexedNote } from '../core/workspaceIndex';
 import { personSlug } from '../core/scaffold';
@@ -21,7 +22,7 @@ export function knownPeople(notes: readonly IndexedNote[], notesRoot: vscode.Uri
     if (!note.path.startsWith(root) || !note.person || !note.date) continue;
     const key = `${personKey(note.person)}|${note.team?.trim().toLowerCase() ?? ''}`;
     const seen = latest.get(key);
-    const lastNote = vscode.Uri.parse(note.path);
+    const lastNote = noteUri(note.path);
     const slug = lastNote.path.split('/').slice(-2, -1)[0] ?? personSlug(note.person);
     if (!seen || seen.lastDate < note.date) latest.set(key, { person: note.person.trim(), team: note.team, lastDate: note.date, lastNote, slug });
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { noteUri } from './workspaceNoteSource';
 import { today } from '../core/dates';
 import { OrgResponseLookup, notesOfPerson, prepareBrief } from '../core/prepare';
 import { Disposable } from './dispose';
@@ -41,7 +42,7 @@ export class PrepareBriefProvider extends Disposable implements vscode.TextDocum
     await this.notes.ready;
     const notes = notesOfPerson(this.notes.index.all(), person);
     const latest = notes[notes.length - 1];
-    const latestUri = latest ? vscode.Uri.parse(latest.path) : undefined;
+    const latestUri = latest ? noteUri(latest.path) : undefined;
     const latestText = latestUri ? await readNoteText(latestUri) : undefined;
     const { script } = await activeScript(latestUri ? vscode.workspace.getWorkspaceFolder(latestUri) : vscode.workspace.workspaceFolders?.[0]);
     return prepareBrief({ person, notes, latestText, script, today: today(), orgResponse: this.orgResponse });

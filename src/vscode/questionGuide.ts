@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { noteUri } from './workspaceNoteSource';
 import { GuideQuestion, guideState, GuideState, stopAt } from '../core/guide';
 import { liveHints, LiveHint, PreviousConversation } from '../core/liveHints';
 import { NoteAnalysis } from '../core/note';
@@ -104,7 +105,7 @@ export class QuestionGuideProvider extends Disposable implements vscode.TreeData
       .filter(n => n.path !== own && n.date !== undefined && (note.date === undefined || n.date < note.date));
     const last = before[before.length - 1];
     if (!last?.date) return undefined;
-    if (!this.previousTexts.has(last.path)) this.previousTexts.set(last.path, await readNoteText(vscode.Uri.parse(last.path)));
+    if (!this.previousTexts.has(last.path)) this.previousTexts.set(last.path, await readNoteText(noteUri(last.path)));
     const text = this.previousTexts.get(last.path);
     if (text === undefined) return undefined;
     return { date: last.date, body: text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '') };

@@ -6,6 +6,11 @@ import { NOTE_SCAN_EXCLUDE } from './noteFiles';
 import { TypingPause } from './typingPause';
 
 const COALESCE_MS = 150;
+
+/** The file behind a note's key in the editor's index (the index keys notes by URI string; the CLI's by relative path). */
+export function noteUri(key: string): vscode.Uri {
+  return vscode.Uri.parse(key);
+}
 const TYPING_DELAY_MS = 300;
 
 /**
@@ -49,7 +54,7 @@ export class WorkspaceNoteSource extends Disposable implements NoteSource {
   async stat(path: string): Promise<NoteFileInfo | undefined> {
     let stat: vscode.FileStat;
     try {
-      stat = await vscode.workspace.fs.stat(vscode.Uri.parse(path));
+      stat = await vscode.workspace.fs.stat(noteUri(path));
     } catch {
       // Deleted on disk: an editor still holding its text does not keep it a conversation.
       return undefined;
@@ -64,7 +69,7 @@ export class WorkspaceNoteSource extends Disposable implements NoteSource {
     const open = dirtyDocument(path);
     if (open) return new TextEncoder().encode(open.getText());
     this.reads.set(path, (this.reads.get(path) ?? 0) + 1);
-    return vscode.workspace.fs.readFile(vscode.Uri.parse(path));
+    return vscode.workspace.fs.readFile(noteUri(path));
   }
 
   onDidChange(listener: (changes: readonly NoteChange[]) => void): vscode.Disposable {

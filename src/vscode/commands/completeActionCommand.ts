@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { noteUri } from '../workspaceNoteSource';
 import { Command } from '../commandManager';
 import { WriteActions } from '../writeActions';
 import { ActionItem } from '../../core/crossNoteViews';
@@ -34,7 +35,7 @@ export class CompleteActionCommand implements Command {
 async function completeAction(item: ActionItem): Promise<boolean> {
   const action = WriteActions.tickActionItem;
   if (!trustedOrExplain(action)) return false;
-  const uri = vscode.Uri.parse(item.path);
+  const uri = noteUri(item.path);
   const document = await vscode.workspace.openTextDocument(uri).then(d => d, () => undefined);
   const place = document && locateOpenTask(document.getText().split(/\r?\n/), item);
   if (!place) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { noteUri } from '../workspaceNoteSource';
 import { Command } from '../commandManager';
 import { Commands } from '../ids';
 
@@ -8,7 +9,7 @@ export class OpenNoteAtCommand implements Command {
 
   async execute(path: unknown, line: unknown = 0): Promise<void> {
     if (typeof path !== 'string') return;
-    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(path));
+    const editor = await vscode.window.showTextDocument(noteUri(path));
     const target = Math.min(typeof line === 'number' ? line : 0, editor.document.lineCount - 1);
     editor.selection = new vscode.Selection(target, 0, target, 0);
     editor.revealRange(new vscode.Range(target, 0, target, 0), vscode.TextEditorRevealType.InCenterIfOutsideViewport);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { noteUri } from '../workspaceNoteSource';
 import { Command } from '../commandManager';
 import { WriteActions } from '../writeActions';
 import { monthsBefore } from '../../core/crossNoteViews';
@@ -74,7 +75,7 @@ async function pickReportKind(): Promise<{ names: boolean; quotes: boolean } | u
 async function quotedLines(index: WorkspaceIndex, options: Pick<ReportOptions, 'today' | 'since' | 'patternThreshold' | 'vocabulary'>): Promise<Map<string, string[]>> {
   const lines = new Map<string, string[]>();
   for (const path of quoteSourcePaths(index, options)) {
-    lines.set(path, (await readNoteText(vscode.Uri.parse(path)))?.split(/\r?\n/) ?? []);
+    lines.set(path, (await readNoteText(noteUri(path)))?.split(/\r?\n/) ?? []);
   }
   return lines;
 }
