@@ -21,3 +21,13 @@ export class CommandManager extends Disposable {
     return this;
   }
 }
+
+/** A command's string argument; anything else (nothing, a tree item) counts as none. */
+export function stringArgument(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A command's options object (every field optional); anything else (nothing, a tree item's id) counts as no options. */
+export function optionsArgument<Options extends object>(value: unknown): Options {
+  return (value && typeof value === 'object' ? value : {}) as Options;
+}

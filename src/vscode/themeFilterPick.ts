@@ -1,10 +1,6 @@
 import * as vscode from 'vscode';
+import { stringArgument } from './commandManager';
 import { ThemeFilters, ThemesViewProvider } from './themesView';
-
-/** A command's argument when it is a string; a tree row passed by a view-title button is not. */
-export function stringArgument(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
 
 /** The team or manager filter: what the notes name in that field, sorted, the current one ticked. */
 export async function filterByNoteField(view: ThemesViewProvider, field: 'team' | 'manager', title: string, given: unknown): Promise<void> {

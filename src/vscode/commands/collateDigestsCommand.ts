@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Command } from '../commandManager';
+import { Command, optionsArgument } from '../commandManager';
 import { collateDigests, DigestFile, MAX_DIGEST_BYTES } from '../../core/collate';
 import { collationMarkdown } from '../../core/collateReport';
 import { today } from '../../core/dates';
@@ -21,7 +21,7 @@ export class CollateDigestsCommand implements Command {
   constructor(private readonly vocabulary: VocabularyManager) {}
 
   async execute(given?: unknown): Promise<vscode.TextDocument | undefined> {
-    const options: CollateArgs = given instanceof vscode.Uri ? { folder: given } : given && typeof given === 'object' ? given as CollateArgs : {};
+    const options: CollateArgs = given instanceof vscode.Uri ? { folder: given } : optionsArgument<CollateArgs>(given);
     const folder = options.folder ?? (await vscode.window.showOpenDialog({
       title: vscode.l10n.t('Collate Digests: the folder of team digests'), canSelectFolders: true, canSelectFiles: false, canSelectMany: false,
     }))?.[0];

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Command } from '../commandManager';
+import { Command, optionsArgument } from '../commandManager';
 import { WriteActions } from '../writeActions';
 import { sensitiveWordsIn, shareableCopy } from '../../core/share';
 import { exportUri, freeName } from '../exportFiles';
@@ -26,7 +26,7 @@ export class CreateShareableCopyCommand implements Command {
   readonly id = Commands.createShareableCopy;
 
   async execute(given?: unknown): Promise<vscode.TextDocument | undefined> {
-    const options: CreateShareableCopyArgs = given instanceof vscode.Uri ? { uri: given } : given && typeof given === 'object' ? given as CreateShareableCopyArgs : {};
+    const options: CreateShareableCopyArgs = given instanceof vscode.Uri ? { uri: given } : optionsArgument<CreateShareableCopyArgs>(given);
     const source = options.uri ? await vscode.workspace.openTextDocument(options.uri) : vscode.window.activeTextEditor?.document;
     if (!source) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a growth note to create a copy to share.'));

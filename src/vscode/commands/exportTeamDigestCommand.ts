@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Command } from '../commandManager';
+import { Command, optionsArgument } from '../commandManager';
 import { WriteActions } from '../writeActions';
 import { today } from '../../core/dates';
 import { buildDigest, describeDigest } from '../../core/digest';
@@ -27,7 +27,7 @@ export class ExportTeamDigestCommand implements Command {
   constructor(private readonly notes: NotesIndexManager, private readonly vocabulary: VocabularyManager) {}
 
   async execute(given?: unknown): Promise<vscode.Uri | undefined> {
-    const options: ExportDigestArgs = given && typeof given === 'object' ? given as ExportDigestArgs : {};
+    const options: ExportDigestArgs = optionsArgument<ExportDigestArgs>(given);
     const label = options.label ?? await vscode.window.showInputBox({
       title: vscode.l10n.t('Export Team Digest'), prompt: vscode.l10n.t('A label for your digest, such as your group of teams (optional, shown to everyone who collates).'),
     });

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { Command } from '../commandManager';
+import { Command, stringArgument } from '../commandManager';
 import { Commands } from '../ids';
 import { activeScript } from '../questionScripts';
-import { stringArgument } from '../themeFilterPick';
 import { ThemesViewProvider } from '../themesView';
 
 /** Themes raised under one question (such as "what would you change?"); a question id as the argument skips the pick. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Command } from '../commandManager';
+import { Command, stringArgument } from '../commandManager';
 import { WriteActions } from '../writeActions';
 import { today } from '../../core/dates';
 import { freshAnswerSpot } from '../../core/guide';
@@ -35,10 +35,9 @@ export interface NewConversationOptions {
 function cleanOptions(raw: unknown): NewConversationOptions {
   if (!raw || typeof raw !== 'object') return {};
   const given = raw as Record<string, unknown>;
-  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const folder = given.folder && typeof given.folder === 'object' && 'uri' in given.folder ? given.folder as vscode.WorkspaceFolder : undefined;
   return {
-    person: text(given.person), date: text(given.date), folder, typed: text(given.typed),
+    person: stringArgument(given.person), date: stringArgument(given.date), folder, typed: stringArgument(given.typed),
     whenExists: given.whenExists === 'open' || given.whenExists === 'createAnother' ? given.whenExists : undefined,
     confirmNewPerson: typeof given.confirmNewPerson === 'boolean' ? given.confirmNewPerson : undefined,
   };

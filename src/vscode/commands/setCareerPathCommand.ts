@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Command } from '../commandManager';
+import { Command, stringArgument } from '../commandManager';
 import { CAREER_PATHS } from '../../core/guide';
 import { GuideNavigator } from '../guideNavigator';
 import { Commands } from '../ids';
@@ -12,6 +12,6 @@ export class SetCareerPathCommand implements Command {
 
   execute(value?: unknown): Promise<boolean> {
     const title = vscode.l10n.t('Which path does the person lean towards?');
-    return this.navigator.pickAndSet('careerPath', title, CAREER_PATHS, typeof value === 'string' ? value : undefined);
+    return this.navigator.pickAndSet('careerPath', title, CAREER_PATHS, stringArgument(value));
   }
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Command } from '../commandManager';
+import { Command, stringArgument } from '../commandManager';
 import { FLIGHT_RISKS } from '../../core/guide';
 import { GuideNavigator } from '../guideNavigator';
 import { Commands } from '../ids';
@@ -12,6 +12,6 @@ export class SetFlightRiskCommand implements Command {
 
   execute(value?: unknown): Promise<boolean> {
     const title = vscode.l10n.t('How likely is the person to leave?');
-    return this.navigator.pickAndSet('flightRisk', title, FLIGHT_RISKS, typeof value === 'string' ? value : undefined);
+    return this.navigator.pickAndSet('flightRisk', title, FLIGHT_RISKS, stringArgument(value));
   }
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { noteUri } from '../workspaceNoteSource';
-import { Command } from '../commandManager';
+import { Command, optionsArgument } from '../commandManager';
 import { WriteActions } from '../writeActions';
 import { monthsBefore } from '../../core/crossNoteViews';
 import { today } from '../../core/dates';
@@ -33,7 +33,7 @@ export class ThemesReportCommand implements Command {
   constructor(private readonly notes: NotesIndexManager, private readonly vocabulary: VocabularyManager) {}
 
   async execute(given?: unknown): Promise<vscode.TextDocument | undefined> {
-    const options: ThemesReportArgs = given && typeof given === 'object' ? given as ThemesReportArgs : {};
+    const options: ThemesReportArgs = optionsArgument<ThemesReportArgs>(given);
     const months = options.months ?? await pickPeriod(vscode.l10n.t('Themes Report: which period?'));
     if (months === undefined) return undefined;
     const kind = options.includeNames !== undefined ? { names: options.includeNames, quotes: options.includeQuotes ?? false } : await pickReportKind();
