@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setTranslator } from './core/messages';
 import { ActionItemsViewProvider, registerActionItemsView } from './vscode/actionItemsView';
 import { CommitNotesCommand } from './vscode/commitNotesCommand';
 import { CurrentQuestionViewProvider, registerCurrentQuestionView } from './vscode/currentQuestionView';
@@ -36,6 +37,8 @@ export interface GrowthApi {
 /** Wiring only: each feature registers itself and hands back one disposable. */
 export function activate(context: vscode.ExtensionContext): GrowthApi {
   const started = performance.now();
+  // Core messages (problems, hints, refusals) are shown in the editor's language; the CLI stays English.
+  setTranslator((english, args) => vscode.l10n.t(english, ...args));
   // What the extension did and why, never the content of a note.
   const log = openGrowthLog();
   const notes = new NotesIndexManager(context.storageUri, log);

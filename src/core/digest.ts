@@ -4,6 +4,7 @@ import { normalizeTheme } from './themes';
 import { EMPTY_VOCABULARY, Vocabulary } from './vocabulary';
 import { IndexedNote } from './workspaceIndex';
 import { personKey } from './peopleMatch';
+import { msg } from './messages';
 
 export const DIGEST_FORMAT = 'growth-team-digest';
 /** Bumped when the digest format changes in a way an older collation could misread. */
@@ -167,8 +168,7 @@ export function buildDigest(allNotes: readonly IndexedNote[], options: DigestOpt
   if (quarters.length === 0) {
     const sizes = quartersLeftOut.map(q => `${q.quarter}: ${q.people}`).join(', ');
     return {
-      refusal: `No quarter has conversations with at least ${minGroupSize} people${sizes ? ` (${sizes})` : ''}. `
-        + 'A digest of a smaller group could point at someone, so nothing was written.',
+      refusal: msg('digest.groupTooSmall', minGroupSize, sizes ? msg('digest.quarterSizes', sizes) : ''),
     };
   }
   const label = options.label?.trim().slice(0, 80) || undefined;

@@ -2,6 +2,7 @@ import { NEXT_STEPS_ID, PRIVATE_ID, Section } from './body';
 import { Note } from './note';
 import { Question, QuestionScript } from './questionScript';
 import { MIN_ACHIEVEMENTS } from './validate';
+import { MessageId, msg } from './messages';
 
 /** One question as the guide shows it. */
 export interface GuideQuestion {
@@ -22,19 +23,30 @@ export interface GuideState {
   readonly currentIndex: number;
 }
 
+/** A value the guide offers to record; its label and detail are read when shown, in the editor's language. */
+export interface GuideChoice<Value extends string> {
+  readonly value: Value;
+  readonly label: string;
+  readonly detail: string;
+}
+
+function choice<Value extends string>(value: Value, label: MessageId, detail: MessageId): GuideChoice<Value> {
+  return { value, get label() { return msg(label); }, get detail() { return msg(detail); } };
+}
+
 export const CAREER_PATHS = [
-  { value: 'technical-specialist', label: 'Technical specialist', detail: 'Deep expertise in one area; the go-to person for it.' },
-  { value: 'architect-consultant', label: 'Architect / consultant', detail: 'Shapes systems across teams; advises more than builds.' },
-  { value: 'product-strategy', label: 'Product and strategy', detail: 'Shapes what gets built and why; the path towards CTO.' },
-  { value: 'people-management', label: 'People management', detail: 'Grows a team; results through other people.' },
-  { value: 'undecided', label: 'Undecided', detail: 'No path chosen yet; revisit next time.' },
+  choice('technical-specialist', 'careerPath.technicalSpecialist', 'careerPath.technicalSpecialist.detail'),
+  choice('architect-consultant', 'careerPath.architectConsultant', 'careerPath.architectConsultant.detail'),
+  choice('product-strategy', 'careerPath.productStrategy', 'careerPath.productStrategy.detail'),
+  choice('people-management', 'careerPath.peopleManagement', 'careerPath.peopleManagement.detail'),
+  choice('undecided', 'careerPath.undecided', 'careerPath.undecided.detail'),
 ] as const;
 
 export const FLIGHT_RISKS = [
-  { value: 'low', label: 'Low', detail: '"If this changed, or I could no longer do Y": worth knowing, no rush.' },
-  { value: 'medium', label: 'Medium', detail: '"If another job offered X": follow up soon.' },
-  { value: 'high', label: 'High', detail: 'Several reasons, named quickly: follow up directly, this week.' },
-  { value: 'not-assessed', label: 'Not assessed', detail: 'The question was not asked or the answer was unclear.' },
+  choice('low', 'flightRisk.low', 'flightRisk.low.detail'),
+  choice('medium', 'flightRisk.medium', 'flightRisk.medium.detail'),
+  choice('high', 'flightRisk.high', 'flightRisk.high.detail'),
+  choice('not-assessed', 'flightRisk.notAssessed', 'flightRisk.notAssessed.detail'),
 ] as const;
 
 /** Where the manager is in the script, what is answered, and what needs a second look. */
@@ -66,22 +78,22 @@ function hintsFor(question: Question, section: Section | undefined, note: Note):
   switch (question.records) {
     case 'achievements':
       if (section?.answered && (note.achievements ?? 0) < MIN_ACHIEVEMENTS) {
-        hints.push(`Only ${note.achievements ?? 0} of ${MIN_ACHIEVEMENTS} achievements: worth a gentle follow-up.`);
+        hints.push(msg('guide.fewAchievements', note.achievements ?? 0, MIN_ACHIEVEMENTS));
       }
       break;
     case 'goalReview': {
       const open = note.tasks.filter(t => t.questionId === question.id && t.untouchedCarry).length;
-      if (open > 0) hints.push(`${open} goal${open === 1 ? '' : 's'} from last time not yet reviewed.`);
+      if (open > 0) hints.push(msg(open === 1 ? 'guide.goalNotReviewed' : 'guide.goalsNotReviewed', open));
       break;
     }
     case 'careerPath':
-      if (section?.answered && (!note.careerPath || note.careerPath === 'undecided')) hints.push('No career path recorded yet.');
+      if (section?.answered && (!note.careerPath || note.careerPath === 'undecided')) hints.push(msg('guide.noCareerPath'));
       break;
     case 'flightRisk':
-      if (section?.answered && (!note.flightRisk || note.flightRisk === 'not-assessed')) hints.push('Answered, but flight risk is still not assessed.');
+      if (section?.answered && (!note.flightRisk || note.flightRisk === 'not-assessed')) hints.push(msg('guide.flightRiskNotAssessed'));
       if ((note.flightRisk === 'high' || note.flightRisk === 'medium')
         && !note.tasks.some(t => t.sectionKind === 'next-steps' && !t.done && t.carriedFrom === undefined)) {
-        hints.push(`Flight risk is ${note.flightRisk}, and Next steps has no new action item.`);
+        hints.push(msg('guide.flightRiskNoAction', note.flightRisk));
       }
       break;
     default:

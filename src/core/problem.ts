@@ -1,3 +1,5 @@
+import { msg } from './messages';
+
 /** A zero-based position in a document, as editors count (UTF-16 code units per line). */
 export interface Position {
   readonly line: number;
@@ -116,12 +118,12 @@ export function noteEncoding(bytes: Uint8Array): NoteEncoding {
 export function decodeNoteBytes(bytes: Uint8Array): { text: string } | { problem: Problem } {
   const encoding = noteEncoding(bytes);
   const refuse = (message: string) => ({ problem: problem({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'error', 'not-utf8', message) });
-  if (encoding === 'utf-16-unmarked') return refuse('This file looks like UTF-16 text without a byte-order mark, so it was not read. Re-save it as UTF-8.');
+  if (encoding === 'utf-16-unmarked') return refuse(msg('file.utf16Unmarked'));
   try {
     return { text: (encoding === 'utf-16le' ? UTF16LE : encoding === 'utf-16be' ? UTF16BE : UTF8).decode(bytes) };
   } catch {
     return refuse(encoding === 'utf-8'
-      ? 'This file is not valid UTF-8 text, so it was not read. Re-save it as UTF-8.'
-      : 'This file is UTF-16 text with broken characters, so it was not read. Re-save it as UTF-8.');
+      ? msg('file.notUtf8')
+      : msg('file.brokenUtf16'));
   }
 }

@@ -3,8 +3,9 @@ import { toString } from 'mdast-util-to-string';
 import { stringify } from 'yaml';
 import { bodyTree, isPrivateHeading, itemText, PRIVATE_ITEM, privateSubsections, Section } from './body';
 import { analyzeNote, NoteAnalysis } from './note';
-import { SHARED_COPY_TYPE, SHAREABLE_FIELDS, shareRefusal, TOO_COMPLEX_TO_SHARE } from './privacyGate';
+import { SHARED_COPY_TYPE, SHAREABLE_FIELDS, shareRefusal, tooComplexToShare } from './privacyGate';
 import { QuestionScript } from './questionScript';
+import { msg } from './messages';
 
 export interface ShareOptions {
   /** Frontmatter fields to leave out even though they are shareable. */
@@ -42,13 +43,10 @@ export function shareableCopy(noteText: string, options: ShareOptions): SharedCo
   const refused = shareRefusal(analysis);
   if (refused) return { refused };
   const parsed = bodyTree(analysis.text, analysis.lines.offsetAt({ line: analysis.note.bodyLine, character: 0 }), analysis.note.bodyLine);
-  if ('skipped' in parsed) return { refused: TOO_COMPLEX_TO_SHARE };
+  if ('skipped' in parsed) return { refused: tooComplexToShare() };
   const misread = misreadPrivateHeading(parsed.text, parsed.tree);
   if (misread !== undefined) {
-    return {
-      refused: `Line ${misread + 1} looks like a Private heading but is not read as one (an unusual space or character before it, or it sits inside a list, a quote or an indent). `
-        + 'Write it as "## Private notes" at the start of a line, then share again.',
-    };
+    return { refused: msg('share.misreadPrivateHeading', misread + 1) };
   }
   const removed: string[] = [];
   const frontmatter = shareableFrontmatter(analysis, options, removed);

@@ -1,0 +1,192 @@
+/**
+ * Every sentence the core shows to a person (problems, hints, guidance, refusals, quick-fix titles),
+ * in one catalogue with stable ids and English defaults. `{0}`, `{1}`… stand for the values filled in.
+ *
+ * The core stays pure: it never imports `vscode`. The editor installs a translator at activation
+ * (`setTranslator`) that looks the English text up in the extension's l10n bundle; the CLI installs
+ * none and stays English. The English text is also the translation key, as `vscode.l10n.t` expects,
+ * so `npm run l10n` merges these strings into `l10n/bundle.l10n.json` for translators.
+ */
+export const MESSAGES = {
+  // validate.ts: problems in a note's frontmatter and sections.
+  'validate.unknownMarkerSuggestion': '"growth:{0}" is not a known section marker. Did you mean "growth:{1}"?',
+  'validate.unknownMarker': '"growth:{0}" is not a known section marker, so this section is found by its heading only.',
+  'validate.fewAchievements': 'Only {0} of {1} achievements listed. Struggling to name three can hint at low fulfilment: worth a follow-up.',
+  'validate.missingField': '"{0}" is missing.',
+  'validate.unknownFieldSuggestion': '"{0}" is not a known field. Did you mean "{1}"?',
+  'validate.unknownField': '"{0}" is not a known field; views and reports ignore it.',
+  'validate.invalidEnum': '{0} is not a valid {1}. Use one of: {2}.',
+  'validate.didYouMean': 'Did you mean "{0}"?',
+  'validate.mustBe': '"{0}" must be {1}.',
+  'validate.notADate': '{0} is not a date in YYYY-MM-DD form.',
+  'validate.empty': '"{0}" is empty.',
+  'validate.tooLong': '"{0}" is longer than {1} characters.',
+  'validate.wrongType': '"{0}" should be {1}, not {2}.',
+  'validate.notValid': '"{0}" {1}.',
+  'validate.isNotValid': 'is not valid',
+  'validate.nonexistentDate': '{0} is not a day in the calendar.',
+  'validate.duplicateTheme': '"{0}" repeats the theme "{1}".',
+  'validate.themeSpelling': '"{0}" is written "{1}" in most notes.',
+  'validate.previousMissing': 'No note found at "{0}".',
+  'validate.previousOtherPerson': '"{0}" is a conversation with {1}, not {2}.',
+  'type.empty': 'empty',
+  'type.list': 'a list',
+  'type.map': 'a map',
+  'type.text': 'text',
+  'type.other': 'a {0}',
+  'type.singleValue': 'a single value',
+
+  // frontmatter.ts: why a frontmatter block was not read.
+  'frontmatter.language': 'The frontmatter starts with "---{0}". Only plain YAML ("---") is read, and nothing in a note is ever run.',
+  'frontmatter.unterminated': 'The frontmatter has no closing "---" line.',
+  'frontmatter.tooLarge': 'The frontmatter is larger than {0} KB, so it was not read. Keep long text in the body.',
+  'frontmatter.empty': 'The frontmatter is empty. It needs at least type, person and date.',
+  'frontmatter.tooDeep': 'The frontmatter nests lists or maps more than {0} levels deep, so it was not read.',
+  'frontmatter.directive': 'YAML directives such as "{0}" are not supported. Remove the line: notes use YAML 1.2.',
+  'frontmatter.unreadable': 'The frontmatter could not be read ({0}).',
+  'frontmatter.duplicateKey': 'This key appears twice. Keep one of them.',
+  'frontmatter.syntax': 'YAML syntax: {0}',
+  'frontmatter.tag': 'Custom YAML tags such as "!!js/function" are not allowed in notes. Remove the tag.',
+  'frontmatter.complexKey': 'Keys must be plain words, not lists or maps.',
+  'frontmatter.aliases': 'The frontmatter expands too many aliases ({0}). Write the values out instead.',
+  'frontmatter.notMap': 'The frontmatter is {0}; it must be a set of "key: value" lines.',
+  'error.unknown': 'unknown error',
+  'common.theFile': 'the file',
+
+  // problem.ts, note.ts, notePipeline.ts, workspaceIndex.ts: files that were not read.
+  'file.utf16Unmarked': 'This file looks like UTF-16 text without a byte-order mark, so it was not read. Re-save it as UTF-8.',
+  'file.notUtf8': 'This file is not valid UTF-8 text, so it was not read. Re-save it as UTF-8.',
+  'file.brokenUtf16': 'This file is UTF-16 text with broken characters, so it was not read. Re-save it as UTF-8.',
+  'file.tooLarge': 'This note is larger than {0} MB, so it was not read.',
+  'file.unreadable': 'This file could not be read.',
+  'skip.tooLarge': 'larger than {0} MB',
+  'skip.notUtf8': 'not valid UTF-8 text',
+  'skip.unreadable': 'could not be read',
+  'body.notAnalysed': 'The notes below the frontmatter were not analysed: {0}. The guide and themes ignore this file.',
+  'body.nestedTooDeeply': 'it is nested too deeply to analyse',
+  'body.tooLarge': 'it is larger than {0} KB',
+  'body.tooManyLines': 'it has more than {0} lines',
+  'body.containersTooDeep': 'it nests quotes or lists more than {0} deep',
+  'body.tooManyDelimiters': 'one paragraph holds more than {0} emphasis, link or code markers',
+  'body.tooManyUnderlines': 'it has more than {0} headings underlined with = or -',
+  'body.tooManyLazyLines': 'it has more than {0} quote lines without their ">"',
+
+  // privacyGate.ts, share.ts, digest.ts: refusals to let something leave a note.
+  'share.tooComplex': 'The notes are too large or too deeply nested to be read safely, so what is private cannot be told apart. '
+    + 'Move long pasted text (logs, code) out of the note, then share again.',
+  'share.notGrowthNote': 'This file is not a growth note (its frontmatter does not say "type: growth-conversation"), so no copy was made.',
+  'share.frontmatterProblem': 'The frontmatter has a problem on line {0}: {1}{2} Fix it first: until the frontmatter reads cleanly, what is private cannot be told apart.',
+  'share.moreProblems': ' (and {0} more: see Problems)',
+  'share.misreadPrivateHeading': 'Line {0} looks like a Private heading but is not read as one (an unusual space or character before it, or it sits inside a list, a quote or an indent). '
+    + 'Write it as "## Private notes" at the start of a line, then share again.',
+  'digest.groupTooSmall': 'No quarter has conversations with at least {0} people{1}. A digest of a smaller group could point at someone, so nothing was written.',
+  'digest.quarterSizes': ' ({0})',
+
+  // guide.ts: the question guide's hints and the choices it offers.
+  'guide.fewAchievements': 'Only {0} of {1} achievements: worth a gentle follow-up.',
+  'guide.goalNotReviewed': '{0} goal from last time not yet reviewed.',
+  'guide.goalsNotReviewed': '{0} goals from last time not yet reviewed.',
+  'guide.noCareerPath': 'No career path recorded yet.',
+  'guide.flightRiskNotAssessed': 'Answered, but flight risk is still not assessed.',
+  'guide.flightRiskNoAction': 'Flight risk is {0}, and Next steps has no new action item.',
+  'careerPath.technicalSpecialist': 'Technical specialist',
+  'careerPath.technicalSpecialist.detail': 'Deep expertise in one area; the go-to person for it.',
+  'careerPath.architectConsultant': 'Architect / consultant',
+  'careerPath.architectConsultant.detail': 'Shapes systems across teams; advises more than builds.',
+  'careerPath.productStrategy': 'Product and strategy',
+  'careerPath.productStrategy.detail': 'Shapes what gets built and why; the path towards CTO.',
+  'careerPath.peopleManagement': 'People management',
+  'careerPath.peopleManagement.detail': 'Grows a team; results through other people.',
+  'careerPath.undecided': 'Undecided',
+  'careerPath.undecided.detail': 'No path chosen yet; revisit next time.',
+  'flightRisk.low': 'Low',
+  'flightRisk.low.detail': '"If this changed, or I could no longer do Y": worth knowing, no rush.',
+  'flightRisk.medium': 'Medium',
+  'flightRisk.medium.detail': '"If another job offered X": follow up soon.',
+  'flightRisk.high': 'High',
+  'flightRisk.high.detail': 'Several reasons, named quickly: follow up directly, this week.',
+  'flightRisk.notAssessed': 'Not assessed',
+  'flightRisk.notAssessed.detail': 'The question was not asked or the answer was unclear.',
+
+  // liveHints.ts: suggestions while the note is written.
+  'live.alreadyLooking': 'they say they are already looking',
+  'live.reasonsNamed': '{0} reasons named',
+  'live.anotherJob': 'the reason is another job or offer',
+  'live.conditional': 'the reason is a change that has not happened',
+  'live.flightRiskReads': 'The answer reads as {0} flight risk ({1}).',
+  'live.setFlightRisk': 'Set flight risk to {0}',
+  'live.weekAgo': '{0} week ago',
+  'live.weeksAgo': '{0} weeks ago',
+  'live.spokeRecently': 'You spoke {0} ({1}): you may skip this question.',
+  'live.noteSkipped': 'Note it as skipped',
+  'live.skippedText': 'Skipped: we spoke {0}.',
+  'live.pathWithoutAchievement': 'The path is {0}, and none of the achievements points that way: worth talking about.',
+  'live.goToAchievements': 'Go to the achievements',
+  'live.payLastTime': 'Pay or promotion came up last time ({0}): be ready for it.',
+  'live.path.peopleManagement': 'people management',
+  'live.path.architectConsultant': 'architect / consultant',
+  'live.path.technicalSpecialist': 'technical specialist',
+  'live.path.productStrategy': 'product and strategy',
+
+  // frontmatterAssist.ts: quick-fix titles and hover text.
+  'fix.changeTo': 'Change to "{0}"',
+  'fix.writeDate': 'Write the date as {0}',
+  'fix.renameTo': 'Rename to "{0}"',
+  'fix.usualSpelling': 'Write it "{0}", as most notes do',
+  'fix.themesAsList': 'Make themes a list',
+  'fix.mergeInto': 'Merge into "{0}"',
+  'fix.addField': 'Add {0}: {1}',
+  'hover.oneOf': 'One of: {0}',
+  'hover.date': 'A date: `YYYY-MM-DD`',
+  'hover.managerOnly': 'Manager-only: never included in a shared copy.',
+
+  // vocabulary.ts: problems in the shared theme vocabulary, and tags it would write differently.
+  'vocabulary.tooLarge': 'The vocabulary is larger than {0} KB, so it was not read.',
+  'vocabulary.yaml': 'YAML: {0}',
+  'vocabulary.unreadable': 'The vocabulary could not be read ({0}).',
+  'vocabulary.duplicateTheme': '"{0}" is already a theme above (entry {1}). Keep one entry.',
+  'vocabulary.aliasIsTheme': '"{0}" is itself a theme ("{1}"). Remove the alias, or merge the two themes.',
+  'vocabulary.aliasTwice': '"{0}" is also an alias of "{1}". An alias can mean only one theme.',
+  'vocabulary.unknownField': '"{0}" is not a field of {1}. Known fields are in schemas/themes.schema.json.',
+  'vocabulary.needs': '{0} needs "{1}".',
+  'vocabulary.oneOf': '{0} must be one of: {1}.',
+  'vocabulary.mustBe': '{0} must be {1}.',
+  'vocabulary.notValid': '{0} {1}.',
+  'vocabulary.anotherSpelling': '#{0} is another spelling of the agreed theme "{1}": write #{2}.',
+  'vocabulary.alias': '#{0} is an alias of the agreed theme "{1}": write #{2}.',
+
+  // questionScriptFile.ts: why a team's question script was not used.
+  'script.notJsonOrYaml': 'it is not valid JSON or YAML ({0})',
+  'script.schema': '{0} {1}',
+  'script.doesNotMatch': 'does not match the schema',
+  'script.idTwice': 'the id "{0}" is used twice',
+} as const satisfies Record<string, string>;
+
+/** A message's stable id in the catalogue. */
+export type MessageId = keyof typeof MESSAGES;
+
+/** A value filled into a message's `{n}` placeholder. */
+export type MessageArg = string | number;
+
+/** Turns a catalogue message (its English text) and its values into the text shown. */
+export type Translator = (english: string, args: readonly MessageArg[]) => string;
+
+/** Fills `{0}`, `{1}`… with the values given; any other brace is left as written. */
+export function fillPlaceholders(text: string, args: readonly MessageArg[]): string {
+  return text.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : whole));
+}
+
+let translator: Translator = fillPlaceholders;
+
+/**
+ * Installs the translator every later message goes through (the editor's `vscode.l10n.t`); without
+ * an argument, back to English. Messages already produced are not re-translated.
+ */
+export function setTranslator(translate?: Translator): void {
+  translator = translate ?? fillPlaceholders;
+}
+
+/** The message `id` with its placeholders filled, in the installed translator's language. */
+export function msg(id: MessageId, ...args: MessageArg[]): string {
+  return translator(MESSAGES[id], args);
+}
