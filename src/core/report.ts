@@ -5,6 +5,7 @@ import {
 import { EMPTY_VOCABULARY, Vocabulary } from './vocabulary';
 import { IndexedNote, WorkspaceIndex } from './workspaceIndex';
 import { personKey } from './peopleMatch';
+import { msg } from './messages';
 
 export type Trend = 'new' | 'growing' | 'steady' | 'fading';
 
@@ -126,8 +127,7 @@ export function themesReport(sourceIndex: WorkspaceIndex, options: ReportOptions
   const people = distinctPeople(notes);
   if (anonymised && people < minGroupSize) {
     return {
-      refusal: `This period has conversations with ${people} ${people === 1 ? 'person' : 'people'}; an anonymised report needs at least ${minGroupSize}, `
-        + 'or a reader could tell who said what. Choose a longer period, or make a report with names for your own use.',
+      refusal: msg(people === 1 ? 'report.tooFewPeopleOne' : 'report.tooFewPeople', people, minGroupSize),
     };
   }
   const previousNotes = options.since ? index.all().filter(note => matchesFilter(note, previousPeriod(options.since as string, options.today))) : [];

@@ -61,9 +61,9 @@ function shareableFrontmatter(analysis: NoteAnalysis, options: ShareOptions, rem
   for (const key of Object.keys(data)) {
     if (key === 'type') continue;
     if (SHAREABLE_FIELDS.includes(key) && !options.privateFields.includes(key)) kept[key] = data[key];
-    else removed.push(`the ${key} field`);
+    else removed.push(msg('removed.field', key));
   }
-  if (/(^|\s)#/.test(analysis.frontmatter?.yamlText ?? '')) removed.push('comments in the frontmatter');
+  if (/(^|\s)#/.test(analysis.frontmatter?.yamlText ?? '')) removed.push(msg('removed.frontmatterComments'));
   return `---\n${stringify(kept, { lineWidth: 0 })}---\n`;
 }
 
@@ -87,7 +87,7 @@ class CopyBuilder {
     const children = tree.children;
     const privateIds = new Set(this.options.privateSections.map(s => s.trim().toLowerCase()));
     let index = 0;
-    while (index < children.length && !isSectionBreak(children[index])) this.leaveOut(children[index++], 'text before the first question');
+    while (index < children.length && !isSectionBreak(children[index])) this.leaveOut(children[index++], msg('removed.beforeFirstQuestion'));
     let seenSection = false;
     while (index < children.length) {
       const heading = children[index] as Heading;
@@ -99,7 +99,7 @@ class CopyBuilder {
       if (heading.depth === 1 && !seenSection && kept.length === 0 && atx && !isPrivateHeading(toPlainText(this.sourceOf(heading)))) {
         // The title (a `#` heading before the first section) is kept; text under it is not.
         kept.push(this.keep(heading));
-        for (const node of content) this.leaveOut(node, 'text before the first question');
+        for (const node of content) this.leaveOut(node, msg('removed.beforeFirstQuestion'));
         continue;
       }
       seenSection = true;
@@ -109,19 +109,18 @@ class CopyBuilder {
         const privateParts = privateSubsections(content);
         kept.push(this.keep(heading));
         for (const node of content) {
-          if (privateParts.has(node)) this.leaveOut(node, 'a part of a question under a heading that starts with "Private"');
+          if (privateParts.has(node)) this.leaveOut(node, msg('removed.privatePart'));
           else kept.push(this.keep(node));
         }
       } else if (section?.kind === 'next-steps') {
         kept.push(this.keep(heading));
         for (const node of content) {
           if (node.type === 'list') kept.push(this.keep(node));
-          else this.leaveOut(node, 'text under Next steps that is not an action item');
+          else this.leaveOut(node, msg('removed.nextStepsText'));
         }
       } else {
         const name = toPlainText(this.sourceOf(heading)).replace(/^#+\s*/, '').replace(/\s*#*\s*$/, '') || 'untitled';
-        const why = section?.kind === 'private' ? '' : listed ? ' (listed as private in your settings)' : ' (not a question of the script)';
-        this.removed.push(`the "${name}" section${why}`);
+        this.removed.push(msg(section?.kind === 'private' ? 'removed.section' : listed ? 'removed.sectionListed' : 'removed.sectionNotInScript', name));
       }
     }
     return this.render(kept);
@@ -135,17 +134,17 @@ class CopyBuilder {
 
   private markInside(node: Nodes) {
     // An item goes with its sub-items and continuation paragraphs: every line it spans.
-    if (node.type === 'listItem' && PRIVATE_ITEM.test(itemText(node))) return this.dropLinesOf(node, 'a private action item');
+    if (node.type === 'listItem' && PRIVATE_ITEM.test(itemText(node))) return this.dropLinesOf(node, msg('removed.privateItem'));
     if ((node.type === 'paragraph' || node.type === 'table' || node.type === 'blockquote') && PRIVATE_ITEM.test(toString(node))) {
-      return this.dropLinesOf(node, 'a paragraph, table or quote marked (private)');
+      return this.dropLinesOf(node, msg('removed.privateBlock'));
     }
     // A link definition is never shown, so it is where "[//]: # (…)" comments hide: none is copied.
-    if (node.type === 'definition') return this.dropLinesOf(node, 'link definitions ([label]: …), where comments can hide');
+    if (node.type === 'definition') return this.dropLinesOf(node, msg('removed.definitions'));
     if (node.type === 'html') {
       const start = node.position?.start.offset ?? 0;
       const end = this.endOfHiddenElement(node.value, node.position?.end.offset ?? start);
       this.cuts.push([start, end]);
-      this.removed.push(/^\s*<!--/.test(node.value) ? 'comments and guidance' : 'raw HTML');
+      this.removed.push(/^\s*<!--/.test(node.value) ? msg('removed.comments') : msg('removed.rawHtml'));
       return;
     }
     if ('children' in node) for (const child of node.children) this.markInside(child);
@@ -161,7 +160,7 @@ class CopyBuilder {
     if (!opening || !(/^(details|template|noscript|dialog)$/i.test(opening[1]) || HIDING_ATTRIBUTE.test(value))) return end;
     const close = new RegExp(`</${opening[1]}\\s*>`, 'i').exec(this.text.slice(end));
     if (!close && new RegExp(`</${opening[1]}\\s*>`, 'i').test(value)) return end;
-    this.removed.push('text hidden in HTML (details, hidden, display:none)');
+    this.removed.push(msg('removed.hiddenHtml'));
     return close ? end + close.index + close[0].length : this.text.length;
   }
 
@@ -171,7 +170,7 @@ class CopyBuilder {
   }
 
   private leaveOut(node: RootContent, what: string) {
-    if (node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value)) this.removed.push('comments and guidance');
+    if (node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value)) this.removed.push(msg('removed.comments'));
     else this.removed.push(what);
   }
 
@@ -195,7 +194,7 @@ class CopyBuilder {
         if (visible.trim() === '' && source.trim() !== '') continue;
         // A comment end the parser did not pair ("<!--> … -->") was meant to hide this line: it goes.
         if (visible.includes('-->')) {
-          this.removed.push('a line with a comment that could not be read (-->)');
+          this.removed.push(msg('removed.unreadableComment'));
           continue;
         }
         kept.push(visible.replace(/[ \t]+$/, ''));
@@ -205,7 +204,7 @@ class CopyBuilder {
       // A comment that never closes was meant to hide what follows it: the copy ends where it opens.
       const unclosed = text.indexOf('<!--');
       if (unclosed !== -1) {
-        this.removed.push('everything after a comment that is not closed (<!-- without -->)');
+        this.removed.push(msg('removed.unclosedComment'));
         if (text.slice(0, unclosed).trim() !== '') out.push(text.slice(0, unclosed).replace(/[ \t]+$/, ''));
         break;
       }
