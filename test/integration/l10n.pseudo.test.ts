@@ -6,16 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, noteUri, openNote, readFile, waitFor } from './helpers';
-
-/**
- * English words left in a shown text: runs of three or more ASCII letters, once the parts that are
- * data, not words of ours, are taken out (values from the note, command links, icons, `{0}`).
- */
-export function englishLeft(text: string, data: readonly string[] = []): string[] {
-  let rest = text.replace(/\(command:[^)]*\)|\$\([\w-]+\)|\{\w+\}|`[^`]*`/g, ' ');
-  for (const value of [...data].sort((a, b) => b.length - a.length)) rest = rest.split(value).join(' ');
-  return rest.match(/[A-Za-z]{3,}/g) ?? [];
-}
+import { englishLeft } from './pseudoLocale';
 
 /**
  * Words that are data, not ours: everything written in the workspace's notes (names, values such as
