@@ -1,21 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import * as ts from 'typescript';
 import { CAREER_PATHS } from '../../src/core/guide';
 import { fillPlaceholders, MESSAGES, MessageId, setTranslator } from '../../src/core/messages';
 import { analyzeNote } from '../../src/core/note';
 import { validateNote } from '../../src/core/validate';
+import { typeScriptFiles } from '../support/sourceFiles';
 
 const CATALOGUE = 'src/core/messages.ts';
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap(name => {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) return sourceFiles(full);
-    return full.endsWith('.ts') ? [full] : [];
-  });
-}
 
 function parse(file: string): ts.SourceFile {
   return ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
@@ -48,7 +40,7 @@ interface MessageCall { readonly file: string; readonly line: number; readonly i
 
 const calls: MessageCall[] = [];
 const literalsOutsideCatalogue = new Set<string>();
-for (const file of sourceFiles('src').filter(f => f !== CATALOGUE)) {
+for (const file of typeScriptFiles('src').filter(f => f !== CATALOGUE)) {
   const source = parse(file);
   walk(source, node => {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) literalsOutsideCatalogue.add(node.text);
