@@ -66,7 +66,7 @@ export function prepareBrief(input: BriefInput): string {
 
   out.push(`## ${msg('prepare.historyHeading')}`, '', msg('prepare.historyColumns'), '|---|---|---|');
   for (const note of notes.slice(-(input.historyLength ?? 4)).reverse()) {
-    out.push(`| ${note.date ?? msg('prepare.undated')} | ${note.careerPath ?? msg('prepare.notRecorded')} | ${note.flightRisk ?? msg('prepare.notRecorded')} |`);
+    out.push(`| ${note.date ?? msg('prepare.undated')} | ${note.careerPath ?? msg('common.notRecorded')} | ${note.flightRisk ?? msg('common.notRecorded')} |`);
   }
   out.push('');
 
