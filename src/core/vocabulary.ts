@@ -177,7 +177,8 @@ function schemaMessage(error: ErrorObject): string {
 
 /** A plain-words label for an org status: "in progress", "won't fix". */
 export function statusLabel(status: OrgStatus): string {
-  return status === 'wont-fix' ? "won't fix" : status.replace(/-/g, ' ');
+  return msg(status === 'open' ? 'status.open' : status === 'acknowledged' ? 'status.acknowledged' : status === 'in-progress' ? 'status.inProgress'
+    : status === 'resolved' ? 'status.resolved' : 'status.wontFix');
 }
 
 /** "on-call load: in progress, Platform leads": one theme's org response in a line. */
