@@ -248,6 +248,9 @@ export const MESSAGES = {
   'status.resolved': 'resolved',
   'status.wontFix': 'won\'t fix',
 
+  // html.ts: a saved HTML page.
+  'html.tableTooLarge': 'This page shows the text as written: it holds a table too large to lay out.',
+
   // guide.ts: the question guide's hints and the choices it offers.
   'guide.fewAchievements': 'Only {0} of {1} achievements: worth a gentle follow-up.',
   'guide.goalNotReviewed': '{0} goal from last time not yet reviewed.',
