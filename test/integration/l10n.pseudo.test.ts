@@ -6,24 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, noteUri, openNote, readFile, waitFor } from './helpers';
-import { englishLeft } from './pseudoLocale';
-
-/**
- * Words that are data, not ours: everything written in the workspace's notes (names, values such as
- * mid-level or hgih, themes) and the values the schema allows (junior, mid…), which are what a note holds.
- */
-async function dataWords(): Promise<string[]> {
-  const extension = vscode.extensions.getExtension(EXTENSION_ID);
-  assert.ok(extension);
-  const words = new Set<string>();
-  for (const uri of await vscode.workspace.findFiles('growth-notes/**/*.md')) {
-    for (const word of (await readFile(uri)).match(/[\w-]+/g) ?? []) words.add(word);
-  }
-  const allowed = (node: unknown): string[] => (node === null || typeof node !== 'object' ? []
-    : Object.entries(node).flatMap(([key, value]) => (key === 'enum' && Array.isArray(value) ? value.map(String) : allowed(value))));
-  for (const value of allowed(JSON.parse(await readFile(vscode.Uri.joinPath(extension.extensionUri, 'schemas/conversation.schema.json'))))) words.add(value);
-  return [...words];
-}
+import { dataWords, englishLeft } from './pseudoLocale';
 
 /** A manifest text as VS Code shows it: outside English, command titles become `{ value, original }`. */
 function shownText(text: unknown): string {
