@@ -67,4 +67,31 @@ describe('pseudo-localised run (qps-ploc)', () => {
     assert.deepEqual(english, []);
     assert.ok(diagnostics.some(d => /ƞǿǿŧ ȧȧ ḓȧȧẏ īƞ ŧħḗḗ ƈȧȧŀḗḗƞḓȧȧř/.test(d.message)), diagnostics.map(d => d.message).join('\n'));
   });
+  it('offers the core\'s quick fixes titled in the pseudo language', async () => {
+    const uri = noteUri('jordan-kim/2026-03-15.md');
+    await openNote('jordan-kim/2026-03-15.md');
+    const problems = await waitFor('problems of the note', () => {
+      const found = vscode.languages.getDiagnostics(uri).filter(d => d.source === 'growth');
+      return found.length >= 4 ? found : undefined;
+    }, 15_000);
+    const titles: string[] = [];
+    for (const problem of problems) {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, problem.range);
+      // Only the fixes for our problems, which are marked preferred: Markdown offers "Insert bold text" and the like too.
+      const ours = (actions ?? []).filter(action => action.isPreferred && action.kind?.value === vscode.CodeActionKind.QuickFix.value);
+      for (const action of ours) if (!titles.includes(action.title)) titles.push(action.title);
+    }
+    assert.ok(titles.length >= 3, titles.join('\n'));
+    const data = await dataWords();
+    assert.deepEqual(titles.filter(title => englishLeft(title, data).length > 0), []);
+  });
+
+  it('writes the Prepare brief (built by the core) in the pseudo language', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('growth.people.prepare', 'alex morgan');
+    assert.ok(uri);
+    const text = (await vscode.workspace.openTextDocument(uri)).getText();
+    assert.match(text, /^# Ƥřḗḗƥȧȧřḗḗ: Alex Morgan\n/);
+    const data = await dataWords();
+    assert.deepEqual(text.split('\n').filter(line => englishLeft(line, data).length > 0), []);
+  });
 });
