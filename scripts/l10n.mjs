@@ -1,6 +1,6 @@
-// Writes l10n/bundle.l10n.json: every vscode.l10n.t string in src (found by @vscode/l10n-dev) and every
-// message of the core catalogue (src/core/messages.ts), so translators get one bundle for everything
-// the extension shows. The English text is the key, as vscode.l10n.t looks it up.
+// Writes l10n/bundle.l10n.json: every vscode.l10n.t string in src (found by @vscode/l10n-dev), every
+// message of the core catalogue (src/core/messages.ts) and the note fields' descriptions from
+// schemas/conversation.schema.json, so translators get one bundle for everything the extension shows. The English text is the key, as vscode.l10n.t looks it up.
 // Usage: node scripts/l10n.mjs            rewrites the bundle
 //        node scripts/l10n.mjs --check    exits 1 when the committed bundle is stale
 //        node scripts/l10n.mjs --pseudo <dir>
@@ -35,6 +35,9 @@ export async function expectedBundle() {
   const files = typeScriptFiles(join(ROOT, 'src')).map(file => ({ extension: '.ts', contents: readFileSync(file, 'utf8') }));
   const bundle = { ...await getL10nJson(files) };
   for (const english of await catalogueMessages()) bundle[english] ??= english;
+  // The note fields' descriptions (hover, completion, "is missing" problems) come from the schema.
+  const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/conversation.schema.json'), 'utf8'));
+  for (const field of Object.values(schema.properties)) if (field.description) bundle[field.description] ??= field.description;
   return `${JSON.stringify(bundle, null, 2)}\n`;
 }
 

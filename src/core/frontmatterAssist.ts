@@ -5,7 +5,7 @@ import { Position, Problem } from './problem';
 import { yamlScalar } from './scaffold';
 import { FIELD_SCHEMAS } from './schema';
 import { FieldLocator } from './validate';
-import { msg } from './messages';
+import { msg, translatedText } from './messages';
 
 /** A quick fix: a title for the lightbulb and the edits that apply it. */
 export interface QuickFix {
@@ -77,7 +77,7 @@ export function hoverAt(analysis: NoteAnalysis, position: Position): string | un
   if (!key || !schema) return undefined;
   const allowed = schema.enum ? `\n\n${msg('hover.oneOf', schema.enum.map(v => `\`${v}\``).join(', '))}` : schema.pattern ? `\n\n${msg('hover.date')}` : '';
   const manager = schema.managerOnly ? `\n\n${msg('hover.managerOnly')}` : '';
-  return `**${key}**: ${schema.description ?? ''}${allowed}${manager}`;
+  return `**${key}**: ${translatedText(schema.description ?? '')}${allowed}${manager}`;
 }
 
 function keyAt(analysis: NoteAnalysis, position: Position): string | undefined {
@@ -120,7 +120,7 @@ export function completionsAt(analysis: NoteAnalysis, position: Position, source
   if (keyMatch) {
     const present = new Set(Object.keys(analysis.note.data));
     return Object.entries(FIELD_SCHEMAS).filter(([key]) => !present.has(key)).map(([key, schema], index) => ({
-      label: key, insertText: `${key}: `, detail: schema.description, kind: 'field', rank: index,
+      label: key, insertText: `${key}: `, detail: schema.description === undefined ? undefined : translatedText(schema.description), kind: 'field', rank: index,
     }));
   }
   const valueMatch = /^(\w+):\s*(\[?[^\]]*)$/.exec(before);

@@ -384,6 +384,15 @@ export function setTranslator(translate?: Translator): void {
   translator = translate ?? fillPlaceholders;
 }
 
+/**
+ * A text whose English lives outside the catalogue, in the language of the installed translator: the
+ * field descriptions of schemas/conversation.schema.json (the schema stays their one source; `npm run
+ * l10n` puts them in the bundle beside the catalogue).
+ */
+export function translatedText(english: string): string {
+  return translator(english, []);
+}
+
 /** The message `id` with its placeholders filled, in the installed translator's language. */
 export function msg(id: MessageId, ...args: MessageArg[]): string {
   return translator(MESSAGES[id], args);

@@ -5,7 +5,7 @@ import { NoteAnalysis } from './note';
 import { Problem, problem, Range } from './problem';
 import { FIELD_SCHEMAS, schemaValidators } from './schema';
 import { closestValue, normalizeTheme } from './themes';
-import { msg } from './messages';
+import { msg, translatedText } from './messages';
 
 /** What validation may ask about other notes. Paths are relative to the workspace root, with `/`. */
 export interface NoteContext {
@@ -113,7 +113,7 @@ function describeSchemaError(error: ErrorObject, analysis: NoteAnalysis, locate:
   switch (error.keyword) {
     case 'required': {
       const missing = String(error.params.missingProperty);
-      return { ...problem(locate.openingLine, 'error', 'missing-field', `${msg('validate.missingField', missing)} ${FIELD_SCHEMAS[missing]?.description ?? ''}`.trim()), field: missing };
+      return { ...problem(locate.openingLine, 'error', 'missing-field', `${msg('validate.missingField', missing)} ${translatedText(FIELD_SCHEMAS[missing]?.description ?? '')}`.trim()), field: missing };
     }
     case 'additionalProperties': {
       const extra = String(error.params.additionalProperty);

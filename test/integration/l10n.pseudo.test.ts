@@ -94,4 +94,12 @@ describe('pseudo-localised run (qps-ploc)', () => {
     const data = await dataWords();
     assert.deepEqual(text.split('\n').filter(line => englishLeft(line, data).length > 0), []);
   });
+  it('shows a field\'s hover (the schema\'s description and the core\'s words) in the pseudo language', async () => {
+    const editor = await openNote('jordan-kim/2026-03-15.md');
+    const line = editor.document.getText().split('\n').findIndex(text => text.startsWith('level:'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, 2));
+    const shown = hovers.flatMap(hover => hover.contents.map(part => (typeof part === 'string' ? part : part.value))).filter(text => text.includes('**level**'));
+    assert.equal(shown.length, 1, shown.join('\n'));
+    assert.deepEqual(englishLeft(shown[0], await dataWords()), []);
+  });
 });

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { MESSAGES } from '../../src/core/messages';
+import { FIELD_SCHEMAS } from '../../src/core/schema';
 
 describe('l10n/bundle.l10n.json', () => {
   it('is what `npm run l10n` makes from the sources today (not stale)', function () {
@@ -14,6 +15,13 @@ describe('l10n/bundle.l10n.json', () => {
   it('holds every core message, keyed by its English text', () => {
     const bundle = JSON.parse(readFileSync('l10n/bundle.l10n.json', 'utf8')) as Record<string, unknown>;
     assert.deepEqual(Object.values(MESSAGES).filter(english => bundle[english] !== english), []);
+  });
+
+  it('holds the note fields\' descriptions from the schema, shown in hovers, completions and problems', () => {
+    const bundle = JSON.parse(readFileSync('l10n/bundle.l10n.json', 'utf8')) as Record<string, unknown>;
+    const descriptions = Object.values(FIELD_SCHEMAS).flatMap(field => (field.description ? [field.description] : []));
+    assert.ok(descriptions.length > 5);
+    assert.deepEqual(descriptions.filter(english => bundle[english] !== english), []);
   });
 
   it('is the folder package.json names, so VS Code finds the translations beside it', () => {
