@@ -39,10 +39,42 @@ function readOnlyArchive(sandbox) {
   }
 }
 
-/** Runs the suite once in a fresh code-server; `restricted` leaves the workspace untrusted. */
-async function runSuite(entry, testsPath, restricted) {
-  const label = restricted ? 'integration (Restricted Mode)' : 'integration';
+/**
+ * The extension as shipped (manifest, bundles, media) copied into the sandbox with its pseudo-localised
+ * bundles beside it (made by scripts/l10n.mjs, never committed), and a language pack for qps-ploc
+ * registered the way VS Code's server looks for one: languagepacks.json in the user-data folder. The
+ * pack's own translations are empty, so the workbench stays English; what matters is that VS Code
+ * then runs in qps-ploc and hands that language to the extension host. (code-server 4.100.3 takes the
+ * locale from --locale, else User/argv.json, else a cookie; without a language pack it falls back to en.)
+ */
+function pseudoLocalised(sandbox) {
+  const extension = join(sandbox, 'extension');
+  for (const part of ['package.json', 'package.nls.json', 'LICENSE', 'README.md', 'dist', 'media', 'schemas', 'snippets', 'l10n']) {
+    cpSync(join(ROOT, part), join(extension, part), { recursive: true });
+  }
+  execFileSync(process.execPath, [join(ROOT, 'scripts/l10n.mjs'), '--pseudo', extension], { stdio: 'inherit' });
+  const translations = join(sandbox, 'qps-ploc.i18n.json');
+  writeFileSync(translations, JSON.stringify({ contents: {} }));
+  writeFileSync(join(sandbox, 'user-data/languagepacks.json'), JSON.stringify({
+    'qps-ploc': {
+      hash: 'growth-pseudo', label: 'Pseudo', translations: { vscode: translations },
+      // VS Code reads the pack's extension id from here (it fails on an empty list).
+      extensions: [{ extensionIdentifier: { id: 'growth-conversations.pseudo-language-pack' }, version: '1.0.0' }],
+    },
+  }));
+  // The display language, as the Configure Display Language command would write it (argv.json in User).
+  writeFileSync(join(sandbox, 'user-data/User/argv.json'), JSON.stringify({ locale: 'qps-ploc' }));
+  return extension;
+}
+
+/**
+ * Runs the suite once in a fresh code-server; `restricted` leaves the workspace untrusted, `pseudo`
+ * runs VS Code in the pseudo locale (qps-ploc) with only the *.pseudo.test suites.
+ */
+async function runSuite(entry, testsPath, restricted, pseudo = false) {
+  const label = restricted ? 'integration (Restricted Mode)' : pseudo ? 'integration (pseudo-localised, qps-ploc)' : 'integration';
   const sandbox = makeSandbox('gci-');
+  const extensionPath = pseudo ? pseudoLocalised(sandbox) : ROOT;
   const workspace = copyWorkspace(sandbox);
   const resultFile = join(sandbox, 'result.json');
   const port = await freePort();
@@ -54,9 +86,9 @@ async function runSuite(entry, testsPath, restricted) {
   let browser;
   try {
     server = await startServer({
-      entry, sandbox, port, trust: restricted, logName: restricted ? 'integration-restricted-server' : 'integration-server',
+      entry, sandbox, port, trust: restricted, logName: restricted ? 'integration-restricted-server' : pseudo ? 'integration-pseudo-server' : 'integration-server',
       env: {
-        GROWTH_TEST_RESULT: resultFile, GROWTH_TEST_WORKSPACE: workspace, GROWTH_TEST_RESTRICTED: restricted ? '1' : '0',
+        GROWTH_TEST_RESULT: resultFile, GROWTH_TEST_WORKSPACE: workspace, GROWTH_TEST_RESTRICTED: restricted ? '1' : '0', GROWTH_TEST_PSEUDO: pseudo ? '1' : '0',
         GROWTH_TEST_ARCHIVE: archive?.folder ?? '', ...GIT_IDENTITY,
       },
       settings: restricted ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {},
@@ -71,7 +103,7 @@ async function runSuite(entry, testsPath, restricted) {
       if (!/ENOTFOUND open-vsx\.org/.test(line)) console.log(`  ${line}`);
     });
     const page = browser.pages()[0] ?? await browser.newPage();
-    await page.goto(workbenchUrl(port, opened, [['extensionDevelopmentPath', ROOT], ['extensionTestsPath', testsPath]]));
+    await page.goto(workbenchUrl(port, opened, [['extensionDevelopmentPath', extensionPath], ['extensionTestsPath', testsPath]]));
     say('workbench open; running the suite in the extension host');
     const code = await Promise.race([exited, new Promise(r => setTimeout(() => r('timeout'), TIMEOUT_MS))]);
     const stats = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : undefined;
@@ -92,6 +124,7 @@ async function main() {
   const entry = ensureCodeServer();
   const testsPath = join(ROOT, 'out/test/integration');
   if (!existsSync(join(testsPath, 'index.js'))) throw new Error('Build the tests first: node scripts/build.mjs --tests');
+  if (process.argv.includes('--pseudo')) return runSuite(entry, testsPath, false, true);
   const trusted = await runSuite(entry, testsPath, false);
   const restricted = await runSuite(entry, testsPath, true);
   return trusted || restricted;

@@ -27,6 +27,7 @@ import { SetCareerPathCommand } from './vscode/commands/setCareerPathCommand';
 import { SetFlightRiskCommand } from './vscode/commands/setFlightRiskCommand';
 import { ShowLogCommand } from './vscode/commands/showLogCommand';
 import { ThemesReportCommand } from './vscode/commands/themesReportCommand';
+import { setTranslator } from './core/messages';
 import { CurrentQuestionViewProvider, registerCurrentQuestionView } from './vscode/currentQuestionView';
 import { DiagnosticsManager } from './vscode/diagnostics';
 import { registerFrontmatterAssist } from './vscode/frontmatterAssist';
@@ -68,6 +69,8 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
     context.subscriptions.push(value);
     return value;
   };
+  // Core messages (problems, hints, refusals) are shown in the editor's language; the CLI stays English.
+  setTranslator((english, args) => vscode.l10n.t(english, ...args));
   // What the extension did and why, never the content of a note.
   const log = own(new GrowthLog());
   const notesIndex = own(new NotesIndexManager(context.storageUri, log.channel));

@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import { LineIndex } from './lineIndex';
 import { Question, QuestionScript, RecordKind } from './questionScript';
 import { closestValue, MAX_TAG_DEPTH, MAX_TAG_LENGTH, normalizeTheme } from './themes';
+import { msg } from './messages';
 
 /** Bodies beyond this size are not analysed: remark's cost grows with it and real notes are a few KB. */
 export const MAX_BODY_CHARS = 512 * 1024;
@@ -179,7 +180,7 @@ export function bodyTree(fullText: string, bodyOffset: number, bodyLine: number)
     return { tree: processor.parse(text), text };
   } catch (error) {
     // A stack overflow in the parser must not take the editor or the CLI down.
-    if (error instanceof RangeError) return { skipped: 'it is nested too deeply to analyse' };
+    if (error instanceof RangeError) return { skipped: msg('body.nestedTooDeeply') };
     throw error;
   }
 }
@@ -445,7 +446,7 @@ function hasAnswerText(node: RootContent): boolean {
  * gets a warning, and a shareable copy is refused rather than guessed).
  */
 export function complexityProblem(text: string): string | undefined {
-  if (text.length > MAX_BODY_CHARS) return `it is larger than ${MAX_BODY_CHARS / 1024} KB`;
+  if (text.length > MAX_BODY_CHARS) return msg('body.tooLarge', MAX_BODY_CHARS / 1024);
   let delimiters = 0;
   let lineCount = 0;
   let underlines = 0;
@@ -456,9 +457,9 @@ export function complexityProblem(text: string): string | undefined {
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
-    if (++lineCount > MAX_BODY_LINES) return `it has more than ${MAX_BODY_LINES} lines`;
+    if (++lineCount > MAX_BODY_LINES) return msg('body.tooManyLines', MAX_BODY_LINES);
     const contentStart = containerEnd(text, lineStart, lineEnd);
-    if (containers > MAX_CONTAINER_DEPTH) return `it nests quotes or lists more than ${MAX_CONTAINER_DEPTH} deep`;
+    if (containers > MAX_CONTAINER_DEPTH) return msg('body.containersTooDeep', MAX_CONTAINER_DEPTH);
     let blank = true;
     for (let i = lineStart; i < lineEnd; i++) {
       const c = text.charCodeAt(i);
@@ -466,12 +467,12 @@ export function complexityProblem(text: string): string | undefined {
       if (c !== 32 && c !== 9 && c !== 13) blank = false;
     }
     if (blank) delimiters = 0;
-    if (delimiters > MAX_DELIMITERS_PER_BLOCK) return `one paragraph holds more than ${MAX_DELIMITERS_PER_BLOCK} emphasis, link or code markers`;
+    if (delimiters > MAX_DELIMITERS_PER_BLOCK) return msg('body.tooManyDelimiters', MAX_DELIMITERS_PER_BLOCK);
     if (!blank && !previousBlank && isUnderline(text, contentStart, lineEnd) && ++underlines > MAX_UNDERLINED_HEADINGS) {
-      return `it has more than ${MAX_UNDERLINED_HEADINGS} headings underlined with = or -`;
+      return msg('body.tooManyUnderlines', MAX_UNDERLINED_HEADINGS);
     }
     const quoted = quotedLine;
-    if (!blank && previousQuoted && !quoted && ++lazyLines > MAX_LAZY_LINES) return `it has more than ${MAX_LAZY_LINES} quote lines without their ">"`;
+    if (!blank && previousQuoted && !quoted && ++lazyLines > MAX_LAZY_LINES) return msg('body.tooManyLazyLines', MAX_LAZY_LINES);
     previousBlank = blank;
     previousQuoted = quoted && !blank;
     lineStart = lineEnd + 1;

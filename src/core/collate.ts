@@ -5,6 +5,7 @@ import { effectiveMinGroupSize, suppressSmallGroups } from './groupPrivacy';
 import { classifyTrend, Trend } from './report';
 import { normalizeTheme } from './themes';
 import { EMPTY_VOCABULARY, OrgStatus, Vocabulary } from './vocabulary';
+import { msg } from './messages';
 
 /** Larger files are rejected unread: a digest of 200 themes over 8 quarters is well under 100 KB. */
 export const MAX_DIGEST_BYTES = 1024 * 1024;
@@ -73,50 +74,50 @@ function schemaErrors(data: unknown) {
 
 /** Reads and checks one digest file; a digest that cannot be trusted is a reason, never a partial read. */
 export function readDigest(file: DigestFile, minGroupSize: number): TeamDigest | { reason: string } {
-  if (file.text.length > MAX_DIGEST_BYTES) return { reason: `larger than ${MAX_DIGEST_BYTES / 1024} KB, so it was not read` };
+  if (file.text.length > MAX_DIGEST_BYTES) return { reason: msg('collate.tooLarge', MAX_DIGEST_BYTES / 1024) };
   let data: unknown;
   try {
     data = JSON.parse(file.text);
   } catch {
-    return { reason: 'not a JSON file' };
+    return { reason: msg('collate.notJson') };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data) || (data as { format?: unknown }).format !== DIGEST_FORMAT) {
-    return { reason: 'not a team digest (its "format" is not growth-team-digest)' };
+    return { reason: msg('collate.notDigest') };
   }
   const version = (data as { formatVersion?: unknown }).formatVersion;
   if (typeof version === 'number' && Number.isInteger(version) && version > DIGEST_FORMAT_VERSION) {
-    return { reason: `made in format version ${version}, newer than this collation knows (${DIGEST_FORMAT_VERSION}); update the tool` };
+    return { reason: msg('collate.newerFormat', version, DIGEST_FORMAT_VERSION) };
   }
   // Reasons never repeat what the file holds: a rejected digest may carry exactly what must not leave.
-  if (version !== DIGEST_FORMAT_VERSION) return { reason: `its format version is not one this collation knows (${DIGEST_FORMAT_VERSION})` };
+  if (version !== DIGEST_FORMAT_VERSION) return { reason: msg('collate.unknownFormat', DIGEST_FORMAT_VERSION) };
   const [error] = schemaErrors(data);
   if (error) {
     return error.keyword === 'additionalProperties'
-      ? { reason: 'it has a field the digest format does not know; a name or a note may have slipped in' }
-      : { reason: 'it does not follow the digest format (a value has the wrong type or is out of range)' };
+      ? { reason: msg('collate.unknownField') }
+      : { reason: msg('collate.schema') };
   }
   const digest = data as TeamDigest;
-  if (!sealHolds(file.text)) return { reason: 'its content was changed after it was made (the content hash does not match)' };
+  if (!sealHolds(file.text)) return { reason: msg('collate.changed') };
   const seen = new Set<string>();
   const twice = digest.quarters.find(q => seen.size === seen.add(q.quarter).size);
-  if (twice) return { reason: `lists ${twice.quarter} twice` };
+  if (twice) return { reason: msg('collate.quarterTwice', twice.quarter) };
   const small = smallGroupIn(digest, minGroupSize);
   if (small) return { reason: small };
   return digest;
 }
 
 function smallGroupIn(digest: TeamDigest, minGroupSize: number): string | undefined {
-  if (digest.minGroupSize < minGroupSize) return `made with groups as small as ${digest.minGroupSize}; this collation needs at least ${minGroupSize}`;
+  if (digest.minGroupSize < minGroupSize) return msg('collate.smallerMinimum', digest.minGroupSize, minGroupSize);
   for (const quarter of digest.quarters) {
-    if (quarter.people < minGroupSize) return `${quarter.quarter} has a group of ${quarter.people} people, under the minimum of ${minGroupSize}`;
+    if (quarter.people < minGroupSize) return msg('collate.smallQuarter', quarter.quarter, quarter.people, minGroupSize);
     const team = quarter.teams.find(t => t.people < minGroupSize);
-    if (team) return `${quarter.quarter} shows a team of ${team.people} people, under the minimum of ${minGroupSize}`;
-    if (quarter.hiddenTeamPeople > 0 && quarter.hiddenTeamPeople < minGroupSize) return `${quarter.quarter} lets a group of ${quarter.hiddenTeamPeople} be worked out by subtraction`;
+    if (team) return msg('collate.smallTeam', quarter.quarter, team.people, minGroupSize);
+    if (quarter.hiddenTeamPeople > 0 && quarter.hiddenTeamPeople < minGroupSize) return msg('collate.subtraction', quarter.quarter, quarter.hiddenTeamPeople);
     if (quarter.teams.reduce((sum, t) => sum + t.people, 0) + quarter.hiddenTeamPeople !== quarter.people) {
-      return `${quarter.quarter}'s team counts do not add up to its ${quarter.people} people, so a hidden group could be worked out`;
+      return msg('collate.teamsDoNotAddUp', quarter.quarter, quarter.people);
     }
     const value = [...Object.entries(quarter.careerPaths), ...Object.entries(quarter.flightRisk)].find(([, people]) => people < minGroupSize);
-    if (value) return `${quarter.quarter} counts ${value[1]} people for "${value[0]}", under the minimum of ${minGroupSize}`;
+    if (value) return msg('collate.smallValue', quarter.quarter, value[1], value[0], minGroupSize);
   }
   return undefined;
 }
@@ -230,18 +231,18 @@ export function collateDigests(files: Iterable<DigestFile>, options: CollateOpti
       continue;
     }
     if (options.today && read.created > options.today) {
-      rejected.push({ file: file.file, reason: `dated ${read.created}, after today` });
+      rejected.push({ file: file.file, reason: msg('collate.future', read.created) });
       continue;
     }
     const twin = byHash.get(read.contentHash);
     if (twin) {
-      rejected.push({ file: file.file, reason: `the same digest as ${twin}` });
+      rejected.push({ file: file.file, reason: msg('collate.sameDigest', twin) });
       continue;
     }
     const label = read.label?.trim().toLowerCase();
     const clash = label ? read.quarters.map(q => byLabelQuarter.get(`${label}\u0000${q.quarter}`)).find(Boolean) : undefined;
     if (clash) {
-      rejected.push({ file: file.file, reason: `has the same label ("${read.label}") and quarter as ${clash}` });
+      rejected.push({ file: file.file, reason: msg('collate.sameLabel', read.label ?? '', clash) });
       continue;
     }
     byHash.set(read.contentHash, file.file);

@@ -1,6 +1,7 @@
 import { IndexedNote, WorkspaceIndex } from './workspaceIndex';
 import { normalizeTheme } from './themes';
 import { personKey } from './peopleMatch';
+import { msg } from './messages';
 
 /** Which notes a cross-note view looks at. Dates are YYYY-MM-DD. */
 export interface NoteFilter {
@@ -145,7 +146,7 @@ export function themePeople(notes: readonly IndexedNote[], filter: NoteFilter, k
     if (!matchesFilter(note, filter)) continue;
     const lines = noteMentions(note, filter.questionId).get(key);
     if (!lines) continue;
-    const entry = people.get(personOf(note)) ?? { person: note.person?.trim() || '(no person)', conversations: [] };
+    const entry = people.get(personOf(note)) ?? { person: note.person?.trim() || msg('views.noPerson'), conversations: [] };
     entry.conversations.push({ path: note.path, date: note.date, lines: [...new Set(lines)].sort((a, b) => a - b) });
     people.set(personOf(note), entry);
   }
@@ -174,7 +175,7 @@ export function openActionItems(notes: readonly IndexedNote[], today: string, fi
   const latest = new Map<string, { item: ActionItem; done: boolean }>();
   for (const note of notes) {
     if (!matchesFilter(note, filter)) continue;
-    const person = note.person?.trim() ?? '(no person)';
+    const person = note.person?.trim() ?? msg('views.noPerson');
     for (const task of note.tasks) {
       if (task.sectionKind !== 'next-steps') continue;
       const key = `${person.toLowerCase()}\u0000${task.text.toLowerCase()}`;
@@ -197,7 +198,7 @@ function compareActions(a: ActionItem, b: ActionItem): number {
 export function groupActions(items: readonly ActionItem[], by: 'person' | 'owner'): { group: string; items: ActionItem[] }[] {
   const groups = new Map<string, ActionItem[]>();
   for (const item of items) {
-    const group = by === 'person' ? item.person : item.owner ? `@${item.owner}` : '(no owner)';
+    const group = by === 'person' ? item.person : item.owner ? `@${item.owner}` : msg('views.noOwner');
     groups.set(group, [...(groups.get(group) ?? []), item]);
   }
   return [...groups.entries()].map(([group, list]) => ({ group, items: list }))

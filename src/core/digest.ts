@@ -4,6 +4,7 @@ import { normalizeTheme } from './themes';
 import { EMPTY_VOCABULARY, Vocabulary } from './vocabulary';
 import { IndexedNote } from './workspaceIndex';
 import { personKey } from './peopleMatch';
+import { msg } from './messages';
 
 export const DIGEST_FORMAT = 'growth-team-digest';
 /** Bumped when the digest format changes in a way an older collation could misread. */
@@ -126,8 +127,7 @@ export function buildDigest(allNotes: readonly IndexedNote[], options: DigestOpt
   if (quarters.length === 0) {
     const sizes = quartersLeftOut.map(q => `${q.quarter}: ${q.people}`).join(', ');
     return {
-      refusal: `No quarter has conversations with at least ${minGroupSize} people${sizes ? ` (${sizes})` : ''}. `
-        + 'A digest of a smaller group could point at someone, so nothing was written.',
+      refusal: msg('digest.groupTooSmall', minGroupSize, sizes ? msg('digest.quarterSizes', sizes) : ''),
     };
   }
   const label = options.label?.trim().slice(0, 80) || undefined;
@@ -235,14 +235,14 @@ function valueCounts(values: readonly string[], minGroupSize: number): DigestVal
 export function describeDigest(built: DigestBuilt): string[] {
   const { digest } = built;
   const lines = [
-    `The file holds only counts of people, per quarter (${digest.quarters.map(q => q.quarter).join(', ')}):`,
-    ...digest.quarters.map(q => ({ q, themes: Object.entries(q.themes) })).map(({ q, themes }) => `• ${q.quarter}: ${q.people} people; ${themes.length} theme${themes.length === 1 ? '' : 's'} `
-      + `(${themes.slice(0, 3).map(([theme, people]) => `${theme}: ${people}`).join(', ')}${themes.length > 3 ? ', …' : ''}); `
-      + `${q.teams.length > 0 ? `teams ${q.teams.map(t => `${t.team} (${t.people})`).join(', ')}` : 'no team breakdown'}; career paths and flight risk as counts.`),
-    'No names, no note text, no file paths, no days: quarters only. Nothing from Private notes or (private) items.',
+    msg('digest.holds', digest.quarters.map(q => q.quarter).join(', ')),
+    ...digest.quarters.map(q => ({ q, themes: Object.entries(q.themes) })).map(({ q, themes }) => msg(themes.length === 1 ? 'digest.quarterOneTheme' : 'digest.quarter',
+      q.quarter, q.people, themes.length, `${themes.slice(0, 3).map(([theme, people]) => `${theme}: ${people}`).join(', ')}${themes.length > 3 ? ', …' : ''}`,
+      q.teams.length > 0 ? msg('digest.teams', q.teams.map(t => `${t.team} (${t.people})`).join(', ')) : msg('digest.noTeams'))),
+    msg('digest.nothingElse'),
   ];
-  if (digest.label) lines.push(`Label: "${digest.label}".`);
-  if (built.quartersLeftOut.length > 0) lines.push(`Left out, fewer than ${digest.minGroupSize} people: ${built.quartersLeftOut.map(q => q.quarter).join(', ')}.`);
-  if (built.themesLeftOut > 0) lines.push(`${built.themesLeftOut} theme${built.themesLeftOut === 1 ? '' : 's'} left out: too long, or holding a name.`);
+  if (digest.label) lines.push(msg('digest.label', digest.label));
+  if (built.quartersLeftOut.length > 0) lines.push(msg('digest.quartersLeftOut', digest.minGroupSize, built.quartersLeftOut.map(q => q.quarter).join(', ')));
+  if (built.themesLeftOut > 0) lines.push(msg(built.themesLeftOut === 1 ? 'digest.themeLeftOut' : 'digest.themesLeftOut', built.themesLeftOut));
   return lines;
 }

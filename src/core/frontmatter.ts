@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import { Document, isMap, isScalar, parseDocument } from 'yaml';
 import { LineIndex } from './lineIndex';
+import { msg } from './messages';
 import { noteEncoding } from './noteEncoding';
 import { Problem, problem } from './problem';
 
@@ -80,11 +81,11 @@ export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterRes
   const marker = lines.lineText(0).slice(3).trim();
   if (marker !== '') {
     return refuse('frontmatter-language',
-      `The frontmatter starts with "---${marker.slice(0, 20)}". Only plain YAML ("---") is read, and nothing in a note is ever run.`);
+      msg('frontmatter.language', marker.slice(0, 20)));
   }
-  if (close === -1) return refuse('frontmatter-unterminated', 'The frontmatter has no closing "---" line.');
+  if (close === -1) return refuse('frontmatter-unterminated', msg('frontmatter.unterminated'));
   if (close > MAX_FRONTMATTER_BYTES) {
-    return refuse('frontmatter-too-large', `The frontmatter is larger than ${MAX_FRONTMATTER_BYTES / 1024} KB, so it was not read. Keep long text in the body.`);
+    return refuse('frontmatter-too-large', msg('frontmatter.tooLarge', MAX_FRONTMATTER_BYTES / 1024));
   }
   // Options are always passed: without them gray-matter caches every input forever.
   const split = matter(text.slice(0, close + 4), { language: 'yaml', engines: SAFE_ENGINES });
@@ -95,16 +96,16 @@ export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterRes
   const report = (start: number, end: number, code: Problem['code'], message: string) =>
     problems.push(problem(lines.rangeOf(yamlOffset + start, yamlOffset + end), 'error', code, message));
 
-  if (yamlText.trim() === '') return refuse('frontmatter-empty', 'The frontmatter is empty. It needs at least type, person and date.');
+  if (yamlText.trim() === '') return refuse('frontmatter-empty', msg('frontmatter.empty'));
   const depth = flowDepthBeyond(yamlText, MAX_FLOW_DEPTH);
   if (depth !== -1) {
-    report(depth, depth + 1, 'frontmatter-too-deep', `The frontmatter nests lists or maps more than ${MAX_FLOW_DEPTH} levels deep, so it was not read.`);
+    report(depth, depth + 1, 'frontmatter-too-deep', msg('frontmatter.tooDeep', MAX_FLOW_DEPTH));
     return { bodyOffset, problems };
   }
   const directive = /^%.*$/m.exec(yamlText);
   if (directive) {
     report(directive.index, directive.index + directive[0].length, 'yaml-directive',
-      `YAML directives such as "${directive[0].slice(0, 20)}" are not supported. Remove the line: notes use YAML 1.2.`);
+      msg('frontmatter.directive', directive[0].slice(0, 20)));
     return { bodyOffset, problems };
   }
 
@@ -115,19 +116,19 @@ export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterRes
       prettyErrors: false, keepSourceTokens: false,
     });
   } catch (error) {
-    report(1, 1, 'yaml-syntax', `The frontmatter could not be read (${parseErrorMessage(error)}).`);
+    report(1, 1, 'yaml-syntax', msg('frontmatter.unreadable', parseErrorMessage(error)));
     return { bodyOffset, problems };
   }
   for (const error of document.errors.slice(0, MAX_REPORTED_YAML_ERRORS)) {
     const code = error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
     const message = code === 'yaml-duplicate-key'
-      ? 'This key appears twice. Keep one of them.'
-      : `YAML syntax: ${firstSentence(error.message)}`;
+      ? msg('frontmatter.duplicateKey')
+      : msg('frontmatter.syntax', firstSentence(error.message));
     report(error.pos[0], error.pos[1], code, message);
   }
   for (const warning of document.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') {
-      report(warning.pos[0], warning.pos[1], 'yaml-tag', 'Custom YAML tags such as "!!js/function" are not allowed in notes. Remove the tag.');
+      report(warning.pos[0], warning.pos[1], 'yaml-tag', msg('frontmatter.tag'));
     }
   }
   // Checked before toJS, which would turn a list key into a string and warn on the console.
@@ -136,7 +137,7 @@ export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterRes
     for (const pair of root.items) {
       if (!isScalar(pair.key)) {
         const range = (pair.key as { range?: number[] } | null)?.range ?? [0, 0];
-        report(range[0], range[1], 'yaml-complex-key', 'Keys must be plain words, not lists or maps.');
+        report(range[0], range[1], 'yaml-complex-key', msg('frontmatter.complexKey'));
       }
     }
   }
@@ -146,12 +147,12 @@ export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterRes
   try {
     value = document.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    report(1, yamlText.length, 'yaml-alias', `The frontmatter expands too many aliases (${parseErrorMessage(error)}). Write the values out instead.`);
+    report(1, yamlText.length, 'yaml-alias', msg('frontmatter.aliases', parseErrorMessage(error)));
     return { bodyOffset, problems };
   }
   if (!isMap(root) || value === null || typeof value !== 'object' || Array.isArray(value)) {
-    const kind = value === null || value === undefined ? 'empty' : Array.isArray(value) ? 'a list' : 'a single value';
-    problems.push(problem(firstLine, 'error', 'frontmatter-not-map', `The frontmatter is ${kind}; it must be a set of "key: value" lines.`));
+    const kind = value === null || value === undefined ? msg('type.empty') : Array.isArray(value) ? msg('type.list') : msg('type.singleValue');
+    problems.push(problem(firstLine, 'error', 'frontmatter-not-map', msg('frontmatter.notMap', kind)));
     return { bodyOffset, problems };
   }
   const frontmatter: Frontmatter = { document, yamlText, yamlOffset, data: value as Record<string, unknown>, isMap: true };
@@ -186,7 +187,7 @@ function firstSentence(message: string): string {
 }
 
 function parseErrorMessage(error: unknown): string {
-  return error instanceof Error ? firstSentence(error.message) : 'unknown error';
+  return error instanceof Error ? firstSentence(error.message) : msg('error.unknown');
 }
 
 /**

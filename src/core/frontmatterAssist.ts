@@ -5,6 +5,7 @@ import { Position, Problem } from './problem';
 import { yamlScalar } from './scaffold';
 import { FIELD_SCHEMAS } from './schema';
 import { FieldLocator } from './fieldLocator';
+import { msg, translatedText } from './messages';
 
 /** A quick fix: a title for the lightbulb and the edits that apply it. */
 export interface QuickFix {
@@ -26,25 +27,25 @@ export function quickFixes(analysis: NoteAnalysis, problem: Problem, context: Fi
   const replace = (title: string, newText: string): QuickFix[] => [{ title, code: problem.code, edits: [{ range: problem.range, newText }] }];
   switch (problem.code) {
     case 'invalid-value':
-      return problem.suggestion ? replace(`Change to "${problem.suggestion}"`, problem.suggestion) : [];
+      return problem.suggestion ? replace(msg('fix.changeTo', problem.suggestion), problem.suggestion) : [];
     case 'invalid-date':
-      return problem.suggestion ? replace(`Write the date as ${problem.suggestion}`, problem.suggestion) : [];
+      return problem.suggestion ? replace(msg('fix.writeDate', problem.suggestion), problem.suggestion) : [];
     case 'unknown-field':
-      return problem.suggestion ? replace(`Rename to "${problem.suggestion}"`, problem.suggestion) : [];
+      return problem.suggestion ? replace(msg('fix.renameTo', problem.suggestion), problem.suggestion) : [];
     case 'theme-spelling':
-      return problem.suggestion ? replace(`Write it "${problem.suggestion}", as most notes do`, yamlScalar(problem.suggestion)) : [];
+      return problem.suggestion ? replace(msg('fix.usualSpelling', problem.suggestion), yamlScalar(problem.suggestion)) : [];
     case 'invalid-type':
-      return problem.suggestion !== undefined ? replace('Make themes a list', `[${yamlScalar(problem.suggestion)}]`) : [];
+      return problem.suggestion !== undefined ? replace(msg('fix.themesAsList'), `[${yamlScalar(problem.suggestion)}]`) : [];
     case 'duplicate-theme': {
       const removal = removeListItem(analysis, locate, problem);
-      return removal ? [{ title: `Merge into "${problem.suggestion}"`, code: problem.code, edits: [removal] }] : [];
+      return removal ? [{ title: msg('fix.mergeInto', problem.suggestion ?? ''), code: problem.code, edits: [removal] }] : [];
     }
     case 'missing-field': {
       const { field } = problem;
       const value = field === 'date' ? context.today : field === 'type' ? 'growth-conversation' : field === 'person' ? context.personFromFolder : undefined;
       if (!field || !value || !analysis.frontmatter) return [];
       const at = { line: locate.firstYamlLine, character: 0 };
-      return [{ title: `Add ${field}: ${value}`, code: problem.code, edits: [{ range: { start: at, end: at }, newText: `${field}: ${yamlScalar(value)}\n` }] }];
+      return [{ title: msg('fix.addField', field, value), code: problem.code, edits: [{ range: { start: at, end: at }, newText: `${field}: ${yamlScalar(value)}\n` }] }];
     }
     default:
       return [];
@@ -74,9 +75,9 @@ export function hoverAt(analysis: NoteAnalysis, position: Position): string | un
   const key = new FieldLocator(analysis).keyAt(position);
   const schema = key ? FIELD_SCHEMAS[key] : undefined;
   if (!key || !schema) return undefined;
-  const allowed = schema.enum ? `\n\nOne of: ${schema.enum.map(v => `\`${v}\``).join(', ')}` : schema.pattern ? '\n\nA date: `YYYY-MM-DD`' : '';
-  const manager = schema.managerOnly ? '\n\nManager-only: never included in a shared copy.' : '';
-  return `**${key}**: ${schema.description ?? ''}${allowed}${manager}`;
+  const allowed = schema.enum ? `\n\n${msg('hover.oneOf', schema.enum.map(v => `\`${v}\``).join(', '))}` : schema.pattern ? `\n\n${msg('hover.date')}` : '';
+  const manager = schema.managerOnly ? `\n\n${msg('hover.managerOnly')}` : '';
+  return `**${key}**: ${translatedText(schema.description ?? '')}${allowed}${manager}`;
 }
 
 export type CompletionKind = 'field' | 'value' | 'person' | 'theme' | 'date';
@@ -109,7 +110,7 @@ export function completionsAt(analysis: NoteAnalysis, position: Position, source
   if (keyMatch) {
     const present = new Set(Object.keys(analysis.note.data));
     return Object.entries(FIELD_SCHEMAS).filter(([key]) => !present.has(key)).map(([key, schema], index) => ({
-      label: key, insertText: `${key}: `, detail: schema.description, kind: 'field', rank: index,
+      label: key, insertText: `${key}: `, detail: schema.description === undefined ? undefined : translatedText(schema.description), kind: 'field', rank: index,
     }));
   }
   const valueMatch = /^(\w+):\s*(\[?[^\]]*)$/.exec(before);

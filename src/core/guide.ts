@@ -1,6 +1,7 @@
 import { NEXT_STEPS_ID, PRIVATE_ID, Section } from './body';
 import { Note } from './note';
 import { Question, QuestionScript } from './questionScript';
+import { MessageId, msg } from './messages';
 import { fieldEnum } from './schema';
 import { MIN_ACHIEVEMENTS } from './validate';
 
@@ -23,32 +24,38 @@ export interface GuideState {
   readonly currentIndex: number;
 }
 
-/** A value of a frontmatter enum as the guide offers it in a pick. */
+/** A value of a frontmatter enum as the guide offers it in a pick; its words are read when shown, in the editor's language. */
 export interface EnumChoice {
   readonly value: string;
   readonly label: string;
   readonly detail: string;
 }
 
+/** The message ids of a value's label and detail. */
+type ChoiceWords = Readonly<Record<string, readonly [label: MessageId, detail: MessageId]>>;
+
 // The values come from the schema; these are only the words shown beside them.
-const CAREER_PATH_WORDS: Readonly<Record<string, Omit<EnumChoice, 'value'>>> = {
-  'technical-specialist': { label: 'Technical specialist', detail: 'Deep expertise in one area; the go-to person for it.' },
-  'architect-consultant': { label: 'Architect / consultant', detail: 'Shapes systems across teams; advises more than builds.' },
-  'product-strategy': { label: 'Product and strategy', detail: 'Shapes what gets built and why; the path towards CTO.' },
-  'people-management': { label: 'People management', detail: 'Grows a team; results through other people.' },
-  undecided: { label: 'Undecided', detail: 'No path chosen yet; revisit next time.' },
+const CAREER_PATH_WORDS: ChoiceWords = {
+  'technical-specialist': ['careerPath.technicalSpecialist', 'careerPath.technicalSpecialist.detail'],
+  'architect-consultant': ['careerPath.architectConsultant', 'careerPath.architectConsultant.detail'],
+  'product-strategy': ['careerPath.productStrategy', 'careerPath.productStrategy.detail'],
+  'people-management': ['careerPath.peopleManagement', 'careerPath.peopleManagement.detail'],
+  undecided: ['careerPath.undecided', 'careerPath.undecided.detail'],
 };
 
-const FLIGHT_RISK_WORDS: Readonly<Record<string, Omit<EnumChoice, 'value'>>> = {
-  low: { label: 'Low', detail: '"If this changed, or I could no longer do Y": worth knowing, no rush.' },
-  medium: { label: 'Medium', detail: '"If another job offered X": follow up soon.' },
-  high: { label: 'High', detail: 'Several reasons, named quickly: follow up directly, this week.' },
-  'not-assessed': { label: 'Not assessed', detail: 'The question was not asked or the answer was unclear.' },
+const FLIGHT_RISK_WORDS: ChoiceWords = {
+  low: ['flightRisk.low', 'flightRisk.low.detail'],
+  medium: ['flightRisk.medium', 'flightRisk.medium.detail'],
+  high: ['flightRisk.high', 'flightRisk.high.detail'],
+  'not-assessed': ['flightRisk.notAssessed', 'flightRisk.notAssessed.detail'],
 };
 
 /** The schema's values for `key`, each with its words (a value the words do not know shows as itself). */
-function enumChoices(key: string, words: Readonly<Record<string, Omit<EnumChoice, 'value'>>>): readonly EnumChoice[] {
-  return fieldEnum(key).map(value => ({ value, ...(words[value] ?? { label: value, detail: '' }) }));
+function enumChoices(key: string, words: ChoiceWords): readonly EnumChoice[] {
+  return fieldEnum(key).map(value => {
+    const ids = words[value];
+    return { value, get label() { return ids ? msg(ids[0]) : value; }, get detail() { return ids ? msg(ids[1]) : ''; } };
+  });
 }
 
 export const CAREER_PATHS: readonly EnumChoice[] = enumChoices('careerPath', CAREER_PATH_WORDS);
@@ -83,22 +90,22 @@ function hintsFor(question: Question, section: Section | undefined, note: Note):
   switch (question.records) {
     case 'achievements':
       if (section?.answered && (note.achievements ?? 0) < MIN_ACHIEVEMENTS) {
-        hints.push(`Only ${note.achievements ?? 0} of ${MIN_ACHIEVEMENTS} achievements: worth a gentle follow-up.`);
+        hints.push(msg('guide.fewAchievements', note.achievements ?? 0, MIN_ACHIEVEMENTS));
       }
       break;
     case 'goalReview': {
       const open = note.tasks.filter(t => t.questionId === question.id && t.untouchedCarry).length;
-      if (open > 0) hints.push(`${open} goal${open === 1 ? '' : 's'} from last time not yet reviewed.`);
+      if (open > 0) hints.push(msg(open === 1 ? 'guide.goalNotReviewed' : 'guide.goalsNotReviewed', open));
       break;
     }
     case 'careerPath':
-      if (section?.answered && (!note.careerPath || note.careerPath === 'undecided')) hints.push('No career path recorded yet.');
+      if (section?.answered && (!note.careerPath || note.careerPath === 'undecided')) hints.push(msg('guide.noCareerPath'));
       break;
     case 'flightRisk':
-      if (section?.answered && (!note.flightRisk || note.flightRisk === 'not-assessed')) hints.push('Answered, but flight risk is still not assessed.');
+      if (section?.answered && (!note.flightRisk || note.flightRisk === 'not-assessed')) hints.push(msg('guide.flightRiskNotAssessed'));
       if ((note.flightRisk === 'high' || note.flightRisk === 'medium')
         && !note.tasks.some(t => t.sectionKind === 'next-steps' && !t.done && t.carriedFrom === undefined)) {
-        hints.push(`Flight risk is ${note.flightRisk}, and Next steps has no new action item.`);
+        hints.push(msg('guide.flightRiskNoAction', note.flightRisk));
       }
       break;
     default:

@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { msg } from './messages';
 
 const STYLE = `body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1f2328}
 table{border-collapse:collapse}th,td{border:1px solid #d0d7de;padding:.25rem .6rem;text-align:left}
@@ -18,7 +19,7 @@ export function markdownToHtml(markdown: string, title: string): string {
   // A table laid out in full can grow the page a thousandfold (every row padded to the header's
   // width): past a budget of cells the page shows the Markdown as plain text instead.
   const body = tableCells(markdown) > MAX_TABLE_CELLS
-    ? `<p>This page shows the text as written: it holds a table too large to lay out.</p>\n<pre>${escapeHtml(markdown)}</pre>`
+    ? `<p>${escapeHtml(msg('html.tableTooLarge'))}</p>\n<pre>${escapeHtml(markdown)}</pre>`
     // The frontmatter is read as such (and left out of the page), never as a rule and a heading.
     : String(unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkRehype).use(() => keepSafeUrls)
       .use(rehypeStringify).processSync(markdown));

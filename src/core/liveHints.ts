@@ -2,6 +2,7 @@ import { daysBetween } from './crossNoteViews';
 import { Note } from './note';
 import { QuestionScript } from './questionScript';
 import { listItemsIn } from './scaffold';
+import { MessageId, msg } from './messages';
 
 /** What a hint's button does; the manager clicks it, nothing is ever applied without that click. */
 export type HintAction =
@@ -54,12 +55,12 @@ export function reasonsNamed(answer: string): string[] {
 export function suggestFlightRisk(answer: string): FlightRiskSuggestion | undefined {
   const text = answer.replace(/<!--[\s\S]*?-->/g, ' ').trim();
   if (text.split(/\s+/).filter(Boolean).length < 3) return undefined;
-  if (ACTIVE_SEARCH.test(text)) return { value: 'high', reason: 'they say they are already looking' };
+  if (ACTIVE_SEARCH.test(text)) return { value: 'high', reason: msg('live.alreadyLooking') };
   const reasons = reasonsNamed(text);
-  if (reasons.length >= 3) return { value: 'high', reason: `${reasons.length} reasons named` };
-  if (ELSEWHERE.test(text)) return { value: 'medium', reason: 'the reason is another job or offer' };
+  if (reasons.length >= 3) return { value: 'high', reason: msg('live.reasonsNamed', reasons.length) };
+  if (ELSEWHERE.test(text)) return { value: 'medium', reason: msg('live.anotherJob') };
   // "If …" with nothing about another job: a condition that has not happened, as the method reads it.
-  if (CONDITIONAL_LOSS.test(text) || /^(only\s+)?if\b/i.test(text)) return { value: 'low', reason: 'the reason is a change that has not happened' };
+  if (CONDITIONAL_LOSS.test(text) || /^(only\s+)?if\b/i.test(text)) return { value: 'low', reason: msg('live.conditional') };
   return undefined;
 }
 
@@ -71,11 +72,11 @@ const PATH_WORDS: Record<string, RegExp> = {
   'product-strategy': /\b(product|customers?|users?|roadmap|strateg\w*|business|launch\w*|market\w*|pricing|revenue|stakeholders?|discovery|vision)\b/i,
 };
 
-const PATH_LABELS: Record<string, string> = {
-  'people-management': 'people management',
-  'architect-consultant': 'architect / consultant',
-  'technical-specialist': 'technical specialist',
-  'product-strategy': 'product and strategy',
+const PATH_LABELS: Record<string, MessageId> = {
+  'people-management': 'live.path.peopleManagement',
+  'architect-consultant': 'live.path.architectConsultant',
+  'technical-specialist': 'live.path.technicalSpecialist',
+  'product-strategy': 'live.path.productStrategy',
 };
 
 const PAY_OR_PROMOTION = /\b(salary|salaries|pay|paid|raise|bonus|compensation|promot\w*|band|level up|equity|rise)\b/i;
@@ -112,8 +113,8 @@ export function liveHints(input: LiveHintInput): LiveHint[] {
     if (suggestion && suggestion.value !== note.flightRisk) {
       hints.push({
         id: 'flight-risk', questionId: leave.id,
-        text: `The answer reads as ${suggestion.value} flight risk (${suggestion.reason}).`,
-        action: { label: `Set flight risk to ${suggestion.value}`, run: { kind: 'setFlightRisk', value: suggestion.value } },
+        text: msg('live.flightRiskReads', suggestion.value, suggestion.reason),
+        action: { label: msg('live.setFlightRisk', suggestion.value), run: { kind: 'setFlightRisk', value: suggestion.value } },
       });
     }
   }
@@ -124,11 +125,11 @@ export function liveHints(input: LiveHintInput): LiveHint[] {
     const days = daysBetween(previous.date, noteDate);
     if (days >= 0 && days < RECENT_DAYS && !sectionAnswer(note, lineText, lastSix.id)) {
       const weeks = Math.max(1, Math.round(days / 7));
-      const ago = `${weeks} week${weeks === 1 ? '' : 's'} ago`;
+      const ago = msg(weeks === 1 ? 'live.weekAgo' : 'live.weeksAgo', weeks);
       hints.push({
         id: 'recent-conversation', questionId: lastSix.id,
-        text: `You spoke ${ago} (${previous.date}): you may skip this question.`,
-        action: { label: 'Note it as skipped', run: { kind: 'noteSkipped', questionId: lastSix.id, text: `Skipped: we spoke ${ago}.` } },
+        text: msg('live.spokeRecently', ago, previous.date),
+        action: { label: msg('live.noteSkipped'), run: { kind: 'noteSkipped', questionId: lastSix.id, text: msg('live.skippedText', ago) } },
       });
     }
   }
@@ -142,8 +143,8 @@ export function liveHints(input: LiveHintInput): LiveHint[] {
     if (achievements.length > 0 && !achievements.some(a => PATH_WORDS[path].test(a))) {
       hints.push({
         id: 'path-without-achievement', questionId: pathQuestion.id,
-        text: `The path is ${PATH_LABELS[path]}, and none of the achievements points that way: worth talking about.`,
-        action: { label: 'Go to the achievements', run: { kind: 'goToQuestion', questionId: achievementsQuestion.id } },
+        text: msg('live.pathWithoutAchievement', msg(PATH_LABELS[path])),
+        action: { label: msg('live.goToAchievements'), run: { kind: 'goToQuestion', questionId: achievementsQuestion.id } },
       });
     }
   }
@@ -154,7 +155,7 @@ export function liveHints(input: LiveHintInput): LiveHint[] {
     if (line) {
       hints.push({
         id: 'pay-last-time', questionId: anythingElse.id,
-        text: `Pay or promotion came up last time (${previous.date}): be ready for it.`,
+        text: msg('live.payLastTime', previous.date),
       });
     }
   }

@@ -3,6 +3,7 @@ import { declaresGrowthNote, Frontmatter, parseFrontmatter } from './frontmatter
 import { LineIndex } from './lineIndex';
 import { Problem, problem } from './problem';
 import { BUILT_IN_SCRIPT, QuestionScript } from './questionScript';
+import { msg } from './messages';
 
 /** The frontmatter values a note's views read, each present only when it has the right type. */
 export interface NoteFields {
@@ -60,7 +61,7 @@ export function analyzeNote(rawText: string, script: QuestionScript = BUILT_IN_S
   const problems = [...split.problems];
   if (body.skipped) {
     problems.push(problem(lines.lineRange(bodyLine), 'warning', 'body-too-complex',
-      `The notes below the frontmatter were not analysed: ${body.skipped}. The guide and themes ignore this file.`));
+      msg('body.notAnalysed', body.skipped)));
   }
   const note: Note = {
     isGrowthNote,

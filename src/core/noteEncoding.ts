@@ -1,3 +1,4 @@
+import { msg } from './messages';
 import type { Problem } from './problem';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -29,12 +30,12 @@ export function decodeNoteBytes(bytes: Uint8Array): { text: string } | { problem
   const encoding = noteEncoding(bytes);
   const start = { line: 0, character: 0 };
   const refuse = (message: string): { problem: Problem } => ({ problem: { range: { start, end: start }, severity: 'error', code: 'not-utf8', message } });
-  if (encoding === 'utf-16-unmarked') return refuse('This file looks like UTF-16 text without a byte-order mark, so it was not read. Re-save it as UTF-8.');
+  if (encoding === 'utf-16-unmarked') return refuse(msg('file.utf16Unmarked'));
   try {
     return { text: (encoding === 'utf-16le' ? UTF16LE : encoding === 'utf-16be' ? UTF16BE : UTF8).decode(bytes) };
   } catch {
     return refuse(encoding === 'utf-8'
-      ? 'This file is not valid UTF-8 text, so it was not read. Re-save it as UTF-8.'
-      : 'This file is UTF-16 text with broken characters, so it was not read. Re-save it as UTF-8.');
+      ? msg('file.notUtf8')
+      : msg('file.brokenUtf16'));
   }
 }

@@ -3,6 +3,7 @@ import { NoteSummary, summarizeNote } from './noteSummary';
 import { decodeNoteBytes, problem, Problem } from './problem';
 import { QuestionScript } from './questionScript';
 import { CachedSummary, MAX_INDEXED_BYTES, NoteChange, NoteFileInfo, NoteSource, now, SkipReasons, WorkspaceIndex, yieldToEventLoop } from './workspaceIndex';
+import { msg } from './messages';
 
 /** A file the index leaves out, with the problem to report when it claims to be a growth note. */
 export interface SkippedFile {
@@ -47,7 +48,7 @@ export async function indexFile(source: NoteSource, path: string, known: NoteFil
   if (info.size > MAX_INDEXED_BYTES) {
     const head = source.readHead ? await source.readHead(path, MAX_FRONTMATTER_BYTES).catch(() => undefined) : undefined;
     return { kind: 'skipped', path, skipped: skippedFile(SkipReasons.tooLarge, 'file-too-large',
-      `This note is larger than ${MAX_INDEXED_BYTES / 1024 / 1024} MB, so it was not read.`, head !== undefined && bytesDeclareGrowthNote(head)) };
+      msg('file.tooLarge', MAX_INDEXED_BYTES / 1024 / 1024), head !== undefined && bytesDeclareGrowthNote(head)) };
   }
   const cached = context.cached;
   if (cached && !info.unsaved && cached.mtime === info.mtime && cached.size === info.size && cached.script === context.scriptKey) {
@@ -59,7 +60,7 @@ export async function indexFile(source: NoteSource, path: string, known: NoteFil
   } catch {
     // Deleted between the listing and the read: its delete event follows, or already came.
     if (!await source.stat(path).catch(() => undefined)) return { kind: 'gone', path };
-    return { kind: 'skipped', path, skipped: skippedFile(SkipReasons.unreadable, 'not-utf8', 'This file could not be read.', false) };
+    return { kind: 'skipped', path, skipped: skippedFile(SkipReasons.unreadable, 'not-utf8', msg('file.unreadable'), false) };
   }
   return outcomeOfBytes(path, info, bytes, context);
 }

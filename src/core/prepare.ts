@@ -4,6 +4,7 @@ import { QuestionScript } from './questionScript';
 import { carryOverFrom } from './scaffold';
 import { normalizeTheme } from './themes';
 import { IndexedNote } from './workspaceIndex';
+import { msg } from './messages';
 
 /**
  * What the organisation answered to a theme, when the collated theme vocabulary has an answer. Returns
@@ -38,54 +39,55 @@ export function prepareBrief(input: BriefInput): string {
   const notes = notesOfPerson(input.notes, input.person);
   const latest = notes[notes.length - 1];
   const name = latest?.person?.trim() ?? input.person.trim();
-  const out = [`# Prepare: ${name}`, ''];
+  const out = [`# ${msg('prepare.title', name)}`, ''];
   if (!latest) {
-    out.push('No conversations with this person yet. The first one starts from the nine questions.', '');
+    out.push(msg('prepare.noConversations'), '');
     return out.join('\n');
   }
   const days = latest.date && /^\d{4}-\d{2}-\d{2}$/.test(latest.date) ? daysBetween(latest.date, input.today) : undefined;
-  const since = days === undefined ? 'an undated note' : `${latest.date}, ${daysAgo(days)}`;
-  out.push(`Last conversation: ${since}. ${notes.length} conversation${notes.length === 1 ? '' : 's'} in all.`);
-  const facts = [latest.team ? `Team: ${latest.team}` : '', latest.level ? `Level: ${latest.level}` : '', latest.manager ? `Manager: ${latest.manager}` : ''].filter(Boolean);
+  const since = days === undefined ? msg('prepare.undatedNote') : `${latest.date}, ${daysAgo(days)}`;
+  out.push(msg(notes.length === 1 ? 'prepare.lastConversationOnly' : 'prepare.lastConversation', since, notes.length));
+  const facts = [latest.team ? msg('prepare.team', latest.team) : '', latest.level ? msg('prepare.level', latest.level) : '', latest.manager ? msg('prepare.manager', latest.manager) : ''].filter(Boolean);
   if (facts.length > 0) out.push(facts.join(` ${DASH} `));
   out.push('');
 
-  out.push('## Six-month goals from last time', '');
+  out.push(`## ${msg('prepare.goalsHeading')}`, '');
   const carry = input.latestText ? carryOverFrom(input.latestText, '', input.script) : undefined;
   if (carry && carry.goals.length > 0) out.push(...carry.goals.map(goal => `- ${goal}`));
-  else out.push('None written down last time.');
+  else out.push(msg('prepare.noGoals'));
   out.push('');
 
-  out.push('## Open actions, oldest first', '');
+  out.push(`## ${msg('prepare.actionsHeading')}`, '');
   const open = openActionsOldestFirst(notes);
   if (open.length > 0) {
-    out.push(...open.map(a => `- ${a.text} (written ${a.firstWritten}${a.due && a.due < input.today ? `, overdue since ${a.due}` : ''})`));
-  } else out.push('Nothing open.');
+    out.push(...open.map(a => `- ${a.due && a.due < input.today ? msg('prepare.actionOverdue', a.text, a.firstWritten, a.due) : msg('prepare.action', a.text, a.firstWritten)}`));
+  } else out.push(msg('prepare.nothingOpen'));
   out.push('');
 
-  out.push('## Career path and flight risk', '', '| conversation | career path | flight risk |', '|---|---|---|');
+  out.push(`## ${msg('prepare.historyHeading')}`, '', msg('prepare.historyColumns'), '|---|---|---|');
   for (const note of notes.slice(-(input.historyLength ?? 4)).reverse()) {
-    out.push(`| ${note.date ?? 'undated'} | ${note.careerPath ?? 'not recorded'} | ${note.flightRisk ?? 'not recorded'} |`);
+    out.push(`| ${note.date ?? msg('prepare.undated')} | ${note.careerPath ?? msg('common.notRecorded')} | ${note.flightRisk ?? msg('common.notRecorded')} |`);
   }
   out.push('');
 
-  out.push('## Themes they raised', '');
+  out.push(`## ${msg('prepare.themesHeading')}`, '');
   const themes = themesRaised(notes);
-  if (themes.length === 0) out.push('No themes tagged yet.');
+  if (themes.length === 0) out.push(msg('prepare.noThemes'));
   for (const theme of themes) {
     const response = input.orgResponse?.(theme.key);
-    out.push(`- ${theme.name}: ${theme.conversations} conversation${theme.conversations === 1 ? '' : 's'}, last ${theme.last}${response ? `. The organisation's response: ${response}` : ''}`);
+    const raised = msg(theme.conversations === 1 ? 'prepare.themeOnce' : 'prepare.theme', theme.name, theme.conversations, theme.last);
+    out.push(`- ${raised}${response ? msg('prepare.orgResponse', response) : ''}`);
   }
-  out.push('', '_Read-only: built from the notes. Edit the notes themselves to change it._', '');
+  out.push('', `_${msg('prepare.readOnly')}_`, '');
   return out.join('\n');
 }
 
 /** "today", "yesterday", "N days ago". */
 export function daysAgo(days: number): string {
-  if (days === 0) return 'today';
-  if (days === 1) return 'yesterday';
-  if (days < 0) return `in ${-days} day${days === -1 ? '' : 's'}`;
-  return `${days} days ago`;
+  if (days === 0) return msg('days.today');
+  if (days === 1) return msg('days.yesterday');
+  if (days < 0) return msg(days === -1 ? 'days.inOneDay' : 'days.inDays', -days);
+  return msg('days.ago', days);
 }
 
 interface OpenAction {
@@ -99,7 +101,7 @@ function openActionsOldestFirst(notes: readonly IndexedNote[]): OpenAction[] {
   const latest = notes[notes.length - 1];
   return latest.tasks
     .filter(t => t.sectionKind === 'next-steps' && !t.done)
-    .map(t => ({ text: t.text, due: t.due, firstWritten: t.carriedFrom && /^\d{4}-\d{2}-\d{2}$/.test(t.carriedFrom) ? t.carriedFrom : latest.date ?? 'undated' }))
+    .map(t => ({ text: t.text, due: t.due, firstWritten: t.carriedFrom && /^\d{4}-\d{2}-\d{2}$/.test(t.carriedFrom) ? t.carriedFrom : latest.date ?? msg('prepare.undated') }))
     .sort((a, b) => a.firstWritten.localeCompare(b.firstWritten) || a.text.localeCompare(b.text));
 }
 
@@ -112,7 +114,7 @@ function themesRaised(notes: readonly IndexedNote[]): { key: string; name: strin
     for (const [key, name] of names) {
       if (!key) continue;
       const seen = themes.get(key);
-      themes.set(key, { key, name: seen?.name ?? name, conversations: (seen?.conversations ?? 0) + 1, last: note.date ?? seen?.last ?? 'undated' });
+      themes.set(key, { key, name: seen?.name ?? name, conversations: (seen?.conversations ?? 0) + 1, last: note.date ?? seen?.last ?? msg('prepare.undated') });
     }
   }
   return [...themes.values()].sort((a, b) => b.conversations - a.conversations || b.last.localeCompare(a.last) || a.key.localeCompare(b.key));

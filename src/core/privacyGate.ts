@@ -1,6 +1,7 @@
 import { NoteAnalysis } from './note';
 import { FIELD_SCHEMAS } from './schema';
 import { validateNote } from './validate';
+import { msg } from './messages';
 
 /**
  * The privacy gate: what may leave a note for someone else. Every rule is an allowlist and every
@@ -14,8 +15,10 @@ export const SHAREABLE_FIELDS: readonly string[] = Object.keys(FIELD_SCHEMAS).fi
 /** How a copy made for someone else marks itself, so that it is never read as a conversation. */
 export const SHARED_COPY_TYPE = 'growth-shared-copy';
 
-export const TOO_COMPLEX_TO_SHARE = 'The notes are too large or too deeply nested to be read safely, so what is private cannot be told apart. '
-  + 'Move long pasted text (logs, code) out of the note, then share again.';
+/** Why a note whose body is too large or odd to read safely is not shared. */
+export function tooComplexToShare(): string {
+  return msg('share.tooComplex');
+}
 
 /**
  * Why a note cannot be shared safely, in words a manager can act on; undefined when it can. A note is
@@ -25,14 +28,13 @@ export const TOO_COMPLEX_TO_SHARE = 'The notes are too large or too deeply neste
 export function shareRefusal(analysis: NoteAnalysis): string | undefined {
   const { note } = analysis;
   if (!note.isGrowthNote) {
-    return 'This file is not a growth note (its frontmatter does not say "type: growth-conversation"), so no copy was made.';
+    return msg('share.notGrowthNote');
   }
-  if (note.problems.some(p => p.code === 'body-too-complex')) return TOO_COMPLEX_TO_SHARE;
+  if (note.problems.some(p => p.code === 'body-too-complex')) return tooComplexToShare();
   const errors = validateNote(analysis).filter(p => p.severity === 'error');
   if (errors.length > 0) {
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more: see Problems)` : '';
-    return `The frontmatter has a problem on line ${errors[0].range.start.line + 1}: ${errors[0].message}${more} `
-      + 'Fix it first: until the frontmatter reads cleanly, what is private cannot be told apart.';
+    const more = errors.length > 1 ? msg('share.moreProblems', errors.length - 1) : '';
+    return msg('share.frontmatterProblem', errors[0].range.start.line + 1, errors[0].message, more);
   }
   return undefined;
 }

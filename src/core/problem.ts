@@ -1,3 +1,4 @@
+
 /** A zero-based position in a document, as editors count (UTF-16 code units per line). */
 export interface Position {
   readonly line: number;

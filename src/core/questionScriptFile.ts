@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { Question, QuestionScript, RecordKind } from './questionScript';
 import { schemaValidators } from './schema';
+import { msg } from './messages';
 
 export type ScriptResult = { readonly script: QuestionScript } | { readonly error: string };
 
@@ -10,17 +11,17 @@ export function parseQuestionScript(text: string): ScriptResult {
   try {
     data = parse(text, { version: '1.2', schema: 'core', customTags: [], uniqueKeys: true, maxAliasCount: 0 });
   } catch (error) {
-    return { error: `it is not valid JSON or YAML (${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'})` };
+    return { error: msg('script.notJsonOrYaml', error instanceof Error ? error.message.split('\n')[0] : msg('error.unknown')) };
   }
   const validate = schemaValidators().questionScript;
   if (!validate(data)) {
     const first = validate.errors?.[0];
-    return { error: `${first?.instancePath || 'the file'} ${first?.message ?? 'does not match the schema'}` };
+    return { error: msg('script.schema', first?.instancePath || msg('common.theFile'), first?.message ?? msg('script.doesNotMatch')) };
   }
   const raw = data as { name?: string; questions: Array<Partial<Question> & { id: string; title: string; records?: RecordKind }> };
   const ids = new Set<string>();
   for (const question of raw.questions) {
-    if (ids.has(question.id)) return { error: `the id "${question.id}" is used twice` };
+    if (ids.has(question.id)) return { error: msg('script.idTwice', question.id) };
     ids.add(question.id);
   }
   return {

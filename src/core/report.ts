@@ -5,6 +5,7 @@ import {
 import { EMPTY_VOCABULARY, Vocabulary } from './vocabulary';
 import { IndexedNote, WorkspaceIndex } from './workspaceIndex';
 import { personKey } from './peopleMatch';
+import { msg } from './messages';
 
 export type Trend = 'new' | 'growing' | 'steady' | 'fading';
 
@@ -126,8 +127,7 @@ export function themesReport(sourceIndex: WorkspaceIndex, options: ReportOptions
   const people = distinctPeople(notes);
   if (anonymised && people < minGroupSize) {
     return {
-      refusal: `This period has conversations with ${people} ${people === 1 ? 'person' : 'people'}; an anonymised report needs at least ${minGroupSize}, `
-        + 'or a reader could tell who said what. Choose a longer period, or make a report with names for your own use.',
+      refusal: msg(people === 1 ? 'report.tooFewPeopleOne' : 'report.tooFewPeople', people, minGroupSize),
     };
   }
   const previousNotes = options.since ? index.all().filter(note => matchesFilter(note, previousPeriod(options.since as string, options.today))) : [];
@@ -138,23 +138,21 @@ export function themesReport(sourceIndex: WorkspaceIndex, options: ReportOptions
   const out: string[] = [];
   const managers = new Set(notes.map(n => (n.manager ? personKey(n.manager) : '')).filter(Boolean)).size;
 
-  out.push('# Themes report', '');
-  out.push(options.since
-    ? `Period: ${options.since} to ${options.today}${showTrend ? `, compared with the ${daysBetween(options.since, options.today)} days before` : ''}.`
-    : `Period: all conversations up to ${options.today}.`);
-  if (options.since && !showTrend) out.push(`No trend: the period before had fewer than ${minGroupSize} people.`);
-  out.push(`${notes.length} conversation${notes.length === 1 ? '' : 's'} with ${people} ${people === 1 ? 'person' : 'people'}, held by ${managers} manager${managers === 1 ? '' : 's'}.`);
-  out.push(anonymised
-    ? `Anonymised: people are counted, never named. Groups smaller than ${minGroupSize} people are not shown. Private notes and (private) items are left out.`
-    : '**Includes names: for your own use only. Do not share.**', '');
+  out.push(`# ${msg('report.title')}`, '');
+  out.push(!options.since ? msg('report.periodAll', options.today)
+    : showTrend ? msg('report.periodCompared', options.since, options.today, daysBetween(options.since, options.today))
+      : msg('report.period', options.since, options.today));
+  if (options.since && !showTrend) out.push(msg('report.noTrend', minGroupSize));
+  out.push(msg('report.totals', conversationCount(notes.length), peopleCount(people), msg(managers === 1 ? 'count.manager' : 'count.managers', managers)));
+  out.push(anonymised ? msg('report.anonymised', minGroupSize) : `**${msg('report.withNames')}**`, '');
 
-  out.push('## Themes', '', `A theme raised by ${options.patternThreshold} or more people is a pattern (★).`, '');
+  out.push(`## ${msg('report.themes')}`, '', msg('report.patternRule', options.patternThreshold), '');
   const current = rows.filter(r => r.people > 0);
-  if (current.length === 0) out.push('No themes in this period.', '');
+  if (current.length === 0) out.push(msg('report.noThemes'), '');
   else {
     const top = Math.max(...current.map(r => r.people));
     // The bar goes last, so a narrow preview never pushes the numbers out of view.
-    out.push(`| Theme | People | Conversations |${showTrend ? ' Trend |' : ''}${options.includeNames ? ' Who |' : ''} |`);
+    out.push(`| ${msg('column.theme')} | ${msg('column.people')} | ${msg('column.conversations')} |${showTrend ? ` ${msg('column.trend')} |` : ''}${options.includeNames ? ` ${msg('column.who')} |` : ''} |`);
     out.push(`|---|---:|---:|${showTrend ? '---|' : ''}${options.includeNames ? '---|' : ''}---|`);
     for (const row of current) {
       out.push(`| ${cell(scrub(row.theme))}${row.pattern ? ' ★' : ''} | ${row.people} | ${row.conversations} |${showTrend ? ` ${trendText(row)} |` : ''}${options.includeNames ? ` ${cell((row.names ?? []).join(', '))} |` : ''} ${bar(row.people, top)} |`);
@@ -162,30 +160,30 @@ export function themesReport(sourceIndex: WorkspaceIndex, options: ReportOptions
     out.push('');
   }
   const faded = rows.filter(r => r.people === 0);
-  if (faded.length > 0) out.push(`Not raised any more (were raised before): ${faded.map(r => `${scrub(r.theme)} (${r.previousPeople} ${r.previousPeople === 1 ? 'person' : 'people'})`).join(', ')}.`, '');
+  if (faded.length > 0) out.push(msg('report.faded', faded.map(r => `${scrub(r.theme)} (${peopleCount(r.previousPeople ?? 0)})`).join(', ')), '');
 
   if (options.includeQuotes && options.lineText) out.push(...quoteSection(index, filter, current.filter(r => r.pattern), options, anonymised ? minQuoteGroup : 0, scrub));
 
-  out.push('## By team', '');
+  out.push(`## ${msg('report.byTeam')}`, '');
   const latest = [...latestPerPerson(notes).values()];
   const teamGroups = countGroups(latest.filter(n => n.team).map(n => n.team as string));
   const teams = anonymised ? suppressSmallGroups(teamGroups, people, minGroupSize) : { shown: teamGroups, hiddenGroups: 0, hiddenPeople: people - teamGroups.reduce((s, g) => s + g.people, 0) };
   for (const team of teams.shown) {
     const teamThemes = themeTree(index, { ...filter, team: team.key }, options.patternThreshold).slice(0, 5);
-    const summary = teamThemes.length > 0 ? teamThemes.map(t => `${scrub(t.name)} (${t.peopleCount})`).join(', ') : 'no themes';
-    out.push(`**${cell(scrub(team.key))}**, ${team.people} ${team.people === 1 ? 'person' : 'people'}: ${summary}`, '');
+    const summary = teamThemes.length > 0 ? teamThemes.map(t => `${scrub(t.name)} (${t.peopleCount})`).join(', ') : msg('report.noTeamThemes');
+    out.push(`**${cell(scrub(team.key))}**, ${peopleCount(team.people)}: ${summary}`, '');
   }
-  if (teams.shown.length === 0) out.push(anonymised ? `No team has at least ${minGroupSize} people in this period, so there is no breakdown by team.` : 'No team recorded.', '');
-  else if (teams.hiddenPeople > 0) out.push(`${teams.hiddenPeople} people in smaller teams or with no team recorded are counted above, not here.`, '');
+  if (teams.shown.length === 0) out.push(anonymised ? msg('report.noTeamBreakdown', minGroupSize) : msg('report.noTeam'), '');
+  else if (teams.hiddenPeople > 0) out.push(msg('report.hiddenTeamPeople', teams.hiddenPeople), '');
 
-  out.push('## Career paths', '', 'From each person\'s latest conversation in the period.', '');
-  out.push(...countTable('Path', latest.map(n => n.careerPath ?? 'not recorded'), anonymised ? minGroupSize : 0), '');
-  out.push('## Flight risk', '', 'From each person\'s latest conversation in the period. Counts only.', '');
-  out.push(...countTable('Risk', latest.map(n => n.flightRisk ?? 'not recorded'), anonymised ? minGroupSize : 0), '');
+  out.push(`## ${msg('report.careerPaths')}`, '', msg('report.fromLatest'), '');
+  out.push(...countTable(msg('column.path'), latest.map(n => n.careerPath ?? msg('common.notRecorded')), anonymised ? minGroupSize : 0), '');
+  out.push(`## ${msg('report.flightRisk')}`, '', msg('report.fromLatestCounts'), '');
+  out.push(...countTable(msg('column.risk'), latest.map(n => n.flightRisk ?? msg('common.notRecorded')), anonymised ? minGroupSize : 0), '');
 
   const overdueConversations = peopleSummaries(index.all(), options.today).filter(p => p.overdue).length;
   const overdueActions = openActionItems(index.all(), options.today).filter(a => a.overdue).length;
-  out.push('## Follow-up', '', `- People due for a conversation: ${overdueConversations}`, `- Action items past their due date: ${overdueActions}`, '');
+  out.push(`## ${msg('report.followUp')}`, '', `- ${msg('report.peopleDue', overdueConversations)}`, `- ${msg('report.actionsOverdue', overdueActions)}`, '');
   return { markdown: out.join('\n') };
 }
 
@@ -200,10 +198,8 @@ function quoteSection(index: WorkspaceIndex, filter: NoteFilter, patterns: reado
     out.push(`**${cell(scrub(row.theme))}**`, '');
     for (const quote of quotes) out.push(`> ${quote}`, '');
   }
-  const intro = minQuoteGroup > 0
-    ? `One line per person, from patterns raised by at least ${minQuoteGroup} people. Names are replaced by [name].`
-    : 'A few lines from the notes behind each pattern.';
-  return ['## In their words', '', intro, '', ...(out.length > 0 ? out : ['No pattern is large enough to quote from.', ''])];
+  const intro = minQuoteGroup > 0 ? msg('report.quotesAnonymised', minQuoteGroup) : msg('report.quotes');
+  return [`## ${msg('report.inTheirWords')}`, '', intro, '', ...(out.length > 0 ? out : [msg('report.noQuotes'), ''])];
 }
 
 function countGroups(values: readonly string[]): { key: string; people: number }[] {
@@ -214,17 +210,31 @@ function countGroups(values: readonly string[]): { key: string; people: number }
 
 /** A count table, each row a group of people; groups under `minGroupSize` are merged into one hidden row. */
 function countTable(label: string, values: string[], minGroupSize: number): string[] {
-  if (values.length === 0) return ['No conversations in this period.'];
+  if (values.length === 0) return [msg('report.noConversations')];
   const { shown, hiddenPeople } = suppressSmallGroups(countGroups(values), values.length, minGroupSize);
-  if (shown.length === 0) return [`Not shown: every group has fewer than ${minGroupSize} people, or could be worked out from the others.`];
+  if (shown.length === 0) return [msg('report.allGroupsHidden', minGroupSize)];
   const top = Math.max(hiddenPeople, ...shown.map(group => group.people));
   const rows = shown.map(({ key, people }) => `| ${cell(key)} | ${people} | ${bar(people, top)} |`);
-  if (hiddenPeople > 0) rows.push(`| other (smaller groups, not shown) | ${hiddenPeople} | ${bar(hiddenPeople, top)} |`);
-  return [`| ${label} | People | |`, '|---|---:|---|', ...rows];
+  if (hiddenPeople > 0) rows.push(`| ${msg('report.otherGroups')} | ${hiddenPeople} | ${bar(hiddenPeople, top)} |`);
+  return [`| ${label} | ${msg('column.people')} | |`, '|---|---:|---|', ...rows];
 }
 
 function trendText(row: ThemeRow): string {
-  return row.trend === 'new' ? 'new' : `${row.trend} (${row.previousPeople} before)`;
+  return row.trend === 'new' || row.trend === undefined ? msg('trend.new') : msg('trend.before', trendWord(row.trend), row.previousPeople ?? 0);
+}
+
+/** A trend in words, in the reader's language. */
+export function trendWord(trend: Trend): string {
+  return msg(trend === 'growing' ? 'trend.growing' : trend === 'steady' ? 'trend.steady' : trend === 'fading' ? 'trend.fading' : 'trend.new');
+}
+
+/** "1 person", "5 people". */
+export function peopleCount(people: number): string {
+  return msg(people === 1 ? 'count.person' : 'count.people', people);
+}
+
+function conversationCount(conversations: number): string {
+  return msg(conversations === 1 ? 'count.conversation' : 'count.conversations', conversations);
 }
 
 /** A bar of block characters: readable in plain text, and in any Markdown preview. */

@@ -3,8 +3,9 @@ import { toString } from 'mdast-util-to-string';
 import { stringify } from 'yaml';
 import { bodyTree, isPrivateHeading, itemText, PRIVATE_ITEM, privateSubsections, Section, startLine, topLevelSections } from './body';
 import { analyzeNote, NoteAnalysis } from './note';
-import { SHARED_COPY_TYPE, SHAREABLE_FIELDS, shareRefusal, TOO_COMPLEX_TO_SHARE } from './privacyGate';
+import { SHARED_COPY_TYPE, SHAREABLE_FIELDS, shareRefusal, tooComplexToShare } from './privacyGate';
 import { QuestionScript } from './questionScript';
+import { msg } from './messages';
 
 export interface ShareOptions {
   /** Frontmatter fields to leave out even though they are shareable. */
@@ -42,13 +43,10 @@ export function shareableCopy(noteText: string, options: ShareOptions): SharedCo
   const refused = shareRefusal(analysis);
   if (refused) return { refused };
   const parsed = bodyTree(analysis.text, analysis.lines.offsetAt({ line: analysis.note.bodyLine, character: 0 }), analysis.note.bodyLine);
-  if ('skipped' in parsed) return { refused: TOO_COMPLEX_TO_SHARE };
+  if ('skipped' in parsed) return { refused: tooComplexToShare() };
   const misread = misreadPrivateHeading(parsed.text, parsed.tree);
   if (misread !== undefined) {
-    return {
-      refused: `Line ${misread + 1} looks like a Private heading but is not read as one (an unusual space or character before it, or it sits inside a list, a quote or an indent). `
-        + 'Write it as "## Private notes" at the start of a line, then share again.',
-    };
+    return { refused: msg('share.misreadPrivateHeading', misread + 1) };
   }
   const removed: string[] = [];
   const frontmatter = shareableFrontmatter(analysis, options, removed);
@@ -63,9 +61,9 @@ function shareableFrontmatter(analysis: NoteAnalysis, options: ShareOptions, rem
   for (const key of Object.keys(data)) {
     if (key === 'type') continue;
     if (SHAREABLE_FIELDS.includes(key) && !options.privateFields.includes(key)) kept[key] = data[key];
-    else removed.push(`the ${key} field`);
+    else removed.push(msg('removed.field', key));
   }
-  if (/(^|\s)#/.test(analysis.frontmatter?.yamlText ?? '')) removed.push('comments in the frontmatter');
+  if (/(^|\s)#/.test(analysis.frontmatter?.yamlText ?? '')) removed.push(msg('removed.frontmatterComments'));
   return `---\n${stringify(kept, { lineWidth: 0 })}---\n`;
 }
 
@@ -88,14 +86,14 @@ class CopyBuilder {
     const kept: KeptBlock[] = [];
     const privateIds = new Set(this.options.privateSections.map(s => s.trim().toLowerCase()));
     const { preamble, sections } = topLevelSections(tree);
-    for (const node of preamble) this.leaveOut(node, 'text before the first question');
+    for (const node of preamble) this.leaveOut(node, msg('removed.beforeFirstQuestion'));
     let seenSection = false;
     for (const { heading, content } of sections) {
       const atx = this.sourceOf(heading).trimStart().startsWith('#');
       if (heading.depth === 1 && !seenSection && kept.length === 0 && atx && !isPrivateHeading(toPlainText(this.sourceOf(heading)))) {
         // The title (a `#` heading before the first section) is kept; text under it is not.
         kept.push(this.keep(heading));
-        for (const node of content) this.leaveOut(node, 'text before the first question');
+        for (const node of content) this.leaveOut(node, msg('removed.beforeFirstQuestion'));
         continue;
       }
       seenSection = true;
@@ -105,19 +103,18 @@ class CopyBuilder {
         const privateParts = privateSubsections(content);
         kept.push(this.keep(heading));
         for (const node of content) {
-          if (privateParts.has(node)) this.leaveOut(node, 'a part of a question under a heading that starts with "Private"');
+          if (privateParts.has(node)) this.leaveOut(node, msg('removed.privatePart'));
           else kept.push(this.keep(node));
         }
       } else if (section?.kind === 'next-steps') {
         kept.push(this.keep(heading));
         for (const node of content) {
           if (node.type === 'list') kept.push(this.keep(node));
-          else this.leaveOut(node, 'text under Next steps that is not an action item');
+          else this.leaveOut(node, msg('removed.nextStepsText'));
         }
       } else {
         const name = toPlainText(this.sourceOf(heading)).replace(/^#+\s*/, '').replace(/\s*#*\s*$/, '') || 'untitled';
-        const why = section?.kind === 'private' ? '' : listed ? ' (listed as private in your settings)' : ' (not a question of the script)';
-        this.removed.push(`the "${name}" section${why}`);
+        this.removed.push(msg(section?.kind === 'private' ? 'removed.section' : listed ? 'removed.sectionListed' : 'removed.sectionNotInScript', name));
       }
     }
     return this.render(kept);
@@ -131,17 +128,17 @@ class CopyBuilder {
 
   private markInside(node: Nodes) {
     // An item goes with its sub-items and continuation paragraphs: every line it spans.
-    if (node.type === 'listItem' && PRIVATE_ITEM.test(itemText(node))) return this.dropLinesOf(node, 'a private action item');
+    if (node.type === 'listItem' && PRIVATE_ITEM.test(itemText(node))) return this.dropLinesOf(node, msg('removed.privateItem'));
     if ((node.type === 'paragraph' || node.type === 'table' || node.type === 'blockquote') && PRIVATE_ITEM.test(toString(node))) {
-      return this.dropLinesOf(node, 'a paragraph, table or quote marked (private)');
+      return this.dropLinesOf(node, msg('removed.privateBlock'));
     }
     // A link definition is never shown, so it is where "[//]: # (…)" comments hide: none is copied.
-    if (node.type === 'definition') return this.dropLinesOf(node, 'link definitions ([label]: …), where comments can hide');
+    if (node.type === 'definition') return this.dropLinesOf(node, msg('removed.definitions'));
     if (node.type === 'html') {
       const start = node.position?.start.offset ?? 0;
       const end = this.endOfHiddenElement(node.value, node.position?.end.offset ?? start);
       this.cuts.push([start, end]);
-      this.removed.push(/^\s*<!--/.test(node.value) ? 'comments and guidance' : 'raw HTML');
+      this.removed.push(/^\s*<!--/.test(node.value) ? msg('removed.comments') : msg('removed.rawHtml'));
       return;
     }
     if ('children' in node) for (const child of node.children) this.markInside(child);
@@ -157,7 +154,7 @@ class CopyBuilder {
     if (!opening || !(/^(details|template|noscript|dialog)$/i.test(opening[1]) || HIDING_ATTRIBUTE.test(value))) return end;
     const close = new RegExp(`</${opening[1]}\\s*>`, 'i').exec(this.text.slice(end));
     if (!close && new RegExp(`</${opening[1]}\\s*>`, 'i').test(value)) return end;
-    this.removed.push('text hidden in HTML (details, hidden, display:none)');
+    this.removed.push(msg('removed.hiddenHtml'));
     return close ? end + close.index + close[0].length : this.text.length;
   }
 
@@ -167,7 +164,7 @@ class CopyBuilder {
   }
 
   private leaveOut(node: RootContent, what: string) {
-    if (node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value)) this.removed.push('comments and guidance');
+    if (node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value)) this.removed.push(msg('removed.comments'));
     else this.removed.push(what);
   }
 
@@ -191,7 +188,7 @@ class CopyBuilder {
         if (visible.trim() === '' && source.trim() !== '') continue;
         // A comment end the parser did not pair ("<!--> … -->") was meant to hide this line: it goes.
         if (visible.includes('-->')) {
-          this.removed.push('a line with a comment that could not be read (-->)');
+          this.removed.push(msg('removed.unreadableComment'));
           continue;
         }
         kept.push(visible.replace(/[ \t]+$/, ''));
@@ -201,7 +198,7 @@ class CopyBuilder {
       // A comment that never closes was meant to hide what follows it: the copy ends where it opens.
       const unclosed = text.indexOf('<!--');
       if (unclosed !== -1) {
-        this.removed.push('everything after a comment that is not closed (<!-- without -->)');
+        this.removed.push(msg('removed.unclosedComment'));
         if (text.slice(0, unclosed).trim() !== '') out.push(text.slice(0, unclosed).replace(/[ \t]+$/, ''));
         break;
       }

@@ -6,6 +6,7 @@ import { NoteAnalysis } from './note';
 import { Problem, problem } from './problem';
 import { FIELD_SCHEMAS, schemaValidators } from './schema';
 import { closestValue, normalizeTheme } from './themes';
+import { msg, translatedText } from './messages';
 
 /** What validation may ask about other notes. Paths are relative to the workspace root, with `/`. */
 export interface NoteContext {
@@ -33,13 +34,13 @@ export function validateNote(analysis: NoteAnalysis, context?: NoteContext): Pro
   for (const marker of note.unknownMarkers) {
     const range = { start: { line: marker.line, character: marker.character }, end: { line: marker.line, character: marker.endCharacter } };
     problems.push(problem(range, 'warning', 'unknown-marker', marker.suggestion
-      ? `"growth:${marker.id}" is not a known section marker. Did you mean "growth:${marker.suggestion}"?`
-      : `"growth:${marker.id}" is not a known section marker, so this section is found by its heading only.`, marker.suggestion));
+      ? msg('validate.unknownMarkerSuggestion', marker.id, marker.suggestion)
+      : msg('validate.unknownMarker', marker.id), marker.suggestion));
   }
   const achievements = note.sections.find(s => s.records === 'achievements' && s.answered);
   if (achievements && (note.achievements ?? 0) < MIN_ACHIEVEMENTS) {
     problems.push(problem(analysis.lines.lineRange(achievements.headingLine), 'info', 'few-achievements',
-      `Only ${note.achievements ?? 0} of ${MIN_ACHIEVEMENTS} achievements listed. Struggling to name three can hint at low fulfilment: worth a follow-up.`));
+      msg('validate.fewAchievements', note.achievements ?? 0, MIN_ACHIEVEMENTS)));
   }
   return problems.sort(compareProblems);
 }
@@ -66,36 +67,36 @@ function describeSchemaError(error: ErrorObject, analysis: NoteAnalysis, locate:
   switch (error.keyword) {
     case 'required': {
       const missing = String(error.params.missingProperty);
-      return { ...problem(locate.openingLine, 'error', 'missing-field', `"${missing}" is missing. ${FIELD_SCHEMAS[missing]?.description ?? ''}`.trim()), field: missing };
+      return { ...problem(locate.openingLine, 'error', 'missing-field', `${msg('validate.missingField', missing)} ${translatedText(FIELD_SCHEMAS[missing]?.description ?? '')}`.trim()), field: missing };
     }
     case 'additionalProperties': {
       const extra = String(error.params.additionalProperty);
       // Only a field the note does not have yet: renaming onto an existing key would duplicate it.
       const near = closestValue(extra, Object.keys(FIELD_SCHEMAS).filter(key => !Object.prototype.hasOwnProperty.call(analysis.note.data, key)));
       return problem(locate.keyRange(extra), 'warning', 'unknown-field',
-        near ? `"${extra}" is not a known field. Did you mean "${near}"?` : `"${extra}" is not a known field; views and reports ignore it.`, near);
+        near ? msg('validate.unknownFieldSuggestion', extra, near) : msg('validate.unknownField', extra), near);
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as string[]) ?? [];
       const near = typeof value === 'string' ? closestValue(value, allowed) : undefined;
-      const hint = near ? ` Did you mean "${near}"?` : '';
-      return problem(range, 'error', 'invalid-value', `${shown} is not a valid ${field}. Use one of: ${allowed.join(', ')}.${hint}`, near);
+      const hint = near ? ` ${msg('validate.didYouMean', near)}` : '';
+      return problem(range, 'error', 'invalid-value', `${msg('validate.invalidEnum', shown, field, allowed.join(', '))}${hint}`, near);
     }
     case 'const':
-      return problem(range, 'error', 'invalid-value', `"${field}" must be ${JSON.stringify(error.params.allowedValue)}.`);
+      return problem(range, 'error', 'invalid-value', msg('validate.mustBe', field, JSON.stringify(error.params.allowedValue)));
     case 'pattern':
-      return problem(range, 'error', 'invalid-date', `${shown} is not a date in YYYY-MM-DD form.`, typeof value === 'string' ? toIsoDate(value) : undefined);
+      return problem(range, 'error', 'invalid-date', msg('validate.notADate', shown), typeof value === 'string' ? toIsoDate(value) : undefined);
     case 'minLength':
-      return problem(range, 'error', 'empty-value', `"${path.join('.')}" is empty.`);
+      return problem(range, 'error', 'empty-value', msg('validate.empty', path.join('.')));
     case 'maxLength':
-      return problem(range, 'error', 'invalid-value', `"${path.join('.')}" is longer than ${error.params.limit} characters.`);
+      return problem(range, 'error', 'invalid-value', msg('validate.tooLong', path.join('.'), String(error.params.limit)));
     case 'type': {
-      const expected = error.params.type === 'array' ? 'a list' : error.params.type === 'string' ? 'text' : String(error.params.type);
+      const expected = error.params.type === 'array' ? msg('type.list') : error.params.type === 'string' ? msg('type.text') : String(error.params.type);
       const suggestion = field === 'themes' && typeof value === 'string' ? value : undefined;
-      return problem(range, 'error', 'invalid-type', `"${path.join('.')}" should be ${expected}, not ${describeType(value)}.`, suggestion);
+      return problem(range, 'error', 'invalid-type', msg('validate.wrongType', path.join('.'), expected, describeType(value)), suggestion);
     }
     default:
-      return problem(range, 'error', 'invalid-value', `"${path.join('.')}" ${error.message ?? 'is not valid'}.`);
+      return problem(range, 'error', 'invalid-value', msg('validate.notValid', path.join('.'), error.message ?? msg('validate.isNotValid')));
   }
 }
 
@@ -103,7 +104,7 @@ function dateProblems(analysis: NoteAnalysis, locate: FieldLocator): Problem[] {
   return DATE_FIELDS.flatMap(field => {
     const value = analysis.note.data[field];
     if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || isRealDate(value)) return [];
-    return [problem(locate.valueRange([field]), 'error', 'nonexistent-date', `${value} is not a day in the calendar.`)];
+    return [problem(locate.valueRange([field]), 'error', 'nonexistent-date', msg('validate.nonexistentDate', value))];
   });
 }
 
@@ -118,14 +119,14 @@ function themeProblems(analysis: NoteAnalysis, locate: FieldLocator, context: No
     const earlier = firstSpelling.get(key);
     const range = locate.valueRange(['themes', index]);
     if (earlier !== undefined) {
-      problems.push(problem(range, 'warning', 'duplicate-theme', `"${theme}" repeats the theme "${earlier}".`, earlier));
+      problems.push(problem(range, 'warning', 'duplicate-theme', msg('validate.duplicateTheme', theme, earlier), earlier));
       return;
     }
     firstSpelling.set(key, theme);
     // One spelling per theme keeps the cross-person views together.
     const preferred = context?.preferredSpelling?.(key);
     if (preferred !== undefined && preferred !== theme) {
-      problems.push(problem(range, 'info', 'theme-spelling', `"${theme}" is written "${preferred}" in most notes.`, preferred));
+      problems.push(problem(range, 'info', 'theme-spelling', msg('validate.themeSpelling', theme, preferred), preferred));
     }
   });
   return problems;
@@ -137,10 +138,10 @@ function previousProblems(analysis: NoteAnalysis, locate: FieldLocator, context:
   const target = resolveRelative(context.notePath, previous);
   const person = context.personAt(target);
   const range = locate.valueRange(['previous']);
-  if (person === undefined) return [problem(range, 'warning', 'previous-missing', `No note found at "${previous}".`)];
+  if (person === undefined) return [problem(range, 'warning', 'previous-missing', msg('validate.previousMissing', previous))];
   const own = analysis.note.person;
   if (person !== null && own !== undefined && personKey(person) !== personKey(own)) {
-    return [problem(range, 'error', 'previous-other-person', `"${previous}" is a conversation with ${person}, not ${own}.`)];
+    return [problem(range, 'error', 'previous-other-person', msg('validate.previousOtherPerson', previous, person, own))];
   }
   return [];
 }
@@ -178,8 +179,8 @@ function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
 }
 
 function describeType(value: unknown): string {
-  if (value === null || value === undefined) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a map';
-  return typeof value === 'string' ? 'text' : `a ${typeof value}`;
+  if (value === null || value === undefined) return msg('type.empty');
+  if (Array.isArray(value)) return msg('type.list');
+  if (typeof value === 'object') return msg('type.map');
+  return typeof value === 'string' ? msg('type.text') : msg('type.other', typeof value);
 }

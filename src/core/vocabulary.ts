@@ -7,6 +7,7 @@ import { Range, Severity } from './problem';
 import { QuestionScript } from './questionScript';
 import type { IndexedNote } from './workspaceIndex';
 import { normalizeTheme } from './themes';
+import { msg } from './messages';
 
 /** The vocabulary file's name at the workspace (or org repository) root. */
 export const VOCABULARY_FILE = 'growth-themes.yaml';
@@ -99,17 +100,17 @@ export function parseVocabulary(text: string): { vocabulary: Vocabulary; problem
   const at = (start: number, end: number, code: VocabularyProblem['code'], message: string) =>
     problems.push({ range: lines.rangeOf(start, end), severity: 'error', code, message });
   if (text.length > MAX_VOCABULARY_BYTES) {
-    at(0, 0, 'vocabulary-too-large', `The vocabulary is larger than ${MAX_VOCABULARY_BYTES / 1024} KB, so it was not read.`);
+    at(0, 0, 'vocabulary-too-large', msg('vocabulary.tooLarge', MAX_VOCABULARY_BYTES / 1024));
     return { vocabulary: EMPTY_VOCABULARY, problems };
   }
   const document = parseDocument(text, { version: '1.2', schema: 'core', customTags: [], uniqueKeys: true, strict: true, prettyErrors: false });
-  for (const error of document.errors.slice(0, 5)) at(error.pos[0], error.pos[1], 'vocabulary-yaml', `YAML: ${error.message.split('\n')[0]}`);
+  for (const error of document.errors.slice(0, 5)) at(error.pos[0], error.pos[1], 'vocabulary-yaml', msg('vocabulary.yaml', error.message.split('\n')[0]));
   if (problems.length > 0) return { vocabulary: EMPTY_VOCABULARY, problems };
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: 20 });
   } catch (error) {
-    at(0, text.length, 'vocabulary-yaml', `The vocabulary could not be read (${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}).`);
+    at(0, text.length, 'vocabulary-yaml', msg('vocabulary.unreadable', error instanceof Error ? error.message.split('\n')[0] : msg('error.unknown')));
     return { vocabulary: EMPTY_VOCABULARY, problems };
   }
   const nodeRange = (path: readonly (string | number)[]): [number, number] => {
@@ -132,7 +133,7 @@ export function parseVocabulary(text: string): { vocabulary: Vocabulary; problem
   const themeKeys = new Map<string, number>();
   entries.forEach((entry, index) => {
     const key = normalizeTheme(entry.name);
-    if (themeKeys.has(key)) at(...nodeRange(['themes', index, 'name']), 'vocabulary-duplicate-theme', `"${entry.name}" is already a theme above (entry ${(themeKeys.get(key) ?? 0) + 1}). Keep one entry.`);
+    if (themeKeys.has(key)) at(...nodeRange(['themes', index, 'name']), 'vocabulary-duplicate-theme', msg('vocabulary.duplicateTheme', entry.name, (themeKeys.get(key) ?? 0) + 1));
     else themeKeys.set(key, index);
   });
   const aliasOwner = new Map<string, number>();
@@ -141,9 +142,9 @@ export function parseVocabulary(text: string): { vocabulary: Vocabulary; problem
       const key = normalizeTheme(alias);
       const owner = themeKeys.get(key);
       if (owner !== undefined && owner !== index) {
-        at(...nodeRange(['themes', index, 'aliases', aliasIndex]), 'vocabulary-alias-is-theme', `"${alias}" is itself a theme ("${entries[owner].name}"). Remove the alias, or merge the two themes.`);
+        at(...nodeRange(['themes', index, 'aliases', aliasIndex]), 'vocabulary-alias-is-theme', msg('vocabulary.aliasIsTheme', alias, entries[owner].name));
       } else if (aliasOwner.has(key) && aliasOwner.get(key) !== index) {
-        at(...nodeRange(['themes', index, 'aliases', aliasIndex]), 'vocabulary-alias-twice', `"${alias}" is also an alias of "${entries[aliasOwner.get(key) ?? 0].name}". An alias can mean only one theme.`);
+        at(...nodeRange(['themes', index, 'aliases', aliasIndex]), 'vocabulary-alias-twice', msg('vocabulary.aliasTwice', alias, entries[aliasOwner.get(key) ?? 0].name));
       } else aliasOwner.set(key, index);
     });
   });
@@ -165,19 +166,20 @@ function keyRange(document: ReturnType<typeof parseDocument>, path: readonly (st
 }
 
 function schemaMessage(error: ErrorObject): string {
-  const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : 'the file';
+  const where = error.instancePath ? error.instancePath.slice(1).replace(/\//g, '.') : msg('common.theFile');
   switch (error.keyword) {
-    case 'additionalProperties': return `"${String(error.params.additionalProperty)}" is not a field of ${where}. Known fields are in schemas/themes.schema.json.`;
-    case 'required': return `${where} needs "${String(error.params.missingProperty)}".`;
-    case 'enum': return `${where} must be one of: ${(error.params.allowedValues as string[]).join(', ')}.`;
-    case 'const': return `${where} must be ${JSON.stringify(error.params.allowedValue)}.`;
-    default: return `${where} ${error.message ?? 'is not valid'}.`;
+    case 'additionalProperties': return msg('vocabulary.unknownField', String(error.params.additionalProperty), where);
+    case 'required': return msg('vocabulary.needs', where, String(error.params.missingProperty));
+    case 'enum': return msg('vocabulary.oneOf', where, (error.params.allowedValues as string[]).join(', '));
+    case 'const': return msg('vocabulary.mustBe', where, JSON.stringify(error.params.allowedValue));
+    default: return msg('vocabulary.notValid', where, error.message ?? msg('validate.isNotValid'));
   }
 }
 
 /** A plain-words label for an org status: "in progress", "won't fix". */
 export function statusLabel(status: OrgStatus): string {
-  return status === 'wont-fix' ? "won't fix" : status.replace(/-/g, ' ');
+  return msg(status === 'open' ? 'status.open' : status === 'acknowledged' ? 'status.acknowledged' : status === 'in-progress' ? 'status.inProgress'
+    : status === 'resolved' ? 'status.resolved' : 'status.wontFix');
 }
 
 /** "on-call load: in progress, Platform leads": one theme's org response in a line. */
@@ -232,10 +234,10 @@ export function tagAliasHints(tags: readonly { readonly name: string; readonly l
     const theme = vocabulary.lookup(tag.name);
     // Tags cannot hold spaces: the agreed theme is written as its key (on-call load → #on-call-load).
     if (!theme || tag.name === theme.key) return [];
-    const what = normalizeTheme(tag.name) === theme.key ? 'another spelling of' : 'an alias of';
+    const spelling = normalizeTheme(tag.name) === theme.key;
     return [{
       line: tag.line, character: tag.character, length: tag.name.length + 1, replacement: `#${theme.key}`,
-      message: `#${tag.name} is ${what} the agreed theme "${theme.name}": write #${theme.key}.`,
+      message: msg(spelling ? 'vocabulary.anotherSpelling' : 'vocabulary.alias', tag.name, theme.name, theme.key),
     }];
   });
 }

@@ -1,5 +1,6 @@
 import { NoteSummary } from './noteSummary';
 import { compareUsage, normalizeTheme, spellingUsage, ThemeUsage } from './themes';
+import { msg } from './messages';
 
 /** A growth note in the index: its summary and where it lives (a URI string or a relative path). */
 export interface IndexedNote extends NoteSummary {
@@ -159,9 +160,9 @@ export const MAX_INDEXED_BYTES = 4 * 1024 * 1024;
 
 /** Why a file is left out of the index, as shown to the manager. */
 export const SkipReasons = {
-  tooLarge: `larger than ${MAX_INDEXED_BYTES / 1024 / 1024} MB`,
-  notUtf8: 'not valid UTF-8 text',
-  unreadable: 'could not be read',
+  get tooLarge(): string { return msg('skip.tooLarge', MAX_INDEXED_BYTES / 1024 / 1024); },
+  get notUtf8(): string { return msg('skip.notUtf8'); },
+  get unreadable(): string { return msg('skip.unreadable'); },
 } as const;
 
 const LINES_PER_PART = 200;

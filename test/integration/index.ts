@@ -11,7 +11,10 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec', grep: process.env.GROWTH_TEST_GREP || undefined });
   // The Restricted Mode suite runs on its own, in a host where the workspace is not trusted.
   const restricted = process.env.GROWTH_TEST_RESTRICTED === '1';
-  for (const file of readdirSync(__dirname).filter(name => name.endsWith('.test.js') && name.endsWith('.restricted.test.js') === restricted).sort()) {
+  // The pseudo-localised suite runs on its own too, in a host whose display language is qps-ploc.
+  const pseudo = process.env.GROWTH_TEST_PSEUDO === '1';
+  const inThisRun = (name: string) => name.endsWith('.test.js') && name.endsWith('.restricted.test.js') === restricted && name.endsWith('.pseudo.test.js') === pseudo;
+  for (const file of readdirSync(__dirname).filter(inThisRun).sort()) {
     mocha.addFile(join(__dirname, file));
   }
   return new Promise((resolve, reject) => {
