@@ -121,7 +121,6 @@ export function themesReport(sourceIndex: WorkspaceIndex, options: ReportOptions
   const index = reportIndex(sourceIndex, options.vocabulary ?? EMPTY_VOCABULARY);
   const anonymised = !options.includeNames;
   const minGroupSize = effectiveMinGroupSize(options.minGroupSize);
-  const minQuoteGroup = effectiveMinQuoteGroup(options.minQuoteGroup, minGroupSize);
   const filter: NoteFilter = { since: options.since, until: options.today };
   const notes = index.all().filter(note => matchesFilter(note, filter));
   const people = distinctPeople(notes);
@@ -133,20 +132,52 @@ export function themesReport(sourceIndex: WorkspaceIndex, options: ReportOptions
   const previousNotes = options.since ? index.all().filter(note => matchesFilter(note, previousPeriod(options.since as string, options.today))) : [];
   // The period before is compared only when it too is large enough to be anonymous.
   const showTrend = options.since !== undefined && (!anonymised || distinctPeople(previousNotes) >= minGroupSize);
-  const rows = themeRows(index, { ...options, compare: showTrend });
   const scrub = anonymised ? nameScrubber(sourceIndex.all().flatMap(n => [n.person, n.manager, ...n.tasks.map(t => t.owner)])) : (text: string) => text;
-  const out: string[] = [];
-  const managers = new Set(notes.map(n => (n.manager ? personKey(n.manager) : '')).filter(Boolean)).size;
+  const report: ReportContext = { index, options, anonymised, minGroupSize, filter, notes, people, showTrend, scrub };
+  const latest = [...latestPerPerson(notes).values()];
+  return {
+    markdown: [
+      ...reportHeader(report),
+      ...themesSection(report, themeRows(index, { ...options, compare: showTrend })),
+      ...teamsSection(report, latest),
+      `## ${msg('report.careerPaths')}`, '', msg('report.fromLatest'), '',
+      ...countTable(msg('column.path'), latest.map(n => n.careerPath ?? msg('common.notRecorded')), anonymised ? minGroupSize : 0), '',
+      `## ${msg('report.flightRisk')}`, '', msg('report.fromLatestCounts'), '',
+      ...countTable(msg('column.risk'), latest.map(n => n.flightRisk ?? msg('common.notRecorded')), anonymised ? minGroupSize : 0), '',
+      ...followUpSection(report),
+    ].join('\n'),
+  };
+}
 
-  out.push(`# ${msg('report.title')}`, '');
+/** What every part of one report needs: the period's notes and the rules it is held to. */
+interface ReportContext {
+  readonly index: WorkspaceIndex;
+  readonly options: ReportOptions;
+  readonly anonymised: boolean;
+  readonly minGroupSize: number;
+  readonly filter: NoteFilter;
+  readonly notes: readonly IndexedNote[];
+  readonly people: number;
+  readonly showTrend: boolean;
+  /** Takes names out of theme and team names in an anonymised report; the identity otherwise. */
+  readonly scrub: (text: string) => string;
+}
+
+function reportHeader({ options, notes, people, showTrend, anonymised, minGroupSize }: ReportContext): string[] {
+  const managers = new Set(notes.map(n => (n.manager ? personKey(n.manager) : '')).filter(Boolean)).size;
+  const out = [`# ${msg('report.title')}`, ''];
   out.push(!options.since ? msg('report.periodAll', options.today)
     : showTrend ? msg('report.periodCompared', options.since, options.today, daysBetween(options.since, options.today))
       : msg('report.period', options.since, options.today));
   if (options.since && !showTrend) out.push(msg('report.noTrend', minGroupSize));
   out.push(msg('report.totals', conversationCount(notes.length), peopleCount(people), msg(managers === 1 ? 'count.manager' : 'count.managers', managers)));
   out.push(anonymised ? msg('report.anonymised', minGroupSize) : `**${msg('report.withNames')}**`, '');
+  return out;
+}
 
-  out.push(`## ${msg('report.themes')}`, '', msg('report.patternRule', options.patternThreshold), '');
+function themesSection(report: ReportContext, rows: readonly ThemeRow[]): string[] {
+  const { options, showTrend, scrub } = report;
+  const out = [`## ${msg('report.themes')}`, '', msg('report.patternRule', options.patternThreshold), ''];
   const current = rows.filter(r => r.people > 0);
   if (current.length === 0) out.push(msg('report.noThemes'), '');
   else {
@@ -161,11 +192,16 @@ export function themesReport(sourceIndex: WorkspaceIndex, options: ReportOptions
   }
   const faded = rows.filter(r => r.people === 0);
   if (faded.length > 0) out.push(msg('report.faded', faded.map(r => `${scrub(r.theme)} (${peopleCount(r.previousPeople ?? 0)})`).join(', ')), '');
+  if (options.includeQuotes && options.lineText) {
+    const minQuoteGroup = report.anonymised ? effectiveMinQuoteGroup(options.minQuoteGroup, report.minGroupSize) : 0;
+    out.push(...quoteSection(report.index, report.filter, current.filter(r => r.pattern), options, minQuoteGroup, scrub));
+  }
+  return out;
+}
 
-  if (options.includeQuotes && options.lineText) out.push(...quoteSection(index, filter, current.filter(r => r.pattern), options, anonymised ? minQuoteGroup : 0, scrub));
-
-  out.push(`## ${msg('report.byTeam')}`, '');
-  const latest = [...latestPerPerson(notes).values()];
+/** Each team's top themes; in an anonymised report only teams of the minimum size, with complementary suppression. */
+function teamsSection({ index, options, anonymised, minGroupSize, filter, people, scrub }: ReportContext, latest: readonly IndexedNote[]): string[] {
+  const out = [`## ${msg('report.byTeam')}`, ''];
   const teamGroups = countGroups(latest.filter(n => n.team).map(n => n.team as string));
   const teams = anonymised ? suppressSmallGroups(teamGroups, people, minGroupSize) : { shown: teamGroups, hiddenGroups: 0, hiddenPeople: people - teamGroups.reduce((s, g) => s + g.people, 0) };
   for (const team of teams.shown) {
@@ -175,16 +211,13 @@ export function themesReport(sourceIndex: WorkspaceIndex, options: ReportOptions
   }
   if (teams.shown.length === 0) out.push(anonymised ? msg('report.noTeamBreakdown', minGroupSize) : msg('report.noTeam'), '');
   else if (teams.hiddenPeople > 0) out.push(msg('report.hiddenTeamPeople', teams.hiddenPeople), '');
+  return out;
+}
 
-  out.push(`## ${msg('report.careerPaths')}`, '', msg('report.fromLatest'), '');
-  out.push(...countTable(msg('column.path'), latest.map(n => n.careerPath ?? msg('common.notRecorded')), anonymised ? minGroupSize : 0), '');
-  out.push(`## ${msg('report.flightRisk')}`, '', msg('report.fromLatestCounts'), '');
-  out.push(...countTable(msg('column.risk'), latest.map(n => n.flightRisk ?? msg('common.notRecorded')), anonymised ? minGroupSize : 0), '');
-
+function followUpSection({ index, options }: ReportContext): string[] {
   const overdueConversations = peopleSummaries(index.all(), options.today).filter(p => p.overdue).length;
   const overdueActions = openActionItems(index.all(), options.today).filter(a => a.overdue).length;
-  out.push(`## ${msg('report.followUp')}`, '', `- ${msg('report.peopleDue', overdueConversations)}`, `- ${msg('report.actionsOverdue', overdueActions)}`, '');
-  return { markdown: out.join('\n') };
+  return [`## ${msg('report.followUp')}`, '', `- ${msg('report.peopleDue', overdueConversations)}`, `- ${msg('report.actionsOverdue', overdueActions)}`, ''];
 }
 
 function quoteSection(index: WorkspaceIndex, filter: NoteFilter, patterns: readonly ThemeRow[], options: ReportOptions, minQuoteGroup: number, scrub: (text: string) => string): string[] {
