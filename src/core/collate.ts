@@ -219,50 +219,16 @@ function byCanonicalTheme(themes: Readonly<Record<string, number>>, keys: ThemeK
 export function collateDigests(files: Iterable<DigestFile>, options: CollateOptions = {}): CollationDetail {
   const minGroupSize = effectiveMinGroupSize(options.minGroupSize);
   const vocabulary = options.vocabulary ?? EMPTY_VOCABULARY;
-  const rejected: Rejection[] = [];
-  const byHash = new Map<string, string>();
-  const byLabelQuarter = new Map<string, string>();
-  const quarters = new Map<string, QuarterTally>();
   const keys = new ThemeKeys(vocabulary);
-  for (const file of files) {
-    const read = readDigest(file, minGroupSize);
-    if ('reason' in read) {
-      rejected.push({ file: file.file, reason: read.reason });
-      continue;
-    }
-    if (options.today && read.created > options.today) {
-      rejected.push({ file: file.file, reason: msg('collate.future', read.created) });
-      continue;
-    }
-    const twin = byHash.get(read.contentHash);
-    if (twin) {
-      rejected.push({ file: file.file, reason: msg('collate.sameDigest', twin) });
-      continue;
-    }
-    const label = read.label?.trim().toLowerCase();
-    const clash = label ? read.quarters.map(q => byLabelQuarter.get(`${label}\u0000${q.quarter}`)).find(Boolean) : undefined;
-    if (clash) {
-      rejected.push({ file: file.file, reason: msg('collate.sameLabel', read.label ?? '', clash) });
-      continue;
-    }
-    byHash.set(read.contentHash, file.file);
-    for (const quarter of read.quarters) {
-      if (label) byLabelQuarter.set(`${label}\u0000${quarter.quarter}`, file.file);
-      let tally = quarters.get(quarter.quarter);
-      if (!tally) quarters.set(quarter.quarter, tally = { people: 0, sources: 0, themes: new Map(), teams: new Map() });
-      foldQuarter(tally, quarter, keys);
-    }
-  }
-
+  const { quarters, rejected } = tallyDigests(files, options, minGroupSize, keys);
   const present = [...quarters.keys()].sort();
   const quarter = options.quarter ?? present[present.length - 1] ?? '';
   const recentQuarters = [previousQuarter(previousQuarter(previousQuarter(quarter))), previousQuarter(previousQuarter(quarter)), previousQuarter(quarter), quarter];
   const current = quarters.get(quarter) ?? { people: 0, sources: 0, themes: new Map<string, ThemeTally>(), teams: new Map() };
   const history = new Map<string, number[]>();
-  const nameOf = (key: string) => keys.nameOfKey(key);
-  for (const key of current.themes.keys()) history.set(nameOf(key), recentQuarters.map(q => quarters.get(q)?.themes.get(key)?.people ?? 0));
+  for (const key of current.themes.keys()) history.set(keys.nameOfKey(key), recentQuarters.map(q => quarters.get(q)?.themes.get(key)?.people ?? 0));
   const themes: CollatedTheme[] = [...current.themes].map(([key, tally]) => {
-    const name = nameOf(key);
+    const name = keys.nameOfKey(key);
     const previousPeople = history.get(name)?.[2] ?? 0;
     const response = vocabulary.lookup(name)?.response;
     const teams = tally.namedTeams.size + tally.otherTeams;
@@ -278,6 +244,43 @@ export function collateDigests(files: Iterable<DigestFile>, options: CollateOpti
     const note = vocabulary.lookup(theme.theme)?.response?.note;
     if (note) notes.set(theme.theme, note);
   }
-  rejected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { collation: { quarter, minGroupSize, people: current.people, sources: current.sources, themes, teams, rejected }, recentQuarters, history, notes };
+}
+
+/**
+ * Checks each digest and folds the ones that can be trusted into per-quarter counts. A digest is
+ * rejected, with its reason, when it cannot be read, is dated after today, repeats one already
+ * read, or gives a label and quarter another digest already gave. Rejections come sorted by file.
+ */
+function tallyDigests(files: Iterable<DigestFile>, options: CollateOptions, minGroupSize: number, keys: ThemeKeys): { quarters: Map<string, QuarterTally>; rejected: Rejection[] } {
+  const rejected: Rejection[] = [];
+  const byHash = new Map<string, string>();
+  const byLabelQuarter = new Map<string, string>();
+  const quarters = new Map<string, QuarterTally>();
+  const labelOf = (digest: TeamDigest) => digest.label?.trim().toLowerCase();
+  // Why a readable digest cannot be used beside the ones before it; undefined when it can.
+  const clashOf = (digest: TeamDigest): string | undefined => {
+    if (options.today && digest.created > options.today) return msg('collate.future', digest.created);
+    const twin = byHash.get(digest.contentHash);
+    if (twin) return msg('collate.sameDigest', twin);
+    const label = labelOf(digest);
+    const clash = label ? digest.quarters.map(q => byLabelQuarter.get(`${label}\u0000${q.quarter}`)).find(Boolean) : undefined;
+    return clash ? msg('collate.sameLabel', digest.label ?? '', clash) : undefined;
+  };
+  for (const file of files) {
+    const read = readDigest(file, minGroupSize);
+    const reason = 'reason' in read ? read.reason : clashOf(read);
+    if (reason !== undefined) rejected.push({ file: file.file, reason });
+    if (reason !== undefined || 'reason' in read) continue;
+    const label = labelOf(read);
+    byHash.set(read.contentHash, file.file);
+    for (const quarter of read.quarters) {
+      if (label) byLabelQuarter.set(`${label}\u0000${quarter.quarter}`, file.file);
+      let tally = quarters.get(quarter.quarter);
+      if (!tally) quarters.set(quarter.quarter, tally = { people: 0, sources: 0, themes: new Map(), teams: new Map() });
+      foldQuarter(tally, quarter, keys);
+    }
+  }
+  rejected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { quarters, rejected };
 }
