@@ -3,7 +3,7 @@ import { join, resolve } from 'path';
 import { parseArgs } from 'util';
 import { collateDigests, DigestFile, MAX_DIGEST_BYTES } from '../core/collate';
 import { collationHtml, collationMarkdown } from '../core/collateReport';
-import { isoDay } from '../core/scaffold';
+import { today } from '../core/dates';
 import type { CliIo } from './main';
 import { writeOutputFile } from './outputFile';
 import { UsageError } from './usageError';
@@ -48,7 +48,7 @@ export function runCollate(args: readonly string[], io: CliIo): number {
   if (positionals.length === 0) throw new UsageError('Name the digest files or folders to collate.');
   if (values.quarter !== undefined && !/^\d{4}-Q[1-4]$/.test(values.quarter)) throw new UsageError('--quarter takes a quarter as YYYY-Qn, for example 2026-Q4.');
   const vocabulary = vocabularyOption(values.vocabulary, undefined);
-  const detail = collateDigests(digestFiles(positionals), { quarter: values.quarter, minGroupSize: minGroupOption(values['min-group']), vocabulary, today: io.today ?? isoDay(new Date()) });
+  const detail = collateDigests(digestFiles(positionals), { quarter: values.quarter, minGroupSize: minGroupOption(values['min-group']), vocabulary, today: io.today ?? today() });
   for (const rejection of detail.collation.rejected) io.printError(`Not used: ${rejection.file}: ${rejection.reason}.`);
   if (values.json) io.print(JSON.stringify(detail.collation, null, 2));
   if (values.out) {

@@ -1,7 +1,7 @@
 import { resolve } from 'path';
 import { parseArgs } from 'util';
 import { buildDigest, describeDigest } from '../core/digest';
-import { isoDay } from '../core/scaffold';
+import { today } from '../core/dates';
 import { WorkspaceIndex } from '../core/workspaceIndex';
 import type { CliIo } from './main';
 import { OutputRefusedError, writeOutputFile } from './outputFile';
@@ -20,7 +20,7 @@ export async function runDigest(args: readonly string[], io: CliIo, indexFolder:
   const root = resolve(positionals[0] ?? '.');
   const vocabulary = vocabularyOption(values.vocabulary, root);
   const index = await indexFolder(root, io);
-  const built = buildDigest(index.all(), { today: io.today ?? isoDay(new Date()), minGroupSize: minGroupOption(values['min-group']), label: values.label, vocabulary });
+  const built = buildDigest(index.all(), { today: io.today ?? today(), minGroupSize: minGroupOption(values['min-group']), label: values.label, vocabulary });
   if ('refusal' in built) throw new OutputRefusedError(built.refusal);
   writeOutputFile(values.out, built.text, values.force ?? false);
   io.printError([...describeDigest(built), `Wrote ${values.out}`].join('\n'));

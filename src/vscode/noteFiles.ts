@@ -1,9 +1,5 @@
 import * as vscode from 'vscode';
-import { SKIPPED_FOLDERS_GLOB } from '../core/noteFolders';
 import { decodeNoteBytes } from '../core/noteEncoding';
-
-/** Folders never scanned for notes, as a file search's exclude glob. */
-export const NOTE_SCAN_EXCLUDE = SKIPPED_FOLDERS_GLOB;
 
 /**
  * A Markdown file's text: the open document's when there is one (unsaved edits count), else the

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
+import { SKIPPED_FOLDERS_GLOB } from '../core/noteFolders';
 import { mapInChunks, NoteChange, NoteFileInfo, NoteSource } from '../core/workspaceIndex';
 import { Disposable } from './dispose';
 import { isMarkdown } from './noteAnalysis';
-import { NOTE_SCAN_EXCLUDE } from './noteFiles';
 import { TypingPause } from './typingPause';
 
 const COALESCE_MS = 150;
@@ -46,7 +46,7 @@ export class WorkspaceNoteSource extends Disposable implements NoteSource {
   }
 
   async list(): Promise<NoteFileInfo[]> {
-    const uris = await vscode.workspace.findFiles('**/*.md', NOTE_SCAN_EXCLUDE);
+    const uris = await vscode.workspace.findFiles('**/*.md', SKIPPED_FOLDERS_GLOB);
     const infos = await mapInChunks(uris, 64, uri => this.stat(uri.toString()));
     return infos.filter((info): info is NoteFileInfo => info !== undefined);
   }
