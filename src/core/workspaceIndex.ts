@@ -1,4 +1,5 @@
 import { NoteSummary } from './noteSummary';
+import { ThemeTallies, ThemeTally } from './themeMentions';
 import { compareUsage, normalizeTheme, spellingUsage, ThemeUsage } from './themes';
 
 /** A growth note in the index: its summary and where it lives (a URI string or a relative path). */
@@ -50,6 +51,8 @@ export class WorkspaceIndex {
   private readonly notes = new Map<string, IndexedNote>();
   /** How often each spelling of each theme is used, kept up to date note by note. */
   private readonly spellings = new Map<string, Map<string, number>>();
+  /** People, notes and months per theme across every note, kept up to date note by note (the unfiltered theme tree). */
+  private readonly tallies = new ThemeTallies();
   private readonly listeners = new Set<() => void>();
   private batchDepth = 0;
   private changedInBatch = false;
@@ -73,6 +76,7 @@ export class WorkspaceIndex {
       const note = { ...summary, path };
       this.notes.set(path, note);
       this.countSpellings(note, 1);
+      this.tallies.count(note, 1);
     }
     this.changed();
   }
@@ -86,6 +90,11 @@ export class WorkspaceIndex {
     return [...this.spellings.entries()].map(([key, counts]) => spellingUsage(key, counts)).sort(compareUsage);
   }
 
+  /** Every theme mentioned in the index, by key: its people, notes and months. Live: read, do not keep. */
+  themeTallies(): ReadonlyMap<string, Readonly<ThemeTally>> {
+    return this.tallies.byKey;
+  }
+
   /** The most used spelling of a theme key. */
   preferredSpelling(key: string): string | undefined {
     const counts = this.spellings.get(key);
@@ -96,6 +105,7 @@ export class WorkspaceIndex {
     const old = this.notes.get(path);
     if (!old) return false;
     this.countSpellings(old, -1);
+    this.tallies.count(old, -1);
     this.notes.delete(path);
     return true;
   }

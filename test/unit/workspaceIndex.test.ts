@@ -5,6 +5,7 @@ import { groupActions, monthsBefore, openActionItems, peopleSummaries, ThemePers
 import { summarizeNote } from '../../src/core/noteSummary';
 import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
 import { NotePipeline } from '../../src/core/notePipeline';
+import { ThemeTallies } from '../../src/core/themeMentions';
 import { WorkspaceIndex } from '../../src/core/workspaceIndex';
 import { InMemoryNoteSource } from '../support/inMemoryNoteSource';
 import { random } from '../support/corpus';
@@ -135,6 +136,11 @@ describe('the workspace index and its views', () => {
     const sorted = (index: WorkspaceIndex) => index.all().sort((a, b) => a.path.localeCompare(b.path));
     assert.deepEqual(sorted(live), sorted(rebuilt));
     assert.deepEqual(JSON.stringify(themeTree(live, {}, 2), mapsAsLists), JSON.stringify(themeTree(rebuilt, {}, 2), mapsAsLists));
+    // The theme tree's counts, kept note by note through every delete and rename, equal counts from scratch.
+    const fresh = new ThemeTallies();
+    for (const note of live.all()) fresh.count(note, 1);
+    assert.ok(fresh.byKey.size > 3);
+    assert.equal(JSON.stringify(live.themeTallies(), mapsAsLists), JSON.stringify(fresh.byKey, mapsAsLists));
   });
 
   it('builds from a source in slices, and reuses the cache for unchanged files', async () => {
