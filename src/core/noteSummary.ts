@@ -1,4 +1,4 @@
-import { afterPrivate, complexityProblem, identifySection, isPrivateHeading, PRIVATE_ITEM, SECTION_MARKER, SectionKind, tagAt, TagMention, TaskItem } from './body';
+import { afterPrivate, complexityProblem, identifySection, isPrivateHeading, PRIVATE_ITEM, SECTION_MARKER, SectionIdentity, SectionKind, tagAt, TagMention, TaskItem } from './body';
 import { declaresGrowthNote, MAX_FRONTMATTER_BYTES, parseFrontmatter } from './frontmatter';
 import { analyzeNote, NoteAnalysis, noteFields, NoteFields } from './note';
 import { LineIndex } from './problem';
@@ -573,7 +573,7 @@ class BodyScanner {
     if (this.privatePartDepth !== undefined && depth <= this.privatePartDepth) this.privatePartDepth = undefined;
     // Markup could change the heading's visible text: remark reads such a heading.
     if (this.privatePartDepth === undefined && /[`<&\\[*_]/.test(text)) beyond();
-    if (this.privatePartDepth === undefined && isPrivateHeading(text)) this.privatePartDepth = depth;
+    if (this.privatePartDepth === undefined && knownPrivateHeading(text)) this.privatePartDepth = depth;
   }
 
   /** A `#` or `##` heading at the top level: a new section begins (its marker may be the next block). */
@@ -595,7 +595,7 @@ class BodyScanner {
     if (!pending) return;
     this.pendingSection = undefined;
     // As in the remark reader: only a section named by its marker ends Private notes.
-    const identity = afterPrivate(identifySection(pending.marker ?? nextBlockMarker, pending.headingText, this.script), this.section.kind === 'private');
+    const identity = afterPrivate(knownSection(pending.marker ?? nextBlockMarker, pending.headingText, this.script), this.section.kind === 'private');
     const countsAchievements = identity.question?.records === 'achievements';
     this.section = { kind: identity.kind, questionId: identity.question?.id, countsAchievements };
     if (countsAchievements) this.achievements ??= 0;
@@ -632,6 +632,35 @@ class BodyScanner {
       this.tags.push({ name, key: normalizeTheme(name), line, questionId: this.section.questionId, private: isPrivate });
     }
   }
+}
+
+// The same headings come back in note after note (a script's questions, "Private notes"): each is
+// worked out once. Bounded, so a workspace of odd headings cannot grow them without end.
+const MAX_REMEMBERED_HEADINGS = 4096;
+const sectionsByScript = new WeakMap<QuestionScript, Map<string, SectionIdentity>>();
+const privateHeadings = new Map<string, boolean>();
+
+/** `identifySection`, remembered per script. Markers hold only letters, digits and `-`, so the key is unambiguous. */
+function knownSection(marker: string | undefined, headingText: string, script: QuestionScript): SectionIdentity {
+  let known = sectionsByScript.get(script);
+  if (!known) sectionsByScript.set(script, known = new Map());
+  const key = `${marker ?? ''}\u0000${headingText}`;
+  let identity = known.get(key);
+  if (!identity) {
+    identity = identifySection(marker, headingText, script);
+    if (known.size < MAX_REMEMBERED_HEADINGS) known.set(key, identity);
+  }
+  return identity;
+}
+
+/** `isPrivateHeading`, remembered. */
+function knownPrivateHeading(text: string): boolean {
+  let isPrivate = privateHeadings.get(text);
+  if (isPrivate === undefined) {
+    isPrivate = isPrivateHeading(text);
+    if (privateHeadings.size < MAX_REMEMBERED_HEADINGS) privateHeadings.set(text, isPrivate);
+  }
+  return isPrivate;
 }
 
 /** A run of at least `length` fence characters with only spaces after it. */
