@@ -69,9 +69,23 @@ function outcomeOfBytes(path: string, info: NoteFileInfo, bytes: Uint8Array, con
   if (!('text' in decoded)) {
     return { kind: 'skipped', path, skipped: { reason: SkipReasons.notUtf8, problem: decoded.problem, declaresGrowthNote: bytesDeclareGrowthNote(bytes) } };
   }
-  const summary = summarizeNote(decoded.text, context.script);
+  const summary = detachedFromText(summarizeNote(decoded.text, context.script));
   // Only a growth note's text is wanted downstream (diagnostics, report quotes).
   return context.keepText && summary.isGrowthNote ? { kind: 'note', path, info, summary, text: decoded.text } : { kind: 'note', path, info, summary };
+}
+
+/**
+ * A copy of a summary whose strings hold their own characters. A string cut from a note's text (a
+ * task, a theme, a name) can keep the whole text alive in V8: 10,000 notes kept about 90 MB of texts
+ * nobody reads. Concatenating and cutting again makes a flat copy; the shape stays exactly as it was.
+ */
+export function detachedFromText<T>(value: T): T {
+  if (typeof value === 'string') return (value.length > 12 ? ` ${value}`.slice(1) : value) as T;
+  if (Array.isArray(value)) return value.map(detachedFromText) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) copy[key] = detachedFromText(field);
+  return copy as T;
 }
 
 export interface PipelineOptions {

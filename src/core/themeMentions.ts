@@ -53,11 +53,15 @@ export interface ThemeTally {
 export class ThemeTallies {
   readonly byKey = new Map<string, ThemeTally>();
 
-  /** Counts a note in (1) or out (-1); with a question, only its tags under that question. */
-  count(note: IndexedNote, delta: 1 | -1, questionId?: string): void {
+  /**
+   * Counts a note in (1) or out (-1); with a question, only its tags under that question. `remember`
+   * keeps the note's mentions for the next walk (a filtered view); the index's own counts do not, so
+   * every note in memory does not carry them.
+   */
+  count(note: IndexedNote, delta: 1 | -1, questionId?: string, remember = true): void {
     const person = personOf(note);
     const month = note.date?.slice(0, 7);
-    for (const key of noteMentions(note, questionId).keys()) {
+    for (const key of (remember ? noteMentions(note, questionId) : collectMentions(note, questionId)).keys()) {
       let tally = this.byKey.get(key);
       if (!tally) this.byKey.set(key, tally = { people: new Map(), conversations: 0, byMonth: new Map() });
       tally.conversations += delta;

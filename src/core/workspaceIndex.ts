@@ -76,7 +76,7 @@ export class WorkspaceIndex {
       const note = { ...summary, path };
       this.notes.set(path, note);
       this.countSpellings(note, 1);
-      this.tallies.count(note, 1);
+      this.tallies.count(note, 1, undefined, false);
     }
     this.changed();
   }
@@ -105,7 +105,7 @@ export class WorkspaceIndex {
     const old = this.notes.get(path);
     if (!old) return false;
     this.countSpellings(old, -1);
-    this.tallies.count(old, -1);
+    this.tallies.count(old, -1, undefined, false);
     this.notes.delete(path);
     return true;
   }
