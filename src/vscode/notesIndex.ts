@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { NotePipeline, PipelineUpdate } from '../core/notePipeline';
 import { BUILT_IN_SCRIPT } from '../core/questionScript';
-import { cacheFromBytes, cacheToBytes, CachedSummary, WorkspaceIndex } from '../core/workspaceIndex';
+import { ShardedCache } from '../core/cacheShards';
+import { CachedSummary, WorkspaceIndex } from '../core/workspaceIndex';
 import { Commands, Settings } from './ids';
 import { activeScript } from './noteDocuments';
 import { growthSettings } from './settings';
@@ -11,7 +12,13 @@ const SAVE_DELAY_MS = 3000;
 const RECONCILE_DELAY_MS = 1000;
 // More events than this in one batch look like a checkout or a sync, where the OS watcher can miss files.
 const BURST_EVENTS = 50;
-const CACHE_FILE = 'notes-index-v2.jsonl';
+const CACHE_FOLDER = 'notes-index-v3';
+/** The cache's single file before it was sharded: removed once, it only takes space. */
+const OLD_CACHE_FILE = 'notes-index-v2.jsonl';
+
+function cacheShardUri(storage: vscode.Uri, shard: number): vscode.Uri {
+  return vscode.Uri.joinPath(storage, CACHE_FOLDER, `${shard}.jsonl`);
+}
 // Git and package folders change all the time and never hold notes.
 const IGNORED_FOLDER = /\/(?:\.git|node_modules)(?:\/|$)/;
 
@@ -32,6 +39,8 @@ export class NotesIndexManager implements vscode.Disposable {
   private readonly skippedStatus = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 0);
   private readonly disposables: vscode.Disposable[] = [];
   private readonly loggedSkips = new Map<string, string>();
+  private readonly cacheShards = new ShardedCache();
+  private removedOldCache = false;
 
   constructor(private readonly storage: vscode.Uri | undefined, private readonly log: vscode.LogOutputChannel) {
     this.pipeline = new NotePipeline(this.source, {
@@ -119,6 +128,7 @@ export class NotesIndexManager implements vscode.Disposable {
       if (update.parsed + update.reused + update.removed.length >= BURST_EVENTS) this.scheduleReconcile();
     }
     this.showSkipped();
+    this.cacheShards.noteUpdate(update);
     this.scheduleSave();
   }
 
@@ -158,18 +168,11 @@ export class NotesIndexManager implements vscode.Disposable {
     this.reconcileTimer = setTimeout(() => void this.rebuild(), RECONCILE_DELAY_MS);
   }
 
-  private cacheUri(): vscode.Uri | undefined {
-    return this.storage ? vscode.Uri.joinPath(this.storage, CACHE_FILE) : undefined;
-  }
-
   private async loadCache(): Promise<Map<string, CachedSummary>> {
-    const uri = this.cacheUri();
-    if (!uri) return new Map();
-    try {
-      return await cacheFromBytes(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      return new Map(); // no cache yet, or an unreadable one: build from the files
-    }
+    const storage = this.storage;
+    if (!storage) return new Map();
+    // A shard not written yet, or unreadable, is left out: its notes are read from the files.
+    return this.cacheShards.read(async shard => vscode.workspace.fs.readFile(cacheShardUri(storage, shard)));
   }
 
   private scheduleSave() {
@@ -178,11 +181,16 @@ export class NotesIndexManager implements vscode.Disposable {
   }
 
   private async saveCache() {
-    const uri = this.cacheUri();
-    if (!uri || !this.storage) return;
+    const storage = this.storage;
+    if (!storage) return;
     try {
-      await vscode.workspace.fs.createDirectory(this.storage);
-      await vscode.workspace.fs.writeFile(uri, await cacheToBytes(this.pipeline.cacheEntries)); // replaces on purpose: the index's own cache in the extension's storage, never a note
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(storage, CACHE_FOLDER));
+      if (!this.removedOldCache) {
+        this.removedOldCache = true;
+        await vscode.workspace.fs.delete(vscode.Uri.joinPath(storage, OLD_CACHE_FILE)).then(undefined, () => undefined);
+      }
+      // Replaces on purpose: the index's own cache in the extension's storage, never a note.
+      await this.cacheShards.write(this.pipeline.cacheEntries, async (shard, bytes) => vscode.workspace.fs.writeFile(cacheShardUri(storage, shard), bytes));
     } catch {
       // The cache only saves time; failing to write it changes nothing else.
     }
