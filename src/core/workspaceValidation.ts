@@ -19,7 +19,7 @@ export interface FileProblems {
  * cannot settle it (no items, no marker, carried items, comment blocks) or the body is too odd to
  * analyse. A differential test holds this to the full analysis.
  */
-export function analysisForValidation(rawText: string, script: QuestionScript, summary: NoteSummary | undefined): NoteAnalysis {
+export function analysisForValidation(rawText: string, script: QuestionScript, summary: NoteSummary | undefined, summaryOfThisText = false): NoteAnalysis {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   if (!summary || summary.achievements === 0) return analyzeNote(text, script);
   const lines = new LineIndex(text);
@@ -27,7 +27,9 @@ export function analysisForValidation(rawText: string, script: QuestionScript, s
   const simple = simpleFrontmatterWithFields(text);
   const split = simple ? { frontmatter: flatFrontmatter(text, simple), bodyOffset: simple.bodyOffset, problems: [] } : parseFrontmatter(text, lines);
   const body = text.slice(split.bodyOffset);
-  if (complexityProblem(body) || hasUnknownMarker(body, script)) return analyzeNote(text, script);
+  // A summary made from this very text that counted achievements has scanned its body: it is not too complex.
+  const scanned = summaryOfThisText && summary.achievements !== undefined && summary.achievements > 0;
+  if ((!scanned && complexityProblem(body)) || hasUnknownMarker(body, script)) return analyzeNote(text, script);
   const bodyLine = lines.positionAt(split.bodyOffset).line;
   const sections: Section[] = [];
   if (summary.achievements !== undefined && summary.achievements < MIN_ACHIEVEMENTS) {
@@ -131,8 +133,8 @@ function achievementsHeading(lines: readonly string[], bodyLine: number, script:
 }
 
 /** The one validator of a note in its workspace, for the editor's diagnostics and the CLI alike. */
-export function validateNoteText(text: string, summary: NoteSummary | undefined, script: QuestionScript, context: NoteContext): Problem[] {
-  return validateNote(analysisForValidation(text, script, summary), context);
+export function validateNoteText(text: string, summary: NoteSummary | undefined, script: QuestionScript, context: NoteContext, summaryOfThisText = false): Problem[] {
+  return validateNote(analysisForValidation(text, script, summary, summaryOfThisText), context);
 }
 
 /**
@@ -166,7 +168,8 @@ export function validateBuiltSource(pipeline: NotePipeline, texts: ReadonlyMap<s
   for (const note of pipeline.index.all()) {
     const text = texts.get(note.path);
     if (text === undefined) continue;
-    results.push({ path: note.path, problems: validateNoteText(text, note, pipeline.questionScript, indexContext(pipeline, note.path)) });
+    // The pipeline kept the text it summarised: the summary is of this very text.
+    results.push({ path: note.path, problems: validateNoteText(text, note, pipeline.questionScript, indexContext(pipeline, note.path), true) });
   }
   return results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

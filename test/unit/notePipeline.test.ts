@@ -181,7 +181,9 @@ describe('validation through the index', () => {
     for (const indexed of pipeline.index.all()) {
       const text = texts.get(indexed.path)!;
       const context = indexContext(pipeline, indexed.path);
-      assert.deepEqual(validateNote(analysisForValidation(text, BUILT_IN_SCRIPT, indexed), context), validateNote(analyzeNote(text, BUILT_IN_SCRIPT), context), indexed.path);
+      const full = validateNote(analyzeNote(text, BUILT_IN_SCRIPT), context);
+      assert.deepEqual(validateNote(analysisForValidation(text, BUILT_IN_SCRIPT, indexed), context), full, indexed.path);
+      assert.deepEqual(validateNote(analysisForValidation(text, BUILT_IN_SCRIPT, indexed, true), context), full, `${indexed.path}, summary of this text`);
       checked++;
     }
     assert.ok(checked > 200, `${checked} notes checked`);
