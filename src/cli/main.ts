@@ -112,7 +112,7 @@ function folderArgument(argument: string | undefined): string {
 }
 
 async function validate(root: string, json: boolean, io: CliIo): Promise<number> {
-  const { pipeline, texts } = await readFolder(root, io);
+  const { pipeline, texts } = await readFolder(root, io, true);
   const problems = validateBuiltSource(pipeline, texts).flatMap(({ path, problems }) => problems.map(p => toCliProblem(path, p)));
   if (json) io.print(JSON.stringify(problems, null, 2));
   else for (const p of problems) io.print(`${p.file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`);
@@ -121,15 +121,15 @@ async function validate(root: string, json: boolean, io: CliIo): Promise<number>
 
 /**
  * Reads a folder through the editor's per-file pipeline, without its yielding (nobody is typing
- * here); the texts read are kept, so nothing is read twice.
+ * here) and with blocking reads; with `keepTexts` the texts read are kept, so nothing is read twice.
  */
-async function readFolder(root: string, io: CliIo) {
+async function readFolder(root: string, io: CliIo, keepTexts: boolean) {
   let lastShown = 0;
-  const pipeline = new NotePipeline(nodeNoteSource(root), {
+  const pipeline = new NotePipeline(nodeNoteSource(root, { blocking: true }), {
     script: BUILT_IN_SCRIPT,
     sliceMs: io.errorIsTerminal ? PROGRESS_SLICE_MS : Infinity,
     concurrency: 64,
-    keepTexts: true,
+    keepTexts,
     onProgress: (done, total) => {
       if (!io.errorIsTerminal || total < PROGRESS_FROM_FILES || done - lastShown < 1000) return;
       lastShown = done;
@@ -141,8 +141,8 @@ async function readFolder(root: string, io: CliIo) {
 }
 
 /** Reads a folder's notes; a folder without any growth note is a usage error (exit 2). */
-async function readNotesFolder(root: string, io: CliIo) {
-  const folder = await readFolder(root, io);
+async function readNotesFolder(root: string, io: CliIo, keepTexts = false) {
+  const folder = await readFolder(root, io, keepTexts);
   if (folder.pipeline.index.size === 0) throw new UsageError(`No growth notes in "${root}". A growth note is a Markdown file whose frontmatter says type: growth-conversation.`);
   return folder;
 }
@@ -173,7 +173,7 @@ interface ReportPrivacy {
 
 async function report(root: string, since: string | undefined, names: boolean, out: OutputTarget, io: CliIo, privacy: ReportPrivacy): Promise<number> {
   const vocabulary = vocabularyOption(privacy.vocabularyPath, root);
-  const { pipeline, texts } = await readNotesFolder(root, io);
+  const { pipeline, texts } = await readNotesFolder(root, io, true);
   const lines = new Map<string, string[]>();
   const lineText = (path: string, line: number) => {
     if (!lines.has(path)) lines.set(path, (texts.get(path) ?? '').split(/\r?\n/));

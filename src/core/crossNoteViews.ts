@@ -1,5 +1,5 @@
 import { IndexedNote, WorkspaceIndex } from './workspaceIndex';
-import { normalizeTheme } from './themes';
+import { noteMentions, personOf, ThemeTallies, ThemeTally } from './themeMentions';
 import { personKey } from './peopleMatch';
 import { msg } from './messages';
 
@@ -61,70 +61,17 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-// Notes are replaced, never changed, when their file changes: what is derived from one can be kept with it.
-const mentionsByNote = new WeakMap<IndexedNote, Map<string, Map<string, number[]>>>();
-
-/** The theme keys a note mentions under the filter, each with its mention lines (none for the frontmatter list). */
-function noteMentions(note: IndexedNote, questionId: string | undefined): Map<string, number[]> {
-  let perQuestion = mentionsByNote.get(note);
-  if (!perQuestion) mentionsByNote.set(note, perQuestion = new Map());
-  let keys = perQuestion.get(questionId ?? '');
-  if (!keys) perQuestion.set(questionId ?? '', keys = collectMentions(note, questionId));
-  return keys;
-}
-
-function collectMentions(note: IndexedNote, questionId: string | undefined): Map<string, number[]> {
-  const keys = new Map<string, number[]>();
-  const add = (key: string, line?: number) => {
-    if (!key) return;
-    // A mention of a/b is also a mention of a.
-    for (let cut = key.indexOf('/'); ; cut = key.indexOf('/', cut + 1)) {
-      const prefix = cut === -1 ? key : key.slice(0, cut);
-      const lines = keys.get(prefix) ?? [];
-      if (line !== undefined) lines.push(line);
-      keys.set(prefix, lines);
-      if (cut === -1) break;
-    }
-  };
-  if (!questionId) for (const theme of note.themes) add(normalizeTheme(theme));
-  for (const tag of note.tags) if (!questionId || tag.questionId === questionId) add(tag.key, tag.line);
-  return keys;
-}
-
-/** One person whatever the case, accents or spacing of their name (as the people picker matches). */
-function personOf(note: IndexedNote): string {
-  return (note.person && personKey(note.person)) || '(no person)';
-}
-
-interface ThemeTally {
-  readonly people: Set<string>;
-  conversations: number;
-  readonly byMonth: Map<string, number>;
-}
-
 /** Themes sorted by how many distinct people raised them, with patterns marked. One pass over the notes. */
 export function themeTree(index: WorkspaceIndex, filter: NoteFilter, patternThreshold: number): ThemeNode[] {
-  const notes = index.all();
-  const tallies = new Map<string, ThemeTally>();
-  for (const note of notes) {
-    if (!matchesFilter(note, filter)) continue;
-    const person = personOf(note);
-    const month = note.date?.slice(0, 7);
-    for (const key of noteMentions(note, filter.questionId).keys()) {
-      let tally = tallies.get(key);
-      if (!tally) tallies.set(key, tally = { people: new Set(), conversations: 0, byMonth: new Map() });
-      tally.people.add(person);
-      tally.conversations++;
-      if (month) tally.byMonth.set(month, (tally.byMonth.get(month) ?? 0) + 1);
-    }
-  }
+  // Unfiltered, the index's own counts answer at once (a change to one note costs that note); a filter walks the notes.
+  const tallies = isUnfiltered(filter) ? index.themeTallies() : filteredTallies(index, filter);
   const nodes = new Map<string, ThemeNode>();
   for (const [key, tally] of tallies) {
     // Spellings come from every note, so a filter never changes what a theme is called.
     const spelling = index.preferredSpelling(key) ?? key;
     nodes.set(key, {
       key, name: spelling.split('/').pop() ?? spelling, peopleCount: tally.people.size, conversationCount: tally.conversations,
-      pattern: tally.people.size >= patternThreshold, children: [], byMonth: tally.byMonth,
+      pattern: tally.people.size >= patternThreshold, children: [], byMonth: new Map(tally.byMonth),
     });
   }
   for (const [key, node] of nodes) {
@@ -133,6 +80,16 @@ export function themeTree(index: WorkspaceIndex, filter: NoteFilter, patternThre
   }
   for (const node of nodes.values()) node.children.sort(compareThemes);
   return [...nodes.values()].filter(node => !node.key.includes('/')).sort(compareThemes);
+}
+
+function isUnfiltered(filter: NoteFilter): boolean {
+  return !filter.since && !filter.until && filter.team === undefined && !filter.manager && !filter.questionId;
+}
+
+function filteredTallies(index: WorkspaceIndex, filter: NoteFilter): ReadonlyMap<string, Readonly<ThemeTally>> {
+  const tallies = new ThemeTallies();
+  for (const note of index.all()) if (matchesFilter(note, filter)) tallies.count(note, 1, filter.questionId);
+  return tallies.byKey;
 }
 
 function compareThemes(a: ThemeNode, b: ThemeNode): number {

@@ -1,4 +1,4 @@
-import { afterPrivate, complexityProblem, identifySection, isPrivateHeading, PRIVATE_ITEM, SECTION_MARKER, SectionKind, tagAt, TagMention, TaskItem } from './body';
+import { afterPrivate, complexityProblem, identifySection, isPrivateHeading, PRIVATE_ITEM, SECTION_MARKER, SectionIdentity, SectionKind, tagAt, TagMention, TaskItem } from './body';
 import { declaresGrowthNote, MAX_FRONTMATTER_BYTES, parseFrontmatter } from './frontmatter';
 import { analyzeNote, NoteAnalysis, noteFields, NoteFields } from './note';
 import { LineIndex } from './problem';
@@ -81,11 +81,41 @@ const PLAIN = /^[\p{L}][\p{L}\p{N} ._'/-]*$/u;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const RESERVED = /^(true|false|null|~)$/i;
 
+/** Where one flat frontmatter line's key and value lie in the note's text (offsets; a list's items too). */
+export interface SimpleField {
+  readonly key: string;
+  readonly keyStart: number;
+  readonly valueStart: number;
+  readonly valueEnd: number;
+  /** The offsets of each item of a `[a, b]` list, without the spaces around it. */
+  readonly items?: readonly (readonly [number, number])[];
+}
+
+/** Flat frontmatter as `simpleFrontmatter` reads it, with where each field lies. */
+export interface SimpleFrontmatter {
+  readonly data: Record<string, unknown>;
+  readonly bodyOffset: number;
+  /** Offset of the closing `---` line's line break before it: the YAML text is `text.slice(3, close)`. */
+  readonly close: number;
+  readonly fields: readonly SimpleField[];
+}
+
 /**
  * Most notes' frontmatter is flat `key: word` lines; those are read here, byte for byte as the YAML
  * parser would read them, at a tenth of its cost. Anything else returns undefined and goes to the parser.
  */
 function simpleFrontmatter(text: string): SplitData | undefined {
+  return readSimpleFrontmatter(text, false);
+}
+
+/** `simpleFrontmatter`, with where each key and value lies, so a problem can be placed without the YAML parser. */
+export function simpleFrontmatterWithFields(text: string): SimpleFrontmatter | undefined {
+  return readSimpleFrontmatter(text, true);
+}
+
+function readSimpleFrontmatter(text: string, withFields: false): SplitData | undefined;
+function readSimpleFrontmatter(text: string, withFields: true): SimpleFrontmatter | undefined;
+function readSimpleFrontmatter(text: string, withFields: boolean): SimpleFrontmatter | undefined {
   const firstEnd = text.indexOf('\n');
   if (firstEnd === -1 || text.slice(0, firstEnd).replace(/\r$/, '') !== '---') return undefined;
   const close = text.indexOf('\n---', firstEnd - 1);
@@ -93,17 +123,44 @@ function simpleFrontmatter(text: string): SplitData | undefined {
   const afterClose = text.indexOf('\n', close + 1);
   if (afterClose !== -1 && text.slice(close + 4, afterClose).trim() !== '') return undefined;
   const data: Record<string, unknown> = {};
+  const fields: SimpleField[] = [];
+  let lineStart = firstEnd + 1;
   for (const raw of text.slice(firstEnd + 1, close).split('\n')) {
+    const start = lineStart;
+    lineStart += raw.length + 1;
     const line = raw.replace(/\r$/, '');
     if (line.trim() === '' || /^#/.test(line)) continue;
     const match = SIMPLE_LINE.exec(line);
     if (!match || Object.prototype.hasOwnProperty.call(data, match[1]) || match[1] === '__proto__') return undefined;
-    const value = simpleValue((match[2] ?? '').replace(/[ \t]+#.*$/, '').trim());
+    const written = (match[2] ?? '').replace(/[ \t]+#.*$/, '').trim();
+    const value = simpleValue(written);
     if (value === undefined) return undefined;
     data[match[1]] = value;
+    if (withFields) fields.push(fieldAt(line, start, match[1], written, Array.isArray(value)));
   }
   if (Object.keys(data).length === 0) return undefined;
-  return { data, bodyOffset: afterClose === -1 ? text.length : afterClose + 1 };
+  return { data, bodyOffset: afterClose === -1 ? text.length : afterClose + 1, close, fields };
+}
+
+/** Where a flat line's key, value and list items lie; `written` is its value without comment or spaces around it. */
+function fieldAt(line: string, lineStart: number, key: string, written: string, isList: boolean): SimpleField {
+  let valueStart = key.length + 1;
+  while (line[valueStart] === ' ' || line[valueStart] === '\t') valueStart++;
+  if (written === '') valueStart = key.length + 1;
+  const field = { key, keyStart: lineStart, valueStart: lineStart + valueStart, valueEnd: lineStart + valueStart + written.length };
+  if (!isList) return field;
+  const items: [number, number][] = [];
+  // `[` then items split at commas, as simpleValue reads them.
+  const inner = written.slice(1, -1);
+  if (inner.trim() !== '') {
+    let at = field.valueStart + 1;
+    for (const item of inner.split(',')) {
+      const lead = item.length - item.trimStart().length;
+      items.push([at + lead, at + lead + item.trim().length]);
+      at += item.length + 1;
+    }
+  }
+  return { ...field, items };
 }
 
 function simpleValue(value: string): unknown {
@@ -228,6 +285,7 @@ class BodyScanner {
     return { tags: this.tags, tasks: this.tasks, achievements: this.achievements };
   }
 
+  // eslint-disable-next-line max-lines-per-function -- the scanner's container step, kept whole so it reads in the order CommonMark matches containers
   private scanLine(raw: string, line: number) {
     const source = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (/^[ >*+\-\d.)]*\t/.test(source)) beyond(); // tab stops in the indentation
@@ -345,6 +403,7 @@ class BodyScanner {
     }
   }
 
+  // eslint-disable-next-line max-lines-per-function -- the scanner's leaf step: each block kind in CommonMark's order of precedence, which splitting would hide
   private readLeaf(afterContainers: string, indent: number, rest: string, line: number, continuesParagraph: boolean) {
     const leaf = this.leaf;
     if (rest === '') {
@@ -516,7 +575,7 @@ class BodyScanner {
     if (this.privatePartDepth !== undefined && depth <= this.privatePartDepth) this.privatePartDepth = undefined;
     // Markup could change the heading's visible text: remark reads such a heading.
     if (this.privatePartDepth === undefined && /[`<&\\[*_]/.test(text)) beyond();
-    if (this.privatePartDepth === undefined && isPrivateHeading(text)) this.privatePartDepth = depth;
+    if (this.privatePartDepth === undefined && knownPrivateHeading(text)) this.privatePartDepth = depth;
   }
 
   /** A `#` or `##` heading at the top level: a new section begins (its marker may be the next block). */
@@ -538,7 +597,7 @@ class BodyScanner {
     if (!pending) return;
     this.pendingSection = undefined;
     // As in the remark reader: only a section named by its marker ends Private notes.
-    const identity = afterPrivate(identifySection(pending.marker ?? nextBlockMarker, pending.headingText, this.script), this.section.kind === 'private');
+    const identity = afterPrivate(knownSection(pending.marker ?? nextBlockMarker, pending.headingText, this.script), this.section.kind === 'private');
     const countsAchievements = identity.question?.records === 'achievements';
     this.section = { kind: identity.kind, questionId: identity.question?.id, countsAchievements };
     if (countsAchievements) this.achievements ??= 0;
@@ -575,6 +634,35 @@ class BodyScanner {
       this.tags.push({ name, key: normalizeTheme(name), line, questionId: this.section.questionId, private: isPrivate });
     }
   }
+}
+
+// The same headings come back in note after note (a script's questions, "Private notes"): each is
+// worked out once. Bounded, so a workspace of odd headings cannot grow them without end.
+const MAX_REMEMBERED_HEADINGS = 4096;
+const sectionsByScript = new WeakMap<QuestionScript, Map<string, SectionIdentity>>();
+const privateHeadings = new Map<string, boolean>();
+
+/** `identifySection`, remembered per script. Markers hold only letters, digits and `-`, so the key is unambiguous. */
+function knownSection(marker: string | undefined, headingText: string, script: QuestionScript): SectionIdentity {
+  let known = sectionsByScript.get(script);
+  if (!known) sectionsByScript.set(script, known = new Map());
+  const key = `${marker ?? ''}\u0000${headingText}`;
+  let identity = known.get(key);
+  if (!identity) {
+    identity = identifySection(marker, headingText, script);
+    if (known.size < MAX_REMEMBERED_HEADINGS) known.set(key, identity);
+  }
+  return identity;
+}
+
+/** `isPrivateHeading`, remembered. */
+function knownPrivateHeading(text: string): boolean {
+  let isPrivate = privateHeadings.get(text);
+  if (isPrivate === undefined) {
+    isPrivate = isPrivateHeading(text);
+    if (privateHeadings.size < MAX_REMEMBERED_HEADINGS) privateHeadings.set(text, isPrivate);
+  }
+  return isPrivate;
 }
 
 /** A run of at least `length` fence characters with only spaces after it. */

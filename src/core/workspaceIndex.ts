@@ -1,4 +1,5 @@
 import { NoteSummary } from './noteSummary';
+import { ThemeTallies, ThemeTally } from './themeMentions';
 import { compareUsage, normalizeTheme, spellingUsage, ThemeUsage } from './themes';
 import { msg } from './messages';
 
@@ -51,6 +52,11 @@ export class WorkspaceIndex {
   private readonly notes = new Map<string, IndexedNote>();
   /** How often each spelling of each theme is used, kept up to date note by note. */
   private readonly spellings = new Map<string, Map<string, number>>();
+  /**
+   * People, notes and months per theme across every note (the unfiltered theme tree): counted when
+   * first asked for, so a build that nobody views costs nothing more, then kept up to date note by note.
+   */
+  private tallies: ThemeTallies | undefined;
   private readonly listeners = new Set<() => void>();
   private batchDepth = 0;
   private changedInBatch = false;
@@ -74,6 +80,7 @@ export class WorkspaceIndex {
       const note = { ...summary, path };
       this.notes.set(path, note);
       this.countSpellings(note, 1);
+      this.tallies?.count(note, 1, undefined, false);
     }
     this.changed();
   }
@@ -87,6 +94,15 @@ export class WorkspaceIndex {
     return [...this.spellings.entries()].map(([key, counts]) => spellingUsage(key, counts)).sort(compareUsage);
   }
 
+  /** Every theme mentioned in the index, by key: its people, notes and months. Live: read, do not keep. */
+  themeTallies(): ReadonlyMap<string, Readonly<ThemeTally>> {
+    if (!this.tallies) {
+      this.tallies = new ThemeTallies();
+      for (const note of this.notes.values()) this.tallies.count(note, 1, undefined, false);
+    }
+    return this.tallies.byKey;
+  }
+
   /** The most used spelling of a theme key. */
   preferredSpelling(key: string): string | undefined {
     const counts = this.spellings.get(key);
@@ -97,6 +113,7 @@ export class WorkspaceIndex {
     const old = this.notes.get(path);
     if (!old) return false;
     this.countSpellings(old, -1);
+    this.tallies?.count(old, -1, undefined, false);
     this.notes.delete(path);
     return true;
   }

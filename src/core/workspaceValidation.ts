@@ -1,8 +1,9 @@
 import { complexityProblem, identifySection, NEXT_STEPS_ID, PRIVATE_ID, Section, SECTION_MARKER } from './body';
-import { declaresGrowthNote, parseFrontmatter } from './frontmatter';
+import { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { declaresGrowthNote, Frontmatter, parseFrontmatter } from './frontmatter';
 import { analyzeNote, Note, NoteAnalysis, noteFields } from './note';
 import { NotePipeline } from './notePipeline';
-import { NoteSummary } from './noteSummary';
+import { NoteSummary, SimpleFrontmatter, simpleFrontmatterWithFields } from './noteSummary';
 import { LineIndex, Problem } from './problem';
 import { QuestionScript } from './questionScript';
 import { MIN_ACHIEVEMENTS, NoteContext, validateNote } from './validate';
@@ -18,13 +19,17 @@ export interface FileProblems {
  * cannot settle it (no items, no marker, carried items, comment blocks) or the body is too odd to
  * analyse. A differential test holds this to the full analysis.
  */
-export function analysisForValidation(rawText: string, script: QuestionScript, summary: NoteSummary | undefined): NoteAnalysis {
+export function analysisForValidation(rawText: string, script: QuestionScript, summary: NoteSummary | undefined, summaryOfThisText = false): NoteAnalysis {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   if (!summary || summary.achievements === 0) return analyzeNote(text, script);
   const lines = new LineIndex(text);
-  const split = parseFrontmatter(text, lines);
+  // Flat `key: value` frontmatter (most notes) is read without the YAML parser; its problems are placed all the same.
+  const simple = simpleFrontmatterWithFields(text);
+  const split = simple ? { frontmatter: flatFrontmatter(text, simple), bodyOffset: simple.bodyOffset, problems: [] } : parseFrontmatter(text, lines);
   const body = text.slice(split.bodyOffset);
-  if (complexityProblem(body) || hasUnknownMarker(body, script)) return analyzeNote(text, script);
+  // A summary made from this very text that counted achievements has scanned its body: it is not too complex.
+  const scanned = summaryOfThisText && summary.achievements !== undefined && summary.achievements > 0;
+  if ((!scanned && complexityProblem(body)) || hasUnknownMarker(body, script)) return analyzeNote(text, script);
   const bodyLine = lines.positionAt(split.bodyOffset).line;
   const sections: Section[] = [];
   if (summary.achievements !== undefined && summary.achievements < MIN_ACHIEVEMENTS) {
@@ -46,6 +51,38 @@ export function analysisForValidation(rawText: string, script: QuestionScript, s
     problems: split.problems,
   };
   return { note, text, lines, frontmatter: split.frontmatter };
+}
+
+/** YAML text starts after the opening `---`, as `parseFrontmatter` has it. */
+const YAML_OFFSET = 3;
+
+/**
+ * The frontmatter of flat lines as the YAML parser would give it: the same data, and a document whose
+ * nodes hold the same ranges (offsets into the YAML text), so every problem is placed where the full
+ * parse places it. A test holds the two to the same problems, positions included.
+ */
+function flatFrontmatter(text: string, simple: SimpleFrontmatter): Frontmatter {
+  const node = <T extends Node>(made: T, start: number, end: number): T => {
+    made.range = [start - YAML_OFFSET, end - YAML_OFFSET, end - YAML_OFFSET];
+    return made;
+  };
+  const map = new YAMLMap<Scalar, Node>();
+  for (const field of simple.fields) {
+    const value = simple.data[field.key];
+    let valueNode: Node;
+    if (Array.isArray(value)) {
+      const seq = new YAMLSeq<Scalar>();
+      seq.flow = true;
+      seq.items = value.map((item, i) => node(new Scalar(item), field.items?.[i]?.[0] ?? field.valueStart, field.items?.[i]?.[1] ?? field.valueStart));
+      valueNode = node(seq, field.valueStart, field.valueEnd);
+    } else valueNode = node(new Scalar(value), field.valueStart, field.valueEnd);
+    map.items.push(new Pair(node(new Scalar(field.key), field.keyStart, field.keyStart + field.key.length), valueNode));
+  }
+  const fields = simple.fields;
+  node(map, fields[0].keyStart, fields[fields.length - 1].valueEnd);
+  const document = new Document();
+  document.contents = map;
+  return { document: document as Document.Parsed, yamlText: text.slice(YAML_OFFSET, simple.close).replace(/\r$/, ''), yamlOffset: YAML_OFFSET, data: simple.data, isMap: true };
 }
 
 const ANY_MARKER = /<!--\s*growth\s*:\s*([^>]*?)\s*-->/gi;
@@ -96,8 +133,8 @@ function achievementsHeading(lines: readonly string[], bodyLine: number, script:
 }
 
 /** The one validator of a note in its workspace, for the editor's diagnostics and the CLI alike. */
-export function validateNoteText(text: string, summary: NoteSummary | undefined, script: QuestionScript, context: NoteContext): Problem[] {
-  return validateNote(analysisForValidation(text, script, summary), context);
+export function validateNoteText(text: string, summary: NoteSummary | undefined, script: QuestionScript, context: NoteContext, summaryOfThisText = false): Problem[] {
+  return validateNote(analysisForValidation(text, script, summary, summaryOfThisText), context);
 }
 
 /**
@@ -131,7 +168,8 @@ export function validateBuiltSource(pipeline: NotePipeline, texts: ReadonlyMap<s
   for (const note of pipeline.index.all()) {
     const text = texts.get(note.path);
     if (text === undefined) continue;
-    results.push({ path: note.path, problems: validateNoteText(text, note, pipeline.questionScript, indexContext(pipeline, note.path)) });
+    // The pipeline kept the text it summarised: the summary is of this very text.
+    results.push({ path: note.path, problems: validateNoteText(text, note, pipeline.questionScript, indexContext(pipeline, note.path), true) });
   }
   return results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

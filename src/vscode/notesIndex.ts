@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { NotePipeline, PipelineUpdate } from '../core/notePipeline';
 import { BUILT_IN_SCRIPT } from '../core/questionScript';
-import { cacheFromBytes, cacheToBytes, CachedSummary, WorkspaceIndex } from '../core/workspaceIndex';
+import { ShardedCache } from '../core/cacheShards';
 import { inSkippedFolder } from '../core/noteFolders';
+import { CachedSummary, WorkspaceIndex } from '../core/workspaceIndex';
 import { Disposable } from './dispose';
 import { Commands, Settings } from './ids';
 import { activeScript } from './questionScripts';
@@ -13,7 +14,13 @@ const SAVE_DELAY_MS = 3000;
 const RECONCILE_DELAY_MS = 1000;
 // More events than this in one batch look like a checkout or a sync, where the OS watcher can miss files.
 const BURST_EVENTS = 50;
-const CACHE_FILE = 'notes-index-v2.jsonl';
+const CACHE_FOLDER = 'notes-index-v3';
+/** The cache's single file before it was sharded: removed once, it only takes space. */
+const OLD_CACHE_FILE = 'notes-index-v2.jsonl';
+
+function cacheShardUri(storage: vscode.Uri, shard: number): vscode.Uri {
+  return vscode.Uri.joinPath(storage, CACHE_FOLDER, `${shard}.jsonl`);
+}
 
 /**
  * The editor's side of the note pipeline: the workspace as its source, the question script in force,
@@ -31,6 +38,8 @@ export class NotesIndexManager extends Disposable {
   private readonly status = this._register(vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 0));
   private readonly skippedStatus = this._register(vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 0));
   private readonly loggedSkips = new Map<string, string>();
+  private readonly cacheShards = new ShardedCache();
+  private removedOldCache = false;
 
   constructor(private readonly storage: vscode.Uri | undefined, private readonly log: vscode.LogOutputChannel) {
     super();
@@ -121,6 +130,7 @@ export class NotesIndexManager extends Disposable {
       if (update.parsed + update.reused + update.removed.length >= BURST_EVENTS) this.scheduleReconcile();
     }
     this.showSkipped();
+    this.cacheShards.noteUpdate(update);
     this.scheduleSave();
   }
 
@@ -160,18 +170,11 @@ export class NotesIndexManager extends Disposable {
     this.reconcileTimer = setTimeout(() => void this.rebuild(), RECONCILE_DELAY_MS);
   }
 
-  private cacheUri(): vscode.Uri | undefined {
-    return this.storage ? vscode.Uri.joinPath(this.storage, CACHE_FILE) : undefined;
-  }
-
   private async loadCache(): Promise<Map<string, CachedSummary>> {
-    const uri = this.cacheUri();
-    if (!uri) return new Map();
-    try {
-      return await cacheFromBytes(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      return new Map(); // no cache yet, or an unreadable one: build from the files
-    }
+    const storage = this.storage;
+    if (!storage) return new Map();
+    // A shard not written yet, or unreadable, is left out: its notes are read from the files.
+    return this.cacheShards.read(async shard => vscode.workspace.fs.readFile(cacheShardUri(storage, shard)));
   }
 
   private scheduleSave() {
@@ -180,11 +183,16 @@ export class NotesIndexManager extends Disposable {
   }
 
   private async saveCache() {
-    const uri = this.cacheUri();
-    if (!uri || !this.storage) return;
+    const storage = this.storage;
+    if (!storage) return;
     try {
-      await vscode.workspace.fs.createDirectory(this.storage);
-      await vscode.workspace.fs.writeFile(uri, await cacheToBytes(this.pipeline.cacheEntries)); // replaces on purpose: the index's own cache in the extension's storage, never a note
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(storage, CACHE_FOLDER));
+      if (!this.removedOldCache) {
+        this.removedOldCache = true;
+        await vscode.workspace.fs.delete(vscode.Uri.joinPath(storage, OLD_CACHE_FILE)).then(undefined, () => undefined);
+      }
+      // Replaces on purpose: the index's own cache in the extension's storage, never a note.
+      await this.cacheShards.write(this.pipeline.cacheEntries, async (shard, bytes) => vscode.workspace.fs.writeFile(cacheShardUri(storage, shard), bytes));
     } catch {
       // The cache only saves time; failing to write it changes nothing else.
     }

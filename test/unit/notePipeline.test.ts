@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { themeTree } from '../../src/core/crossNoteViews';
 import { analyzeNote } from '../../src/core/note';
 import { NotePipeline, PipelineUpdate, scriptKey } from '../../src/core/notePipeline';
+import { summarizeNote } from '../../src/core/noteSummary';
 import { BUILT_IN_SCRIPT, QuestionScript } from '../../src/core/questionScript';
 import { validateNote } from '../../src/core/validate';
 import { analysisForValidation, indexContext, validateBuiltSource } from '../../src/core/workspaceValidation';
@@ -180,10 +181,38 @@ describe('validation through the index', () => {
     for (const indexed of pipeline.index.all()) {
       const text = texts.get(indexed.path)!;
       const context = indexContext(pipeline, indexed.path);
-      assert.deepEqual(validateNote(analysisForValidation(text, BUILT_IN_SCRIPT, indexed), context), validateNote(analyzeNote(text, BUILT_IN_SCRIPT), context), indexed.path);
+      const full = validateNote(analyzeNote(text, BUILT_IN_SCRIPT), context);
+      assert.deepEqual(validateNote(analysisForValidation(text, BUILT_IN_SCRIPT, indexed), context), full, indexed.path);
+      assert.deepEqual(validateNote(analysisForValidation(text, BUILT_IN_SCRIPT, indexed, true), context), full, `${indexed.path}, summary of this text`);
       checked++;
     }
     assert.ok(checked > 200, `${checked} notes checked`);
+  });
+
+  it('places every frontmatter problem where the YAML parser does, for flat frontmatter read without it', () => {
+    const body = '## 3. Achievements <!-- growth:achievements -->\n1. Shipped the thing #ci-speed\n';
+    const variants = [
+      'type: growth-conversation\nperson: Alex Morgan\ndate: 2026-02-30\nthemes: [ci-speed, CI speed,  Pay ,pay]\n',
+      'type:   growth-conversation   # the type\nperson:\t Sam Lee\t\ndate: 2026-13-01\nflightRisk: hgih\nthemes: []\n',
+      'type: growth-conversation\r\nperson: Mei Chen\r\ndate: 2026-01-05\r\nprevious: x/2025-07-01.md\r\n',
+      'type: growth-conversation\nperson: Mei Chen\ndate: 2026-01-05\nprevious: ../x/2025-07-01.md\n',
+      '# a comment\ntype: growth-conversation\n\nperson: Zoë Ångström\ndate: 2026-01-05\nteem: Platform\nthemes: [on-call-load]\nmanager:\n',
+      'type: growth-conversation\nperson: Priya Shah\ndate: 2026-02-29\ncareerPath: architect\nlevel: wizard\nsharedOn: 2026-02-31\nnextConversation: soon\n',
+      'type: growth-conversation\nperson: P\ndate: 2026-01-05\nthemes: onboarding\ntags: [a, b]\n',
+      'type: growth-conversation\nperson: Lee Park\ndate: 2026-01-05\nthemes: [ Tech Debt , tech-debt,meetings ]\n',
+    ];
+    const spellings = new Map([['ci-speed', 'ci-speed'], ['pay', 'Pay'], ['tech-debt', 'tech-debt'], ['on-call-load', 'On Call Load']]);
+    let placed = 0;
+    for (const [i, frontmatter] of variants.entries()) {
+      const text = `---\n${frontmatter}---\n${body}`.replace(/^---\n(?=[^]*\r\n)/, '---\r\n');
+      const context = { notePath: `notes/n${i}.md`, personAt: (path: string) => (path.endsWith('x/2025-07-01.md') ? 'Someone Else' : undefined), preferredSpelling: (key: string) => spellings.get(key) };
+      const summary = summarizeNote(text, BUILT_IN_SCRIPT);
+      assert.equal(summary.achievements, 1, `variant ${i} takes the fast path`);
+      const fast = validateNote(analysisForValidation(text, BUILT_IN_SCRIPT, summary), context);
+      assert.deepEqual(fast, validateNote(analyzeNote(text, BUILT_IN_SCRIPT), context), `variant ${i}`);
+      placed += fast.filter(p => p.range.start.line > 0).length;
+    }
+    assert.ok(placed >= 15, `${placed} problems placed on a frontmatter line`);
   });
 
   it('resolves previous through the index, without reading the previous note', async () => {

@@ -5,9 +5,11 @@ import { groupActions, monthsBefore, openActionItems, peopleSummaries, ThemePers
 import { summarizeNote } from '../../src/core/noteSummary';
 import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
 import { NotePipeline } from '../../src/core/notePipeline';
-import { WorkspaceIndex } from '../../src/core/workspaceIndex';
+import { cacheShardOf, ShardedCache } from '../../src/core/cacheShards';
+import { ThemeTallies } from '../../src/core/themeMentions';
+import { CachedSummary, WorkspaceIndex } from '../../src/core/workspaceIndex';
 import { InMemoryNoteSource } from '../support/inMemoryNoteSource';
-import { random } from '../support/corpus';
+import { generateNotes, random } from '../support/corpus';
 
 const ROOT = 'test/fixtures/sample-workspace';
 const TODAY = '2026-11-26';
@@ -108,6 +110,8 @@ describe('the workspace index and its views', () => {
     const texts = files(ROOT).map(file => readFileSync(file, 'utf8'));
     const disk = new Map<string, string>();
     const live = new WorkspaceIndex();
+    // Asked for once first: from then on the theme counts are kept note by note through every step.
+    assert.equal(live.themeTallies().size, 0);
     for (let step = 0; step < 300; step++) {
       const paths = [...disk.keys()];
       const choice = next();
@@ -135,6 +139,49 @@ describe('the workspace index and its views', () => {
     const sorted = (index: WorkspaceIndex) => index.all().sort((a, b) => a.path.localeCompare(b.path));
     assert.deepEqual(sorted(live), sorted(rebuilt));
     assert.deepEqual(JSON.stringify(themeTree(live, {}, 2), mapsAsLists), JSON.stringify(themeTree(rebuilt, {}, 2), mapsAsLists));
+    // The theme tree's counts, kept note by note through every delete and rename, equal counts from scratch.
+    const fresh = new ThemeTallies();
+    for (const note of live.all()) fresh.count(note, 1);
+    assert.ok(fresh.byKey.size > 3);
+    assert.equal(JSON.stringify(live.themeTallies(), mapsAsLists), JSON.stringify(fresh.byKey, mapsAsLists));
+  });
+
+  it('keeps the cache in shards: a change rewrites only its shard, and a warm start from them parses nothing', async () => {
+    const source = new InMemoryNoteSource(generateNotes(300, 3).map(n => [n.path, n.text] as const));
+    const pipeline = new NotePipeline(source, { script: BUILT_IN_SCRIPT });
+    const stored = new Map<number, Uint8Array>();
+    const written: number[] = [];
+    const shards = new ShardedCache(16);
+    const save = () => shards.write(pipeline.cacheEntries, async (shard, bytes) => { written.push(shard); stored.set(shard, bytes); }, 0);
+    const load = () => shards.read(async shard => stored.get(shard) ?? Promise.reject(new Error('no shard')));
+    // As JSON: the cache is stored as JSON, which leaves out fields that are undefined.
+    const entries = (cache: ReadonlyMap<string, CachedSummary>) => JSON.stringify([...cache].sort(([a], [b]) => a.localeCompare(b)));
+    shards.noteUpdate(await pipeline.build());
+    await save();
+    assert.deepEqual(written.sort((a, b) => a - b), [...Array(16).keys()], 'a full build writes every shard');
+    assert.equal(entries(await load()), entries(pipeline.cacheEntries));
+
+    const [changed, deleted] = [source.paths[10], source.paths[20]];
+    source.write(changed, `${source.text(changed)}\nMore: #new-worry\n`);
+    source.delete(deleted);
+    source.flush();
+    shards.noteUpdate(await pipeline.apply([{ path: changed, kind: 'changed' }, { path: deleted, kind: 'deleted' }]));
+    written.length = 0;
+    await save();
+    assert.deepEqual(written.sort((a, b) => a - b), [...new Set([cacheShardOf(changed, 16), cacheShardOf(deleted, 16)])].sort((a, b) => a - b));
+    const reloaded = await load();
+    assert.equal(entries(reloaded), entries(pipeline.cacheEntries));
+    assert.equal(reloaded.has(deleted), false);
+
+    const warm = await new NotePipeline(source, { script: BUILT_IN_SCRIPT, cache: load() }).build();
+    assert.deepEqual([warm.parsed, warm.reused], [0, 299]);
+
+    // A shard that cannot be written stays to be written next time.
+    source.write(changed, `${source.text(changed)}\nAgain.\n`);
+    source.flush();
+    shards.noteUpdate(await pipeline.apply([{ path: changed, kind: 'changed' }]));
+    await shards.write(pipeline.cacheEntries, async () => { throw new Error('disk full'); }, 0);
+    assert.equal(shards.pending, 1);
   });
 
   it('builds from a source in slices, and reuses the cache for unchanged files', async () => {
