@@ -2,10 +2,11 @@ import { existsSync, readFileSync, statSync } from 'fs';
 import { resolve } from 'path';
 import { parseArgs } from 'util';
 import { markdownToHtml } from '../core/html';
-import { decodeNoteBytes, Problem } from '../core/problem';
+import { decodeNoteBytes } from '../core/noteEncoding';
+import { Problem } from '../core/problem';
 import { BUILT_IN_SCRIPT } from '../core/questionScript';
 import { themeRows, themesReport } from '../core/report';
-import { isoDay } from '../core/scaffold';
+import { today } from '../core/dates';
 import { shareableCopy } from '../core/share';
 import { NotePipeline } from '../core/notePipeline';
 import { MAX_INDEXED_BYTES, WorkspaceIndex } from '../core/workspaceIndex';
@@ -153,7 +154,7 @@ export async function indexFolder(root: string, io: CliIo): Promise<WorkspaceInd
 }
 
 async function themes(root: string, since: string | undefined, json: boolean, io: CliIo): Promise<number> {
-  const rows = themeRows(await indexFolder(root, io), { today: io.today ?? isoDay(new Date()), since, includeNames: false, patternThreshold: PATTERN_THRESHOLD })
+  const rows = themeRows(await indexFolder(root, io), { today: io.today ?? today(), since, includeNames: false, patternThreshold: PATTERN_THRESHOLD })
     .filter(row => row.people > 0);
   if (json) io.print(JSON.stringify(rows.map(r => ({ theme: r.theme, people: r.people, conversations: r.conversations, pattern: r.pattern })), null, 2));
   else {
@@ -180,7 +181,7 @@ async function report(root: string, since: string | undefined, names: boolean, o
     return lines.get(path)?.[line];
   };
   const result = themesReport(pipeline.index, {
-    today: io.today ?? isoDay(new Date()), since, includeNames: names, patternThreshold: PATTERN_THRESHOLD, lineText,
+    today: io.today ?? today(), since, includeNames: names, patternThreshold: PATTERN_THRESHOLD, lineText,
     minGroupSize: privacy.minGroupSize, includeQuotes: privacy.includeQuotes, vocabulary,
   });
   if ('refusal' in result) throw new OutputRefusedError(result.refusal);

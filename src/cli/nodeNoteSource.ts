@@ -1,9 +1,8 @@
 import { Dirent, readdirSync, readFileSync, Stats, statSync } from 'fs';
 import { open, readdir, readFile, stat } from 'fs/promises';
 import { join, resolve, sep } from 'path';
+import { SKIPPED_FOLDERS } from '../core/noteFolders';
 import { mapInChunks, NoteFileInfo, NoteSource } from '../core/workspaceIndex';
-
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
 
 /** How the source reaches the disk. */
 export interface NodeNoteSourceOptions {
@@ -41,7 +40,7 @@ export function nodeNoteSource(root: string, options: NodeNoteSourceOptions = {}
           const prefix = folder === top ? '' : `${folder.slice(cut).split(sep).join('/')}/`;
           for (const entry of await io.readdir(folder)) {
             if (entry.isDirectory()) {
-              if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) next.push(join(folder, entry.name));
+              if (!SKIPPED_FOLDERS.includes(entry.name)) next.push(join(folder, entry.name));
             } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) paths.push(prefix + entry.name);
           }
         });

@@ -1,6 +1,6 @@
 /**
  * Folders that never hold notes and are never scanned: version control, packages and the editor's
- * test copies. Defined once; the editor's file search and its folder events both derive from it.
+ * test copies. Defined once: the editor's file search and folder events, and the command line's walks.
  */
 export const SKIPPED_FOLDERS: readonly string[] = ['node_modules', '.git', '.vscode-test'];
 

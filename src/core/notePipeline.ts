@@ -1,6 +1,7 @@
 import { bytesDeclareGrowthNote, MAX_FRONTMATTER_BYTES } from './frontmatter';
 import { NoteSummary, summarizeNote } from './noteSummary';
-import { decodeNoteBytes, problem, Problem } from './problem';
+import { decodeNoteBytes } from './noteEncoding';
+import { problem, Problem } from './problem';
 import { QuestionScript } from './questionScript';
 import { CachedSummary, MAX_INDEXED_BYTES, NoteChange, NoteFileInfo, NoteSource, now, SkipReasons, WorkspaceIndex, yieldToEventLoop } from './workspaceIndex';
 import { msg } from './messages';

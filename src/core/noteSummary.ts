@@ -1,7 +1,7 @@
 import { afterPrivate, complexityProblem, identifySection, isPrivateHeading, PRIVATE_ITEM, SECTION_MARKER, SectionIdentity, SectionKind, tagAt, TagMention, TaskItem } from './body';
 import { declaresGrowthNote, MAX_FRONTMATTER_BYTES, parseFrontmatter } from './frontmatter';
 import { analyzeNote, NoteAnalysis, noteFields, NoteFields } from './note';
-import { LineIndex } from './problem';
+import { LineIndex } from './lineIndex';
 import { QuestionScript } from './questionScript';
 import { normalizeTheme } from './themes';
 

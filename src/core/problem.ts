@@ -38,8 +38,3 @@ export interface Problem {
 export function problem(range: Range, severity: Severity, code: ProblemCode, message: string, suggestion?: string): Problem {
   return suggestion === undefined ? { range, severity, code, message } : { range, severity, code, message, suggestion };
 }
-
-// Text positions and byte decoding have files of their own; these names stay importable from here
-// for the pipeline and the command line, which still import them from this file.
-export { LineIndex } from './lineIndex';
-export { decodeNoteBytes, noteEncoding, type NoteEncoding } from './noteEncoding';

@@ -209,4 +209,3 @@ export function relativeNotePath(fromNote: string, toNote: string): string {
 }
 
 // The command line (src/cli) still imports the day format from here; its home is dates.ts.
-export { isoDay } from './dates';

@@ -76,19 +76,41 @@ export interface ThemeUsage {
 
 /** Counts theme mentions (frontmatter themes and inline tags, as written), most used first. */
 export function themeUsage(mentions: Iterable<string>): ThemeUsage[] {
-  const spellings = new Map<string, Map<string, number>>();
-  for (const mention of mentions) {
-    const key = normalizeTheme(mention);
-    if (!key) continue;
-    const counts = spellings.get(key) ?? new Map<string, number>();
-    counts.set(mention, (counts.get(mention) ?? 0) + 1);
-    spellings.set(key, counts);
+  const counts = new SpellingCounts();
+  for (const mention of mentions) counts.add(mention, 1);
+  return counts.usage();
+}
+
+/** How often each spelling of each theme is written: counted once, or kept mention by mention as notes come and go. */
+export class SpellingCounts {
+  private readonly byKey = new Map<string, Map<string, number>>();
+
+  /** Counts one mention as written (1), or takes one back (-1). */
+  add(spelling: string, delta: 1 | -1): void {
+    const key = normalizeTheme(spelling);
+    if (!key) return;
+    const counts = this.byKey.get(key) ?? new Map<string, number>();
+    const count = (counts.get(spelling) ?? 0) + delta;
+    if (count > 0) counts.set(spelling, count);
+    else counts.delete(spelling);
+    if (counts.size > 0) this.byKey.set(key, counts);
+    else this.byKey.delete(key);
   }
-  return [...spellings.entries()].map(([key, counts]) => spellingUsage(key, counts)).sort(compareUsage);
+
+  /** Every theme, most used first, each in its most used spelling. */
+  usage(): ThemeUsage[] {
+    return [...this.byKey].map(([key, counts]) => spellingUsage(key, counts)).sort(compareUsage);
+  }
+
+  /** The most used spelling of a theme key. */
+  preferred(key: string): string | undefined {
+    const counts = this.byKey.get(key);
+    return counts ? spellingUsage(key, counts).name : undefined;
+  }
 }
 
 /** One theme's usage from the counts of its spellings: the most used one names it. */
-export function spellingUsage(key: string, counts: ReadonlyMap<string, number>): ThemeUsage {
+function spellingUsage(key: string, counts: ReadonlyMap<string, number>): ThemeUsage {
   let name = '';
   let best = -1;
   let count = 0;
@@ -102,6 +124,6 @@ export function spellingUsage(key: string, counts: ReadonlyMap<string, number>):
   return { key, name, count };
 }
 
-export function compareUsage(a: ThemeUsage, b: ThemeUsage): number {
+function compareUsage(a: ThemeUsage, b: ThemeUsage): number {
   return b.count - a.count || a.name.localeCompare(b.name);
 }

@@ -1,6 +1,6 @@
 import { NoteSummary } from './noteSummary';
 import { ThemeTallies, ThemeTally } from './themeMentions';
-import { compareUsage, normalizeTheme, spellingUsage, ThemeUsage } from './themes';
+import { SpellingCounts, ThemeUsage } from './themes';
 import { msg } from './messages';
 
 /** A growth note in the index: its summary and where it lives (a URI string or a relative path). */
@@ -51,7 +51,7 @@ export interface CachedSummary {
 export class WorkspaceIndex {
   private readonly notes = new Map<string, IndexedNote>();
   /** How often each spelling of each theme is used, kept up to date note by note. */
-  private readonly spellings = new Map<string, Map<string, number>>();
+  private readonly spellings = new SpellingCounts();
   /**
    * People, notes and months per theme across every note (the unfiltered theme tree): counted when
    * first asked for, so a build that nobody views costs nothing more, then kept up to date note by note.
@@ -91,7 +91,7 @@ export class WorkspaceIndex {
 
   /** Theme usage across the index, most used first, each in its most used spelling. */
   themeUsage(): ThemeUsage[] {
-    return [...this.spellings.entries()].map(([key, counts]) => spellingUsage(key, counts)).sort(compareUsage);
+    return this.spellings.usage();
   }
 
   /** Every theme mentioned in the index, by key: its people, notes and months. Live: read, do not keep. */
@@ -105,8 +105,7 @@ export class WorkspaceIndex {
 
   /** The most used spelling of a theme key. */
   preferredSpelling(key: string): string | undefined {
-    const counts = this.spellings.get(key);
-    return counts ? spellingUsage(key, counts).name : undefined;
+    return this.spellings.preferred(key);
   }
 
   private forget(path: string): boolean {
@@ -119,24 +118,8 @@ export class WorkspaceIndex {
   }
 
   private countSpellings(note: IndexedNote, delta: 1 | -1) {
-    for (const spelling of [...note.themes, ...note.tags.map(tag => tag.name)]) {
-      const key = normalizeTheme(spelling);
-      if (!key) continue;
-      const counts = this.spellings.get(key) ?? new Map<string, number>();
-      const count = (counts.get(spelling) ?? 0) + delta;
-      if (count > 0) counts.set(spelling, count);
-      else counts.delete(spelling);
-      if (counts.size > 0) this.spellings.set(key, counts);
-      else this.spellings.delete(key);
-    }
-  }
-
-  rename(from: string, to: string): void {
-    const note = this.notes.get(from);
-    if (!note) return;
-    this.notes.delete(from);
-    this.notes.set(to, { ...note, path: to });
-    this.changed();
+    for (const spelling of note.themes) this.spellings.add(spelling, delta);
+    for (const tag of note.tags) this.spellings.add(tag.name, delta);
   }
 
   /** Runs several updates as one change, so views refresh once for a burst of files. */

@@ -4,7 +4,8 @@ import { declaresGrowthNote, Frontmatter, parseFrontmatter } from './frontmatter
 import { analyzeNote, Note, NoteAnalysis, noteFields } from './note';
 import { NotePipeline } from './notePipeline';
 import { NoteSummary, SimpleFrontmatter, simpleFrontmatterWithFields } from './noteSummary';
-import { LineIndex, Problem } from './problem';
+import { LineIndex } from './lineIndex';
+import { Problem } from './problem';
 import { QuestionScript } from './questionScript';
 import { MIN_ACHIEVEMENTS, NoteContext, validateNote } from './validate';
 

@@ -167,6 +167,7 @@ export class NotesIndexManager extends Disposable {
   /** Lists the workspace again once things settle: only files whose size or time changed are read. */
   private scheduleReconcile() {
     clearTimeout(this.reconcileTimer);
+    if (this.isDisposed) return; // a folder check can finish after shutdown
     this.reconcileTimer = setTimeout(() => void this.rebuild(), RECONCILE_DELAY_MS);
   }
 
@@ -179,6 +180,7 @@ export class NotesIndexManager extends Disposable {
 
   private scheduleSave() {
     clearTimeout(this.saveTimer);
+    if (this.isDisposed) return;
     this.saveTimer = setTimeout(() => void this.saveCache(), SAVE_DELAY_MS);
   }
 
