@@ -239,13 +239,15 @@ for (const size of SIZES) {
 }
 rmSync(scriptsDir, { recursive: true, force: true });
 
-console.log('');
-console.log(`Command line, each a fresh process (median of ${RUNS} runs; 100,000 notes: one run):`);
-console.log('');
-console.log('| notes | read bytes (floor) | naive script | × floor | `themes` | × floor | × naive | `validate` | × floor |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-for (const { size, cli } of rows) {
-  console.log(`| ${pad(size, 7)} | ${pad(ms(cli.floorMs), 9)} | ${pad(ms(cli.naiveMs), 9)} | ${ratio(cli.naiveMs, cli.floorMs)} | ${pad(ms(cli.themesMs), 9)} | ${ratio(cli.themesMs, cli.floorMs)} | ${ratio(cli.themesMs, cli.naiveMs)} | ${pad(ms(cli.validateMs), 9)} | ${ratio(cli.validateMs, cli.floorMs)} |`);
+if (WITH_CLI) {
+  console.log('');
+  console.log(`Command line, each a fresh process (median of ${RUNS} runs; 100,000 notes: one run):`);
+  console.log('');
+  console.log('| notes | read bytes (floor) | naive script | × floor | `themes` | × floor | × naive | `validate` | × floor |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const { size, cli } of rows) {
+    console.log(`| ${pad(size, 7)} | ${pad(ms(cli.floorMs), 9)} | ${pad(ms(cli.naiveMs), 9)} | ${ratio(cli.naiveMs, cli.floorMs)} | ${pad(ms(cli.themesMs), 9)} | ${ratio(cli.themesMs, cli.floorMs)} | ${ratio(cli.themesMs, cli.naiveMs)} | ${pad(ms(cli.validateMs), 9)} | ${ratio(cli.validateMs, cli.floorMs)} |`);
+  }
 }
 console.log('');
 console.log('The editor\'s index, in one process:');
