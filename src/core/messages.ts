@@ -76,7 +76,7 @@ export const MESSAGES = {
     + 'Move long pasted text (logs, code) out of the note, then share again.',
   'share.notGrowthNote': 'This file is not a growth note (its frontmatter does not say "type: growth-conversation"), so no copy was made.',
   'share.frontmatterProblem': 'The frontmatter has a problem on line {0}: {1}{2} Fix it first: until the frontmatter reads cleanly, what is private cannot be told apart.',
-  'share.moreProblems': ' (and {0} more: see Problems)',
+  'share.moreProblems': ' The Problems panel lists {0} more.',
   'share.misreadPrivateHeading': 'Line {0} looks like a Private heading but is not read as one (an unusual space or character before it, or it sits inside a list, a quote or an indent). '
     + 'Write it as "## Private notes" at the start of a line, then share again.',
   'removed.field': 'the {0} field',
