@@ -76,7 +76,9 @@ function fullFrontmatter(text: string): SplitData {
   return { data: split.frontmatter?.isMap ? split.frontmatter.data : undefined, bodyOffset: split.bodyOffset };
 }
 
-const SIMPLE_LINE = /^([A-Za-z][\w-]*):(?:[ \t]+(.*?))?[ \t]*$/;
+const SIMPLE_KEY = /^([A-Za-z][\w-]*):/;
+/** Longer lines go to the YAML parser: it limits keys to 1,024 characters, and nothing here should scan a line twice. */
+const MAX_SIMPLE_LINE = 1000;
 const PLAIN = /^[\p{L}][\p{L}\p{N} ._'/-]*$/u;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const RESERVED = /^(true|false|null|~)$/i;
@@ -130,9 +132,14 @@ function readSimpleFrontmatter(text: string, withFields: boolean): SimpleFrontma
     lineStart += raw.length + 1;
     const line = raw.replace(/\r$/, '');
     if (line.trim() === '' || /^#/.test(line)) continue;
-    const match = SIMPLE_LINE.exec(line);
-    if (!match || Object.prototype.hasOwnProperty.call(data, match[1]) || match[1] === '__proto__') return undefined;
-    const written = (match[2] ?? '').replace(/[ \t]+#.*$/, '').trim();
+    const match = line.length <= MAX_SIMPLE_LINE ? SIMPLE_KEY.exec(line) : null;
+    // `true: a` and `TRUE: b` are one key to YAML (a duplicate); `key:value` is not a pair at all.
+    if (!match || Object.prototype.hasOwnProperty.call(data, match[1]) || match[1] === '__proto__' || RESERVED.test(match[1])) return undefined;
+    const after = line.slice(match[0].length);
+    if (after !== '' && after[0] !== ' ' && after[0] !== '\t') return undefined;
+    // A value that is only a comment is left to the parser, which places its empty value.
+    if (after.trimStart().startsWith('#')) return undefined;
+    const written = withoutComment(after).trim();
     const value = simpleValue(written);
     if (value === undefined) return undefined;
     data[match[1]] = value;
@@ -140,6 +147,14 @@ function readSimpleFrontmatter(text: string, withFields: boolean): SimpleFrontma
   }
   if (Object.keys(data).length === 0) return undefined;
   return { data, bodyOffset: afterClose === -1 ? text.length : afterClose + 1, close, fields };
+}
+
+/** A flat value without its trailing `# comment` (a `#` after a space or tab), in one pass. */
+function withoutComment(value: string): string {
+  for (let at = value.indexOf('#'); at !== -1; at = value.indexOf('#', at + 1)) {
+    if (value[at - 1] === ' ' || value[at - 1] === '\t') return value.slice(0, at);
+  }
+  return value;
 }
 
 /** Where a flat line's key, value and list items lie; `written` is its value without comment or spaces around it. */
@@ -247,6 +262,20 @@ function beyond(): never {
 const THEMATIC_BREAK = /^([-*_])(?:[ ]*\1){2,}[ ]*$/;
 const SETEXT_UNDERLINE = /^(=+|-+)[ ]*$/;
 const ATX = /^(#{1,6})(?:[ \t]+|$)/;
+
+/** An ATX heading's text without its closing `#` run and the spaces around it, in one pass from the end (no regex backtracking on long runs of spaces). */
+export function atxHeadingText(content: string): string {
+  const isSpace = (at: number) => content[at] === ' ' || content[at] === '\t';
+  let end = content.length;
+  while (end > 0 && isSpace(end - 1)) end--;
+  let hashes = end;
+  while (hashes > 0 && content[hashes - 1] === '#') hashes--;
+  if (hashes < end && (hashes === 0 || isSpace(hashes - 1))) {
+    end = hashes;
+    while (end > 0 && isSpace(end - 1)) end--;
+  }
+  return content.slice(0, end);
+}
 /** A code fence: a backtick fence's info string holds no backtick. */
 const FENCE = /^(?:(`{3,})(?!.*`)|(~{3,}))/;
 const ORDERED = /^(\d{1,9})([.)])/;
@@ -440,7 +469,7 @@ class BodyScanner {
     const atx = ATX.exec(rest);
     if (atx) {
       const first = this.blockStarts();
-      const content = rest.slice(atx[0].length).replace(/(?:^|[ \t]+)#+[ \t]*$/, '').replace(/[ \t]+$/, '');
+      const content = atxHeadingText(rest.slice(atx[0].length));
       const heading: Paragraph = { lines: [content], firstLine: line, containers: [...this.containers], firstOf: first };
       if (this.containers.length === 0 && atx[1].length <= 2) this.sectionHeading(heading, atx[1].length);
       else {

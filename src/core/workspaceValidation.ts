@@ -3,7 +3,7 @@ import { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { declaresGrowthNote, Frontmatter, parseFrontmatter } from './frontmatter';
 import { analyzeNote, Note, NoteAnalysis, noteFields } from './note';
 import { NotePipeline } from './notePipeline';
-import { NoteSummary, SimpleFrontmatter, simpleFrontmatterWithFields } from './noteSummary';
+import { atxHeadingText, NoteSummary, SimpleFrontmatter, simpleFrontmatterWithFields } from './noteSummary';
 import { LineIndex } from './lineIndex';
 import { Problem } from './problem';
 import { QuestionScript } from './questionScript';
@@ -97,7 +97,7 @@ function hasUnknownMarker(body: string, script: QuestionScript): boolean {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const SECTION_HEADING = /^ {0,3}##[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+const SECTION_HEADING = /^ {0,3}##[ \t]+/;
 
 /**
  * The achievements section of a note whose summary counted one to two items in it (so it is answered),
@@ -120,16 +120,22 @@ function achievementsHeading(lines: readonly string[], bodyLine: number, script:
     // A comment block could hide or fake a heading, and a carried item may not count as an answer.
     if (/^ {0,3}<!--/.test(source) && !source.includes('-->')) return undefined;
     if (found && /<!--\s*from:/.test(source)) return undefined;
-    const heading = /^ {0,3}#{1,2}[ \t]/.test(source) ? SECTION_HEADING.exec(source) : null;
+    const opened = /^ {0,3}#{1,2}[ \t]/.test(source) ? SECTION_HEADING.exec(source) : null;
     if (/^ {0,3}#[ \t]/.test(source) && found) break;
-    if (!heading) continue;
-    if (found) break;
-    const marker = SECTION_MARKER.exec(heading[1])?.[1];
+    if (!opened) continue;
+    const heading = atxHeadingText(source.slice(opened[0].length));
+    const marker = SECTION_MARKER.exec(heading)?.[1];
+    const question = marker === undefined ? undefined : identifySection(marker, heading.replace(SECTION_MARKER, '').trim(), script).question;
+    const isAchievements = question?.records === 'achievements';
+    // A second achievements section: which one the problem belongs to is for the full parse to say.
+    if (found) return isAchievements ? undefined : achievementsSection(found);
     if (marker === undefined) return undefined;
-    const identity = identifySection(marker, heading[1].replace(SECTION_MARKER, '').trim(), script);
-    if (identity.question?.records === 'achievements') found = { headingLine: line, heading: heading[1], questionId: identity.question.id };
+    if (question && isAchievements) found = { headingLine: line, heading, questionId: question.id };
   }
-  if (!found) return undefined;
+  return found && achievementsSection(found);
+}
+
+function achievementsSection(found: { headingLine: number; heading: string; questionId: string }): Section {
   return { kind: 'question', questionId: found.questionId, records: 'achievements', heading: found.heading, headingLine: found.headingLine, endLine: found.headingLine, answered: true, hasMarker: true };
 }
 

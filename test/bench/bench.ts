@@ -201,6 +201,7 @@ const HOSTILE: Record<string, (n: number) => string> = {
   'setext runs': n => Array.from({ length: n }, (_, i) => `Heading ${i}\n${i % 2 ? '===' : '---'}`).join('\n'),
   'long tables': n => `| a | b | c |\n|---|---|---|\n${Array.from({ length: n }, (_, i) => `| ${i} #t${i % 9} | *x* | \`y\` |`).join('\n')}`,
   'deep block quotes': n => Array.from({ length: n }, (_, i) => `${'> '.repeat(1 + (i % 12))}quoted #q${i % 5}`).join('\n'),
+  'space runs': n => `## heading${' '.repeat(n * 10)}x ##\n\nword${' '.repeat(n * 10)}#tag${' '.repeat(n * 10)}\n`,
   'long lines': n => Array.from({ length: Math.ceil(n / 40) }, (_, i) => Array.from({ length: 400 }, (_, w) => (w % 50 === 0 ? `#w${(w + i) % 11}` : 'word')).join(' ')).join('\n'),
 };
 

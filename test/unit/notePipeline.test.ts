@@ -215,6 +215,26 @@ describe('validation through the index', () => {
     assert.ok(placed >= 15, `${placed} problems placed on a frontmatter line`);
   });
 
+  it('leaves to the full parse what flat reading would get wrong: keys YAML reads alike, long lines, bare comments, a second achievements section', () => {
+    const achievements = '## 3. Achievements <!-- growth:achievements -->\n1. Shipped the thing #ci-speed\n';
+    const cases: [string, string][] = [
+      ['type: growth-conversation\nperson: Alex\ndate: 2026-01-05\ntrue: a\nTrue: b\n', achievements],
+      ['type: growth-conversation\nperson: Alex\ndate: 2026-01-05\nNULL: x\nnull: y\n', achievements],
+      ['type: growth-conversation\nperson: Alex\ndate: 2026-01-05\nnull: x\n', achievements],
+      [`type: growth-conversation\nperson: Alex\ndate: 2026-01-05\n${'k'.repeat(1100)}: x\n`, achievements],
+      [`type: growth-conversation\nperson: Alex${' '.repeat(5000)}b\ndate: 2026-01-05\n`, achievements],
+      ['type: growth-conversation\nperson: Alex\ndate: 2026-01-05\nteam: # none yet\n', achievements],
+      ['type: growth-conversation\nperson: Alex\ndate: 2026-01-05\n', `## 3. Achievements <!-- growth:achievements -->\n\n## 3. Achievements, again <!-- growth:achievements -->\n1. Shipped\n`],
+      ['type: growth-conversation\nperson: Alex\ndate: 2026-01-05\n', `## 3. Achievements <!-- growth:achievements -->${' '.repeat(5000)}x ##\n1. Shipped\n`],
+    ];
+    for (const [i, [frontmatter, body]] of cases.entries()) {
+      const text = `---\n${frontmatter}---\n${body}`;
+      const context = { notePath: `notes/n${i}.md` };
+      const full = validateNote(analyzeNote(text, BUILT_IN_SCRIPT), context);
+      assert.deepEqual(validateNote(analysisForValidation(text, BUILT_IN_SCRIPT, summarizeNote(text, BUILT_IN_SCRIPT)), context), full, `case ${i}`);
+    }
+  });
+
   it('resolves previous through the index, without reading the previous note', async () => {
     const source = new InMemoryNoteSource(fixtureTexts(SAMPLE));
     const pipeline = new NotePipeline(source, { script: BUILT_IN_SCRIPT, keepTexts: true });
