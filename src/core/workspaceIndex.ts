@@ -78,9 +78,10 @@ export class WorkspaceIndex {
     this.forget(path);
     if (summary.isGrowthNote) {
       const note = { ...summary, path };
-      this.notes.set(path, note);
+      // Counted before it is kept: a note that cannot be counted never half-enters the index.
       this.countSpellings(note, 1);
       this.tallies?.count(note, 1, undefined, false);
+      this.notes.set(path, note);
     }
     this.changed();
   }
@@ -198,6 +199,24 @@ export async function cacheToBytes(cache: ReadonlyMap<string, CachedSummary>, sl
   return bytes;
 }
 
+const SUMMARY_TEXTS = ['person', 'date', 'manager', 'team', 'level', 'previous', 'careerPath', 'flightRisk', 'nextConversation', 'sharedOn'] as const;
+
+/**
+ * An entry of the shape this version writes. Anything else (a damaged line, another version's entry)
+ * is left out, so that note is read again from its file: a bad cache never reaches the index.
+ */
+function isCachedSummary(value: unknown): value is CachedSummary {
+  const entry = value as Partial<CachedSummary> | null;
+  const summary = entry?.summary as Partial<Record<string, unknown>> & Partial<NoteSummary> | undefined;
+  const isText = (text: unknown) => typeof text === 'string';
+  return typeof entry?.mtime === 'number' && typeof entry.size === 'number' && typeof entry.script === 'string'
+    && typeof summary?.isGrowthNote === 'boolean'
+    && SUMMARY_TEXTS.every(key => summary[key] === undefined || isText(summary[key]))
+    && Array.isArray(summary.themes) && summary.themes.every(isText)
+    && Array.isArray(summary.tags) && summary.tags.every(tag => isText(tag?.name) && isText(tag.key) && typeof tag.line === 'number' && typeof tag.private === 'boolean')
+    && Array.isArray(summary.tasks) && summary.tasks.every(task => isText(task?.text) && typeof task.line === 'number' && typeof task.done === 'boolean' && typeof task.private === 'boolean');
+}
+
 /** Reads `cacheToBytes` back in slices; a damaged line is skipped (that note is simply read again). */
 export async function cacheFromBytes(bytes: Uint8Array, sliceMs = 20): Promise<Map<string, CachedSummary>> {
   const decoder = new TextDecoder();
@@ -211,7 +230,7 @@ export async function cacheFromBytes(bytes: Uint8Array, sliceMs = 20): Promise<M
       if (!line) continue;
       try {
         const [path, entry] = JSON.parse(line) as [string, CachedSummary];
-        if (typeof path === 'string' && entry && typeof entry.mtime === 'number') cache.set(path, entry);
+        if (typeof path === 'string' && isCachedSummary(entry)) cache.set(path, entry);
       } catch {
         // skip it
       }

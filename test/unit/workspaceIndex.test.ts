@@ -7,7 +7,7 @@ import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
 import { NotePipeline } from '../../src/core/notePipeline';
 import { cacheShardOf, ShardedCache } from '../../src/core/cacheShards';
 import { ThemeTallies } from '../../src/core/themeMentions';
-import { CachedSummary, WorkspaceIndex } from '../../src/core/workspaceIndex';
+import { cacheFromBytes, CachedSummary, WorkspaceIndex } from '../../src/core/workspaceIndex';
 import { InMemoryNoteSource } from '../support/inMemoryNoteSource';
 import { generateNotes, random } from '../support/corpus';
 
@@ -147,6 +147,22 @@ describe('the workspace index and its views', () => {
     for (const note of live.all()) fresh.count(note, 1);
     assert.ok(fresh.byKey.size > 3);
     assert.equal(JSON.stringify(live.themeTallies(), mapsAsLists), JSON.stringify(fresh.byKey, mapsAsLists));
+  });
+
+  it('reads back only cache entries of the shape it writes: a damaged one means that note is read again', async () => {
+    const good = { mtime: 1, size: 2, script: 'k', summary: summarizeNote('---\ntype: growth-conversation\nperson: Alex\n---\n#ci-speed\n', BUILT_IN_SCRIPT) };
+    const lines = [
+      ['good.md', good],
+      ['bare.md', { mtime: 1, size: 2, script: 'k', summary: { isGrowthNote: true } }],
+      ['odd-tag.md', { ...good, summary: { ...good.summary, tags: [{ name: 7 }] } }],
+      ['no-size.md', { mtime: 1, script: 'k', summary: good.summary }],
+      ['__proto__', good],
+    ].map(line => JSON.stringify(line)).join('\n');
+    const cache = await cacheFromBytes(new TextEncoder().encode(`${lines}\n{not json\n`));
+    assert.deepEqual([...cache.keys()], ['good.md', '__proto__']);
+    const index = new WorkspaceIndex();
+    for (const [path, entry] of cache) index.set(path, entry.summary);
+    assert.deepEqual(index.themeUsage().map(t => t.key), ['ci-speed']);
   });
 
   it('keeps the cache in shards: a change rewrites only its shard, and a warm start from them parses nothing', async () => {
