@@ -4,7 +4,7 @@ import { parseArgs } from 'util';
 import { collateDigests, DigestFile, MAX_DIGEST_BYTES } from '../core/collate';
 import { collationHtml, collationMarkdown } from '../core/collateReport';
 import { today } from '../core/dates';
-import { SKIPPED_FOLDERS } from '../core/noteFolders';
+import { isSkippedFolder } from '../core/noteFolders';
 import type { CliIo } from './main';
 import { writeOutputFile } from './outputFile';
 import { UsageError } from './usageError';
@@ -19,7 +19,7 @@ export function* digestFiles(targets: readonly string[]): Generator<DigestFile> 
   const walk = (folder: string, typed: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = join(folder, entry.name);
-      if (entry.isDirectory() && !SKIPPED_FOLDERS.includes(entry.name)) walk(full, join(typed, entry.name));
+      if (entry.isDirectory() && !isSkippedFolder(entry.name)) walk(full, join(typed, entry.name));
       else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) found.push({ full, name: join(typed, entry.name) });
     }
   };

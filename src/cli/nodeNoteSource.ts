@@ -1,7 +1,7 @@
 import { Dirent, readdirSync, readFileSync, Stats, statSync } from 'fs';
 import { open, readdir, readFile, stat } from 'fs/promises';
 import { join, resolve, sep } from 'path';
-import { SKIPPED_FOLDERS } from '../core/noteFolders';
+import { isSkippedFolder } from '../core/noteFolders';
 import { mapInChunks, NoteFileInfo, NoteSource } from '../core/workspaceIndex';
 
 /** How the source reaches the disk. */
@@ -40,7 +40,7 @@ export function nodeNoteSource(root: string, options: NodeNoteSourceOptions = {}
           const prefix = folder === top ? '' : `${folder.slice(cut).split(sep).join('/')}/`;
           for (const entry of await io.readdir(folder)) {
             if (entry.isDirectory()) {
-              if (!SKIPPED_FOLDERS.includes(entry.name)) next.push(join(folder, entry.name));
+              if (!isSkippedFolder(entry.name)) next.push(join(folder, entry.name));
             } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) paths.push(prefix + entry.name);
           }
         });

@@ -149,13 +149,13 @@ export class NotesIndexManager extends Disposable {
   }
 
   private async folderCreated(uri: vscode.Uri) {
-    if (inSkippedFolder(uri.path) || uri.path.toLowerCase().endsWith('.md')) return;
+    if (inSkippedFolder(vscode.workspace.asRelativePath(uri, false)) || uri.path.toLowerCase().endsWith('.md')) return;
     const stat = await vscode.workspace.fs.stat(uri).then(s => s, () => undefined);
     if (stat && stat.type & vscode.FileType.Directory) this.scheduleReconcile();
   }
 
   private folderDeleted(uri: vscode.Uri) {
-    if (inSkippedFolder(uri.path) || uri.path.toLowerCase().endsWith('.md')) return;
+    if (inSkippedFolder(vscode.workspace.asRelativePath(uri, false)) || uri.path.toLowerCase().endsWith('.md')) return;
     const prefix = `${uri.toString()}/`;
     const inside = [...this.index.all().map(note => note.path), ...this.pipeline.skipped.keys()].filter(key => key.startsWith(prefix));
     if (inside.length === 0) return;

@@ -23,12 +23,13 @@ describe('rules defined once', () => {
   });
 
   it('skipped folders: one list gives the search glob and the folder check', () => {
-    assert.equal(SKIPPED_FOLDERS_GLOB, '{**/node_modules/**,**/.git/**,**/.vscode-test/**}');
-    assert.equal(inSkippedFolder('/work/notes/.git'), true);
-    assert.equal(inSkippedFolder('/work/notes/node_modules/pkg/readme.md'), true);
-    assert.equal(inSkippedFolder('/work/.vscode-test/x'), true);
-    assert.equal(inSkippedFolder('/work/notes/git-notes/node_modules2'), false);
-    assert.equal(inSkippedFolder('/work/growth-notes/alex'), false);
+    assert.equal(SKIPPED_FOLDERS_GLOB, '{**/node_modules/**,**/.*/**}');
+    assert.equal(inSkippedFolder('notes/.git'), true);
+    assert.equal(inSkippedFolder('notes/node_modules/pkg/readme.md'), true);
+    assert.equal(inSkippedFolder('.vscode-test/x'), true);
+    assert.equal(inSkippedFolder('.history/alex/2026-01-05_20260105101010.md'), true);
+    assert.equal(inSkippedFolder('notes/git-notes/node_modules2'), false);
+    assert.equal(inSkippedFolder('growth-notes/alex'), false);
   });
 
   it('the top level of a note is cut at its # and ## headings, with the text before them apart', () => {
