@@ -121,12 +121,12 @@ export function completionsAt(analysis: NoteAnalysis, position: Position, source
   if (key === 'themes') {
     const used = new Set(analysis.note.themes.map(t => t.toLowerCase()));
     return sources.themes.filter(t => !used.has(t.name.toLowerCase())).map((t, index) => ({
-      label: t.name, insertText: yamlScalar(t.name), detail: `used ${t.count} time${t.count === 1 ? '' : 's'} across the workspace`, kind: 'theme', rank: index,
+      label: t.name, insertText: yamlScalar(t.name), detail: t.count === 1 ? msg('completion.themeUsedOnce') : msg('completion.themeUsed', t.count), kind: 'theme', rank: index,
     }));
   }
   if (key === 'person') return sources.people.map((name, index) => ({ label: name, insertText: yamlScalar(name), kind: 'person', rank: index }));
   if (schema?.enum) return schema.enum.map((value, index) => ({ label: value, insertText: value, kind: 'value', rank: index }));
-  if (schema?.pattern) return [{ label: sources.today, insertText: sources.today, detail: 'today', kind: 'date', rank: 0 }];
+  if (schema?.pattern) return [{ label: sources.today, insertText: sources.today, detail: msg('completion.today'), kind: 'date', rank: 0 }];
   return [];
 }
 
