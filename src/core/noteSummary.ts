@@ -276,6 +276,7 @@ export function atxHeadingText(content: string): string {
   }
   return content.slice(0, end);
 }
+
 /** A code fence: a backtick fence's info string holds no backtick. */
 const FENCE = /^(?:(`{3,})(?!.*`)|(~{3,}))/;
 const ORDERED = /^(\d{1,9})([.)])/;
