@@ -39,6 +39,16 @@ function skippedFile(reason: string, code: 'file-too-large' | 'not-utf8', messag
 }
 
 /**
+ * Written so recently that a second save could still keep the same time and size (file systems that
+ * keep times to a second or two: FAT, SMB, HFS+; a ticked box keeps the size): such a file is read
+ * again rather than trusted to its cached summary.
+ */
+function recentlyWritten(info: NoteFileInfo): boolean {
+  return Date.now() - info.mtime < RECENT_WRITE_MS;
+}
+const RECENT_WRITE_MS = 3000;
+
+/**
  * The one per-file step, for the first load, every watcher event, every edit of an open note and the
  * CLI: size limit, cached summary (same mtime, size and script), read, decode, summarise. Never throws.
  */
@@ -52,7 +62,7 @@ export async function indexFile(source: NoteSource, path: string, known: NoteFil
       msg('file.tooLarge', MAX_INDEXED_BYTES / 1024 / 1024), head !== undefined && bytesDeclareGrowthNote(head)) };
   }
   const cached = context.cached;
-  if (cached && !info.unsaved && cached.mtime === info.mtime && cached.size === info.size && cached.script === context.scriptKey) {
+  if (cached && !info.unsaved && cached.mtime === info.mtime && cached.size === info.size && cached.script === context.scriptKey && !recentlyWritten(info)) {
     return { kind: 'reused', path, entry: cached };
   }
   let bytes: Uint8Array;

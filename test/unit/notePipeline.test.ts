@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { themeTree } from '../../src/core/crossNoteViews';
 import { analyzeNote } from '../../src/core/note';
-import { NotePipeline, PipelineUpdate, scriptKey } from '../../src/core/notePipeline';
+import { indexFile, NotePipeline, PipelineUpdate, scriptKey } from '../../src/core/notePipeline';
 import { summarizeNote } from '../../src/core/noteSummary';
 import { BUILT_IN_SCRIPT, QuestionScript } from '../../src/core/questionScript';
 import { validateNote } from '../../src/core/validate';
@@ -213,6 +213,20 @@ describe('validation through the index', () => {
       placed += fast.filter(p => p.range.start.line > 0).length;
     }
     assert.ok(placed >= 15, `${placed} problems placed on a frontmatter line`);
+  });
+
+  it('reads a file written in the last seconds again, however its cached time and size match (a second save can keep both)', async () => {
+    const before = '---\ntype: growth-conversation\nperson: Alex\n---\n## Next steps <!-- growth:next-steps -->\n- [ ] Book a slot\n';
+    const after = before.replace('[ ]', '[x]');
+    const source = new InMemoryNoteSource([['a.md', after]]);
+    const key = scriptKey(BUILT_IN_SCRIPT);
+    const size = new TextEncoder().encode(after).length;
+    const outcome = async (mtime: number) => indexFile(source, 'a.md', { path: 'a.md', mtime, size },
+      { script: BUILT_IN_SCRIPT, scriptKey: key, cached: { mtime, size, script: key, summary: summarizeNote(before, BUILT_IN_SCRIPT) } });
+    const fresh = await outcome(Date.now() - 500);
+    assert.equal(fresh.kind, 'note');
+    assert.equal(fresh.kind === 'note' && fresh.summary.tasks[0].done, true, 'the ticked box is read, not the cached open one');
+    assert.equal((await outcome(Date.now() - 60_000)).kind, 'reused', 'an older file comes from the cache');
   });
 
   it('leaves to the full parse what flat reading would get wrong: keys YAML reads alike, long lines, bare comments, a second achievements section', () => {
