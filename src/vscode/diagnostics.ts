@@ -4,7 +4,6 @@ import { PipelineUpdate } from '../core/notePipeline';
 import { Problem } from '../core/problem';
 import { normalizeTheme } from '../core/themes';
 import { NoteContext, validateNote } from '../core/validate';
-import { SkipReasons } from '../core/workspaceIndex';
 import { indexContext, validateNoteText } from '../core/workspaceValidation';
 import { toDiagnostic } from './adapters';
 import { Settings } from './ids';
@@ -159,7 +158,7 @@ export class DiagnosticsManager extends Disposable {
     const uri = noteUri(key);
     if (vscode.workspace.textDocuments.some(d => d.uri.toString() === key)) return;
     // Too large to be a conversation: the status bar says so; it is checked once opened.
-    if (skipped?.declaresGrowthNote && skipped.reason === SkipReasons.notUtf8 && growthSettings().validateWorkspace) this.show(uri, undefined, [skipped.problem]);
+    if (skipped?.declaresGrowthNote && skipped.problem.code === 'not-utf8' && growthSettings().validateWorkspace) this.show(uri, undefined, [skipped.problem]);
     else this.forget(uri);
   }
 
