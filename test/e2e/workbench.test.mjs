@@ -221,6 +221,9 @@ describe('the packaged extension in the VS Code UI', function () {
     await screenshot('live-05-q4-below-carried-goals');
     await typeAnswer('Mostly guild work now, less on-call.');
     await page.locator('.view-line', { hasText: 'Mostly guild work now' }).first().waitFor();
+    // The guide refreshes a moment after typing stops; a row clicked while VS Code swaps the rows can
+    // lose its command (VS Code then says "Actual command not found"), so the click waits for that.
+    await page.waitForTimeout(1000);
     // Focus the Question Guide, then Next Question from there: the keybinding works with focus in the guide.
     await guideRow('4. How would you describe').click();
     await page.waitForTimeout(500);
