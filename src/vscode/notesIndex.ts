@@ -193,8 +193,7 @@ export class NotesIndexManager extends Disposable {
         this.removedOldCache = true;
         await vscode.workspace.fs.delete(vscode.Uri.joinPath(storage, OLD_CACHE_FILE)).then(undefined, () => undefined);
       }
-      // Replaces on purpose: the index's own cache in the extension's storage, never a note.
-      await this.cacheShards.write(this.pipeline.cacheEntries, async (shard, bytes) => vscode.workspace.fs.writeFile(cacheShardUri(storage, shard), bytes));
+      await this.cacheShards.write(this.pipeline.cacheEntries, async (shard, bytes) => vscode.workspace.fs.writeFile(cacheShardUri(storage, shard), bytes)); // replaces on purpose: the index's own cache in the extension's storage, never a note
     } catch {
       // The cache only saves time; failing to write it changes nothing else.
     }
