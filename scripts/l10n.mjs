@@ -1,5 +1,5 @@
 // Writes l10n/bundle.l10n.json: every vscode.l10n.t string in src (found by @vscode/l10n-dev), every
-// message of the core catalogue (src/core/messages.ts) and the note fields' descriptions from
+// message of the core catalogue (src/core/base/messages.ts) and the note fields' descriptions from
 // schemas/conversation.schema.json, so translators get one bundle for everything the extension shows. The English text is the key, as vscode.l10n.t looks it up.
 // Usage: node scripts/l10n.mjs            rewrites the bundle
 //        node scripts/l10n.mjs --check    exits 1 when the committed bundle is stale
@@ -25,7 +25,7 @@ function typeScriptFiles(dir) {
 
 /** The core catalogue's English texts, read by running the catalogue itself (it imports nothing). */
 async function catalogueMessages() {
-  const built = await esbuild.build({ entryPoints: [join(ROOT, 'src/core/messages.ts')], bundle: true, format: 'esm', write: false, logLevel: 'error' });
+  const built = await esbuild.build({ entryPoints: [join(ROOT, 'src/core/base/messages.ts')], bundle: true, format: 'esm', write: false, logLevel: 'error' });
   const module = await import(`data:text/javascript;base64,${Buffer.from(built.outputFiles[0].text).toString('base64')}`);
   return Object.values(module.MESSAGES);
 }

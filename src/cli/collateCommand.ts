@@ -1,11 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join, resolve } from 'path';
 import { parseArgs } from 'util';
-import { collateDigests, DigestFile, MAX_DIGEST_BYTES } from '../core/collate';
-import { collationHtml, collationMarkdown } from '../core/collateReport';
-import { today } from '../core/dates';
-import { isSkippedFolder } from '../core/noteFolders';
-import type { CliIo } from './main';
+import { collateDigests, collationHtml, collationMarkdown, DigestFile, MAX_DIGEST_BYTES } from '../core/outputs';
+import { isSkippedFolder, today } from '../core/base';
+import type { CliIo } from './io';
 import { writeOutputFile } from './outputFile';
 import { UsageError } from './usageError';
 import { minGroupOption, vocabularyOption } from './vocabularyOption';

@@ -1,9 +1,9 @@
 import { resolve } from 'path';
 import { parseArgs } from 'util';
-import { buildDigest, describeDigest } from '../core/digest';
-import { today } from '../core/dates';
-import { WorkspaceIndex } from '../core/workspaceIndex';
-import type { CliIo } from './main';
+import { buildDigest, describeDigest } from '../core/outputs';
+import { today } from '../core/base';
+import { WorkspaceIndex } from '../core/workspace';
+import type { CliIo } from './io';
 import { OutputRefusedError, writeOutputFile } from './outputFile';
 import { UsageError } from './usageError';
 import { minGroupOption, vocabularyOption } from './vocabularyOption';

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'fs';
 import { dirname, join, resolve } from 'path';
 import { parseArgs } from 'util';
-import { orgRepoFiles } from '../core/orgRepo';
-import type { CliIo } from './main';
+import { orgRepoFiles } from '../core/outputs';
+import type { CliIo } from './io';
 import { OutputRefusedError, writeOutputFile } from './outputFile';
 import { UsageError } from './usageError';
 

@@ -1,17 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'fs';
 import { resolve } from 'path';
 import { parseArgs } from 'util';
-import { markdownToHtml } from '../core/html';
-import { decodeNoteBytes } from '../core/noteEncoding';
-import { Problem } from '../core/problem';
-import { BUILT_IN_SCRIPT } from '../core/questionScript';
-import { themeRows, themesReport } from '../core/report';
-import { today } from '../core/dates';
-import { shareableCopy } from '../core/share';
-import { NotePipeline } from '../core/notePipeline';
-import { MAX_INDEXED_BYTES, WorkspaceIndex } from '../core/workspaceIndex';
-import { validateBuiltSource } from '../core/workspaceValidation';
-import { nodeNoteSource } from './nodeNoteSource';
+import { markdownToHtml, shareableCopy, themeRows, themesReport } from '../core/outputs';
+import { decodeNoteBytes, Problem, today } from '../core/base';
+import { BUILT_IN_SCRIPT } from '../core/note';
+import { MAX_INDEXED_BYTES, validateBuiltSource } from '../core/workspace';
+import { CliIo, indexFolder, readFolder, readNotesFolder } from './io';
 import { OutputRefusedError, writeOutputFile } from './outputFile';
 import { runCollate } from './collateCommand';
 import { runDigest } from './digestCommand';
@@ -44,9 +38,6 @@ const USAGE = `Usage:
   --out never replaces a growth note, and replaces another existing file only with --force.`;
 
 const PATTERN_THRESHOLD = 2;
-const PROGRESS_FROM_FILES = 2000;
-// Only to show the progress line on a terminal; otherwise the CLI never yields.
-const PROGRESS_SLICE_MS = 250;
 
 /** One problem, as the CLI prints it: 1-based lines and columns, the file relative to the folder. */
 export interface CliProblem {
@@ -58,14 +49,6 @@ export interface CliProblem {
   severity: Problem['severity'];
   code: string;
   message: string;
-}
-
-export interface CliIo {
-  print(text: string): void;
-  printError(text: string): void;
-  /** Whether stderr is a terminal: progress lines go there only then. */
-  readonly errorIsTerminal?: boolean;
-  readonly today?: string;
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -118,39 +101,6 @@ async function validate(root: string, json: boolean, io: CliIo): Promise<number>
   if (json) io.print(JSON.stringify(problems, null, 2));
   else for (const p of problems) io.print(`${p.file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`);
   return problems.some(p => p.severity === 'error') ? 1 : 0;
-}
-
-/**
- * Reads a folder through the editor's per-file pipeline, without its yielding (nobody is typing
- * here) and with blocking reads; with `keepTexts` the texts read are kept, so nothing is read twice.
- */
-async function readFolder(root: string, io: CliIo, keepTexts: boolean) {
-  let lastShown = 0;
-  const pipeline = new NotePipeline(nodeNoteSource(root, { blocking: true }), {
-    script: BUILT_IN_SCRIPT,
-    sliceMs: io.errorIsTerminal ? PROGRESS_SLICE_MS : Infinity,
-    concurrency: 64,
-    keepTexts,
-    onProgress: (done, total) => {
-      if (!io.errorIsTerminal || total < PROGRESS_FROM_FILES || done - lastShown < 1000) return;
-      lastShown = done;
-      io.printError(`Reading notes: ${done} of ${total}`);
-    },
-  });
-  const { texts } = await pipeline.build();
-  return { pipeline, texts };
-}
-
-/** Reads a folder's notes; a folder without any growth note is a usage error (exit 2). */
-async function readNotesFolder(root: string, io: CliIo, keepTexts = false) {
-  const folder = await readFolder(root, io, keepTexts);
-  if (folder.pipeline.index.size === 0) throw new UsageError(`No growth notes in "${root}". A growth note is a Markdown file whose frontmatter says type: growth-conversation.`);
-  return folder;
-}
-
-/** Indexes a folder's notes; a folder without any growth note is a usage error (exit 2). */
-export async function indexFolder(root: string, io: CliIo): Promise<WorkspaceIndex> {
-  return (await readNotesFolder(root, io)).pipeline.index;
 }
 
 async function themes(root: string, since: string | undefined, json: boolean, io: CliIo): Promise<number> {

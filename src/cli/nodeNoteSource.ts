@@ -1,8 +1,8 @@
 import { Dirent, readdirSync, readFileSync, Stats, statSync } from 'fs';
 import { open, readdir, readFile, stat } from 'fs/promises';
 import { join, resolve, sep } from 'path';
-import { isSkippedFolder } from '../core/noteFolders';
-import { mapInChunks, NoteFileInfo, NoteSource } from '../core/workspaceIndex';
+import { isSkippedFolder } from '../core/base';
+import { mapInChunks, NoteFileInfo, NoteSource } from '../core/workspace';
 
 /** How the source reaches the disk. */
 export interface NodeNoteSourceOptions {

@@ -1,6 +1,6 @@
 import { closeSync, constants, linkSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs';
 import { basename, dirname, join } from 'path';
-import { MAX_FRONTMATTER_BYTES, mayHoldGrowthNote } from '../core/frontmatter';
+import { MAX_FRONTMATTER_BYTES, mayHoldGrowthNote } from '../core/note';
 
 /** A write the CLI refuses; the message says why, for the manager. The CLI exits 2. */
 export class OutputRefusedError extends Error {}

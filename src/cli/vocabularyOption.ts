@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { EMPTY_VOCABULARY, parseVocabulary, Vocabulary, VOCABULARY_FILE } from '../core/vocabulary';
+import { EMPTY_VOCABULARY, parseVocabulary, Vocabulary, VOCABULARY_FILE } from '../core/workspace';
 import { UsageError } from './usageError';
 
 /**

@@ -12,15 +12,9 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { nodeNoteSource } from '../../src/cli/nodeNoteSource';
-import { themeTree } from '../../src/core/crossNoteViews';
-import { NotePipeline } from '../../src/core/notePipeline';
-import { analyzeNote } from '../../src/core/note';
-import { summarizeNote } from '../../src/core/noteSummary';
-import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
-import { themeRows } from '../../src/core/report';
-import { validateNote } from '../../src/core/validate';
-import { ShardedCache } from '../../src/core/cacheShards';
-import { indexContext, validateNoteText } from '../../src/core/workspaceValidation';
+import { indexContext, NotePipeline, ShardedCache, themeTree, validateNoteText } from '../../src/core/workspace';
+import { analyzeNote, BUILT_IN_SCRIPT, summarizeNote, validateNote } from '../../src/core/note';
+import { themeRows } from '../../src/core/outputs';
 import { generateNotes } from '../support/corpus';
 import { InMemoryNoteSource } from '../support/inMemoryNoteSource';
 

@@ -4,9 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { digestFiles } from '../../src/cli/collateCommand';
-import { collateDigests } from '../../src/core/collate';
-import { collationHtml } from '../../src/core/collateReport';
-import { DigestQuarter, sealDigest } from '../../src/core/digest';
+import { collateDigests, collationHtml, DigestQuarter, sealDigest } from '../../src/core/outputs';
 
 const DIGESTS = 1_000;
 const THEMES = 200;

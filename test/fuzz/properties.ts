@@ -1,13 +1,9 @@
 // Properties of the parser, the validator, the quick fixes and the frontmatter edits, over generated
 // input. Run briefly in `npm test` (unit) and for as long as asked by `npm run fuzz -- --seconds N`.
 import fc from 'fast-check';
-import { quickFixes } from '../../src/core/frontmatterAssist';
-import { applyEdits, setFrontmatterField } from '../../src/core/frontmatterEdit';
-import { analyzeNote } from '../../src/core/note';
-import { summarizeNote } from '../../src/core/noteSummary';
-import { Problem } from '../../src/core/problem';
-import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
-import { validateNote } from '../../src/core/validate';
+import { applyEdits, quickFixes, setFrontmatterField } from '../../src/core/live';
+import { analyzeNote, BUILT_IN_SCRIPT, summarizeNote, validateNote } from '../../src/core/note';
+import { Problem } from '../../src/core/base';
 
 /** Parsing never throws or hangs, and every reported range lies inside the document. */
 export const TIME_BOUND_MS = 2000;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { sealDigest } from '../../src/core/digest';
+import { sealDigest } from '../../src/core/outputs';
 import { api, closeAllEditors, noteUri, readFile, waitFor, withSetting, workspaceRoot } from './helpers';
 
 const NAMES = /\b(Alex|Morgan|Priya|Shah|Jordan|Kim|Sam|Lee|Dana|Reyes|Chris|Okafor)\b/;

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ActionTreeItem } from '../../src/vscode/actionItemsView';
-import type { PersonTreeItem } from '../../src/vscode/peopleView';
-import type { ThemeItem } from '../../src/vscode/themesView';
+import type { ActionTreeItem } from '../../src/vscode/actions/actionItemsView';
+import type { PersonTreeItem } from '../../src/vscode/people/peopleView';
+import type { ThemeItem } from '../../src/vscode/themes/themesView';
 import { api, closeAllEditors, noteUri, openNote, waitFor } from './helpers';
 
 async function themeRows(): Promise<string[]> {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CommandManager } from '../../src/vscode/commandManager';
-import { Disposable } from '../../src/vscode/dispose';
-import { Commands } from '../../src/vscode/ids';
+import { CommandManager } from '../../src/vscode/common/commandManager';
+import { Disposable } from '../../src/vscode/common/dispose';
+import { Commands } from '../../src/vscode/common/ids';
 import { api } from './helpers';
 
 /** A Disposable that owns what the test hands it. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { GuideItem } from '../../src/vscode/questionGuide';
+import type { GuideItem } from '../../src/vscode/guide/questionGuide';
 import { api, closeAllEditors, openNote, waitFor, withSetting } from './helpers';
 
 async function questionRows() {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ActionTreeItem } from '../../src/vscode/actionItemsView';
+import type { ActionTreeItem } from '../../src/vscode/actions/actionItemsView';
 import { api, closeAllEditors, noteUri, openNote, readFile, waitFor, waitForLogLine, workspaceRoot } from './helpers';
 
 const UNSAVED = 'An unsaved thought, typed before the command ran.';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { PersonTreeItem } from '../../src/vscode/peopleView';
+import type { PersonTreeItem } from '../../src/vscode/people/peopleView';
 import { api, closeAllEditors, diagnosticsSummary, growthLogText, readFile, themeRow, waitFor, waitForLogLine, workspaceRoot } from './helpers';
 
 const notesFolder = () => join(workspaceRoot().fsPath, 'growth-notes');

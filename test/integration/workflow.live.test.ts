@@ -2,13 +2,13 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
-import type { LiveHint } from '../../src/core/liveHints';
-import type { ActionTreeItem } from '../../src/vscode/actionItemsView';
-import type { KnownPerson } from '../../src/vscode/personPicker';
-import { cardHtml } from '../../src/vscode/currentQuestionView';
-import { personPickItems } from '../../src/vscode/personPicker';
-import type { PersonTreeItem } from '../../src/vscode/peopleView';
-import type { ThemeItem } from '../../src/vscode/themesView';
+import type { LiveHint } from '../../src/core/live';
+import type { ActionTreeItem } from '../../src/vscode/actions/actionItemsView';
+import type { KnownPerson } from '../../src/vscode/people/personPicker';
+import { cardHtml } from '../../src/vscode/guide/currentQuestionView';
+import { personPickItems } from '../../src/vscode/people/personPicker';
+import type { PersonTreeItem } from '../../src/vscode/people/peopleView';
+import type { ThemeItem } from '../../src/vscode/themes/themesView';
 import { api, closeAllEditors, EXTENSION_ID, exists, growthLogText, noteUri, openNote, readFile, waitFor, withSetting, workspaceRoot } from './helpers';
 
 const DAY = '2026-11-30';

@@ -1,4 +1,4 @@
-import { NoteChange, NoteFileInfo, NoteSource } from '../../src/core/workspaceIndex';
+import { NoteChange, NoteFileInfo, NoteSource } from '../../src/core/workspace';
 
 /**
  * A `NoteSource` held in memory, for every unit test of the pipeline: files are written, renamed and

@@ -1,7 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyzeNote } from '../../src/core/note';
-import { summarizeNote } from '../../src/core/noteSummary';
-import { BUILT_IN_SCRIPT, withSeniorLeader } from '../../src/core/questionScript';
+import { analyzeNote, BUILT_IN_SCRIPT, summarizeNote, withSeniorLeader } from '../../src/core/note';
 
 const HEAD = '---\ntype: growth-conversation\nperson: Alex\ndate: 2026-05-01\n---\n';
 

@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { collateDigests, DigestFile } from '../../src/core/collate';
-import { collationHtml, collationMarkdown } from '../../src/core/collateReport';
-import { DigestQuarter, sealDigest, TeamDigest } from '../../src/core/digest';
-import { parseVocabulary } from '../../src/core/vocabulary';
+import { collateDigests, collationHtml, collationMarkdown, DigestFile, DigestQuarter, sealDigest, TeamDigest } from '../../src/core/outputs';
+import { parseVocabulary } from '../../src/core/workspace';
 
 type Quarter = Partial<DigestQuarter> & { quarter: string; people: number };
 

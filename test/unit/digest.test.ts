@@ -1,11 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDigest, DigestBuilt, previousQuarter, quarterOf, sealDigest, sealHolds } from '../../src/core/digest';
-import { summarizeNote } from '../../src/core/noteSummary';
-import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
-import { parseVocabulary } from '../../src/core/vocabulary';
-import { IndexedNote } from '../../src/core/workspaceIndex';
+import { buildDigest, DigestBuilt, previousQuarter, quarterOf, sealDigest, sealHolds } from '../../src/core/outputs';
+import { BUILT_IN_SCRIPT, summarizeNote } from '../../src/core/note';
+import { IndexedNote, parseVocabulary } from '../../src/core/workspace';
 
 function note(person: string, date: string, team: string | undefined, body: string, extra = ''): IndexedNote {
   const text = `---\ntype: growth-conversation\nperson: ${person}\ndate: ${date}\nmanager: Dana Reyes\n${team ? `team: ${team}\n` : ''}${extra}---\n## 8. Change <!-- growth:change-anything -->\n${body}\n## Private notes <!-- growth:private -->\n#private-theme ${person} is leaving\n`;

@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { analyzeNote } from '../../src/core/note';
-import { validateNote } from '../../src/core/validate';
-import { bytesDeclareGrowthNote } from '../../src/core/frontmatter';
-import { decodeNoteBytes } from '../../src/core/noteEncoding';
+import { analyzeNote, bytesDeclareGrowthNote, validateNote } from '../../src/core/note';
+import { decodeNoteBytes } from '../../src/core/base';
 
 const VALID = '---\ntype: growth-conversation\nperson: Alex\ndate: 2026-05-01\n---\n\nBody\n';
 

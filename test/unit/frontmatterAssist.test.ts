@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits } from '../../src/core/frontmatterEdit';
-import { completionsAt, hoverAt, quickFixes } from '../../src/core/frontmatterAssist';
-import { analyzeNote } from '../../src/core/note';
-import { validateNote } from '../../src/core/validate';
+import { applyEdits, completionsAt, hoverAt, quickFixes } from '../../src/core/live';
+import { analyzeNote, validateNote } from '../../src/core/note';
 
 const CONTEXT = { today: '2026-11-26', personFromFolder: 'Jordan Kim' };
 

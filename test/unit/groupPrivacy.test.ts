@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
 import {
   effectiveMinGroupSize, effectiveMinQuoteGroup, labelHoldsName, nameScrubber, reportableNotes, selectQuotes, suppressSmallGroups,
-} from '../../src/core/groupPrivacy';
-import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
-import { summarizeNote } from '../../src/core/noteSummary';
-import { parseVocabulary } from '../../src/core/vocabulary';
+} from '../../src/core/privacy/groupPrivacy';
+import { BUILT_IN_SCRIPT, summarizeNote } from '../../src/core/note';
+import { parseVocabulary } from '../../src/core/workspace';
 
 const groups = (...sizes: [string, number][]) => sizes.map(([key, people]) => ({ key, people }));
 

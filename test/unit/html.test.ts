@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isSafeUrl, markdownToHtml } from '../../src/core/html';
+import { isSafeUrl, markdownToHtml } from '../../src/core/outputs';
 
 describe('HTML pages that are safe anywhere', () => {
   it('keeps web, mail and relative links and removes every other scheme', () => {

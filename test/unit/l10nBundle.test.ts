@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { MESSAGES } from '../../src/core/messages';
-import { FIELD_SCHEMAS } from '../../src/core/schema';
+import { FIELD_SCHEMAS, MESSAGES } from '../../src/core/base';
 
 describe('l10n/bundle.l10n.json', () => {
   it('is what `npm run l10n` makes from the sources today (not stale)', function () {

@@ -1,14 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { conversationStops, freshAnswerSpot, sectionOfStop, stopAt } from '../../src/core/guide';
-import { liveHints, suggestFlightRisk } from '../../src/core/liveHints';
-import { analyzeNote } from '../../src/core/note';
-import { decideTypedName, matchName, personKey } from '../../src/core/peopleMatch';
-import { daysAgo, prepareBrief } from '../../src/core/prepare';
-import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
-import { carryOverFrom, renderNewNote } from '../../src/core/scaffold';
-import { summarizeNote } from '../../src/core/noteSummary';
-import { IndexedNote } from '../../src/core/workspaceIndex';
+import { carryOverFrom, conversationStops, daysAgo, freshAnswerSpot, liveHints, prepareBrief, renderNewNote, sectionOfStop, stopAt, suggestFlightRisk } from '../../src/core/live';
+import { analyzeNote, BUILT_IN_SCRIPT, summarizeNote } from '../../src/core/note';
+import { decideTypedName, matchName, personKey } from '../../src/core/base';
+import { IndexedNote } from '../../src/core/workspace';
 
 const FIXTURES = 'test/fixtures/sample-workspace/growth-notes';
 const ALEX_NOV = readFileSync(`${FIXTURES}/alex-morgan/2025-11-10.md`, 'utf8');

@@ -1,13 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as ts from 'typescript';
-import { CAREER_PATHS } from '../../src/core/guide';
-import { fillPlaceholders, MESSAGES, MessageId, setTranslator } from '../../src/core/messages';
-import { analyzeNote } from '../../src/core/note';
-import { validateNote } from '../../src/core/validate';
+import { CAREER_PATHS } from '../../src/core/live';
+import { fillPlaceholders, MessageId, MESSAGES, setTranslator } from '../../src/core/base';
+import { analyzeNote, validateNote } from '../../src/core/note';
 import { typeScriptFiles } from '../support/sourceFiles';
 
-const CATALOGUE = 'src/core/messages.ts';
+const CATALOGUE = 'src/core/base/messages.ts';
 
 function parse(file: string): ts.SourceFile {
   return ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);

@@ -1,13 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { themeTree } from '../../src/core/crossNoteViews';
-import { analyzeNote } from '../../src/core/note';
-import { indexFile, NotePipeline, PipelineUpdate, scriptKey } from '../../src/core/notePipeline';
-import { summarizeNote } from '../../src/core/noteSummary';
-import { BUILT_IN_SCRIPT, QuestionScript } from '../../src/core/questionScript';
-import { validateNote } from '../../src/core/validate';
-import { analysisForValidation, indexContext, validateBuiltSource } from '../../src/core/workspaceValidation';
+import { analysisForValidation, indexContext, indexFile, NotePipeline, PipelineUpdate, scriptKey, themeTree, validateBuiltSource } from '../../src/core/workspace';
+import { analyzeNote, BUILT_IN_SCRIPT, QuestionScript, summarizeNote, validateNote } from '../../src/core/note';
 import { generateNotes, random } from '../support/corpus';
 import { InMemoryNoteSource } from '../support/inMemoryNoteSource';
 

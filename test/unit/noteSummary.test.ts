@@ -1,9 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeNote } from '../../src/core/note';
-import { locateOpenTask, readSummary, summarizeNote, summaryFromAnalysis } from '../../src/core/noteSummary';
-import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
+import { analyzeNote, BUILT_IN_SCRIPT, locateOpenTask, readSummary, summarizeNote, summaryFromAnalysis } from '../../src/core/note';
 import { generateNotes } from '../support/corpus';
 
 function markdownFiles(folder: string): string[] {

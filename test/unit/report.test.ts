@@ -1,9 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { summarizeNote } from '../../src/core/noteSummary';
-import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
-import { classifyTrend, previousPeriod, quoteSourcePaths, ReportResult, themesReport } from '../../src/core/report';
-import { parseVocabulary } from '../../src/core/vocabulary';
-import { WorkspaceIndex } from '../../src/core/workspaceIndex';
+import { BUILT_IN_SCRIPT, summarizeNote } from '../../src/core/note';
+import { classifyTrend, previousPeriod, quoteSourcePaths, ReportResult, themesReport } from '../../src/core/outputs';
+import { parseVocabulary, WorkspaceIndex } from '../../src/core/workspace';
 
 interface Person { name: string; team?: string; risk?: string; path?: string; line: string; date?: string }
 

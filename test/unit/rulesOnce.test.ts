@@ -1,11 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { bodyTree, topLevelSections } from '../../src/core/body';
-import { isoDay, today } from '../../src/core/dates';
-import { FieldLocator } from '../../src/core/fieldLocator';
-import { CAREER_PATHS, FLIGHT_RISKS } from '../../src/core/guide';
-import { analyzeNote } from '../../src/core/note';
-import { inSkippedFolder, SKIPPED_FOLDERS_GLOB } from '../../src/core/noteFolders';
-import { conversationSchema } from '../../src/core/schema';
+import { analyzeNote, bodyTree, FieldLocator, topLevelSections } from '../../src/core/note';
+import { conversationSchema, inSkippedFolder, isoDay, SKIPPED_FOLDERS_GLOB, today } from '../../src/core/base';
+import { CAREER_PATHS, FLIGHT_RISKS } from '../../src/core/live';
 
 // Rules the editor and the core used to write more than once, now defined in one place each.
 describe('rules defined once', () => {

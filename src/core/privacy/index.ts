@@ -1,0 +1,3 @@
+// The privacy layer's public entry: other folders import from here, never from its files.
+export * from './groupPrivacy';
+export * from './privacyGate';

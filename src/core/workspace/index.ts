@@ -1,0 +1,9 @@
+// The workspace layer's public entry: other folders import from here, never from its files.
+export * from './cacheShards';
+export * from './crossNoteViews';
+export * from './indexedNote';
+export * from './notePipeline';
+export * from './themeMentions';
+export * from './vocabulary';
+export * from './workspaceIndex';
+export * from './workspaceValidation';

@@ -1,0 +1,336 @@
+import { bytesDeclareGrowthNote, MAX_FRONTMATTER_BYTES, NoteSummary, QuestionScript, summarizeNote } from '../note';
+import { decodeNoteBytes, msg, problem, Problem } from '../base';
+import { CachedSummary, MAX_INDEXED_BYTES, NoteChange, NoteFileInfo, NoteSource, now, SkipReasons, WorkspaceIndex, yieldToEventLoop } from './workspaceIndex';
+
+/** A file the index leaves out, with the problem to report when it claims to be a growth note. */
+export interface SkippedFile {
+  readonly reason: string;
+  readonly problem: Problem;
+  /** Its head declares `type: growth-conversation` (unknown when nothing of it could be read). */
+  readonly declaresGrowthNote: boolean;
+}
+
+/** What indexing one file came to. */
+export type FileOutcome =
+  | { readonly kind: 'note'; readonly path: string; readonly info: NoteFileInfo; readonly summary: NoteSummary; readonly text?: string }
+  | { readonly kind: 'skipped'; readonly path: string; readonly skipped: SkippedFile }
+  | { readonly kind: 'gone'; readonly path: string };
+
+/** `indexFile`'s answer: an outcome, or the cached summary still good for the file. */
+export type IndexOutcome = FileOutcome | { readonly kind: 'reused'; readonly path: string; readonly entry: CachedSummary };
+
+/** A stable short key of a question script: summaries made with another script are not reused. */
+export function scriptKey(script: QuestionScript): string {
+  const text = JSON.stringify([script.name, script.questions.map(q => [q.id, q.title, q.records ?? ''])]);
+  // FNV-1a: short, stable across sessions, and enough to tell two scripts apart.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(36);
+}
+
+const START = { line: 0, character: 0 };
+
+function skippedFile(reason: string, code: 'file-too-large' | 'not-utf8', message: string, declares: boolean): SkippedFile {
+  return { reason, problem: problem({ start: START, end: START }, 'error', code, message), declaresGrowthNote: declares };
+}
+
+/**
+ * Written so recently that a second save could still keep the same time and size (file systems that
+ * keep times to a second or two: FAT, SMB, HFS+; a ticked box keeps the size): such a file is read
+ * again rather than trusted to its cached summary.
+ */
+function recentlyWritten(info: NoteFileInfo): boolean {
+  return Date.now() - info.mtime < RECENT_WRITE_MS;
+}
+const RECENT_WRITE_MS = 3000;
+
+/**
+ * The one per-file step, for the first load, every watcher event, every edit of an open note and the
+ * CLI: size limit, cached summary (same mtime, size and script), read, decode, summarise. Never throws.
+ */
+export async function indexFile(source: NoteSource, path: string, known: NoteFileInfo | undefined,
+  context: { readonly script: QuestionScript; readonly scriptKey: string; readonly cached?: CachedSummary; readonly keepText?: boolean }): Promise<IndexOutcome> {
+  const info = known ?? await source.stat(path).catch(() => undefined);
+  if (!info) return { kind: 'gone', path };
+  if (info.size > MAX_INDEXED_BYTES) {
+    const head = source.readHead ? await source.readHead(path, MAX_FRONTMATTER_BYTES).catch(() => undefined) : undefined;
+    return { kind: 'skipped', path, skipped: skippedFile(SkipReasons.tooLarge, 'file-too-large',
+      msg('file.tooLarge', MAX_INDEXED_BYTES / 1024 / 1024), head !== undefined && bytesDeclareGrowthNote(head)) };
+  }
+  const cached = context.cached;
+  if (cached && !info.unsaved && cached.mtime === info.mtime && cached.size === info.size && cached.script === context.scriptKey && !recentlyWritten(info)) {
+    return { kind: 'reused', path, entry: cached };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await source.read(path);
+  } catch {
+    // Deleted between the listing and the read: its delete event follows, or already came.
+    if (!await source.stat(path).catch(() => undefined)) return { kind: 'gone', path };
+    return { kind: 'skipped', path, skipped: skippedFile(SkipReasons.unreadable, 'not-utf8', msg('file.unreadable'), false) };
+  }
+  return outcomeOfBytes(path, info, bytes, context);
+}
+
+function outcomeOfBytes(path: string, info: NoteFileInfo, bytes: Uint8Array, context: { readonly script: QuestionScript; readonly keepText?: boolean }): FileOutcome {
+  const decoded = decodeNoteBytes(bytes);
+  if (!('text' in decoded)) {
+    return { kind: 'skipped', path, skipped: { reason: SkipReasons.notUtf8, problem: decoded.problem, declaresGrowthNote: bytesDeclareGrowthNote(bytes) } };
+  }
+  const summary = detachFromText(summarizeNote(decoded.text, context.script));
+  // Only a growth note's text is wanted downstream (diagnostics, report quotes).
+  return context.keepText && summary.isGrowthNote ? { kind: 'note', path, info, summary, text: decoded.text } : { kind: 'note', path, info, summary };
+}
+
+/**
+ * Makes a fresh summary's strings hold their own characters, in place (the values stay equal). A
+ * string cut from a note's text (a task, a theme, a name) can keep the whole text alive in V8: 10,000
+ * notes kept about 90 MB of texts nobody reads. Concatenating and cutting again makes a flat copy;
+ * V8 copies strings this short anyway.
+ */
+export function detachFromText<T extends object>(value: T): T {
+  const fields = value as Record<string, unknown>;
+  for (const key in fields) {
+    const field = fields[key];
+    if (typeof field === 'string') {
+      if (field.length > 12) fields[key] = ` ${field}`.slice(1);
+    } else if (field !== null && typeof field === 'object') detachFromText(field);
+  }
+  return value;
+}
+
+export interface PipelineOptions {
+  readonly script: QuestionScript;
+  /** Summaries from an earlier session, by path; may be a promise, so loading it overlaps the listing. */
+  readonly cache?: ReadonlyMap<string, CachedSummary> | Promise<ReadonlyMap<string, CachedSummary>>;
+  /** Longest stretch of work before yielding to the event loop; Infinity where nobody waits (the CLI). */
+  readonly sliceMs?: number;
+  /** Files read at once. */
+  readonly concurrency?: number;
+  /** Hand the text of every file read to the update listeners (for diagnostics), so none is read twice. */
+  readonly keepTexts?: boolean;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** What one build or one batch of changes did to the index. */
+export interface PipelineUpdate {
+  /** Growth notes added or changed. */
+  readonly changed: readonly string[];
+  /** Paths no longer in the index: deleted, left out, or no longer a growth note. */
+  readonly removed: readonly string[];
+  /** Files left out in this update (see `NotePipeline.skipped` for why). */
+  readonly skipped: readonly string[];
+  /** The text of each file read for this update, when `keepTexts` is on. */
+  readonly texts: ReadonlyMap<string, string>;
+  /** The whole source was listed (first build, rebuild, new script). */
+  readonly full: boolean;
+  /** Files read from the source, and files whose cached summary was reused. */
+  readonly parsed: number;
+  readonly reused: number;
+}
+
+/** A `PipelineUpdate` while one run builds it. */
+interface RunUpdate extends PipelineUpdate {
+  readonly changed: string[];
+  readonly removed: string[];
+  readonly skipped: string[];
+  readonly texts: Map<string, string>;
+  parsed: number;
+  reused: number;
+}
+
+/**
+ * Every growth note of a source, kept in a `WorkspaceIndex` by one per-file path: `build()` lists the
+ * source (reusing cached summaries), and each batch of changes the source reports goes through
+ * `indexFile` too. Builds and batches run one at a time, in order.
+ */
+export class NotePipeline {
+  readonly index = new WorkspaceIndex();
+  /** Files left out of the index, and why: shown to the manager, never silently dropped. */
+  readonly skipped = new Map<string, SkippedFile>();
+  private cache = new Map<string, CachedSummary>();
+  private initialCache: PipelineOptions['cache'];
+  private script: QuestionScript;
+  private key: string;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<(update: PipelineUpdate) => void>();
+  private readonly subscription: { dispose(): void } | undefined;
+  private disposed = false;
+
+  constructor(private readonly source: NoteSource, private readonly options: PipelineOptions) {
+    this.script = options.script;
+    this.key = scriptKey(options.script);
+    this.initialCache = options.cache;
+    this.subscription = source.onDidChange?.(changes => void this.apply(changes));
+  }
+
+  get questionScript(): QuestionScript {
+    return this.script;
+  }
+
+  /** The cache to keep for next time: one entry per file read from disk. */
+  get cacheEntries(): ReadonlyMap<string, CachedSummary> {
+    return this.cache;
+  }
+
+  /** Whether the source holds this path (a note, another Markdown file, or one left out). */
+  knows(path: string): boolean {
+    return this.index.get(path) !== undefined || this.cache.has(path) || this.skipped.has(path);
+  }
+
+  /** Another question script: summaries made with the old one are read again at the next build. */
+  setScript(script: QuestionScript): boolean {
+    const key = scriptKey(script);
+    this.script = script;
+    if (key === this.key) return false;
+    this.key = key;
+    return true;
+  }
+
+  onDidUpdate(listener: (update: PipelineUpdate) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Lists the source and indexes every file; paths no longer listed leave the index. */
+  build(): Promise<PipelineUpdate> {
+    return this.serially(() => this.buildNow());
+  }
+
+  /** Applies a batch of changes as one update of the index (views refresh once). */
+  apply(changes: readonly NoteChange[]): Promise<PipelineUpdate> {
+    return this.serially(() => this.applyNow(changes));
+  }
+
+  /** Reads one file's text through the source (for a diagnostic of a note whose summary came from the cache). */
+  async readText(path: string): Promise<string | undefined> {
+    const info = await this.source.stat(path).catch(() => undefined);
+    if (!info || info.size > MAX_INDEXED_BYTES) return undefined;
+    try {
+      const decoded = decodeNoteBytes(await this.source.read(path));
+      return 'text' in decoded ? decoded.text : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.subscription?.dispose();
+    this.listeners.clear();
+  }
+
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async buildNow(): Promise<PipelineUpdate> {
+    const [files, previous] = await Promise.all([this.source.list(), this.takeInitialCache()]);
+    const listed = new Set(files.map(file => file.path));
+    const gone = [...new Set([...this.index.all().map(note => note.path), ...this.skipped.keys(), ...this.cache.keys()])].filter(path => !listed.has(path));
+    // One change for the views: the files read and the files gone together.
+    this.index.beginUpdate();
+    try {
+      const result = await this.run(files.map(file => ({ path: file.path, info: file })), previous ?? this.cache, true);
+      gone.forEach(path => this.forget(path));
+      return this.announce({ ...result, removed: [...result.removed, ...gone] });
+    } finally {
+      this.index.endUpdate();
+    }
+  }
+
+  private async applyNow(changes: readonly NoteChange[]): Promise<PipelineUpdate> {
+    const latest = new Map<string, NoteChange>();
+    for (const change of changes) latest.set(change.path, change);
+    const deleted = [...latest.values()].filter(change => change.kind === 'deleted').map(change => change.path);
+    const toIndex = [...latest.values()].filter(change => change.kind !== 'deleted').map(change => ({ path: change.path, info: undefined }));
+    this.index.beginUpdate();
+    try {
+      deleted.forEach(path => this.forget(path));
+      const result = await this.run(toIndex, this.cache, false);
+      return this.announce({ ...result, removed: [...result.removed, ...deleted] });
+    } finally {
+      this.index.endUpdate();
+    }
+  }
+
+  private async takeInitialCache(): Promise<ReadonlyMap<string, CachedSummary> | undefined> {
+    const initial = this.initialCache;
+    this.initialCache = undefined;
+    return initial;
+  }
+
+  /** Indexes files a chunk at a time, reading the next chunk while this one is summarised. */
+  private async run(files: readonly { path: string; info: NoteFileInfo | undefined }[], previous: ReadonlyMap<string, CachedSummary>, full: boolean)
+    : Promise<RunUpdate> {
+    const sliceMs = this.options.sliceMs ?? 20;
+    const concurrency = this.options.concurrency ?? 32;
+    const context = { script: this.script, scriptKey: this.key, keepText: this.options.keepTexts };
+    const update: RunUpdate = { changed: [], removed: [], skipped: [], texts: new Map(), full, parsed: 0, reused: 0 };
+    const cache = full ? new Map<string, CachedSummary>() : this.cache;
+    let sliceStart = now();
+    const indexChunk = (start: number) => Promise.all(files.slice(start, start + concurrency)
+      .map(file => indexFile(this.source, file.path, file.info, { ...context, cached: previous.get(file.path) })));
+    // Views see the finished update once, not every slice of it.
+    this.index.beginUpdate();
+    try {
+      let next = files.length > 0 ? indexChunk(0) : undefined;
+      for (let start = 0; next; start += concurrency) {
+        const outcomes = await next;
+        if (this.disposed) break;
+        next = start + concurrency < files.length ? indexChunk(start + concurrency) : undefined;
+        for (const outcome of outcomes) this.take(outcome, cache, update);
+        if (now() - sliceStart >= sliceMs) {
+          this.options.onProgress?.(Math.min(start + concurrency, files.length), files.length);
+          await yieldToEventLoop();
+          sliceStart = now();
+        }
+      }
+    } finally {
+      this.index.endUpdate();
+    }
+    if (full) {
+      this.cache = cache;
+      this.options.onProgress?.(files.length, files.length);
+    }
+    return update;
+  }
+
+  /** Puts one file's outcome into the index, the cache and the update being built. */
+  private take(outcome: IndexOutcome, cache: Map<string, CachedSummary>, update: RunUpdate): void {
+    const wasNote = this.index.get(outcome.path) !== undefined;
+    if (outcome.kind === 'reused') {
+      update.reused++;
+      cache.set(outcome.path, outcome.entry);
+      this.skipped.delete(outcome.path);
+      this.index.set(outcome.path, outcome.entry.summary);
+    } else if (outcome.kind === 'note') {
+      update.parsed++;
+      if (!outcome.info.unsaved) cache.set(outcome.path, { mtime: outcome.info.mtime, size: outcome.info.size, script: this.key, summary: outcome.summary });
+      if (outcome.text !== undefined) update.texts.set(outcome.path, outcome.text);
+      this.skipped.delete(outcome.path);
+      this.index.set(outcome.path, outcome.summary);
+    } else {
+      this.forget(outcome.path);
+      if (outcome.kind === 'skipped') {
+        this.skipped.set(outcome.path, outcome.skipped);
+        update.skipped.push(outcome.path);
+      }
+    }
+    if (this.index.get(outcome.path) !== undefined) update.changed.push(outcome.path);
+    else if (wasNote) update.removed.push(outcome.path);
+  }
+
+  private forget(path: string) {
+    this.index.delete(path);
+    this.cache.delete(path);
+    this.skipped.delete(path);
+  }
+
+  private announce(update: PipelineUpdate): PipelineUpdate {
+    this.listeners.forEach(listener => listener(update));
+    return update;
+  }
+}

@@ -1,0 +1,176 @@
+import { analyzeNote, atxHeadingText, complexityProblem, declaresGrowthNote, Frontmatter, identifySection, MIN_ACHIEVEMENTS, NEXT_STEPS_ID, Note, NoteAnalysis, NoteContext, noteFields, NoteSummary, parseFrontmatter, PRIVATE_ID, QuestionScript, Section, SECTION_MARKER, SimpleFrontmatter, simpleFrontmatterWithFields, validateNote } from '../note';
+import { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { NotePipeline } from './notePipeline';
+import { LineIndex, Problem } from '../base';
+
+export interface FileProblems {
+  readonly path: string;
+  readonly problems: Problem[];
+}
+
+/**
+ * What validation needs of a note. The body check (fewer than three achievements) needs only where
+ * the achievements section starts, found by its marker; the remark parse runs only when the summary
+ * cannot settle it (no items, no marker, carried items, comment blocks) or the body is too odd to
+ * analyse. A differential test holds this to the full analysis.
+ */
+export function analysisForValidation(rawText: string, script: QuestionScript, summary: NoteSummary | undefined, summaryOfThisText = false): NoteAnalysis {
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  if (!summary || summary.achievements === 0) return analyzeNote(text, script);
+  const lines = new LineIndex(text);
+  // Flat `key: value` frontmatter (most notes) is read without the YAML parser; its problems are placed all the same.
+  const simple = simpleFrontmatterWithFields(text);
+  const split = simple ? { frontmatter: flatFrontmatter(text, simple), bodyOffset: simple.bodyOffset, problems: [] } : parseFrontmatter(text, lines);
+  const body = text.slice(split.bodyOffset);
+  // A summary made from this very text that counted achievements has scanned its body: it is not too complex.
+  const scanned = summaryOfThisText && summary.achievements !== undefined && summary.achievements > 0;
+  if ((!scanned && complexityProblem(body)) || hasUnknownMarker(body, script)) return analyzeNote(text, script);
+  const bodyLine = lines.positionAt(split.bodyOffset).line;
+  const sections: Section[] = [];
+  if (summary.achievements !== undefined && summary.achievements < MIN_ACHIEVEMENTS) {
+    const heading = achievementsHeading(text.split(/\r?\n/), bodyLine, script);
+    if (heading === undefined) return analyzeNote(text, script);
+    sections.push(heading);
+  }
+  const data = split.frontmatter?.isMap ? split.frontmatter.data : {};
+  const note: Note = {
+    isGrowthNote: split.frontmatter?.isMap ? data.type === 'growth-conversation' : declaresGrowthNote(text),
+    data,
+    ...noteFields(data),
+    sections,
+    tasks: [],
+    tags: [],
+    unknownMarkers: [],
+    achievements: summary.achievements,
+    bodyLine,
+    problems: split.problems,
+  };
+  return { note, text, lines, frontmatter: split.frontmatter };
+}
+
+/** YAML text starts after the opening `---`, as `parseFrontmatter` has it. */
+const YAML_OFFSET = 3;
+
+/**
+ * The frontmatter of flat lines as the YAML parser would give it: the same data, and a document whose
+ * nodes hold the same ranges (offsets into the YAML text), so every problem is placed where the full
+ * parse places it. A test holds the two to the same problems, positions included.
+ */
+function flatFrontmatter(text: string, simple: SimpleFrontmatter): Frontmatter {
+  const node = <T extends Node>(made: T, start: number, end: number): T => {
+    made.range = [start - YAML_OFFSET, end - YAML_OFFSET, end - YAML_OFFSET];
+    return made;
+  };
+  const map = new YAMLMap<Scalar, Node>();
+  for (const field of simple.fields) {
+    const value = simple.data[field.key];
+    let valueNode: Node;
+    if (Array.isArray(value)) {
+      const seq = new YAMLSeq<Scalar>();
+      seq.flow = true;
+      seq.items = value.map((item, i) => node(new Scalar(item), field.items?.[i]?.[0] ?? field.valueStart, field.items?.[i]?.[1] ?? field.valueStart));
+      valueNode = node(seq, field.valueStart, field.valueEnd);
+    } else valueNode = node(new Scalar(value), field.valueStart, field.valueEnd);
+    map.items.push(new Pair(node(new Scalar(field.key), field.keyStart, field.keyStart + field.key.length), valueNode));
+  }
+  const fields = simple.fields;
+  node(map, fields[0].keyStart, fields[fields.length - 1].valueEnd);
+  const document = new Document();
+  document.contents = map;
+  return { document: document as Document.Parsed, yamlText: text.slice(YAML_OFFSET, simple.close).replace(/\r$/, ''), yamlOffset: YAML_OFFSET, data: simple.data, isMap: true };
+}
+
+const ANY_MARKER = /<!--\s*growth\s*:\s*([^>]*?)\s*-->/gi;
+
+/** A growth marker naming no section of the script: only the full parse says exactly where, with a suggestion. */
+function hasUnknownMarker(body: string, script: QuestionScript): boolean {
+  if (!/growth/i.test(body)) return false;
+  const known = new Set([...script.questions.map(q => q.id), NEXT_STEPS_ID, PRIVATE_ID]);
+  for (const match of body.matchAll(ANY_MARKER)) if (!known.has(match[1].toLowerCase())) return true;
+  return false;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const SECTION_HEADING = /^ {0,3}##[ \t]+/;
+
+/**
+ * The achievements section of a note whose summary counted one to two items in it (so it is answered),
+ * when its `##` heading carries a marker. Undefined when unsure: the caller parses the note in full.
+ */
+function achievementsHeading(lines: readonly string[], bodyLine: number, script: QuestionScript): Section | undefined {
+  let fence: string | undefined;
+  let found: { headingLine: number; heading: string; questionId: string } | undefined;
+  for (let line = bodyLine; line < lines.length; line++) {
+    const source = lines[line];
+    if (fence !== undefined) {
+      if (source.trimStart().startsWith(fence)) fence = undefined;
+      continue;
+    }
+    const opening = FENCE.exec(source);
+    if (opening) {
+      fence = opening[1];
+      continue;
+    }
+    // A comment block could hide or fake a heading, and a carried item may not count as an answer.
+    if (/^ {0,3}<!--/.test(source) && !source.includes('-->')) return undefined;
+    if (found && /<!--\s*from:/.test(source)) return undefined;
+    const opened = /^ {0,3}#{1,2}[ \t]/.test(source) ? SECTION_HEADING.exec(source) : null;
+    if (/^ {0,3}#[ \t]/.test(source) && found) break;
+    if (!opened) continue;
+    const heading = atxHeadingText(source.slice(opened[0].length));
+    const marker = SECTION_MARKER.exec(heading)?.[1];
+    const question = marker === undefined ? undefined : identifySection(marker, heading.replace(SECTION_MARKER, '').trim(), script).question;
+    const isAchievements = question?.records === 'achievements';
+    // A second achievements section: which one the problem belongs to is for the full parse to say.
+    if (found) return isAchievements ? undefined : achievementsSection(found);
+    if (marker === undefined) return undefined;
+    if (question && isAchievements) found = { headingLine: line, heading, questionId: question.id };
+  }
+  return found && achievementsSection(found);
+}
+
+function achievementsSection(found: { headingLine: number; heading: string; questionId: string }): Section {
+  return { kind: 'question', questionId: found.questionId, records: 'achievements', heading: found.heading, headingLine: found.headingLine, endLine: found.headingLine, answered: true, hasMarker: true };
+}
+
+/** The one validator of a note in its workspace, for the editor's diagnostics and the CLI alike. */
+export function validateNoteText(text: string, summary: NoteSummary | undefined, script: QuestionScript, context: NoteContext, summaryOfThisText = false): Problem[] {
+  return validateNote(analysisForValidation(text, script, summary, summaryOfThisText), context);
+}
+
+/**
+ * Answers validation's questions about other notes from the index: who a `previous` note is with
+ * (no extra read), and each theme's usual spelling (or the agreed one, when the caller knows a shared
+ * vocabulary). `keyOf` turns a resolved path into an index key.
+ */
+export function indexContext(pipeline: NotePipeline, notePath: string, keyOf: (path: string) => string = path => path,
+  preferredSpelling: (key: string) => string | undefined = key => pipeline.index.preferredSpelling(key)): NoteContext {
+  return {
+    notePath,
+    personAt: path => {
+      const key = keyOf(path);
+      const note = pipeline.index.get(key);
+      if (note) return note.person ?? null;
+      return pipeline.knows(key) ? null : undefined;
+    },
+    preferredSpelling,
+  };
+}
+
+/**
+ * Every problem of a source whose pipeline was built with `keepTexts`: each growth note read, and
+ * each file left out that says it is a growth note. Sorted by path.
+ */
+export function validateBuiltSource(pipeline: NotePipeline, texts: ReadonlyMap<string, string>): FileProblems[] {
+  const results: FileProblems[] = [];
+  for (const [path, skipped] of pipeline.skipped) {
+    if (skipped.declaresGrowthNote) results.push({ path, problems: [skipped.problem] });
+  }
+  for (const note of pipeline.index.all()) {
+    const text = texts.get(note.path);
+    if (text === undefined) continue;
+    // The pipeline kept the text it summarised: the summary is of this very text.
+    results.push({ path: note.path, problems: validateNoteText(text, note, pipeline.questionScript, indexContext(pipeline, note.path), true) });
+  }
+  return results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import { Position, Problem, Range } from '../../core/base';
+import { TextEdit } from '../../core/live';
+import { VocabularyProblem } from '../../core/workspace';
+import { DIAGNOSTIC_SOURCE, FORMAT_DOCS_URL } from './ids';
+
+/** The one place core data becomes VS Code types. */
+export function toPosition(position: Position): vscode.Position {
+  return new vscode.Position(position.line, position.character);
+}
+
+export function toRange(range: Range): vscode.Range {
+  return new vscode.Range(toPosition(range.start), toPosition(range.end));
+}
+
+const SEVERITIES: Record<Problem['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+export function toDiagnostic(problem: Problem): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message, SEVERITIES[problem.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = { value: problem.code, target: vscode.Uri.parse(FORMAT_DOCS_URL) };
+  return diagnostic;
+}
+
+/** A problem in the shared theme vocabulary file; its codes have no page in the format docs. */
+export function vocabularyDiagnostic(problem: VocabularyProblem): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message, SEVERITIES[problem.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = problem.code;
+  return diagnostic;
+}
+
+export function toWorkspaceEdit(uri: vscode.Uri, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const change of edits) edit.replace(uri, toRange(change.range), change.newText);
+  return edit;
+}

@@ -1,0 +1,199 @@
+import * as vscode from 'vscode';
+import { CachedSummary, NotePipeline, PipelineUpdate, ShardedCache, WorkspaceIndex } from '../../core/workspace';
+import { BUILT_IN_SCRIPT } from '../../core/note';
+import { inSkippedFolder } from '../../core/base';
+import { Disposable } from '../common/dispose';
+import { Commands, Settings } from '../common/ids';
+import { activeScript } from './questionScripts';
+import { growthSettings } from '../common/settings';
+import { noteUri, WorkspaceNoteSource } from './workspaceNoteSource';
+
+const SAVE_DELAY_MS = 3000;
+const RECONCILE_DELAY_MS = 1000;
+// More events than this in one batch look like a checkout or a sync, where the OS watcher can miss files.
+const BURST_EVENTS = 50;
+const CACHE_FOLDER = 'notes-index-v3';
+/** The cache's single file before it was sharded: removed once, it only takes space. */
+const OLD_CACHE_FILE = 'notes-index-v2.jsonl';
+
+function cacheShardUri(storage: vscode.Uri, shard: number): vscode.Uri {
+  return vscode.Uri.joinPath(storage, CACHE_FOLDER, `${shard}.jsonl`);
+}
+
+/**
+ * The editor's side of the note pipeline: the workspace as its source, the question script in force,
+ * the cache kept between sessions, full listings when the watcher may have missed files, and the
+ * status bar. Every file goes through the core's one per-file path.
+ */
+export class NotesIndexManager extends Disposable {
+  readonly pipeline: NotePipeline;
+  readonly ready: Promise<void>;
+  private readonly source = this._register(new WorkspaceNoteSource());
+  private queuedRebuild: Promise<void> | undefined;
+  private running: Promise<void> = Promise.resolve();
+  private reconcileTimer: ReturnType<typeof setTimeout> | undefined;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly status = this._register(vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 0));
+  private readonly skippedStatus = this._register(vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 0));
+  private readonly loggedSkips = new Map<string, string>();
+  private readonly cacheShards = new ShardedCache();
+  private removedOldCache = false;
+
+  constructor(private readonly storage: vscode.Uri | undefined, private readonly log: vscode.LogOutputChannel) {
+    super();
+    this.pipeline = new NotePipeline(this.source, {
+      script: BUILT_IN_SCRIPT,
+      cache: this.loadCache(),
+      // The diagnostics check what was read, so no file is read twice for one change.
+      keepTexts: true,
+      onProgress: (done, total) => { this.status.text = vscode.l10n.t('$(sync~spin) Indexing growth notes {0}/{1}', done, total); },
+    });
+    this._register(new vscode.Disposable(() => {
+      clearTimeout(this.saveTimer);
+      clearTimeout(this.reconcileTimer);
+      this.pipeline.dispose();
+    }));
+    // A folder deleted in one go may come as one event for the folder, and files written into a new
+    // folder at once can be missed by the OS watcher: either way, list the workspace again.
+    const folders = vscode.workspace.createFileSystemWatcher('**', false, true, false);
+    [
+      folders,
+      folders.onDidCreate(uri => void this.folderCreated(uri)),
+      folders.onDidDelete(uri => this.folderDeleted(uri)),
+      this.pipeline.onDidUpdate(update => this.updated(update)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rebuild()),
+      vscode.workspace.onDidChangeConfiguration(event => {
+        // The script decides which section a tag belongs to: a new one means new summaries.
+        if (event.affectsConfiguration(`${Settings.section}.${Settings.questionScriptPath}`)
+          || event.affectsConfiguration(`${Settings.section}.${Settings.seniorLeaderTitle}`)) void this.rebuild();
+      }),
+      vscode.workspace.onDidSaveTextDocument(document => {
+        const scriptPath = growthSettings(document.uri).questionScriptPath;
+        if (scriptPath && document.uri.path.endsWith(`/${scriptPath.replace(/^\.?\//, '')}`)) void this.rebuild();
+      }),
+    ].forEach(owned => this._register(owned));
+    this.ready = this.rebuild();
+  }
+
+  get index(): WorkspaceIndex {
+    return this.pipeline.index;
+  }
+
+  /** Files left out of the index, and why: shown in the status bar, never silently dropped. */
+  get skipped(): ReadonlyMap<string, string> {
+    return new Map([...this.pipeline.skipped].map(([key, file]) => [key, file.reason]));
+  }
+
+  /** Files read from disk, by URI string (for the tests: one change, one read). */
+  get reads(): ReadonlyMap<string, number> {
+    return this.source.reads;
+  }
+
+  /** Lists the workspace again, reusing cached summaries of unchanged files; requests while one waits share it. */
+  rebuild(): Promise<void> {
+    this.queuedRebuild ??= this.running.then(() => {
+      this.queuedRebuild = undefined;
+      this.running = this.buildOnce();
+      return this.running;
+    });
+    return this.queuedRebuild;
+  }
+
+  private async buildOnce(): Promise<void> {
+    const started = performance.now();
+    this.status.text = vscode.l10n.t('$(sync~spin) Indexing growth notes');
+    this.status.show();
+    try {
+      const { script } = await activeScript(vscode.workspace.workspaceFolders?.[0]);
+      if (this.pipeline.setScript(script)) this.log.info('The question script changed: notes are read again.');
+      const update = await this.pipeline.build();
+      this.log.info(`Indexed ${this.index.size} growth notes in ${Math.round(performance.now() - started)} ms: ${update.parsed} files read, ${update.reused} unchanged since last time.`);
+    } catch (error) {
+      this.log.error(`Indexing failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.status.hide();
+    }
+  }
+
+  private updated(update: PipelineUpdate) {
+    // Each file left out is logged once, with its reason, until it is indexed or gone.
+    for (const [key, file] of this.pipeline.skipped) {
+      if (this.loggedSkips.get(key) === file.reason) continue;
+      this.loggedSkips.set(key, file.reason);
+      this.log.warn(`Not indexed: ${vscode.workspace.asRelativePath(noteUri(key))} (${file.reason}).`);
+    }
+    for (const key of [...this.loggedSkips.keys()]) if (!this.pipeline.skipped.has(key)) this.loggedSkips.delete(key);
+    if (!update.full) {
+      this.log.debug(`Re-read ${update.parsed} changed file${update.parsed === 1 ? '' : 's'}.`);
+      if (update.parsed + update.reused + update.removed.length >= BURST_EVENTS) this.scheduleReconcile();
+    }
+    this.showSkipped();
+    this.cacheShards.noteUpdate(update);
+    this.scheduleSave();
+  }
+
+  private showSkipped() {
+    const skipped = this.skipped;
+    if (skipped.size === 0) {
+      this.skippedStatus.hide();
+      return;
+    }
+    const count = skipped.size;
+    this.skippedStatus.text = count === 1 ? vscode.l10n.t('$(warning) 1 file not indexed') : vscode.l10n.t('$(warning) {0} files not indexed', count);
+    this.skippedStatus.tooltip = `${vscode.l10n.t('Growth Conversations left these out of the views (they still open as usual):')}\n${[...skipped]
+      .slice(0, 10).map(([key, reason]) => `${vscode.workspace.asRelativePath(noteUri(key))}: ${reason}`).join('\n')}${count > 10 ? '\n…' : ''}`;
+    this.skippedStatus.command = Commands.showLog;
+    this.skippedStatus.show();
+  }
+
+  private async folderCreated(uri: vscode.Uri) {
+    if (inSkippedFolder(vscode.workspace.asRelativePath(uri, false)) || uri.path.toLowerCase().endsWith('.md')) return;
+    const stat = await vscode.workspace.fs.stat(uri).then(s => s, () => undefined);
+    if (stat && stat.type & vscode.FileType.Directory) this.scheduleReconcile();
+  }
+
+  private folderDeleted(uri: vscode.Uri) {
+    if (inSkippedFolder(vscode.workspace.asRelativePath(uri, false)) || uri.path.toLowerCase().endsWith('.md')) return;
+    const prefix = `${uri.toString()}/`;
+    const inside = [...this.index.all().map(note => note.path), ...this.pipeline.skipped.keys()].filter(key => key.startsWith(prefix));
+    if (inside.length === 0) return;
+    // Its notes are gone now; a listing once things settle catches anything else the watcher missed.
+    void this.pipeline.apply(inside.map(path => ({ path, kind: 'deleted' })));
+    this.scheduleReconcile();
+  }
+
+  /** Lists the workspace again once things settle: only files whose size or time changed are read. */
+  private scheduleReconcile() {
+    clearTimeout(this.reconcileTimer);
+    if (this.isDisposed) return; // a folder check can finish after shutdown
+    this.reconcileTimer = setTimeout(() => void this.rebuild(), RECONCILE_DELAY_MS);
+  }
+
+  private async loadCache(): Promise<Map<string, CachedSummary>> {
+    const storage = this.storage;
+    if (!storage) return new Map();
+    // A shard not written yet, or unreadable, is left out: its notes are read from the files.
+    return this.cacheShards.read(async shard => vscode.workspace.fs.readFile(cacheShardUri(storage, shard)));
+  }
+
+  private scheduleSave() {
+    clearTimeout(this.saveTimer);
+    if (this.isDisposed) return;
+    this.saveTimer = setTimeout(() => void this.saveCache(), SAVE_DELAY_MS);
+  }
+
+  private async saveCache() {
+    const storage = this.storage;
+    if (!storage) return;
+    try {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(storage, CACHE_FOLDER));
+      if (!this.removedOldCache) {
+        this.removedOldCache = true;
+        await vscode.workspace.fs.delete(vscode.Uri.joinPath(storage, OLD_CACHE_FILE)).then(undefined, () => undefined);
+      }
+      await this.cacheShards.write(this.pipeline.cacheEntries, async (shard, bytes) => vscode.workspace.fs.writeFile(cacheShardUri(storage, shard), bytes)); // replaces on purpose: the index's own cache in the extension's storage, never a note
+    } catch {
+      // The cache only saves time; failing to write it changes nothing else.
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import { Command } from '../common/commandManager';
+import { Commands } from '../common/ids';
+import { NotesIndexManager } from '../notes/notesIndex';
+import type { PersonTreeItem } from './peopleView';
+import { PrepareBriefProvider } from './prepareBriefs';
+
+/**
+ * "Growth: Prepare": a one-page, read-only brief of a person before the conversation. From the
+ * palette (pick a person), the People view (the row), or the CodeLens on a note's first line.
+ */
+export class PrepareCommand implements Command {
+  readonly id = Commands.prepare;
+
+  constructor(private readonly notes: NotesIndexManager, private readonly briefs: PrepareBriefProvider) {}
+
+  /** Opens the brief; the argument is a person's name, a People row, or nothing (then a pick). */
+  async execute(argument?: unknown): Promise<vscode.Uri | undefined> {
+    await this.notes.ready;
+    const person = personFrom(argument) ?? await this.pickPerson();
+    return person ? this.briefs.open(person) : undefined;
+  }
+
+  private async pickPerson(): Promise<string | undefined> {
+    const names = new Map<string, { date: string; team?: string }>();
+    for (const note of this.notes.index.all()) {
+      if (!note.person) continue;
+      const seen = names.get(note.person.trim());
+      if (!seen || (note.date ?? '') > seen.date) names.set(note.person.trim(), { date: note.date ?? '', team: note.team });
+    }
+    const items = [...names.entries()].sort((a, b) => b[1].date.localeCompare(a[1].date))
+      .map(([label, info]) => ({ label, description: info.team, detail: info.date ? vscode.l10n.t('Last conversation {0}', info.date) : undefined }));
+    if (items.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No conversations yet: there is nobody to prepare for.'));
+      return undefined;
+    }
+    return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Prepare'), placeHolder: vscode.l10n.t('Whose conversation are you preparing?') }))?.label;
+  }
+}
+
+function personFrom(argument: unknown): string | undefined {
+  if (typeof argument === 'string') return argument.trim() || undefined;
+  const row = argument as PersonTreeItem | undefined;
+  if (row && typeof row === 'object' && row.kind === 'person' && typeof row.person?.person === 'string') return row.person.person;
+  return undefined;
+}

@@ -1,0 +1,93 @@
+import * as vscode from 'vscode';
+import { noteUri } from '../notes/workspaceNoteSource';
+import { Command, optionsArgument } from '../common/commandManager';
+import { WriteActions } from '../common/writeActions';
+import { monthsBefore, WorkspaceIndex } from '../../core/workspace';
+import { today } from '../../core/base';
+import { quoteSourcePaths, ReportOptions, themesReport } from '../../core/outputs';
+import { Commands } from '../common/ids';
+import { askSaveTarget, saveChoices, saveMarkdownDocument } from '../common/markdownExport';
+import { readNoteText } from '../common/noteFiles';
+import { NotesIndexManager } from '../notes/notesIndex';
+import { PeriodMonths, pickPeriod } from '../common/periodPick';
+import { growthSettings } from '../common/settings';
+import { openUntitledMarkdown } from '../common/untitledDocuments';
+import { VocabularyManager } from '../themes/vocabularyManager';
+
+/** What a caller (a test, a script) may pass to Themes Report instead of answering its questions. */
+export interface ThemesReportArgs {
+  /** 6 or 12 months back, or 0 for all time; asked when missing. */
+  readonly months?: PeriodMonths;
+  readonly includeNames?: boolean;
+  /** Quotes are off unless asked for. */
+  readonly includeQuotes?: boolean;
+  /** Save the report here (.html for HTML) instead of offering to. */
+  readonly saveTo?: vscode.Uri;
+}
+
+/** "Themes Report": a Markdown report, anonymised unless asked, opened with its preview beside it. */
+export class ThemesReportCommand implements Command {
+  readonly id = Commands.themesReport;
+
+  constructor(private readonly notes: NotesIndexManager, private readonly vocabulary: VocabularyManager) {}
+
+  async execute(given?: unknown): Promise<vscode.TextDocument | undefined> {
+    const options: ThemesReportArgs = optionsArgument<ThemesReportArgs>(given);
+    const months = options.months ?? await pickPeriod(vscode.l10n.t('Themes Report: which period?'));
+    if (months === undefined) return undefined;
+    const kind = options.includeNames !== undefined ? { names: options.includeNames, quotes: options.includeQuotes ?? false } : await pickReportKind();
+    if (kind === undefined) return undefined;
+
+    await Promise.all([this.notes.ready, this.vocabulary.ready]);
+    const settings = growthSettings();
+    const day = today();
+    const since = months > 0 ? monthsBefore(day, months) : undefined;
+    const vocabulary = this.vocabulary.current;
+    const lines = kind.quotes ? await quotedLines(this.notes.index, { today: day, since, patternThreshold: settings.patternThreshold, vocabulary }) : new Map<string, string[]>();
+    const result = themesReport(this.notes.index, {
+      today: day, since, includeNames: kind.names, patternThreshold: settings.patternThreshold, lineText: (path, line) => lines.get(path)?.[line],
+      minGroupSize: settings.minimumGroupSize, minQuoteGroup: settings.minimumQuoteGroup, includeQuotes: kind.quotes, vocabulary,
+    });
+    if ('refusal' in result) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('No report: {0}', result.refusal));
+      return undefined;
+    }
+    const name = `themes-report-${day}`;
+    const document = await openUntitledMarkdown(name, result.markdown);
+    await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.commands.executeCommand('markdown.showPreviewToSide');
+    if (options.saveTo) await saveReport(document, options.saveTo);
+    else void offerSave(document, name);
+    return document;
+  }
+}
+
+async function pickReportKind(): Promise<{ names: boolean; quotes: boolean } | undefined> {
+  return vscode.window.showQuickPick([
+    { label: vscode.l10n.t('Anonymised'), detail: vscode.l10n.t('People counted, never named: fit to share with other managers.'), names: false, quotes: false },
+    { label: vscode.l10n.t('Anonymised, with quotes'), detail: vscode.l10n.t('Adds a line per person, only for themes many people raised, names replaced.'), names: false, quotes: true },
+    { label: vscode.l10n.t('With names'), detail: vscode.l10n.t('For your own use only.'), names: true, quotes: false },
+  ], { title: vscode.l10n.t('Themes Report: names?') });
+}
+
+/** Quotes need the lines behind each pattern: just those notes are read. */
+async function quotedLines(index: WorkspaceIndex, options: Pick<ReportOptions, 'today' | 'since' | 'patternThreshold' | 'vocabulary'>): Promise<Map<string, string[]>> {
+  const lines = new Map<string, string[]>();
+  for (const path of quoteSourcePaths(index, options)) {
+    lines.set(path, (await readNoteText(noteUri(path)))?.split(/\r?\n/) ?? []);
+  }
+  return lines;
+}
+
+async function offerSave(report: vscode.TextDocument, name: string) {
+  const save = saveChoices();
+  const action = await vscode.window.showInformationMessage(vscode.l10n.t('The report is open beside your notes. Save a copy to share it.'), save.markdown, save.html);
+  if (!action) return;
+  const target = await askSaveTarget(vscode.l10n.t('Save the themes report'), name, action === save.html);
+  if (target) await saveReport(report, target);
+}
+
+/** Saves the report as it reads now. */
+function saveReport(report: vscode.TextDocument, target: vscode.Uri): Promise<boolean> {
+  return saveMarkdownDocument(WriteActions.saveReport, report, target, vscode.l10n.t('Themes report'));
+}

@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import { Command, optionsArgument } from '../common/commandManager';
+import { WriteActions } from '../common/writeActions';
+import { sensitiveWordsIn, shareableCopy } from '../../core/outputs';
+import { exportUri, freeName } from '../common/exportFiles';
+import { logRefusal } from '../common/growthLog';
+import { Commands } from '../common/ids';
+import { askSaveTarget, saveChoices, saveMarkdownDocument } from '../common/markdownExport';
+import { activeScript } from '../notes/questionScripts';
+import { growthSettings } from '../common/settings';
+import { openUntitledMarkdown } from '../common/untitledDocuments';
+import { markShared } from './markSharedCommand';
+
+/** What a caller (a test, a script) may pass to Create Shareable Copy instead of answering its questions. */
+export interface CreateShareableCopyArgs {
+  /** The note to share; the active editor's note by default. */
+  readonly uri?: vscode.Uri;
+  /** Answer the sensitive-words check with "open it anyway" (tests, scripted use). */
+  readonly acceptSensitiveWords?: boolean;
+  /** Save the copy to this file (.html for HTML), or as Markdown in the export folder, instead of offering what to do with it. */
+  readonly saveTo?: vscode.Uri | 'export-folder';
+}
+
+/** "Create Shareable Copy": an unsaved copy for the person; nothing is written or sent unless the manager says so. */
+export class CreateShareableCopyCommand implements Command {
+  readonly id = Commands.createShareableCopy;
+
+  async execute(given?: unknown): Promise<vscode.TextDocument | undefined> {
+    const options: CreateShareableCopyArgs = given instanceof vscode.Uri ? { uri: given } : optionsArgument<CreateShareableCopyArgs>(given);
+    const source = options.uri ? await vscode.workspace.openTextDocument(options.uri) : vscode.window.activeTextEditor?.document;
+    if (!source) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a growth note to create a copy to share.'));
+      return undefined;
+    }
+    const settings = growthSettings(source.uri);
+    const { script } = await activeScript(vscode.workspace.getWorkspaceFolder(source.uri));
+    const copy = shareableCopy(source.getText(), { privateFields: settings.privateFields, privateSections: settings.privateSections, script });
+    if ('refused' in copy) {
+      logRefusal('Creating a shareable copy', 'the note cannot be shared safely', source.uri);
+      await vscode.window.showWarningMessage(vscode.l10n.t('No copy was made. {0}', copy.refused), { modal: true });
+      return undefined;
+    }
+    const sensitive = sensitiveWordsIn(copy.text, settings.sensitiveWords);
+    if (sensitive.length > 0 && !options.acceptSensitiveWords && !(await this.readAnyway(sensitive))) return undefined;
+    const name = `${source.uri.path.split('/').pop()?.replace(/\.md$/i, '') ?? 'note'}-shared`;
+    const document = await openUntitledMarkdown(name, copy.text);
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    const exported = options.saveTo === 'export-folder' ? exportUri(`${name}.md`, source.uri) : undefined;
+    const target = exported ? await freeName(exported) : options.saveTo instanceof vscode.Uri ? options.saveTo : undefined;
+    if (target) await saveCopy(document, target);
+    else void offerShareActions(source.uri, document, copy.removed);
+    return document;
+  }
+
+  /** A sensitive word is still in the copy: open it only when the manager says so, to read it first. */
+  private async readAnyway(sensitive: readonly string[]): Promise<boolean> {
+    const openAnyway = vscode.l10n.t('Open the Copy');
+    const words = sensitive.map(w => `"${w}"`).join(', ');
+    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('The copy still mentions {0}. Read it before you share it.', words), { modal: true }, openAnyway);
+    return answer === openAnyway;
+  }
+}
+
+async function offerShareActions(source: vscode.Uri, copy: vscode.TextDocument, removed: string[]) {
+  const copyToClipboard = vscode.l10n.t('Copy to Clipboard');
+  const markAsShared = vscode.l10n.t('Mark as Shared');
+  const save = saveChoices();
+  const canShare = removed.length > 0 ? vscode.l10n.t('This copy can be shared. Left out: {0}.', removed.join(', ')) : vscode.l10n.t('This copy can be shared.');
+  const action = await vscode.window.showInformationMessage(canShare, copyToClipboard, save.markdown, save.html, markAsShared);
+  if (action === copyToClipboard) await vscode.env.clipboard.writeText(copy.getText());
+  if (action === save.markdown || action === save.html) {
+    const name = copy.uri.path.split('/').pop()?.replace(/\.md$/i, '') ?? 'note-shared';
+    const target = await askSaveTarget(vscode.l10n.t('Save the shareable copy'), name, action === save.html, source);
+    if (!target || !(await saveCopy(copy, target))) return;
+  }
+  if (action === markAsShared) await markShared(source);
+  else if (action) {
+    const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Once you have shared it, record the day in the note.'), markAsShared);
+    if (answer === markAsShared) await markShared(source);
+  }
+}
+
+/** Saves the copy (never over a growth note); a Markdown copy then opens from where it was saved. */
+async function saveCopy(copy: vscode.TextDocument, target: vscode.Uri): Promise<boolean> {
+  if (!(await saveMarkdownDocument(WriteActions.saveShareableCopy, copy, target, vscode.l10n.t('Growth conversation')))) return false;
+  if (!target.path.toLowerCase().endsWith('.html')) await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  return true;
+}
