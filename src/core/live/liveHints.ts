@@ -1,6 +1,6 @@
 import { daysBetween } from '../workspace';
 import { Note, QuestionScript } from '../note';
-import { listItemsIn } from './scaffold';
+import { answersTo } from './scaffold';
 import { MessageId, msg } from '../base';
 
 /** What a hint's button does; the manager clicks it, nothing is ever applied without that click. */
@@ -137,8 +137,7 @@ export function liveHints(input: LiveHintInput): LiveHint[] {
   const pathQuestion = byRecord('careerPath');
   const path = note.careerPath;
   if (achievementsQuestion && pathQuestion && path && PATH_WORDS[path]) {
-    const section = note.sections.find(s => s.questionId === achievementsQuestion.id);
-    const achievements = section ? listItemsIn(range(section.headingLine + 1, section.endLine).map(lineText).join('\n'), 0, section.endLine - section.headingLine) : [];
+    const achievements = answersTo(note, 'achievements');
     if (achievements.length > 0 && !achievements.some(a => PATH_WORDS[path].test(a))) {
       hints.push({
         id: 'path-without-achievement', questionId: pathQuestion.id,
@@ -159,8 +158,4 @@ export function liveHints(input: LiveHintInput): LiveHint[] {
     }
   }
   return hints;
-}
-
-function range(from: number, to: number): number[] {
-  return to < from ? [] : Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }

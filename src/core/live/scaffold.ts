@@ -1,5 +1,5 @@
 import { posix } from 'path';
-import { analyzeNote, PRIVATE_ITEM, QuestionScript } from '../note';
+import { analyzeNote, classifyBlock, Note, QuestionScript, RecordKind } from '../note';
 
 /** What the previous conversation with the same person left open. */
 export interface CarryOver {
@@ -130,43 +130,41 @@ export function yamlScalar(value: string): string {
   return plain && !/ $/.test(value) ? value : JSON.stringify(value);
 }
 
-/** Reads what the previous note left open: its six-month goals and its unticked action items. */
+/** Reads what the previous conversation left open: its six-month goals and its unticked action items. */
 export function carryOverFrom(previousText: string, previousPath: string, script: QuestionScript): CarryOver | undefined {
-  const analysis = analyzeNote(previousText, script);
-  const note = analysis.note;
+  const note = analyzeNote(previousText, script).note;
   if (!note.isGrowthNote) return undefined;
-  const goalSection = note.sections.find(s => s.records === 'sixMonthGoals');
-  const goals = goalSection ? listItemsIn(analysis.lines.text, goalSection.headingLine + 1, goalSection.endLine) : [];
   const open = note.tasks.filter(t => !t.done && t.sectionKind === 'next-steps');
   const previousDate = note.date ?? 'earlier';
   return {
-    // An item nested under a (private) one is private too: it carries the marker, so it stays out of copies.
-    previousPath, previousDate, goals, openActions: open.map(t => (t.private ? markedPrivate(t.text) : t.text)),
+    // What the person may not see stays marked private in the new note, so it stays out of their copy.
+    previousPath, previousDate, goals: answersTo(note, 'sixMonthGoals'), openActions: open.map(t => (t.private ? markedPrivate(t.text) : t.text)),
     openActionsFirstWritten: open.map(t => (t.carriedFrom && /^\d{4}-\d{2}-\d{2}$/.test(t.carriedFrom) ? t.carriedFrom : previousDate)),
     manager: note.manager, team: note.team, level: note.level,
   };
 }
 
 /**
- * The text of the list items (bullets, numbers or tasks) between two lines, without comments. An item
- * nested under one marked (private) comes back marked (private) too, so it never loses its privacy.
+ * What a note answered to the question that records `records`, one entry per paragraph or top-level
+ * list item, as the note model reads them (comments left out). An entry that is not shared comes back
+ * marked (private), so it never loses its privacy.
  */
-export function listItemsIn(text: string, firstLine: number, lastLine: number): string[] {
-  let privateIndent = -1; // the indent of the (private) item whose sub-items we are in
-  return text.split('\n').slice(firstLine, lastLine + 1).flatMap(line => {
-    const match = /^(\s*)(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/.exec(line.replace(/\r$/, ''));
-    if (!match) return [];
-    const indent = match[1].replace(/\t/g, '    ').length;
-    if (privateIndent !== -1 && indent <= privateIndent) privateIndent = -1;
-    const item = match[2].replace(/<!--.*?-->/g, '').trim();
-    if (privateIndent === -1 && PRIVATE_ITEM.test(item)) privateIndent = indent;
-    if (!item || (indent > 3 && privateIndent === -1)) return [];
-    return [privateIndent !== -1 ? markedPrivate(item) : item];
+export function answersTo(note: Note, records: RecordKind): string[] {
+  const section = note.sections.findIndex(s => s.records === records);
+  if (section === -1) return [];
+  const topLists = new Set<number>();
+  const answers: string[] = [];
+  note.blocks.forEach((block, index) => {
+    if (block.section !== section) return;
+    if (block.kind === 'list' && block.parent === -1) topLists.add(index);
+    const answer = (block.kind === 'paragraph' && block.parent === -1) || (block.kind === 'item' && topLists.has(block.parent));
+    if (answer && block.text !== '') answers.push(block.privacy === 'shared' ? block.text : markedPrivate(block.text));
   });
+  return answers;
 }
 
 function markedPrivate(item: string): string {
-  return PRIVATE_ITEM.test(item) ? item : `${item} (private)`;
+  return classifyBlock(item).privacy === 'private' ? item : `${item} (private)`;
 }
 
 /** A folder name for a person: lower case, accents dropped, words joined by hyphens. */

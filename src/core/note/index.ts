@@ -1,9 +1,15 @@
 // The note layer's public entry: other folders import from here, never from its files.
+export * from './blockClassifier';
+export * from './blocks';
 export * from './body';
+export * from './bodyTree';
 export * from './fieldLocator';
 export * from './frontmatter';
 export * from './note';
 export * from './noteSummary';
+export * from './privacyClassifier';
 export * from './questionScript';
 export * from './questionScriptFile';
+export * from './sections';
+export * from './tags';
 export * from './validate';

@@ -1,4 +1,6 @@
-import { Body, parseBody, Section, TagMention, TaskItem, UnknownMarker } from './body';
+import { Body, emptyBody, parseBody } from './body';
+import { Block, HiddenSpan, TagMention, TaskItem, UnknownMarker } from './blocks';
+import { Section } from './sections';
 import { declaresGrowthNote, Frontmatter, parseFrontmatter } from './frontmatter';
 import { LineIndex, msg, problem, Problem } from '../base';
 import { BUILT_IN_SCRIPT, QuestionScript } from './questionScript';
@@ -28,6 +30,12 @@ export interface Note extends NoteFields {
   readonly sections: readonly Section[];
   readonly tasks: readonly TaskItem[];
   readonly tags: readonly TagMention[];
+  /** Every block of the body, in document order, each with its one privacy class. */
+  readonly blocks: readonly Block[];
+  /** Stretches of the body never shown to anyone else (comments, raw HTML, what hidden HTML holds). */
+  readonly hidden: readonly HiddenSpan[];
+  /** Where a comment opens that never closes: nothing from there on is shown to anyone else. */
+  readonly unclosedComment?: number;
   readonly achievements?: number;
   /** First line of the Markdown body. */
   readonly bodyLine: number;
@@ -55,7 +63,7 @@ export function analyzeNote(rawText: string, script: QuestionScript = BUILT_IN_S
   const bodyLine = lines.positionAt(split.bodyOffset).line;
   const isGrowthNote = split.frontmatter?.isMap ? data.type === 'growth-conversation' : declaresGrowthNote(text);
   // Only a growth note's body is parsed: any other Markdown file in the workspace costs no more than its frontmatter.
-  const body: Body = isGrowthNote || declaresGrowthNote(text) ? parseBody(text, split.bodyOffset, bodyLine, script) : { sections: [], tasks: [], tags: [] };
+  const body: Body = isGrowthNote || declaresGrowthNote(text) ? parseBody(text, split.bodyOffset, bodyLine, script, noteFields(data).person) : emptyBody();
   const problems = [...split.problems];
   if (body.skipped) {
     problems.push(problem(lines.lineRange(bodyLine), 'warning', 'body-too-complex',
@@ -68,6 +76,9 @@ export function analyzeNote(rawText: string, script: QuestionScript = BUILT_IN_S
     sections: body.sections,
     tasks: body.tasks,
     tags: body.tags,
+    blocks: body.blocks,
+    hidden: body.hidden,
+    unclosedComment: body.unclosedComment,
     achievements: body.achievements,
     bodyLine,
     problems,

@@ -1,5 +1,9 @@
 // Longer than 500 lines because the line scanner is one state machine over a note's lines: split, its states would be passed between files.
-import { afterPrivate, complexityProblem, identifySection, isPrivateHeading, PRIVATE_ITEM, SECTION_MARKER, SectionIdentity, SectionKind, tagAt, TagMention, TaskItem } from './body';
+import { TagMention, TaskItem } from './blocks';
+import { complexityProblem } from './bodyTree';
+import { ClassifierOptions, isPrivateHeading, mayBePrivate } from './privacyClassifier';
+import { afterPrivate, identifySection, isShareableSection, SECTION_MARKER, SectionIdentity, SectionKind } from './sections';
+import { tagAt } from './tags';
 import { declaresGrowthNote, MAX_FRONTMATTER_BYTES, parseFrontmatter } from './frontmatter';
 import { analyzeNote, NoteAnalysis, noteFields, NoteFields } from './note';
 import { LineIndex, normalizeTheme } from '../base';
@@ -59,7 +63,7 @@ export function readSummary(rawText: string, script: QuestionScript): { summary:
   let bodyLine = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < split.bodyOffset; i = text.indexOf('\n', i + 1)) bodyLine++;
   // A lone CR ends a line for remark but not for the scanner.
-  const scanned = /\r(?!\n)/.test(body) ? undefined : scanBody(lines, bodyLine, script);
+  const scanned = /\r(?!\n)/.test(body) ? undefined : scanBody(lines, bodyLine, script, fields.person);
   if (scanned) return { summary: { ...fields, isGrowthNote, ...scanned }, fullParse: false };
   const { tags, tasks, achievements } = summaryFromAnalysis(analyzeNote(rawText, script));
   return { summary: { ...fields, isGrowthNote, tags, tasks, achievements }, fullParse: true };
@@ -209,8 +213,6 @@ interface OpenItem {
   readonly box?: string;
   /** Blocks started inside it so far. */
   blocks: number;
-  /** Its first block says (private). */
-  ownPrivate: boolean;
   task?: MutableTask;
 }
 
@@ -240,15 +242,17 @@ interface SectionState {
   readonly kind: SectionKind;
   readonly questionId?: string;
   readonly countsAchievements: boolean;
+  /** A question not listed as private, or Next steps: what may be shown to someone else. */
+  readonly shareable: boolean;
 }
 
 /** Thrown when the note uses a construct the line scanner does not model: remark reads that note instead. */
 class BeyondScanner extends Error {}
 
 /** The body's tags, tasks and achievements, or undefined when the note is beyond the line scanner. */
-function scanBody(lines: readonly string[], firstLine: number, script: QuestionScript): ScanResult | undefined {
+function scanBody(lines: readonly string[], firstLine: number, script: QuestionScript, person: string | undefined): ScanResult | undefined {
   try {
-    return new BodyScanner(lines, script).scan(firstLine);
+    return new BodyScanner(lines, script, person).scan(firstLine);
   } catch (error) {
     if (error instanceof BeyondScanner) return undefined;
     throw error;
@@ -297,7 +301,10 @@ class BodyScanner {
   private readonly tags: NoteSummary['tags'][number][] = [];
   private readonly tasks: MutableTask[] = [];
   private achievements: number | undefined;
-  private section: SectionState = { kind: 'other', countsAchievements: false };
+  private section: SectionState = { kind: 'other', countsAchievements: false, shareable: false };
+  /** A `#` heading was seen: only the first, before any section, is the note's title. */
+  private titleSeen = false;
+  private sectionCount = 0;
   /** The level of the `### Private…` heading whose part of the section we are in, as in the remark reader. */
   private privatePartDepth: number | undefined;
   private containers: Container[] = [];
@@ -305,7 +312,11 @@ class BodyScanner {
   /** A `##` section whose marker may still come as the next block: its heading's tags wait for it. */
   private pendingSection?: { readonly headingText: string; readonly marker?: string; readonly tags: Paragraph[] };
 
-  constructor(private readonly lines: readonly string[], private readonly script: QuestionScript) {}
+  private readonly options: ClassifierOptions;
+
+  constructor(private readonly lines: readonly string[], private readonly script: QuestionScript, person: string | undefined) {
+    this.options = { extraWords: script.privacyWords, person };
+  }
 
   scan(firstLine: number): ScanResult {
     for (let line = firstLine; line < this.lines.length; line++) this.scanLine(this.lines[line], line);
@@ -366,7 +377,7 @@ class BodyScanner {
       if (gap > 4) beyond(); // indented code as the item's first block
       const content = indent + item.width + gap;
       const box = /^\[([ xX])\](?=[ \t]|$)/.exec(afterMarker.slice(gap))?.[1];
-      this.openContainer(matched, { kind: 'item', content, line, atRoot: matched === 0, box, blocks: 0, ownPrivate: false });
+      this.openContainer(matched, { kind: 'item', content, line, atRoot: matched === 0, box, blocks: 0 });
       matched = this.containers.length;
       opened = true;
       pos = Math.min(source.length, pos + content);
@@ -472,7 +483,7 @@ class BodyScanner {
       const first = this.blockStarts();
       const content = atxHeadingText(rest.slice(atx[0].length));
       const heading: Paragraph = { lines: [content], firstLine: line, containers: [...this.containers], firstOf: first };
-      if (this.containers.length === 0 && atx[1].length <= 2) this.sectionHeading(heading, atx[1].length);
+      if (this.containers.length === 0 && atx[1].length <= 2) this.sectionHeading(heading, atx[1].length, true);
       else {
         if (this.containers.length === 0) this.subHeading(atx[1].length, content);
         this.emitParagraph(heading, first);
@@ -525,6 +536,7 @@ class BodyScanner {
   }
 
   private emitParagraph(paragraph: Paragraph, firstOf: OpenItem | undefined) {
+    this.guardWords(paragraph.lines.join('\n'), paragraph.containers);
     if (firstOf) {
       let text = paragraph.lines.join('\n');
       const box = firstOf.box !== undefined && paragraph.firstLine === firstOf.line ? /^[ ]*\[[ xX]\]/.exec(text) : null;
@@ -560,15 +572,24 @@ class BodyScanner {
 
   /** The item's first block is known: whether it is private, and whether it counts as an achievement. */
   private itemResolved(item: OpenItem, source: string) {
-    const counts = item.atRoot && this.section.countsAchievements;
-    // Its exact visible text is needed only when it may say (private) or may count as an achievement.
-    const visible = counts || PRIVATE_ITEM.mayMatch(source) || ENTITY.test(source) ? visibleText(source) : undefined;
-    item.ownPrivate = visible !== undefined && PRIVATE_ITEM.test(visible);
-    if (counts && visible !== '') this.achievements = (this.achievements ?? 0) + 1;
+    if (item.atRoot && this.section.countsAchievements && visibleText(source) !== '') this.achievements = (this.achievements ?? 0) + 1;
   }
 
+  /** The place alone keeps what is here from being shared (as the full reader's verdicts by place). */
   private isPrivate(containers: readonly Container[]): boolean {
-    return this.section.kind === 'private' || this.privatePartDepth !== undefined || containers.some(c => c.kind === 'item' && c.ownPrivate);
+    if (!this.section.shareable || this.privatePartDepth !== undefined) return true;
+    // Under Next steps only the action items are shown.
+    return this.section.kind === 'next-steps' && containers[0]?.kind !== 'item';
+  }
+
+  /**
+   * Words the privacy classifier might read as private, or what only the full reader's structure tells
+   * (callouts, footnotes, Obsidian comments, a comment end outside a comment): the full reader decides.
+   */
+  private guardWords(source: string, containers: readonly Container[]) {
+    if (this.isPrivate(containers)) return;
+    if (mayBePrivate(source, this.options) || /%%|\[[!^]/.test(source)) beyond();
+    if (source.includes('-->') && visibleText(source).includes('-->')) beyond();
   }
 
   private setextHeading(paragraph: Paragraph, depth: number) {
@@ -576,7 +597,7 @@ class BodyScanner {
     if (/^[ ]*\[[\s\S]*\]:/.test(paragraph.lines.join('\n'))) beyond();
     // A task's box is read only at the start of a paragraph: underlined, the item is no task.
     if (paragraph.firstOf?.box !== undefined && paragraph.firstLine === paragraph.firstOf.line) beyond();
-    if (paragraph.containers.length === 0) this.sectionHeading(paragraph, depth);
+    if (paragraph.containers.length === 0) this.sectionHeading(paragraph, depth, false);
     else this.emitParagraph(paragraph, paragraph.firstOf);
   }
 
@@ -595,6 +616,8 @@ class BodyScanner {
   }
 
   private tableRow(row: string, line: number, containers: readonly Container[]) {
+    // A row's words decide its class, and a header row's decide the whole table's.
+    this.guardWords(row, containers);
     if (!row.includes('#')) return;
     if (/[`<[\\]/.test(row)) beyond();
     this.collectTags({ lines: [row], firstLine: line, containers });
@@ -605,17 +628,23 @@ class BodyScanner {
     if (this.privatePartDepth !== undefined && depth <= this.privatePartDepth) this.privatePartDepth = undefined;
     // Markup could change the heading's visible text: remark reads such a heading.
     if (this.privatePartDepth === undefined && /[`<&\\[*_]/.test(text)) beyond();
-    if (this.privatePartDepth === undefined && knownPrivateHeading(text)) this.privatePartDepth = depth;
+    if (this.privatePartDepth === undefined && knownPrivateHeading(text, this.options)) this.privatePartDepth = depth;
   }
 
   /** A `#` or `##` heading at the top level: a new section begins (its marker may be the next block). */
-  private sectionHeading(heading: Paragraph, depth: number) {
+  private sectionHeading(heading: Paragraph, depth: number, atx: boolean) {
     this.privatePartDepth = undefined;
     this.resolvePendingSection(undefined);
     const source = heading.lines.join('\n');
     if (depth === 1) {
-      this.section = { kind: this.section.kind === 'private' ? 'private' : 'other', countsAchievements: false };
-      this.collectTags(heading);
+      const privateBefore = this.section.kind === 'private';
+      const candidate = !this.titleSeen && this.sectionCount === 0 && atx && !privateBefore;
+      // Markup could change the title's visible text: remark reads such a title.
+      if (candidate && /[`<&\\[*_]/.test(source)) beyond();
+      const isTitle = candidate && !knownPrivateHeading(visibleText(source), this.options);
+      this.titleSeen = true;
+      this.section = { kind: privateBefore ? 'private' : 'other', countsAchievements: false, shareable: false };
+      this.collectTags(heading, !isTitle);
       return;
     }
     if (source.includes('`') && source.includes('<!--')) beyond();
@@ -627,14 +656,17 @@ class BodyScanner {
     if (!pending) return;
     this.pendingSection = undefined;
     // As in the remark reader: only a section named by its marker ends Private notes.
-    const identity = afterPrivate(knownSection(pending.marker ?? nextBlockMarker, pending.headingText, this.script), this.section.kind === 'private');
+    const identity = afterPrivate(knownSection(pending.marker ?? nextBlockMarker, pending.headingText, this.script, this.options.person), this.section.kind === 'private');
     const countsAchievements = identity.question?.records === 'achievements';
-    this.section = { kind: identity.kind, questionId: identity.question?.id, countsAchievements };
+    const shareable = isShareableSection(identity, this.script);
+    this.section = { kind: identity.kind, questionId: identity.question?.id, countsAchievements, shareable };
+    this.sectionCount++;
     if (countsAchievements) this.achievements ??= 0;
-    for (const heading of pending.tags) this.collectTags(heading);
+    for (const heading of pending.tags) this.collectTags(heading, !shareable);
   }
 
-  private collectTags(paragraph: Paragraph) {
+  /** The paragraph's tags; `headingPrivate` says whether a section's own heading is shown. */
+  private collectTags(paragraph: Paragraph, headingPrivate?: boolean) {
     const text = paragraph.lines.join('\n');
     if (!text.includes('#')) return;
     const found: { hash: number; name: string }[] = [];
@@ -644,7 +676,7 @@ class BodyScanner {
     }
     if (found.length === 0) return;
     const hidden = inlineNonText(text);
-    const isPrivate = this.isPrivate(paragraph.containers);
+    const isPrivate = headingPrivate ?? this.isPrivate(paragraph.containers);
     let line = paragraph.firstLine;
     let hiddenIndex = 0;
     // One cursor walks the paragraph once: the current line, and where the current word began.
@@ -673,24 +705,25 @@ const sectionsByScript = new WeakMap<QuestionScript, Map<string, SectionIdentity
 const privateHeadings = new Map<string, boolean>();
 
 /** `identifySection`, remembered per script. Markers hold only letters, digits and `-`, so the key is unambiguous. */
-function knownSection(marker: string | undefined, headingText: string, script: QuestionScript): SectionIdentity {
+function knownSection(marker: string | undefined, headingText: string, script: QuestionScript, person: string | undefined): SectionIdentity {
   let known = sectionsByScript.get(script);
   if (!known) sectionsByScript.set(script, known = new Map());
-  const key = `${marker ?? ''}\u0000${headingText}`;
+  const key = `${marker ?? ''}\u0000${person ?? ''}\u0000${headingText}`;
   let identity = known.get(key);
   if (!identity) {
-    identity = identifySection(marker, headingText, script);
+    identity = identifySection(marker, headingText, script, person);
     if (known.size < MAX_REMEMBERED_HEADINGS) known.set(key, identity);
   }
   return identity;
 }
 
 /** `isPrivateHeading`, remembered. */
-function knownPrivateHeading(text: string): boolean {
-  let isPrivate = privateHeadings.get(text);
+function knownPrivateHeading(text: string, options: ClassifierOptions): boolean {
+  const key = `${options.person ?? ''}\u0000${options.extraWords?.join('\u0001') ?? ''}\u0000${text}`;
+  let isPrivate = privateHeadings.get(key);
   if (isPrivate === undefined) {
-    isPrivate = isPrivateHeading(text);
-    if (privateHeadings.size < MAX_REMEMBERED_HEADINGS) privateHeadings.set(text, isPrivate);
+    isPrivate = isPrivateHeading(text, options);
+    if (privateHeadings.size < MAX_REMEMBERED_HEADINGS) privateHeadings.set(key, isPrivate);
   }
   return isPrivate;
 }

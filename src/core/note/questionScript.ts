@@ -18,6 +18,10 @@ export interface Question {
 export interface QuestionScript {
   readonly name: string;
   readonly questions: readonly Question[];
+  /** Question ids whose answers never leave the note (the configuration's private sections). */
+  readonly privateQuestions?: readonly string[];
+  /** More words that make a block uncertain (the configuration's privacy words). */
+  readonly privacyWords?: readonly string[];
 }
 
 /** Placeholder in a question title for the most senior technical leader (a setting). */

@@ -1,4 +1,4 @@
-import { analyzeNote, atxHeadingText, complexityProblem, declaresGrowthNote, Frontmatter, identifySection, MIN_ACHIEVEMENTS, NEXT_STEPS_ID, Note, NoteAnalysis, NoteContext, noteFields, NoteSummary, parseFrontmatter, PRIVATE_ID, QuestionScript, Section, SECTION_MARKER, SimpleFrontmatter, simpleFrontmatterWithFields, validateNote } from '../note';
+import { analyzeNote, ANY_MARKER, complexityProblem, declaresGrowthNote, emptyBody, Frontmatter, MIN_ACHIEVEMENTS, NEXT_STEPS_ID, Note, NoteAnalysis, NoteContext, noteFields, NoteSummary, parseFrontmatter, PRIVATE_ID, QuestionScript, SimpleFrontmatter, simpleFrontmatterWithFields, validateNote } from '../note';
 import { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { NotePipeline } from './notePipeline';
 import { LineIndex, Problem } from '../base';
@@ -9,40 +9,31 @@ export interface FileProblems {
 }
 
 /**
- * What validation needs of a note. The body check (fewer than three achievements) needs only where
- * the achievements section starts, found by its marker; the remark parse runs only when the summary
- * cannot settle it (no items, no marker, carried items, comment blocks) or the body is too odd to
- * analyse. A differential test holds this to the full analysis.
+ * What validation needs of a note. Only one body check (fewer than three achievements) needs the body,
+ * and only when the summary counted one or two achievements (none: the section may be unanswered):
+ * then, as for any note with a misspelt marker or a body too odd to summarise, the note model is read
+ * in full, so a closed note's problems are the open note's, at the same places. Otherwise the
+ * frontmatter alone is read (flat lines without the YAML parser, their problems placed all the same).
  */
 export function analysisForValidation(rawText: string, script: QuestionScript, summary: NoteSummary | undefined, summaryOfThisText = false): NoteAnalysis {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  if (!summary || summary.achievements === 0) return analyzeNote(text, script);
+  if (!summary || summary.achievements === 0 || (summary.achievements !== undefined && summary.achievements < MIN_ACHIEVEMENTS)) return analyzeNote(text, script);
   const lines = new LineIndex(text);
-  // Flat `key: value` frontmatter (most notes) is read without the YAML parser; its problems are placed all the same.
   const simple = simpleFrontmatterWithFields(text);
   const split = simple ? { frontmatter: flatFrontmatter(text, simple), bodyOffset: simple.bodyOffset, problems: [] } : parseFrontmatter(text, lines);
   const body = text.slice(split.bodyOffset);
   // A summary made from this very text that counted achievements has scanned its body: it is not too complex.
   const scanned = summaryOfThisText && summary.achievements !== undefined && summary.achievements > 0;
   if ((!scanned && complexityProblem(body)) || hasUnknownMarker(body, script)) return analyzeNote(text, script);
-  const bodyLine = lines.positionAt(split.bodyOffset).line;
-  const sections: Section[] = [];
-  if (summary.achievements !== undefined && summary.achievements < MIN_ACHIEVEMENTS) {
-    const heading = achievementsHeading(text.split(/\r?\n/), bodyLine, script);
-    if (heading === undefined) return analyzeNote(text, script);
-    sections.push(heading);
-  }
   const data = split.frontmatter?.isMap ? split.frontmatter.data : {};
   const note: Note = {
     isGrowthNote: split.frontmatter?.isMap ? data.type === 'growth-conversation' : declaresGrowthNote(text),
     data,
     ...noteFields(data),
-    sections,
-    tasks: [],
-    tags: [],
+    ...emptyBody(),
     unknownMarkers: [],
     achievements: summary.achievements,
-    bodyLine,
+    bodyLine: lines.positionAt(split.bodyOffset).line,
     problems: split.problems,
   };
   return { note, text, lines, frontmatter: split.frontmatter };
@@ -80,7 +71,6 @@ function flatFrontmatter(text: string, simple: SimpleFrontmatter): Frontmatter {
   return { document: document as Document.Parsed, yamlText: text.slice(YAML_OFFSET, simple.close).replace(/\r$/, ''), yamlOffset: YAML_OFFSET, data: simple.data, isMap: true };
 }
 
-const ANY_MARKER = /<!--\s*growth\s*:\s*([^>]*?)\s*-->/gi;
 
 /** A growth marker naming no section of the script: only the full parse says exactly where, with a suggestion. */
 function hasUnknownMarker(body: string, script: QuestionScript): boolean {
@@ -88,49 +78,6 @@ function hasUnknownMarker(body: string, script: QuestionScript): boolean {
   const known = new Set([...script.questions.map(q => q.id), NEXT_STEPS_ID, PRIVATE_ID]);
   for (const match of body.matchAll(ANY_MARKER)) if (!known.has(match[1].toLowerCase())) return true;
   return false;
-}
-
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const SECTION_HEADING = /^ {0,3}##[ \t]+/;
-
-/**
- * The achievements section of a note whose summary counted one to two items in it (so it is answered),
- * when its `##` heading carries a marker. Undefined when unsure: the caller parses the note in full.
- */
-function achievementsHeading(lines: readonly string[], bodyLine: number, script: QuestionScript): Section | undefined {
-  let fence: string | undefined;
-  let found: { headingLine: number; heading: string; questionId: string } | undefined;
-  for (let line = bodyLine; line < lines.length; line++) {
-    const source = lines[line];
-    if (fence !== undefined) {
-      if (source.trimStart().startsWith(fence)) fence = undefined;
-      continue;
-    }
-    const opening = FENCE.exec(source);
-    if (opening) {
-      fence = opening[1];
-      continue;
-    }
-    // A comment block could hide or fake a heading, and a carried item may not count as an answer.
-    if (/^ {0,3}<!--/.test(source) && !source.includes('-->')) return undefined;
-    if (found && /<!--\s*from:/.test(source)) return undefined;
-    const opened = /^ {0,3}#{1,2}[ \t]/.test(source) ? SECTION_HEADING.exec(source) : null;
-    if (/^ {0,3}#[ \t]/.test(source) && found) break;
-    if (!opened) continue;
-    const heading = atxHeadingText(source.slice(opened[0].length));
-    const marker = SECTION_MARKER.exec(heading)?.[1];
-    const question = marker === undefined ? undefined : identifySection(marker, heading.replace(SECTION_MARKER, '').trim(), script).question;
-    const isAchievements = question?.records === 'achievements';
-    // A second achievements section: which one the problem belongs to is for the full parse to say.
-    if (found) return isAchievements ? undefined : achievementsSection(found);
-    if (marker === undefined) return undefined;
-    if (question && isAchievements) found = { headingLine: line, heading, questionId: question.id };
-  }
-  return found && achievementsSection(found);
-}
-
-function achievementsSection(found: { headingLine: number; heading: string; questionId: string }): Section {
-  return { kind: 'question', questionId: found.questionId, records: 'achievements', heading: found.heading, headingLine: found.headingLine, endLine: found.headingLine, answered: true, hasMarker: true };
 }
 
 /** The one validator of a note in its workspace, for the editor's diagnostics and the CLI alike. */
