@@ -7,3 +7,6 @@ export * from './noteSummary';
 export * from './questionScript';
 export * from './questionScriptFile';
 export * from './validate';
+export * from './privacyWords';
+export { classifyBlock, isPrivateCallout, isPrivateLabel, mayBePrivate } from './privacyClassifier';
+export type { Classification, ClassifierOptions, PrivacyClass } from './privacyClassifier';
