@@ -1,62 +1,266 @@
+import { LABEL_WORDS, NOT_FOR, PRIVACY_PHRASES, PRIVATE_SYMBOLS, PRIVATE_WORDS } from './privacyWords';
+import { BREAK, decodeEscapesAndEntities, FoldedText, foldPlain, foldWithMap, hideCodeAndMarkup, withoutLineMarkers } from './visibleBlockText';
+
 /**
- * The one place that decides whether a block of a note may be shared: shared, private (marked so) or
- * uncertain (it says something private in other words). Both are left out of everything made for
- * someone else; uncertain blocks are named so the manager can reword them.
+ * The one place that decides what in a note is the manager's only. Every block of a note gets one
+ * class: `shared` (may leave in a copy or count in a report), `private` (marked as such on purpose) or
+ * `uncertain` (it holds a privacy word without being a marker: left out too, and named so the
+ * manager can reword it). The rules read a block as a person sees it: escapes and character
+ * references decoded, emphasis, invisible characters, width, accents and look-alike letters folded,
+ * while code spans, HTML comments and tags, and link targets are never read as text.
  */
 
+/** The privacy class of one block of a note. */
 export type PrivacyClass = 'shared' | 'private' | 'uncertain';
 
+/** A block's class and why. */
 export interface Classification {
   readonly privacy: PrivacyClass;
   /** The words that decided it, as written, for the "Left out" message. */
   readonly because?: string;
 }
 
+/** What a notes repository adds to the built-in rules. */
 export interface ClassifierOptions {
-  /** Extra words from the configuration file. */
+  /** Extra words from the configuration file (share.privacyWords). */
   readonly extraWords?: readonly string[];
   /** The note's person: "not for Priya". */
   readonly person?: string;
 }
 
-// Letters from other scripts that look like Latin ones: "(рrivate)" with a Cyrillic р still means private.
-const LOOK_ALIKES: Readonly<Record<string, string>> = { 'р': 'p', 'а': 'a', 'е': 'e', 'і': 'i', 'о': 'o', 'с': 'c', 'т': 't', 'ν': 'v', 'ο': 'o', 'ρ': 'p', 'α': 'a' };
-const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'g');
-const PRIVATE_MARK = /[([{]\s*priv(?:ate|at)?\b[^)\]}]*[)\]}]|(?:^|\s)private\s*:|(?:^|\s)#private(?![\p{L}\p{N}_/-])|🔒/u;
-const UNCERTAIN = /\b(?:confidential|manager only|do not share|don't share|off the record|hr only)\b/;
+const SHARED: Classification = { privacy: 'shared' };
+const NOT_WORD = '[^\\p{L}\\p{N}\\u0001]+';
+const WORD_EDGE_BEFORE = '(?<![\\p{L}\\p{N}])';
+const WORD_EDGE_AFTER = '(?![\\p{L}\\p{N}])';
+const LONGEST_FIRST = (a: string, b: string) => b.length - a.length;
+const FAMILY = [...new Set(PRIVATE_WORDS.map(foldPlain))].sort(LONGEST_FIRST).map(escapeRegExp).join('|');
+const LOCK = new RegExp(PRIVATE_SYMBOLS.map(escapeRegExp).join('|'), 'u');
+const LABEL_SET = new Set(LABEL_WORDS.map(foldPlain));
+const MAX_LABEL_WORDS = 8;
+const MAX_BECAUSE = 60;
 
-function fold(text: string): string {
-  return text.normalize('NFKC').replace(/\p{Cf}/gu, '').toLowerCase().replace(LOOK_ALIKE, c => LOOK_ALIKES[c]).replace(/`+[^`]*`+/g, ' ');
+/** Markers meant as such, read on the folded text with emphasis taken out. */
+const EXPLICIT: readonly RegExp[] = [
+  // (private), [privat], {privé}, ( private ), (priv), (private: HR case 4411), (private - do not share)
+  new RegExp(`[([{]\\s*(?:${FAMILY}|priv)(?:\\s*[)\\]}]|\\s*[:;,|/–—][^)\\]}]{0,40}[)\\]}]?|\\s+-[^)\\]}]{0,40}[)\\]}]?)`, 'u'),
+  // "private:" as a lead-in, anywhere a word may start ("NB private: …", "Private: …")
+  new RegExp(`${WORD_EDGE_BEFORE}(?:${FAMILY})\\s*:`, 'u'),
+  // "Private — …", "Private - …" opening the block
+  new RegExp(`^[^\\p{L}\\p{N}]*(?:${FAMILY})\\s*(?:[–—]|-(?=\\s))`, 'u'),
+  // a #private tag (or #private/hr), not #private-cloud
+  new RegExp(`(?<![\\p{L}\\p{N}_&#/\\\\])#(?:${FAMILY})(?![\\p{L}\\p{N}_-])`, 'u'),
+];
+/** `**Private**`, `_private_`, `**Private:**`: the word alone in its own emphasis, read before emphasis is removed. */
+const EMPHASISED = new RegExp(`(?<![*_\\p{L}\\p{N}])(\\*{1,3}|_{1,3})[\\s([{]*(?:${FAMILY})[\\s:)\\]}.!]*\\1(?![*_\\p{L}\\p{N}])`, 'u');
+const FAMILY_WORD = new RegExp(`${WORD_EDGE_BEFORE}(?:${FAMILY})${WORD_EDGE_AFTER}`, 'u');
+const ONLY_FAMILY = new RegExp(`^(?:${FAMILY})$`, 'u');
+const STARTS_PRIVATE = /^[^\p{L}\p{N}]*private/u;
+const TAG = /(?<![\p{L}\p{N}_&#/\\])#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
+const CALLOUT = /^[ \t]*(?:>[ \t]?)*[ \t]*\[!([^\]\n]+)\][+-]?[ \t]*([^\n]*)/;
+/** Anything that may turn into a letter of a privacy word once folded or decoded: the cheap look gives up on it. */
+const MAY_FOLD = /[^\p{ASCII}\p{P}\p{Z}\p{Cf}]|&(?:#|[a-z][a-z0-9]*;)/iu;
+
+/** The word lists of one set of options, compiled once. */
+interface Matchers {
+  /** Every privacy word and phrase, on folded text. */
+  readonly words: RegExp;
+  /** Every privacy word's ASCII letters and digits, for the cheap look on the raw text's letters and digits. */
+  readonly stems: RegExp;
 }
 
-/** The class of one block from its own Markdown source as written. */
-export function classifyBlock(source: string, options: ClassifierOptions = {}): Classification {
-  const folded = fold(source);
-  const marked = PRIVATE_MARK.exec(folded);
-  if (marked || /<!--\s*(?:growth\s*:\s*)?private\s*-->/.test(folded)) return { privacy: 'private', because: marked?.[0].trim() ?? 'private' };
-  const word = UNCERTAIN.exec(folded) ?? (options.extraWords ?? []).map(w => new RegExp(`\\b${w.toLowerCase()}\\b`).exec(folded)).find(Boolean);
-  if (word) return { privacy: 'uncertain', because: word[0] };
-  return { privacy: 'shared' };
+const matcherCache = new Map<string, Matchers>();
+
+function matchersFor(options: ClassifierOptions | undefined): Matchers {
+  const key = JSON.stringify([options?.person ?? '', options?.extraWords ?? []]);
+  let found = matcherCache.get(key);
+  if (!found) {
+    if (matcherCache.size > 64) matcherCache.clear();
+    found = buildMatchers(options);
+    matcherCache.set(key, found);
+  }
+  return found;
 }
 
-/** A block that is only a label making what follows private. */
-export function isPrivateLabel(source: string, _options: ClassifierOptions = {}): boolean {
-  return /^[\s*_🔒]*(?:private|confidential)(?:\s+notes?)?[\s*_:]*$/u.test(fold(source));
+function buildMatchers(options: ClassifierOptions | undefined): Matchers {
+  const phrases: { pattern: string; stem: string }[] = [];
+  const add = (phrase: string, unless: readonly string[] = []) => {
+    const words = foldPlain(phrase).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    if (words.length === 0) return;
+    const guard = unless.length ? `(?!${NOT_WORD}(?:${unless.map(w => escapeRegExp(foldPlain(w))).join('|')})${WORD_EDGE_AFTER})` : '';
+    phrases.push({ pattern: words.map(escapeRegExp).join(NOT_WORD) + guard, stem: stemOf(words.join(' ')) });
+  };
+  for (const word of PRIVATE_WORDS) add(word);
+  for (const entry of Object.values(PRIVACY_PHRASES).flat()) {
+    if (typeof entry === 'string') add(entry);
+    else add(entry.phrase, entry.unlessFollowedBy);
+  }
+  for (const word of options?.extraWords ?? []) add(word);
+  for (const name of personNames(options?.person)) for (const lead of NOT_FOR) add(`${lead} ${name}`);
+  phrases.sort((a, b) => LONGEST_FIRST(a.pattern, b.pattern));
+  const words = new RegExp(`${WORD_EDGE_BEFORE}(?:${phrases.map(p => p.pattern).join('|')})${WORD_EDGE_AFTER}`, 'gu');
+  const stems = [...new Set(['priv', ...phrases.map(p => p.stem).filter(Boolean)])];
+  return { words, stems: new RegExp(stems.join('|'), 'i') };
 }
 
-/** A heading that makes its section or sub-section private. */
-export function isPrivateHeading(source: string, options: ClassifierOptions = {}): boolean {
-  const text = fold(source).replace(/<!--[\s\S]*?-->/g, '');
-  return /^[\s#*_🔒]*private/u.test(text) || classifyBlock(source, options).privacy !== 'shared';
+/** The person's full name and each of its words: "not for Priya", "not for Priya Nair". */
+function personNames(person: string | undefined): string[] {
+  const full = person?.trim() ?? '';
+  if (!full) return [];
+  return [...new Set([full, ...full.split(/\s+/).filter(part => part.replace(/[^\p{L}]/gu, '').length >= 2)])];
 }
 
-/** An Obsidian-style callout's first line that makes the callout private. */
-export function isPrivateCallout(firstLine: string, options: ClassifierOptions = {}): boolean {
-  const match = /^\s*\[!([^\]]*)\][+-]?\s*(.*)$/.exec(fold(firstLine));
-  return match !== null && (/priv|confidential/.test(match[1]) || isPrivateHeading(match[2], options) || isPrivateLabel(match[2]));
+/**
+ * A phrase's ASCII letters and digits run together: what the raw text's letters and digits must hold
+ * for the phrase to show once folded, since escapes, emphasis, invisible characters and spacing only
+ * ever take other characters away, and what hides letters (code, comments, tags) also breaks words.
+ * A letter outside ASCII needs MAY_FOLD anyway.
+ */
+function stemOf(folded: string): string {
+  return /[^\p{ASCII}]/u.test(folded) ? '' : folded.replace(/[^a-z0-9]/g, '');
 }
 
-/** A cheap first look: false guarantees every function above is false or shared for any block inside `source`. */
-export function mayBePrivate(source: string, options: ClassifierOptions = {}): boolean {
-  return /priv|confidential|manager only|do not share|don't share|off the record|hr only|🔒|[ｐＰрρ\p{Cf}]/iu.test(source) || (options.extraWords ?? []).some(w => source.toLowerCase().includes(w.toLowerCase()));
+/** One block read for classifying. */
+interface ReadBlock {
+  /** Folded visible text: emphasis out, spaced letters joined. */
+  readonly visible: FoldedText;
+  readonly visibleSource: string;
+  /** Folded text with emphasis still in, for `**Private**`. */
+  readonly marked: FoldedText;
+  readonly markedSource: string;
+  readonly comments: readonly string[];
+  readonly hadCode: boolean;
+}
+
+function readBlock(source: string, matchers: Matchers): ReadBlock {
+  const hidden = hideCodeAndMarkup(withoutLineMarkers(source));
+  const decoded = decodeEscapesAndEntities(hidden.text).replace(/\p{Cf}/gu, '');
+  const markedSource = decoded.replace(TAG, (tag, name: string) => keptTag(tag, name, matchers));
+  // `*` emphasis works inside a word (pri**vate**); `_` never does, so it separates words (do_not_share).
+  const visibleSource = markedSource.replace(/[*~]|==/g, '').replace(/_/g, ' ')
+    .replace(/(?<![\p{L}\p{N}])\p{L}(?:[ .]\p{L}){3,}(?![\p{L}\p{N}])/gu, spaced => spaced.replace(/[ .]/g, ''));
+  return {
+    visible: foldWithMap(visibleSource), visibleSource, marked: foldWithMap(markedSource), markedSource,
+    comments: hidden.comments, hadCode: hidden.hadCode,
+  };
+}
+
+/**
+ * A tag stays only when it says private: `#private` (or `#private/hr`) as a marker, `#confidential` or
+ * `#manager-only` as words; any other tag, `#private-cloud` or `#privacy-review`, is a theme and no text.
+ */
+function keptTag(tag: string, name: string, matchers: Matchers): string {
+  const folded = foldPlain(name);
+  if (ONLY_FAMILY.test(folded.split('/')[0])) return tag;
+  const spoken = folded.replace(/[-_/]+/g, ' ');
+  return wholeMatch(spoken, matchers.words) ? ` ${name} ` : BREAK;
+}
+
+function wholeMatch(text: string, words: RegExp): boolean {
+  words.lastIndex = 0;
+  return [...text.matchAll(words)].some(m => m.index === 0 && m[0].length === text.length);
+}
+
+/** The class of one block from its own Markdown source as written (a paragraph, a list item's first block, a table row, a heading's text, a quote line). */
+export function classifyBlock(source: string, options?: ClassifierOptions): Classification {
+  const matchers = matchersFor(options);
+  if (!mayBePrivateWith(source, matchers)) return SHARED;
+  const block = readBlock(source, matchers);
+  return explicitMarker(block) ?? commentMarker(block.comments, matchers) ?? privacyWords(block, matchers) ?? SHARED;
+}
+
+function explicitMarker(block: ReadBlock): Classification | undefined {
+  const lock = LOCK.exec(block.markedSource);
+  if (lock) return { privacy: 'private', because: lock[0] };
+  const emphasised = EMPHASISED.exec(block.marked.text);
+  if (emphasised) return { privacy: 'private', because: quote(block.markedSource, block.marked, emphasised) };
+  for (const rule of EXPLICIT) {
+    const found = rule.exec(block.visible.text);
+    if (found) return { privacy: 'private', because: quote(block.visibleSource, block.visible, found) };
+  }
+  return undefined;
+}
+
+/** `<!-- private -->`, `<!-- growth:private -->`, `%% private %%` inside the block: a marker; other privacy words in a comment: uncertain. */
+function commentMarker(comments: readonly string[], matchers: Matchers): Classification | undefined {
+  let uncertain: Classification | undefined;
+  for (const comment of comments) {
+    const folded = foldPlain(decodeEscapesAndEntities(comment).replace(/\p{Cf}/gu, ''));
+    const because = short(`<!--${comment}-->`);
+    if (FAMILY_WORD.test(folded)) return { privacy: 'private', because };
+    matchers.words.lastIndex = 0;
+    if (!uncertain && matchers.words.test(folded)) uncertain = { privacy: 'uncertain', because };
+  }
+  return uncertain;
+}
+
+function privacyWords(block: ReadBlock, matchers: Matchers): Classification | undefined {
+  matchers.words.lastIndex = 0;
+  const found = matchers.words.exec(block.visible.text);
+  return found ? { privacy: 'uncertain', because: quote(block.visibleSource, block.visible, found) } : undefined;
+}
+
+/** The matched words as they were written (before folding). */
+function quote(source: string, folded: FoldedText, found: RegExpExecArray): string {
+  const start = folded.from[found.index];
+  const end = folded.from[found.index + found[0].length] ?? source.length;
+  return short(source.slice(start, end).replaceAll(BREAK, ' '));
+}
+
+function short(text: string): string {
+  const tidy = text.replace(/\s+/g, ' ').trim();
+  return tidy.length > MAX_BECAUSE ? `${tidy.slice(0, MAX_BECAUSE - 1)}…` : tidy;
+}
+
+/** A block that is only a label making what follows private: "**Private notes**", "Private notes:", "Private", "🔒 Private", "Confidential:", "Manager only", "Privé", "Vertraulich"... */
+export function isPrivateLabel(source: string, options?: ClassifierOptions): boolean {
+  const matchers = matchersFor(options);
+  if (!mayBePrivateWith(source, matchers)) return false;
+  const block = readBlock(source, matchers);
+  if (block.hadCode) return false;
+  if (!/[\p{L}\p{N}]/u.test(block.visible.text.replace(LOCK, ''))) {
+    if (LOCK.test(block.visible.text)) return true;
+    return block.comments.length > 0 && block.comments.every(c => isLabelText(foldPlain(c).replace(/^\s*growth\s*:/, ''), matchers));
+  }
+  return isLabelText(block.visible.text, matchers);
+}
+
+/** Only privacy words (at least one), the lock, and words that name a section ("notes", "aside", "my"…). */
+function isLabelText(folded: string, matchers: Matchers): boolean {
+  const all = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (all.length > MAX_LABEL_WORDS) return false;
+  let said = LOCK.test(folded);
+  const rest = folded.replace(matchers.words, () => { said = true; return ' '; });
+  return said && rest.split(/[^\p{L}\p{N}]+/u).filter(Boolean).every(word => LABEL_SET.has(word));
+}
+
+/** A heading (any level; its text as written, markers and comments included) that makes its section or sub-section private. */
+export function isPrivateHeading(source: string, options?: ClassifierOptions): boolean {
+  const matchers = matchersFor(options);
+  if (!mayBePrivateWith(source, matchers)) return false;
+  if (classifyBlock(source, options).privacy !== 'shared') return true;
+  return STARTS_PRIVATE.test(readBlock(source, matchers).visible.text);
+}
+
+/** An Obsidian-style callout's first line ("[!private]", "[!note]- Private", "[!warning]+ Confidential") that makes the callout private. */
+export function isPrivateCallout(firstLine: string, options?: ClassifierOptions): boolean {
+  const callout = CALLOUT.exec(firstLine);
+  if (!callout) return false;
+  const matchers = matchersFor(options);
+  const type = foldPlain(callout[1]).replace(/[-_]+/g, ' ');
+  matchers.words.lastIndex = 0;
+  if (matchers.words.test(type) || STARTS_PRIVATE.test(type) || LOCK.test(type)) return true;
+  return isPrivateHeading(callout[2], options);
+}
+
+/** A cheap first look for hot paths: false guarantees classifyBlock is 'shared' and the three is… functions are false for any block inside `source`. Must be fast (one regex test or one scan), as it runs on whole note bodies. */
+export function mayBePrivate(source: string, options?: ClassifierOptions): boolean {
+  return mayBePrivateWith(source, matchersFor(options));
+}
+
+function mayBePrivateWith(source: string, matchers: Matchers): boolean {
+  return MAY_FOLD.test(source) || matchers.stems.test(source.replace(/[^a-zA-Z0-9]+/g, ''));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,0 +1,86 @@
+/**
+ * The words that make a block of a note private or uncertain, in one place.
+ *
+ * Written as a person types them, accents included: the classifier folds case, accents, width and
+ * look-alike letters, and reads any run of punctuation, emphasis or spacing between two words as one
+ * space ("Manager-only", "**do not** share", "DON'T SHARE" all match). Extend the list here for every
+ * note, or per notes repository with `share.privacyWords` in the configuration file.
+ */
+
+/**
+ * The word "private" in the languages managers here write. Written as a marker (`(privé)`, `[private]`,
+ * `Private:` as a lead-in, `**Private**`, `#private`) it makes a block private; anywhere else in the
+ * visible text it makes the block uncertain.
+ */
+export const PRIVATE_WORDS: readonly string[] = [
+  'private', 'privat', 'privé', 'privée', 'privés', 'privées', 'privado', 'privada', 'privados', 'privadas',
+  'privato', 'privata', 'privati',
+];
+
+/** A phrase that is ordinary when the next word is one of these: "between us and Payments" compares two teams. */
+export interface GuardedPhrase {
+  readonly phrase: string;
+  readonly unlessFollowedBy: readonly string[];
+}
+
+/**
+ * Other ways of saying "keep this to yourself". Any of them in a block's visible text makes it uncertain:
+ * left out of everything made for someone else and named, so the manager can reword it.
+ * "Privately" is here rather than a marker: it says the manager holds the thought back, not that a
+ * block is labelled.
+ */
+export const PRIVACY_PHRASES: Readonly<Record<string, readonly (string | GuardedPhrase)[]>> = {
+  en: [
+    'privately', 'confidential', 'confidentially', 'in confidence', 'manager only', 'managers only', 'mgr only',
+    'for my eyes only', 'eyes only', 'hr only', 'do not share', "don't share", 'dont share', 'not to be shared',
+    'not for sharing', 'not to share', 'do not forward', 'do not distribute', 'off the record', 'need to know',
+    { phrase: 'between us', unlessFollowedBy: ['and', 'or'] }, 'between you and me', 'keep this to myself',
+    'not for them', 'not for him', 'not for her',
+  ],
+  fr: [
+    'confidentiel', 'confidentielle', 'confidentiels', 'confidentielles', 'ne pas partager', 'ne pas diffuser',
+    'ne pas transmettre', { phrase: 'entre nous', unlessFollowedBy: ['et', 'ou'] }, 'pour moi seulement',
+    'réservé au manager', 'pas pour lui', 'pas pour elle',
+  ],
+  de: [
+    'vertraulich', 'vertrauliche', 'vertraulicher', 'nicht teilen', 'nicht weitergeben', 'nicht weitersagen',
+    'nur für mich', 'nur für manager', { phrase: 'unter uns', unlessFollowedBy: ['und', 'oder'] },
+    'nicht für ihn', 'nicht für sie',
+  ],
+  es: [
+    'confidencial', 'confidenciales', 'no compartir', 'no difundir', 'solo para mí', 'sólo para mí',
+    { phrase: 'entre nosotros', unlessFollowedBy: ['y', 'o'] }, 'no para él', 'no para ella',
+  ],
+  pt: [
+    'não compartilhar', 'não partilhar', 'não divulgar', 'só para mim', { phrase: 'entre nós', unlessFollowedBy: ['e', 'ou'] },
+    'não para ele', 'não para ela',
+  ],
+  it: [
+    'riservato', 'riservata', 'riservati', 'riservate', 'confidenziale', 'confidenziali', 'non condividere',
+    'non divulgare', 'solo per me', { phrase: 'tra noi', unlessFollowedBy: ['e', 'o'] }, 'tra di noi', 'non per lui', 'non per lei',
+  ],
+  nl: [
+    'vertrouwelijk', 'vertrouwelijke', 'niet delen', 'niet doorsturen', 'alleen voor mij',
+    { phrase: 'onder ons', unlessFollowedBy: ['en', 'of'] }, 'niet voor hem', 'niet voor haar',
+  ],
+};
+
+/** "Not for <the note's person>", in each language: the person's first, last or full name follows. */
+export const NOT_FOR: readonly string[] = ['not for', 'pas pour', 'nicht für', 'no para', 'não para', 'non per', 'niet voor'];
+
+/** Symbols that mark a block private on their own. */
+export const PRIVATE_SYMBOLS: readonly string[] = ['🔒', '🔐'];
+
+/**
+ * Words that may stand beside a privacy word in a label and still leave it only a label
+ * ("Private notes", "🔒 Notes privées", "Vertrauliche Notizen:", "My private thoughts").
+ */
+export const LABEL_WORDS: readonly string[] = [
+  'notes', 'note', 'aside', 'asides', 'section', 'comments', 'comment', 'thoughts', 'thought', 'stuff', 'info', 'bits',
+  'part', 'my', 'the', 'own', 'below', 'follows', 'personal', 'manager', 'managers', 'mine', 'only', 'for', 'me',
+  'mes', 'remarques', 'commentaires', 'perso', 'personnelles', 'pour', 'moi',
+  'notizen', 'notiz', 'anmerkungen', 'kommentare', 'meine', 'abschnitt', 'persönlich', 'persönliche', 'nur', 'für', 'mich',
+  'notas', 'nota', 'comentarios', 'comentários', 'mis', 'minhas', 'sección', 'seção', 'secção', 'pessoal', 'apartado',
+  'commenti', 'mie', 'sezione', 'personale', 'appunti',
+  'notities', 'aantekeningen', 'opmerkingen', 'mijn', 'sectie', 'persoonlijk',
+];
