@@ -56,18 +56,18 @@ describe('finding an open action item again before ticking it', () => {
   const book = { line: 2, text: 'Book the CI session' };
 
   it('finds it on its own line, with the column of its box', () => {
-    assert.deepEqual(locateOpenTask(note, book), { line: 2, boxColumn: 2 });
-    assert.deepEqual(locateOpenTask(note, { line: 4, text: 'Ask @sam about on-call due:2026-07-01' }), { line: 4, boxColumn: 5 });
+    assert.deepEqual(locateOpenTask(note.join('\n'), book), { line: 2, boxColumn: 2 });
+    assert.deepEqual(locateOpenTask(note.join('\n'), { line: 4, text: 'Ask @sam about on-call due:2026-07-01' }), { line: 4, boxColumn: 5 });
   });
 
   it('follows it when lines were added above it since it was indexed', () => {
-    assert.deepEqual(locateOpenTask(['New line', 'Another', ...note], book), { line: 4, boxColumn: 2 });
+    assert.deepEqual(locateOpenTask(['New line', 'Another', ...note].join('\n'), book), { line: 4, boxColumn: 2 });
   });
 
   it('gives up when it is gone, done, or written twice, rather than tick a guess', () => {
-    assert.equal(locateOpenTask(note.filter(l => !l.includes('CI session')), book), undefined);
-    assert.equal(locateOpenTask(note.map(l => l.replace('[ ] Book', '[x] Book')), book), undefined);
-    assert.equal(locateOpenTask(['- [ ] Book the CI session', ...note], book), undefined);
-    assert.equal(locateOpenTask(note, { line: 3, text: 'Done already' }), undefined);
+    assert.equal(locateOpenTask(note.filter(l => !l.includes('CI session')).join('\n'), book), undefined);
+    assert.equal(locateOpenTask(note.map(l => l.replace('[ ] Book', '[x] Book')).join('\n'), book), undefined);
+    assert.equal(locateOpenTask(['- [ ] Book the CI session', ...note].join('\n'), book), undefined);
+    assert.equal(locateOpenTask(note.join('\n'), { line: 3, text: 'Done already' }), undefined);
   });
 });

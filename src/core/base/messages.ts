@@ -99,6 +99,7 @@ export const MESSAGES = {
   'removed.privateCallout': 'a callout marked private (> [!private])',
   'removed.obsidianComment': 'Obsidian comments (%% … %%)',
   'removed.footnotes': 'footnotes',
+  'removed.privateField': 'the {0} field, which reads as private',
   'removed.linkToPrivate': 'a link whose target is written in a private place',
   'removed.uncertain': 'line {0}, which reads as private ("{1}"): reword it to share it, or mark it (private)',
   'share.twoSections': 'Lines {0} and {1} both answer the same question, so which one is meant for the person cannot be told apart. Merge them or rename one, then share again.',

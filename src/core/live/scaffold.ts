@@ -152,12 +152,14 @@ export function carryOverFrom(previousText: string, previousPath: string, script
 export function answersTo(note: Note, records: RecordKind): string[] {
   const section = note.sections.findIndex(s => s.records === records);
   if (section === -1) return [];
-  const topLists = new Set<number>();
+  // Lists whose items are answers: the section's own, and those nested in an answer that is not shared.
+  const answerLists = new Set<number>();
   const answers: string[] = [];
   note.blocks.forEach((block, index) => {
     if (block.section !== section) return;
-    if (block.kind === 'list' && block.parent === -1) topLists.add(index);
-    const answer = (block.kind === 'paragraph' && block.parent === -1) || (block.kind === 'item' && topLists.has(block.parent));
+    const parent = note.blocks[block.parent];
+    if (block.kind === 'list' && (block.parent === -1 || (parent?.kind === 'item' && parent.privacy !== 'shared' && answerLists.has(parent.parent)))) answerLists.add(index);
+    const answer = (block.kind === 'paragraph' && block.parent === -1) || (block.kind === 'item' && answerLists.has(block.parent));
     if (answer && block.text !== '') answers.push(block.privacy === 'shared' ? block.text : markedPrivate(block.text));
   });
   return answers;

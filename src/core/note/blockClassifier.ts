@@ -159,6 +159,11 @@ export class BlockClassifier {
     this.hidden.push({ start, end, reason: 'html', comment });
     this.checkMarkers(node, start, end);
     if (comment && !node.value.includes('-->')) this.unclosedComment = Math.min(this.unclosedComment ?? Infinity, start);
+    // HTML that says private ("<aside>🔒 Private") labels what follows it, as a paragraph label would.
+    const words = node.value.replace(/<[^>]*>?/g, ' ').trim();
+    if (!comment && words !== '' && (isPrivateLabel(words, this.options) || classifyBlock(words, this.options).privacy !== 'shared')) {
+      this.labelRun = { privacy: 'private', reason: 'label', because: labelWords(words) };
+    }
     const closes = this.endOfHidingElement(node.value, end);
     if (closes > end) {
       this.hidden.push({ start: end, end: closes, reason: 'hiddenHtml', comment: false });

@@ -1,10 +1,10 @@
 import type { Heading, Html, ListItem, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { LineIndex, normalizeTheme } from '../base';
-import { Block, BlockKind, CARRIED_MARKER, HiddenSpan, TagMention, TaskItem, UnknownMarker } from './blocks';
+import { Block, BlockKind, CARRIED_MARKER, HiddenSpan, PrivacyReason, TagMention, TaskItem, UnknownMarker } from './blocks';
 import { bodyTree, startLine, topLevelSections, trimTrailingBlankLines } from './bodyTree';
 import { BlockClassifier, Verdict } from './blockClassifier';
-import { isPrivateHeading } from './privacyClassifier';
+import { classifyBlock, isPrivateHeading } from './privacyClassifier';
 import { QuestionScript } from './questionScript';
 import { afterPrivate, identifySection, isShareableSection, Section, SECTION_MARKER, SectionIdentity, SectionKind } from './sections';
 import { tagAt } from './tags';
@@ -74,6 +74,9 @@ class BodyReader {
   private readonly tags: TagMention[] = [];
   private achievements: number | undefined;
   private readonly classifier: BlockClassifier;
+  /** Reference links (`[label][id]`) by the block they are in, and definitions (`[id]: …`) that are not shared. */
+  private readonly references: { block: number; id: string }[] = [];
+  private readonly privateDefinitions = new Set<string>();
 
   constructor(private readonly text: string, private readonly lines: LineIndex, private readonly script: QuestionScript, person: string | undefined) {
     this.classifier = new BlockClassifier(text, lines, script, person);
@@ -100,25 +103,44 @@ class BodyReader {
       for (const node of content) this.visit(node, place);
     }
     const { hidden, unclosedComment, unknownMarkers } = this.classifier.finish();
-    if (unclosedComment !== undefined) this.hideFrom(unclosedComment);
+    for (const { block, id } of this.references) if (this.privateDefinitions.has(id)) this.leaveOut(block, 'linkToPrivate');
+    if (unclosedComment !== undefined) this.hideFrom(unclosedComment, hidden);
     return {
       sections: this.sections, tasks: this.tasks, tags: this.tags, blocks: this.blocks, hidden, unclosedComment,
       achievements: this.achievements, unknownMarkers,
     };
   }
 
-  /** A comment that never closes was meant to hide what follows it: nothing from there on is shared. */
-  private hideFrom(offset: number) {
+  /**
+   * A comment that never closes was meant to hide what follows it: nothing from there on is shared,
+   * and the block it opens in keeps only what comes before it.
+   */
+  private hideFrom(offset: number, hidden: HiddenSpan[]) {
+    hidden.push({ start: offset, end: this.text.length, reason: 'unclosedComment', comment: true });
     const line = this.lines.positionAt(offset).line;
-    const after = (l: number, c = 0) => this.lines.offsetAt({ line: l, character: c }) >= offset;
     this.blocks.forEach((block, i) => {
-      if (block.end > offset && block.privacy === 'shared') this.blocks[i] = { ...block, privacy: 'private', reason: 'unclosedComment' };
+      if (block.start >= offset && block.privacy === 'shared') this.blocks[i] = { ...block, privacy: 'private', reason: 'unclosedComment' };
     });
     this.tags.forEach((tag, i) => {
-      if (tag.line >= line && after(tag.line, tag.character)) this.tags[i] = { ...tag, private: true };
+      if (tag.line >= line && this.lines.offsetAt({ line: tag.line, character: tag.character }) >= offset) this.tags[i] = { ...tag, private: true };
     });
     this.tasks.forEach((task, i) => {
       if ((task.firstBlockEnd ?? 0) > offset) this.tasks[i] = { ...task, private: true };
+    });
+  }
+
+  /** Leaves a block out after the fact, with everything inside it. */
+  private leaveOut(index: number, reason: PrivacyReason) {
+    const block = this.blocks[index];
+    if (block.privacy !== 'shared') return;
+    for (let i = index; i < this.blocks.length && this.blocks[i].start < block.end; i++) {
+      if (this.blocks[i].privacy === 'shared') this.blocks[i] = { ...this.blocks[i], privacy: 'private', reason };
+    }
+    this.tags.forEach((tag, i) => {
+      if (tag.line >= block.startLine && tag.line <= block.endLine) this.tags[i] = { ...tag, private: true };
+    });
+    this.tasks.forEach((task, i) => {
+      if (task.line >= block.startLine && task.line <= block.endLine) this.tasks[i] = { ...task, private: true };
     });
   }
 
@@ -173,6 +195,7 @@ class BodyReader {
       return;
     }
     if (node.type === 'inlineCode' || node.type === 'yaml') return;
+    if ((node.type === 'linkReference' || node.type === 'imageReference') && place.parent !== -1) this.references.push({ block: place.parent, id: node.identifier });
     // An autolink (`<http://…>`, a bare `www.…` or `https://…`) is a URL, not text: only `[text](…)` links hold tags.
     if (node.type === 'link' && this.text[node.position?.start.offset ?? 0] !== '[') return;
     const kind = blockKind(node);
@@ -184,6 +207,8 @@ class BodyReader {
     const block = this.blocks[index];
     const inner: Place = { ...place, parent: index, ownedByItem: false, verdict: block.privacy === 'shared' ? undefined : inherited(block) };
     if (node.type === 'listItem' && typeof node.checked === 'boolean') this.collectTask(node, block, place);
+    // A definition outside what is shown, or one whose own words are private, makes every link to it private.
+    if (node.type === 'definition' && (block.reason !== 'definition' || classifyBlock(ownSource(node, this.text), this.classifier.options).privacy !== 'shared')) this.privateDefinitions.add(node.identifier);
     if (node.type === 'code' || !('children' in node)) return;
     node.children.forEach((child, i) => this.visit(child, node.type === 'listItem' && i === 0 ? { ...inner, ownedByItem: true } : inner));
   }
@@ -198,7 +223,9 @@ class BodyReader {
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
     const own = ownSource(node, this.text);
-    const verdict = place.verdict ?? (place.ownedByItem ? undefined : this.classifier.classify(node, kind, own, place.parent !== -1));
+    // Every block is read, even where its place decides: a label or a `### Private` heading there still governs what follows.
+    const read = place.ownedByItem ? undefined : this.classifier.classify(node, kind, own, place.parent !== -1);
+    const verdict = place.verdict ?? read;
     const block: Block = {
       kind, start, end, startLine: startLine(node), endLine: (node.position?.end.line ?? 1) - 1,
       section: place.section, parent: place.parent, text: visibleText(node),

@@ -1,5 +1,6 @@
 import { Body, emptyBody, parseBody } from './body';
 import { Block, HiddenSpan, TagMention, TaskItem, UnknownMarker } from './blocks';
+import { classifyBlock, mayBePrivate } from './privacyClassifier';
 import { Section } from './sections';
 import { declaresGrowthNote, Frontmatter, parseFrontmatter } from './frontmatter';
 import { LineIndex, msg, problem, Problem } from '../base';
@@ -91,9 +92,9 @@ export function noteFields(data: Readonly<Record<string, unknown>>): NoteFields 
   return {
     person: optionalText(data.person),
     date: optionalText(data.date),
-    manager: optionalText(data.manager),
-    team: optionalText(data.team),
-    level: optionalText(data.level),
+    manager: sharedText(data.manager),
+    team: sharedText(data.team),
+    level: sharedText(data.level),
     previous: optionalText(data.previous),
     careerPath: optionalText(data.careerPath),
     flightRisk: optionalText(data.flightRisk),
@@ -103,6 +104,32 @@ export function noteFields(data: Readonly<Record<string, unknown>>): NoteFields 
   };
 }
 
+/**
+ * A value that groups people in views and reports (manager, team, level): one that reads as private
+ * ("Payments (private) moving to Risk") is treated as not written, so no output counts or prints it.
+ */
+function sharedText(value: unknown): string | undefined {
+  const text = optionalText(value);
+  return text !== undefined && mayBePrivate(text) && classifyBlock(text).privacy !== 'shared' ? undefined : text;
+}
+
 function optionalText(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/**
+ * Where an open task is now in a note's text, as the note model reads it: the open item with the
+ * same visible text, when there is exactly one (on its recorded line or, when lines moved since it
+ * was indexed, elsewhere). Undefined when it is gone, done, or written twice: ticking a guess could
+ * tick the wrong promise.
+ */
+export function locateOpenTask(text: string, task: { readonly line: number; readonly text: string }): { line: number; boxColumn: number } | undefined {
+  const lines = new LineIndex(text);
+  const split = parseFrontmatter(text, lines);
+  const bodyLine = lines.positionAt(split.bodyOffset).line;
+  const { tasks } = parseBody(text, split.bodyOffset, bodyLine, BUILT_IN_SCRIPT);
+  const same = tasks.filter(t => !t.done && t.text === task.text && t.box !== undefined);
+  if (same.length !== 1) return undefined;
+  const box = lines.positionAt(same[0].box ?? 0);
+  return { line: box.line, boxColumn: box.character };
 }

@@ -1,7 +1,7 @@
 // Longer than 500 lines because the line scanner is one state machine over a note's lines: split, its states would be passed between files.
 import { TagMention, TaskItem } from './blocks';
 import { complexityProblem } from './bodyTree';
-import { ClassifierOptions, isPrivateHeading, mayBePrivate } from './privacyClassifier';
+import { ClassifierOptions, classifyBlock, isPrivateHeading, isPrivateLabel, mayBePrivate } from './privacyClassifier';
 import { afterPrivate, identifySection, isShareableSection, SECTION_MARKER, SectionIdentity, SectionKind } from './sections';
 import { tagAt } from './tags';
 import { declaresGrowthNote, MAX_FRONTMATTER_BYTES, parseFrontmatter } from './frontmatter';
@@ -13,7 +13,7 @@ import { QuestionScript } from './questionScript';
 export interface NoteSummary extends NoteFields {
   readonly isGrowthNote: boolean;
   readonly tags: readonly Pick<TagMention, 'name' | 'key' | 'line' | 'questionId' | 'private'>[];
-  readonly tasks: readonly Omit<TaskItem, 'questionId'>[];
+  readonly tasks: readonly Omit<TaskItem, 'questionId' | 'box' | 'firstBlockEnd'>[];
   readonly achievements?: number;
 }
 
@@ -24,7 +24,7 @@ export function summaryFromAnalysis(analysis: NoteAnalysis): NoteSummary {
     ...noteFields(note.data),
     isGrowthNote: note.isGrowthNote,
     tags: note.tags.map(({ name, key, line, questionId, private: isPrivate }) => ({ name, key, line, questionId, private: isPrivate })),
-    tasks: note.tasks.map(({ questionId: _questionId, ...task }) => task),
+    tasks: note.tasks.map(({ questionId: _questionId, box: _box, firstBlockEnd: _end, ...task }) => task),
     achievements: note.achievements,
   };
 }
@@ -35,8 +35,6 @@ const DUE = /\bdue:(\d{4}-\d{2}-\d{2})\b/;
 const CARRIED = /<!--\s*from:\s*([^>]*?)\s*-->/;
 /** A carried item's marker as the last thing in its text: nothing was written after it. */
 const CARRIED_LAST = /<!--\s*from:[^>]*?-->[ \t]*$/;
-const LIST_ITEM = /^( *)([-*+]|\d{1,9}[.)])([ \t]+|$)(?:\[([ xX])\](?:[ \t]+|$))?(.*)$/;
-const COMMENT = /<!--[\s\S]*?-->/g;
 
 /**
  * Summarises a note without remark: the frontmatter through the YAML parser, the body with a line
@@ -213,6 +211,8 @@ interface OpenItem {
   readonly box?: string;
   /** Blocks started inside it so far. */
   blocks: number;
+  /** Its first block is not shared (its words, or a label): so is everything inside it. */
+  ownPrivate: boolean;
   task?: MutableTask;
 }
 
@@ -377,7 +377,7 @@ class BodyScanner {
       if (gap > 4) beyond(); // indented code as the item's first block
       const content = indent + item.width + gap;
       const box = /^\[([ xX])\](?=[ \t]|$)/.exec(afterMarker.slice(gap))?.[1];
-      this.openContainer(matched, { kind: 'item', content, line, atRoot: matched === 0, box, blocks: 0 });
+      this.openContainer(matched, { kind: 'item', content, line, atRoot: matched === 0, box, blocks: 0, ownPrivate: false });
       matched = this.containers.length;
       opened = true;
       pos = Math.min(source.length, pos + content);
@@ -536,11 +536,13 @@ class BodyScanner {
   }
 
   private emitParagraph(paragraph: Paragraph, firstOf: OpenItem | undefined) {
-    this.guardWords(paragraph.lines.join('\n'), paragraph.containers);
+    this.guardWords(paragraph.lines.join('\n'), paragraph.containers, firstOf !== undefined);
     if (firstOf) {
       let text = paragraph.lines.join('\n');
       const box = firstOf.box !== undefined && paragraph.firstLine === firstOf.line ? /^[ ]*\[[ xX]\]/.exec(text) : null;
-      if (box && text.slice(box[0].length).trim() !== '') {
+      const isTask = box !== null && text.slice(box[0].length).trim() !== '';
+      this.classifyItem(firstOf, isTask && box ? text.slice(box[0].length).replace(/^[ \t]+/, '') : text);
+      if (box && isTask) {
         const visible = visibleText(text.slice(box[0].length));
         this.itemResolved(firstOf, visible);
         const carried = CARRIED.exec(text)?.[1];
@@ -571,25 +573,40 @@ class BodyScanner {
   }
 
   /** The item's first block is known: whether it is private, and whether it counts as an achievement. */
+  /** The classifier reads an item's own words as the full reader does; a cheap first look spares most items. */
+  private classifyItem(item: OpenItem, source: string) {
+    item.ownPrivate = this.wordsMatter() && mayBePrivate(source, this.options)
+      && (classifyBlock(source, this.options).privacy !== 'shared' || isPrivateLabel(source, this.options));
+  }
+
   private itemResolved(item: OpenItem, source: string) {
     if (item.atRoot && this.section.countsAchievements && visibleText(source) !== '') this.achievements = (this.achievements ?? 0) + 1;
   }
 
   /** The place alone keeps what is here from being shared (as the full reader's verdicts by place). */
   private isPrivate(containers: readonly Container[]): boolean {
-    if (!this.section.shareable || this.privatePartDepth !== undefined) return true;
+    if (!this.section.shareable || this.privatePartDepth !== undefined || containers.some(c => c.kind === 'item' && c.ownPrivate)) return true;
     // Under Next steps only the action items are shown.
     return this.section.kind === 'next-steps' && containers[0]?.kind !== 'item';
+  }
+
+  private wordsMatter(): boolean {
+    return this.section.shareable && this.privatePartDepth === undefined;
   }
 
   /**
    * Words the privacy classifier might read as private, or what only the full reader's structure tells
    * (callouts, footnotes, Obsidian comments, a comment end outside a comment): the full reader decides.
    */
-  private guardWords(source: string, containers: readonly Container[]) {
-    if (this.isPrivate(containers)) return;
-    if (mayBePrivate(source, this.options) || /%%|\[[!^]/.test(source)) beyond();
-    if (source.includes('-->') && visibleText(source).includes('-->')) beyond();
+  private guardWords(source: string, containers: readonly Container[], itemWords = false) {
+    // Words decide only in a shown section; there, even text left out by its place may be a label for what follows.
+    if (!this.wordsMatter() || containers.some(c => c.kind === 'item' && c.ownPrivate)) return;
+    if (/%%|\[[!^]/.test(source)) beyond();
+    // An item's own words were read by `itemResolved`; any other block that may read as private goes to the full reader.
+    if (!itemWords && mayBePrivate(source, this.options)) beyond();
+    // A comment end outside any comment: the full reader decides what it hides.
+    // (`<!-->` and `<!--->` are whole comments to CommonMark, so what they seem to open is text.)
+    if (source.includes('-->') && (/<!---?>/.test(source) || source.replace(/<!--[\s\S]*?-->/g, '').includes('-->'))) beyond();
   }
 
   private setextHeading(paragraph: Paragraph, depth: number) {
@@ -844,30 +861,4 @@ function maskRanges(text: string, ranges: readonly [number, number][], by?: stri
     from = end;
   }
   return masked + text.slice(from);
-}
-
-/** Visible text: comments and inline code dropped, whitespace collapsed. */
-function stripInline(source: string): string {
-  const visible = source.includes('<!--') ? source.replace(COMMENT, '') : source;
-  return (/\s\s|\t/.test(visible) ? visible.replace(/\s+/g, ' ') : visible).trim();
-}
-
-/**
- * Where an open task is now among a note's lines: its recorded line if that still holds the same
- * task, else the only other line that does (the note changed since it was indexed). Undefined when
- * it is gone, done, or written twice: ticking a guess could tick the wrong promise.
- */
-export function locateOpenTask(lines: readonly string[], task: { readonly line: number; readonly text: string }): { line: number; boxColumn: number } | undefined {
-  const boxColumnAt = (line: number) => {
-    const item = LIST_ITEM.exec(lines[line] ?? '');
-    return item?.[4] === ' ' && stripInline(item[5]) === task.text ? item[1].length + item[2].length + item[3].length : undefined;
-  };
-  const own = boxColumnAt(task.line);
-  if (own !== undefined) return { line: task.line, boxColumn: own };
-  const elsewhere: { line: number; boxColumn: number }[] = [];
-  for (let line = 0; line < lines.length && elsewhere.length < 2; line++) {
-    const boxColumn = boxColumnAt(line);
-    if (boxColumn !== undefined) elsewhere.push({ line, boxColumn });
-  }
-  return elsewhere.length === 1 ? elsewhere[0] : undefined;
 }

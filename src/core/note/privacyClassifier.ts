@@ -70,11 +70,14 @@ interface Matchers {
 
 const matcherCache = new Map<string, Matchers>();
 
+const MAX_EXTRA_WORDS = 200;
+const MAX_WORD_LENGTH = 120;
+
 function matchersFor(options: ClassifierOptions | undefined): Matchers {
   const key = JSON.stringify([options?.person ?? '', options?.extraWords ?? []]);
   let found = matcherCache.get(key);
   if (!found) {
-    if (matcherCache.size > 64) matcherCache.clear();
+    if (matcherCache.size > 1024) matcherCache.clear();
     found = buildMatchers(options);
     matcherCache.set(key, found);
   }
@@ -94,8 +97,10 @@ function buildMatchers(options: ClassifierOptions | undefined): Matchers {
     if (typeof entry === 'string') add(entry);
     else add(entry.phrase, entry.unlessFollowedBy);
   }
-  for (const word of options?.extraWords ?? []) add(word);
-  for (const name of personNames(options?.person)) for (const lead of NOT_FOR) add(`${lead} ${name}`);
+  // Bounded, so a hostile name or word list cannot make a pattern too large to compile.
+  for (const word of (options?.extraWords ?? []).slice(0, MAX_EXTRA_WORDS)) if (word.length <= MAX_WORD_LENGTH) add(word);
+  const person = options?.person !== undefined && options.person.length <= MAX_WORD_LENGTH ? options.person : undefined;
+  for (const name of personNames(person)) for (const lead of NOT_FOR) add(`${lead} ${name}`);
   phrases.sort((a, b) => LONGEST_FIRST(a.pattern, b.pattern));
   const words = new RegExp(`${WORD_EDGE_BEFORE}(?:${phrases.map(p => p.pattern).join('|')})${WORD_EDGE_AFTER}`, 'gu');
   const stems = [...new Set(['priv', ...phrases.map(p => p.stem).filter(Boolean)])];

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
-import { MessageId, msg } from '../base';
-import { analyzeNote, Block, isPrivateHeading, NoteAnalysis, QuestionScript, questionsNamed } from '../note';
+import { msg } from '../base';
+import { analyzeNote, Block, classifyBlock, isPrivateHeading, mayBePrivate, NoteAnalysis, QuestionScript, questionsNamed } from '../note';
 import { SHARED_COPY_TYPE, SHAREABLE_FIELDS, shareRefusal } from '../privacy';
 
 export interface ShareOptions {
@@ -43,7 +43,7 @@ export function shareableCopy(noteText: string, options: ShareOptions): SharedCo
   if (refused) return { refused };
   const removed: string[] = [];
   const frontmatter = shareableFrontmatter(analysis, options, removed);
-  const body = renderBody(analysis, removed);
+  const body = renderBody(analysis, new Set(options.privateSections.map(name => name.trim().toLowerCase())), removed);
   return { text: `${frontmatter}\n${body}`, removed: [...new Set(removed)] };
 }
 
@@ -53,11 +53,17 @@ function shareableFrontmatter(analysis: NoteAnalysis, options: ShareOptions, rem
   const kept: Record<string, unknown> = { type: SHARED_COPY_TYPE };
   for (const key of Object.keys(data)) {
     if (key === 'type') continue;
-    if (SHAREABLE_FIELDS.includes(key) && !options.privateFields.includes(key)) kept[key] = data[key];
-    else removed.push(msg('removed.field', key));
+    if (!SHAREABLE_FIELDS.includes(key) || options.privateFields.includes(key)) removed.push(msg('removed.field', key));
+    else if (readsPrivate(data[key])) removed.push(msg('removed.privateField', key));
+    else kept[key] = data[key];
   }
   if (/(^|\s)#/.test(analysis.frontmatter?.yamlText ?? '')) removed.push(msg('removed.frontmatterComments'));
   return `---\n${stringify(kept, { lineWidth: 0 })}---\n`;
+}
+
+/** A frontmatter value whose words the classifier does not call shared. */
+function readsPrivate(value: unknown): boolean {
+  return typeof value === 'string' && mayBePrivate(value) && classifyBlock(value).privacy !== 'shared';
 }
 
 /**
@@ -80,8 +86,10 @@ function structureRefusal(analysis: NoteAnalysis, script: QuestionScript): strin
     if (new Set(markers.map(m => m[1].toLowerCase())).size > 1) return msg('share.twoMarkers', section.headingLine + 1);
   }
   const headings = new Set(note.blocks.filter(b => b.kind === 'heading' && b.parent === -1).map(b => b.startLine));
-  const code = new Set(note.blocks.filter(b => b.kind === 'code').flatMap(b => lineNumbers(b)));
-  const shown = new Set(note.blocks.filter(b => b.privacy === 'shared' && b.parent === -1).flatMap(b => lineNumbers(b)));
+  // Fenced code is shown as code, whatever it says; an indented "heading" is most likely one indented by accident.
+  const code = new Set(note.blocks.filter(b => b.kind === 'code' && /^\s*(```|~~~)/.test(lines.lineText(b.startLine))).flatMap(b => lineNumbers(b)));
+  // Every line of a shown section, whatever its block's class: a heading nobody reads as one misplaces everything after it.
+  const shown = new Set(note.blocks.filter(b => b.parent === -1 && note.sections[b.section]?.shareable).flatMap(b => lineNumbers(b)));
   for (const line of [...shown].sort((a, b) => a - b)) {
     if (headings.has(line) || code.has(line)) continue;
     const heading = PRIVATE_HEADING_LIKE.exec(lines.lineText(line));
@@ -98,18 +106,26 @@ function lineNumbers(block: Block): number[] {
 }
 
 /** Why blocks are left out, in the words of the "Left out" message. */
-const REASON_MESSAGES: Partial<Record<NonNullable<Block['reason']>, MessageId>> = {
-  beforeFirstQuestion: 'removed.beforeFirstQuestion', nextStepsText: 'removed.nextStepsText', privatePart: 'removed.privatePart',
-  privateBlock: 'removed.privateBlock', label: 'removed.privateLabel', callout: 'removed.privateCallout',
-  obsidianComment: 'removed.obsidianComment', definition: 'removed.definitions', footnote: 'removed.footnotes',
-  hiddenHtml: 'removed.hiddenHtml', unreadableComment: 'removed.unreadableComment', unclosedComment: 'removed.unclosedComment',
-  linkToPrivate: 'removed.linkToPrivate',
+const REASON_MESSAGES: Partial<Record<NonNullable<Block['reason']>, () => string>> = {
+  beforeFirstQuestion: () => msg('removed.beforeFirstQuestion'),
+  nextStepsText: () => msg('removed.nextStepsText'),
+  privatePart: () => msg('removed.privatePart'),
+  privateBlock: () => msg('removed.privateBlock'),
+  label: () => msg('removed.privateLabel'),
+  callout: () => msg('removed.privateCallout'),
+  obsidianComment: () => msg('removed.obsidianComment'),
+  definition: () => msg('removed.definitions'),
+  footnote: () => msg('removed.footnotes'),
+  hiddenHtml: () => msg('removed.hiddenHtml'),
+  unreadableComment: () => msg('removed.unreadableComment'),
+  unclosedComment: () => msg('removed.unclosedComment'),
+  linkToPrivate: () => msg('removed.linkToPrivate'),
 };
 
 /** The body of the copy: the lines of the shared top-level blocks, less what is not shared inside them. */
-function renderBody(analysis: NoteAnalysis, removed: string[]): string {
+function renderBody(analysis: NoteAnalysis, listed: ReadonlySet<string>, removed: string[]): string {
   const { note, lines } = analysis;
-  nameLeftOut(analysis, removed);
+  nameLeftOut(analysis, listed, removed);
   const hidden = [...note.hidden].sort((a, b) => a.start - b.start);
   const out: string[] = [];
   note.blocks.forEach((unit, index) => {
@@ -134,22 +150,35 @@ function renderBody(analysis: NoteAnalysis, removed: string[]): string {
   return `${out.join('\n\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }
 
-/** Names what the copy leaves out: sections as a whole, and each block left out for its words or its place in a section. */
-function nameLeftOut({ note }: NoteAnalysis, removed: string[]) {
-  note.sections.forEach(section => {
-    if (section.shareable) return;
+/**
+ * Names what the copy leaves out, in the order the note has it: sections as a whole, and inside the
+ * shown sections each block left out for its words or its place, and each comment or piece of HTML.
+ */
+function nameLeftOut({ note, lines }: NoteAnalysis, listed: ReadonlySet<string>, removed: string[]) {
+  const named: { at: number; message: string }[] = [];
+  const at = (line: number) => lines.offsetAt({ line, character: 0 });
+  const shown = (line: number) => {
+    const section = [...note.sections].reverse().find(s => s.headingLine <= line);
+    return section === undefined || section.endLine < line || section.shareable;
+  };
+  for (const section of note.sections) {
+    if (section.shareable) continue;
     const name = section.heading || 'untitled';
-    removed.push(msg(section.kind === 'private' ? 'removed.section' : section.kind === 'question' ? 'removed.sectionListed' : 'removed.sectionNotInScript', name));
-  });
-  for (const block of note.blocks) {
-    if (block.privacy === 'uncertain' && block.reason === 'uncertain') {
-      removed.push(msg('removed.uncertain', block.startLine + 1, block.because ?? ''));
-      continue;
-    }
-    const id = block.reason && REASON_MESSAGES[block.reason];
-    if (id && (block.section === -1 || note.sections[block.section]?.shareable)) removed.push(msg(id));
+    const id = section.kind === 'private' ? 'removed.section' : section.kind === 'question' || listed.has(name.trim().toLowerCase()) ? 'removed.sectionListed' : 'removed.sectionNotInScript';
+    named.push({ at: at(section.headingLine), message: msg(id, name) });
   }
-  for (const span of note.hidden) removed.push(msg(span.reason === 'hiddenHtml' ? 'removed.hiddenHtml' : span.comment ? 'removed.comments' : 'removed.rawHtml'));
+  for (const block of note.blocks) {
+    // A block inside one that is left out goes with it, unnamed.
+    if (block.privacy === 'shared' || !shown(block.startLine) || note.blocks[block.parent]?.privacy !== undefined && note.blocks[block.parent].privacy !== 'shared') continue;
+    if (block.reason === 'uncertain') named.push({ at: block.start, message: msg('removed.uncertain', block.startLine + 1, block.because ?? '') });
+    const message = block.kind === 'item' && block.reason === 'privateBlock' ? msg('removed.privateItem') : block.reason && REASON_MESSAGES[block.reason]?.();
+    if (message) named.push({ at: block.start, message });
+  }
+  for (const span of note.hidden) {
+    if (!shown(lines.positionAt(span.start).line)) continue;
+    named.push({ at: span.start, message: msg(span.reason === 'hiddenHtml' ? 'removed.hiddenHtml' : span.comment ? 'removed.comments' : 'removed.rawHtml') });
+  }
+  removed.push(...named.sort((a, b) => a.at - b.at).map(n => n.message));
 }
 
 /** A line's text without the hidden stretches that overlap it; a space before a cut goes with it. */

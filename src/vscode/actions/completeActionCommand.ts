@@ -37,7 +37,7 @@ async function completeAction(item: ActionItem): Promise<boolean> {
   if (!trustedOrExplain(action)) return false;
   const uri = noteUri(item.path);
   const document = await vscode.workspace.openTextDocument(uri).then(d => d, () => undefined);
-  const place = document && locateOpenTask(document.getText().split(/\r?\n/), item);
+  const place = document && locateOpenTask(document.getText(), item);
   if (!place) {
     logRefusal(action.log, 'the note no longer holds that open item', uri);
     void vscode.window.showWarningMessage(vscode.l10n.t('That action item is no longer open in its note, so nothing was ticked.'));
