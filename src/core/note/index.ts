@@ -2,6 +2,7 @@
 export * from './body';
 export * from './fieldLocator';
 export * from './frontmatter';
+export * from './growthConfig';
 export * from './note';
 export * from './noteSummary';
 export * from './questionScript';
