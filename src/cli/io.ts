@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'fs';
-import { dirname, join, relative, resolve } from 'path';
+import { dirname, isAbsolute, join, relative, resolve } from 'path';
 import { markdownToHtml } from '../core/outputs';
 import { decodeNoteBytes } from '../core/base';
 import { BUILT_IN_SCRIPT, ConfigReading, GROWTH_CONFIG_FILE, MAX_CONFIG_BYTES, parseGrowthConfig, parseQuestionScript, QuestionScript, withSeniorLeader } from '../core/note';
@@ -137,7 +137,9 @@ export function rulesOrRefuse(start: string, given: string | undefined): CliRule
   const found = readRules(start, given);
   const problems = found.reading?.problems ?? [];
   if (found.file && problems.length > 0) {
-    const shown = relative(process.cwd(), found.file) || found.file;
+    // As typed from here when it is below the current folder, else in full.
+    const below = relative(process.cwd(), found.file);
+    const shown = below.startsWith('..') || isAbsolute(below) ? found.file : below;
     throw new CommandRefusedError(`The configuration "${shown}" has problems; fix them first:\n${problems
       .map(p => `  ${shown}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.message}`).join('\n')}`);
   }
