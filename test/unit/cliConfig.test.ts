@@ -87,6 +87,7 @@ describe('CLI: growth.config.json', () => {
       assert.equal(code, 0);
       assert.equal(out, CONFIGURED_COPY);
       assert.equal(err, 'Left out: the team field, the level field, the flightRisk field, comments and guidance, the "Blockers" section (listed as private in your settings), the "Private notes" section.');
+      assert.deepEqual(await run(['validate', root]), { code: 0, out: '', err: '' }, 'validate reads the sections with the same script');
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
@@ -151,6 +152,10 @@ describe('CLI: growth.config.json', () => {
       assert.equal(out, [
         'growth.config.json:2:32 error config-schema share.privateFields[0] must be one of: person, date, manager, team, level, careerPath, nextConversation.',
         'growth.config.json:3:35 error config-schema report.minimumGroupSize must be at least 3.',
+        // This file names no script, so the note's sections are read with the built-in one.
+        'notes/ana-silva/2026-03-02.md:13:9 warning unknown-marker "growth:wins" is not a known section marker, so this section is found by its heading only.',
+        'notes/ana-silva/2026-03-02.md:16:13 warning unknown-marker "growth:blockers" is not a known section marker, so this section is found by its heading only.',
+        'notes/ana-silva/2026-03-02.md:19:13 warning unknown-marker "growth:learning" is not a known section marker, so this section is found by its heading only.',
       ].join('\n'));
     } finally {
       rmSync(root, { recursive: true, force: true });
