@@ -32,6 +32,7 @@ import { CurrentQuestionViewProvider, registerCurrentQuestionView } from './vsco
 import { DiagnosticsManager } from './vscode/notes/diagnostics';
 import { registerFrontmatterAssist } from './vscode/notes/frontmatterAssist';
 import { GROWTH_LOG_NAME, GrowthLog } from './vscode/common/growthLog';
+import { GrowthRulesManager } from './vscode/common/growthRules';
 import { GuideNavigator } from './vscode/guide/guideNavigator';
 import { NotesIndexManager } from './vscode/notes/notesIndex';
 import { PeopleViewProvider } from './vscode/people/peopleView';
@@ -48,6 +49,8 @@ export interface GrowthApi {
   /** The card above the guide: the current question's full guidance and hints. */
   readonly currentQuestion: CurrentQuestionViewProvider;
   readonly notes: NotesIndexManager;
+  /** Each folder's growth.config.json merged with the settings: the rules every output applies. */
+  readonly rules: GrowthRulesManager;
   readonly views: CrossNoteViews;
   /** The file behind the Growth output channel, for anyone checking what it logged. */
   readonly logFile: vscode.Uri;
@@ -73,10 +76,11 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
   setTranslator((english, args) => vscode.l10n.t(english, ...args));
   // What the extension did and why, never the content of a note.
   const log = own(new GrowthLog());
-  const notesIndex = own(new NotesIndexManager(context.storageUri, log.channel));
+  const rules = own(new GrowthRulesManager(log.channel));
+  const notesIndex = own(new NotesIndexManager(context.storageUri, log.channel, rules));
   const guide = new QuestionGuideProvider(notesIndex);
   const currentQuestion = new CurrentQuestionViewProvider(guide);
-  const themeVocabulary = own(new VocabularyManager());
+  const themeVocabulary = own(new VocabularyManager(rules));
   const workspaceVocabulary = own(new WorkspaceVocabularyProvider(notesIndex, themeVocabulary));
   const diagnostics = own(new DiagnosticsManager(notesIndex, workspaceVocabulary));
   const briefs = own(new PrepareBriefProvider(notesIndex, theme => themeVocabulary.responseFor(theme)));
@@ -91,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
   own(new ThemeAliasHints(themeVocabulary));
   own(registerCommands({ context, log, notesIndex, guide, themeVocabulary, briefs, views }));
   const logFile = vscode.Uri.joinPath(context.logUri, `${GROWTH_LOG_NAME}.log`);
-  return { questionGuide: guide, currentQuestion, notes: notesIndex, views, logFile, activationMs: performance.now() - started };
+  return { questionGuide: guide, currentQuestion, notes: notesIndex, rules, views, logFile, activationMs: performance.now() - started };
 }
 
 /** Every command of the extension, one class each, registered by one manager. */

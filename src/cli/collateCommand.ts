@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join, resolve } from 'path';
-import { parseArgs } from 'util';
 import { collateDigests, collationHtml, collationMarkdown, DigestFile, MAX_DIGEST_BYTES } from '../core/outputs';
 import { isSkippedFolder, today } from '../core/base';
-import type { CliIo } from './io';
+import { defineCommand } from './command';
 import { writeOutputFile } from './outputFile';
 import { UsageError } from './usageError';
 import { minGroupOption, vocabularyOption } from './vocabularyOption';
@@ -39,21 +38,25 @@ export function* digestFiles(targets: readonly string[]): Generator<DigestFile> 
 }
 
 /** `growth collate <digest files or folders…> [--quarter YYYY-Qn] [--vocabulary FILE] [--min-group N] [--json] [--out report.md|report.html]` */
-export function runCollate(args: readonly string[], io: CliIo): number {
-  const { values, positionals } = parseArgs({
-    args: [...args], allowPositionals: true,
-    options: { quarter: { type: 'string' }, vocabulary: { type: 'string' }, 'min-group': { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' }, force: { type: 'boolean' } },
-  });
-  if (positionals.length === 0) throw new UsageError('Name the digest files or folders to collate.');
-  if (values.quarter !== undefined && !/^\d{4}-Q[1-4]$/.test(values.quarter)) throw new UsageError('--quarter takes a quarter as YYYY-Qn, for example 2026-Q4.');
-  const vocabulary = vocabularyOption(values.vocabulary, undefined);
-  const detail = collateDigests(digestFiles(positionals), { quarter: values.quarter, minGroupSize: minGroupOption(values['min-group']), vocabulary, today: io.today ?? today() });
-  for (const rejection of detail.collation.rejected) io.printError(`Not used: ${rejection.file}: ${rejection.reason}.`);
-  if (values.json) io.print(JSON.stringify(detail.collation, null, 2));
-  if (values.out) {
-    const html = values.out.toLowerCase().endsWith('.html');
-    writeOutputFile(values.out, html ? collationHtml(detail) : collationMarkdown(detail), values.force ?? false);
-    io.printError(`Wrote ${values.out}`);
-  } else if (!values.json) io.print(collationMarkdown(detail));
-  return detail.collation.sources === 0 ? 1 : 0;
-}
+export const collateCommand = defineCommand({
+  name: 'collate',
+  usage: `  growth collate <digest files or folders...> [--quarter YYYY-Qn] [--vocabulary FILE] [--min-group N]
+                 [--json] [--out report.md|report.html [--force]]
+      Merges team digests into one report for the quarter (default: the latest). Digests that
+      cannot be trusted are listed with the reason; exits 1 when none could be used.`,
+  options: { quarter: { type: 'string' }, vocabulary: { type: 'string' }, 'min-group': { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' }, force: { type: 'boolean' } },
+  run({ values, positionals }, io) {
+    if (positionals.length === 0) throw new UsageError('Name the digest files or folders to collate.');
+    if (values.quarter !== undefined && !/^\d{4}-Q[1-4]$/.test(values.quarter)) throw new UsageError('--quarter takes a quarter as YYYY-Qn, for example 2026-Q4.');
+    const vocabulary = vocabularyOption(values.vocabulary, undefined);
+    const detail = collateDigests(digestFiles(positionals), { quarter: values.quarter, minGroupSize: minGroupOption(values['min-group']), vocabulary, today: io.today ?? today() });
+    for (const rejection of detail.collation.rejected) io.printError(`Not used: ${rejection.file}: ${rejection.reason}.`);
+    if (values.json) io.print(JSON.stringify(detail.collation, null, 2));
+    if (values.out) {
+      const html = values.out.toLowerCase().endsWith('.html');
+      writeOutputFile(values.out, html ? collationHtml(detail) : collationMarkdown(detail), values.force ?? false);
+      io.printError(`Wrote ${values.out}`);
+    } else if (!values.json) io.print(collationMarkdown(detail));
+    return detail.collation.sources === 0 ? 1 : 0;
+  },
+});

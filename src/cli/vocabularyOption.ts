@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'fs';
-import { join } from 'path';
+import { join, resolve } from 'path';
 import { EMPTY_VOCABULARY, parseVocabulary, Vocabulary, VOCABULARY_FILE } from '../core/workspace';
+import type { CliRules } from './io';
 import { UsageError } from './usageError';
 
 /**
@@ -24,4 +25,15 @@ export function minGroupOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError('--min-group takes a whole number (at least 3).');
   return Number(value);
+}
+
+/**
+ * The vocabulary under a configuration: `--vocabulary FILE`, else the file the configuration names,
+ * else growth-themes.yaml in the folder, else beside the configuration (where the editor looks).
+ */
+export function configuredVocabulary(path: string | undefined, found: CliRules, folder: string): Vocabulary {
+  if (path !== undefined) return vocabularyOption(path, folder);
+  if (found.rules.vocabularyPath) return vocabularyOption(resolve(found.base, found.rules.vocabularyPath), folder);
+  if (found.file && !existsSync(join(folder, VOCABULARY_FILE))) return vocabularyOption(undefined, found.base);
+  return vocabularyOption(undefined, folder);
 }

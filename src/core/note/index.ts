@@ -5,6 +5,7 @@ export * from './body';
 export * from './bodyTree';
 export * from './fieldLocator';
 export * from './frontmatter';
+export * from './growthConfig';
 export * from './note';
 export * from './noteSummary';
 export * from './privacyClassifier';

@@ -152,6 +152,8 @@ export class NotePipeline {
   private initialCache: PipelineOptions['cache'];
   private script: QuestionScript;
   private key: string;
+  /** Folders with their own script (multi-root), longest prefix first; other paths take `script`. */
+  private folderScripts: readonly { readonly prefix: string; readonly script: QuestionScript; readonly key: string }[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<(update: PipelineUpdate) => void>();
   private readonly subscription: { dispose(): void } | undefined;
@@ -180,11 +182,31 @@ export class NotePipeline {
 
   /** Another question script: summaries made with the old one are read again at the next build. */
   setScript(script: QuestionScript): boolean {
+    return this.setScripts(script, []);
+  }
+
+  /**
+   * A script per folder (each workspace folder its own), by path prefix, and the script for any other
+   * path. True when any changed: summaries made with an old one are read again at the next build.
+   */
+  setScripts(script: QuestionScript, folders: readonly { readonly prefix: string; readonly script: QuestionScript }[]): boolean {
+    const next = [...folders].sort((a, b) => b.prefix.length - a.prefix.length).map(folder => ({ ...folder, key: scriptKey(folder.script) }));
     const key = scriptKey(script);
+    const changed = key !== this.key || next.length !== this.folderScripts.length
+      || next.some((folder, i) => folder.prefix !== this.folderScripts[i].prefix || folder.key !== this.folderScripts[i].key);
     this.script = script;
-    if (key === this.key) return false;
     this.key = key;
-    return true;
+    this.folderScripts = next;
+    return changed;
+  }
+
+  /** The question script a file is read with. */
+  scriptFor(path: string): QuestionScript {
+    return this.folderScripts.find(folder => path.startsWith(folder.prefix))?.script ?? this.script;
+  }
+
+  private scriptKeyFor(path: string): string {
+    return this.folderScripts.find(folder => path.startsWith(folder.prefix))?.key ?? this.key;
   }
 
   onDidUpdate(listener: (update: PipelineUpdate) => void): { dispose(): void } {
@@ -267,12 +289,14 @@ export class NotePipeline {
     : Promise<RunUpdate> {
     const sliceMs = this.options.sliceMs ?? 20;
     const concurrency = this.options.concurrency ?? 32;
-    const context = { script: this.script, scriptKey: this.key, keepText: this.options.keepTexts };
+    const keepText = this.options.keepTexts;
     const update: RunUpdate = { changed: [], removed: [], skipped: [], texts: new Map(), full, parsed: 0, reused: 0 };
     const cache = full ? new Map<string, CachedSummary>() : this.cache;
     let sliceStart = now();
     const indexChunk = (start: number) => Promise.all(files.slice(start, start + concurrency)
-      .map(file => indexFile(this.source, file.path, file.info, { ...context, cached: previous.get(file.path) })));
+      .map(file => indexFile(this.source, file.path, file.info, {
+        script: this.scriptFor(file.path), scriptKey: this.scriptKeyFor(file.path), keepText, cached: previous.get(file.path),
+      })));
     // Views see the finished update once, not every slice of it.
     this.index.beginUpdate();
     try {
@@ -308,7 +332,7 @@ export class NotePipeline {
       this.index.set(outcome.path, outcome.entry.summary);
     } else if (outcome.kind === 'note') {
       update.parsed++;
-      if (!outcome.info.unsaved) cache.set(outcome.path, { mtime: outcome.info.mtime, size: outcome.info.size, script: this.key, summary: outcome.summary });
+      if (!outcome.info.unsaved) cache.set(outcome.path, { mtime: outcome.info.mtime, size: outcome.info.size, script: this.scriptKeyFor(outcome.path), summary: outcome.summary });
       if (outcome.text !== undefined) update.texts.set(outcome.path, outcome.text);
       this.skipped.delete(outcome.path);
       this.index.set(outcome.path, outcome.summary);

@@ -117,7 +117,7 @@ export function validateBuiltSource(pipeline: NotePipeline, texts: ReadonlyMap<s
     const text = texts.get(note.path);
     if (text === undefined) continue;
     // The pipeline kept the text it summarised: the summary is of this very text.
-    results.push({ path: note.path, problems: validateNoteText(text, note, pipeline.questionScript, indexContext(pipeline, note.path), true) });
+    results.push({ path: note.path, problems: validateNoteText(text, note, pipeline.scriptFor(note.path), indexContext(pipeline, note.path), true) });
   }
   return results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -3,7 +3,7 @@ import { Command, optionsArgument } from '../common/commandManager';
 import { collateDigests, collationMarkdown, DigestFile, MAX_DIGEST_BYTES } from '../../core/outputs';
 import { today } from '../../core/base';
 import { Commands } from '../common/ids';
-import { growthSettings } from '../common/settings';
+import { workspaceRules } from '../common/growthRules';
 import { openUntitledMarkdown } from '../common/untitledDocuments';
 import { VocabularyManager } from '../themes/vocabularyManager';
 
@@ -26,7 +26,7 @@ export class CollateDigestsCommand implements Command {
     }))?.[0];
     if (!folder) return undefined;
     await this.vocabulary.ready;
-    const detail = collateDigests(await readDigestFolder(folder), { minGroupSize: growthSettings().minimumGroupSize, vocabulary: this.vocabulary.current, today: today() });
+    const detail = collateDigests(await readDigestFolder(folder), { minGroupSize: workspaceRules().rules.report.minimumGroupSize, vocabulary: this.vocabulary.current, today: today() });
     const { rejected } = detail.collation;
     if (detail.collation.sources === 0) {
       const reasons = rejected.map(r => `${r.file}: ${r.reason}`).join('\n');

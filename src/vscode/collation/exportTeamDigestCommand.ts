@@ -7,7 +7,7 @@ import { exportUri, writeExport } from '../common/exportFiles';
 import { logRefusal } from '../common/growthLog';
 import { Commands } from '../common/ids';
 import { NotesIndexManager } from '../notes/notesIndex';
-import { growthSettings } from '../common/settings';
+import { configRefusal, rulesReady, workspaceRules } from '../common/growthRules';
 import { VocabularyManager } from '../themes/vocabularyManager';
 
 /** What a caller (a test, a script) may pass to Export Team Digest instead of answering its questions. */
@@ -32,8 +32,15 @@ export class ExportTeamDigestCommand implements Command {
       title: vscode.l10n.t('Export Team Digest'), prompt: vscode.l10n.t('A label for your digest, such as your group of teams (optional, shown to everyone who collates).'),
     });
     if (label === undefined) return undefined;
-    await Promise.all([this.notes.ready, this.vocabulary.ready]);
-    const built = buildDigest(this.notes.index.all(), { today: today(), minGroupSize: growthSettings().minimumGroupSize, label, vocabulary: this.vocabulary.current });
+    await Promise.all([this.notes.ready, this.vocabulary.ready, rulesReady()]);
+    const found = workspaceRules();
+    const refusal = configRefusal(found);
+    if (refusal) {
+      logRefusal('Exporting a team digest', 'growth.config.json has problems');
+      await vscode.window.showWarningMessage(vscode.l10n.t('No digest: {0}', refusal), { modal: true });
+      return undefined;
+    }
+    const built = buildDigest(this.notes.index.all(), { today: today(), minGroupSize: found.rules.report.minimumGroupSize, label, vocabulary: this.vocabulary.current });
     if ('refusal' in built) {
       logRefusal('Exporting a team digest', 'no quarter has enough people');
       await vscode.window.showWarningMessage(vscode.l10n.t('No digest: {0}', built.refusal), { modal: true });

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Position, Problem, Range } from '../../core/base';
 import { TextEdit } from '../../core/live';
+import { ConfigProblem } from '../../core/note';
 import { VocabularyProblem } from '../../core/workspace';
 import { DIAGNOSTIC_SOURCE, FORMAT_DOCS_URL } from './ids';
 
@@ -27,6 +28,14 @@ export function toDiagnostic(problem: Problem): vscode.Diagnostic {
 }
 
 /** A problem in the shared theme vocabulary file; its codes have no page in the format docs. */
+/** A problem in growth.config.json, for the Problems panel. */
+export function configDiagnostic(problem: ConfigProblem): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message, SEVERITIES[problem.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = problem.code;
+  return diagnostic;
+}
+
 export function vocabularyDiagnostic(problem: VocabularyProblem): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message, SEVERITIES[problem.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;

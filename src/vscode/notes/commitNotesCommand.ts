@@ -7,7 +7,7 @@ import { GitApi, gitApi, GitRepository, repositoryFor } from './gitApi';
 import { Commands } from '../common/ids';
 import { readNoteText } from '../common/noteFiles';
 import { initialiseChoice, initialiseRepository, wroteGitignore } from './notesRepository';
-import { growthSettings } from '../common/settings';
+import { rulesFor } from '../common/growthRules';
 import { trustedOrExplain } from '../common/trust';
 
 export interface CommitNotesOptions {
@@ -34,7 +34,7 @@ export class CommitNotesCommand implements Command {
       void vscode.window.showWarningMessage(vscode.l10n.t('Git is not available here: enable the built-in Git extension to commit notes.'));
       return undefined;
     }
-    const notesRoot = vscode.Uri.joinPath(folder.uri, growthSettings(folder.uri).notesFolder);
+    const notesRoot = vscode.Uri.joinPath(folder.uri, rulesFor(folder).rules.notesFolder);
     const repository = await notesRepository(api, folder, notesRoot, options.initialise === true);
     if (!repository) return undefined;
     await repository.status();

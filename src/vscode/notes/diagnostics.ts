@@ -142,7 +142,7 @@ export class DiagnosticsManager extends Disposable {
       if (token.isCancellationRequested || this.requested.get(key) !== sequence) continue;
       this.requested.delete(key);
       if (text === undefined) this.forget(uri);
-      else this.show(uri, undefined, validateNoteText(text, summary, this.notes.pipeline.questionScript, this.contextFor(uri, spellings)));
+      else this.show(uri, undefined, validateNoteText(text, summary, this.notes.pipeline.scriptFor(key), this.contextFor(uri, spellings)));
       if (performance.now() - sliceStart >= SLICE_MS) {
         await new Promise(resolve => setImmediate(resolve));
         sliceStart = performance.now();

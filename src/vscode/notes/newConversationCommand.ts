@@ -12,6 +12,7 @@ import { NotesIndexManager } from './notesIndex';
 import { offerGitInitOnce } from './notesRepository';
 import { KnownPerson, knownPeople, PersonPick, pickPerson, resolveTyped } from '../people/personPicker';
 import { activeScript } from './questionScripts';
+import { rulesFor } from '../common/growthRules';
 import { growthSettings } from '../common/settings';
 import { trustedOrExplain } from '../common/trust';
 
@@ -53,12 +54,13 @@ export class NewConversationCommand implements Command {
     const folder = options.folder ?? await pickFolder();
     if (!folder) return undefined;
     const settings = growthSettings(folder.uri);
+    const { rules } = rulesFor(folder);
     const { script, error } = await activeScript(folder);
     if (error) {
       void vscode.window.showErrorMessage(vscode.l10n.t('{0} No note was created.', error));
       return undefined;
     }
-    const notesRoot = vscode.Uri.joinPath(folder.uri, settings.notesFolder);
+    const notesRoot = vscode.Uri.joinPath(folder.uri, rules.notesFolder);
     const who = await this.whoWith(options, notesRoot);
     if (!who) return undefined;
     const date = options.date ?? (settings.askForDate ? await askDate() : today());
@@ -69,7 +71,7 @@ export class NewConversationCommand implements Command {
     const { known } = who;
     const lastText = known ? await readNoteText(known.lastNote) ?? '' : '';
     const carryOver = known ? carryOverFrom(lastText, relativeNotePath(target.uri.path, known.lastNote.path), script) : undefined;
-    const template = settings.templatePath ? await readTemplate(folder, settings.templatePath) : undefined;
+    const template = rules.templatePath ? await readTemplate(folder, rules.templatePath) : undefined;
     if (template === null) return undefined;
     const orgResponses = known && this.vocabulary ? orgResponsesFor(lastText, this.vocabulary.current, script) : [];
     const text = renderNewNote({

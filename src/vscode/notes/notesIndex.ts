@@ -5,7 +5,7 @@ import { inSkippedFolder } from '../../core/base';
 import { Disposable } from '../common/dispose';
 import { Commands, Settings } from '../common/ids';
 import { activeScript } from './questionScripts';
-import { growthSettings } from '../common/settings';
+import { GrowthRulesManager, rulesFor } from '../common/growthRules';
 import { noteUri, WorkspaceNoteSource } from './workspaceNoteSource';
 
 const SAVE_DELAY_MS = 3000;
@@ -39,7 +39,8 @@ export class NotesIndexManager extends Disposable {
   private readonly cacheShards = new ShardedCache();
   private removedOldCache = false;
 
-  constructor(private readonly storage: vscode.Uri | undefined, private readonly log: vscode.LogOutputChannel) {
+  /** `rules`, when given, reads the notes again when growth.config.json names another question script. */
+  constructor(private readonly storage: vscode.Uri | undefined, private readonly log: vscode.LogOutputChannel, rules?: GrowthRulesManager) {
     super();
     this.pipeline = new NotePipeline(this.source, {
       script: BUILT_IN_SCRIPT,
@@ -67,9 +68,11 @@ export class NotesIndexManager extends Disposable {
         if (event.affectsConfiguration(`${Settings.section}.${Settings.questionScriptPath}`)
           || event.affectsConfiguration(`${Settings.section}.${Settings.seniorLeaderTitle}`)) void this.rebuild();
       }),
+      ...(rules ? [rules.onDidChange(() => void this.rebuildIfScriptsChanged())] : []),
       vscode.workspace.onDidSaveTextDocument(document => {
-        const scriptPath = growthSettings(document.uri).questionScriptPath;
-        if (scriptPath && document.uri.path.endsWith(`/${scriptPath.replace(/^\.?\//, '')}`)) void this.rebuild();
+        const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+        const scriptPath = folder && rulesFor(folder).rules.questionScriptPath;
+        if (folder && scriptPath && document.uri.toString() === vscode.Uri.joinPath(folder.uri, scriptPath).toString()) void this.rebuild();
       }),
     ].forEach(owned => this._register(owned));
     this.ready = this.rebuild();
@@ -104,8 +107,7 @@ export class NotesIndexManager extends Disposable {
     this.status.text = vscode.l10n.t('$(sync~spin) Indexing growth notes');
     this.status.show();
     try {
-      const { script } = await activeScript(vscode.workspace.workspaceFolders?.[0]);
-      if (this.pipeline.setScript(script)) this.log.info('The question script changed: notes are read again.');
+      await this.useFolderScripts();
       const update = await this.pipeline.build();
       this.log.info(`Indexed ${this.index.size} growth notes in ${Math.round(performance.now() - started)} ms: ${update.parsed} files read, ${update.reused} unchanged since last time.`);
     } catch (error) {
@@ -113,6 +115,24 @@ export class NotesIndexManager extends Disposable {
     } finally {
       this.status.hide();
     }
+  }
+
+  /**
+   * Each workspace folder's notes are read with its own question script (multi-root); true when any
+   * script changed since the last build.
+   */
+  private async useFolderScripts(): Promise<boolean> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const scripts = await Promise.all(folders.map(async folder => ({ prefix: `${folder.uri.toString()}/`, script: (await activeScript(folder)).script })));
+    const fallback = scripts[0]?.script ?? (await activeScript(undefined)).script;
+    const changed = this.pipeline.setScripts(fallback, scripts);
+    if (changed) this.log.info('The question script changed: notes are read again.');
+    return changed;
+  }
+
+  /** growth.config.json changed: the notes are read again only when a folder's script did. */
+  private async rebuildIfScriptsChanged() {
+    if (await this.useFolderScripts()) await this.rebuild();
   }
 
   private updated(update: PipelineUpdate) {

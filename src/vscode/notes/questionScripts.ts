@@ -1,19 +1,20 @@
 import * as vscode from 'vscode';
 import { BUILT_IN_SCRIPT, parseQuestionScript, QuestionScript, withSeniorLeader } from '../../core/note';
-import { growthSettings } from '../common/settings';
+import { rulesFor, rulesReady } from '../common/growthRules';
 
 export type ActiveScript = { script: QuestionScript; error?: undefined } | { script: QuestionScript; error: string };
 
 const scripts = new Map<string, { stamp: string; result: ActiveScript }>();
 
 /**
- * The question script in force for a folder: the team's own file when the setting names one,
+ * The question script in force for a folder: the team's own file when growth.config.json (or the setting) names one,
  * else the built-in nine. An invalid file yields the built-in script plus an error to show.
  * Kept until the file's size or modification time changes: the guide asks on every cursor move.
  */
 export async function activeScript(folder: vscode.WorkspaceFolder | undefined): Promise<ActiveScript> {
-  const settings = growthSettings(folder?.uri);
-  const path = folder ? settings.questionScriptPath : '';
+  await rulesReady();
+  const { rules } = rulesFor(folder);
+  const path = folder ? rules.questionScriptPath : '';
   const uri = folder && path ? vscode.Uri.joinPath(folder.uri, path) : undefined;
   let stamp = '';
   if (uri) {
@@ -24,10 +25,10 @@ export async function activeScript(folder: vscode.WorkspaceFolder | undefined): 
       stamp = 'missing';
     }
   }
-  const key = `${uri?.toString() ?? 'built-in'}|${settings.seniorLeaderTitle}`;
+  const key = `${uri?.toString() ?? 'built-in'}|${rules.seniorLeaderTitle}`;
   const cached = scripts.get(key);
   if (cached?.stamp === stamp) return cached.result;
-  const result = await loadScript(uri, path, settings.seniorLeaderTitle);
+  const result = await loadScript(uri, path, rules.seniorLeaderTitle);
   scripts.set(key, { stamp, result });
   return result;
 }

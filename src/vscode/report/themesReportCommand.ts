@@ -10,7 +10,7 @@ import { askSaveTarget, saveChoices, saveMarkdownDocument } from '../common/mark
 import { readNoteText } from '../common/noteFiles';
 import { NotesIndexManager } from '../notes/notesIndex';
 import { PeriodMonths, pickPeriod } from '../common/periodPick';
-import { growthSettings } from '../common/settings';
+import { configRefusal, rulesReady, workspaceRules } from '../common/growthRules';
 import { openUntitledMarkdown } from '../common/untitledDocuments';
 import { VocabularyManager } from '../themes/vocabularyManager';
 
@@ -38,15 +38,21 @@ export class ThemesReportCommand implements Command {
     const kind = options.includeNames !== undefined ? { names: options.includeNames, quotes: options.includeQuotes ?? false } : await pickReportKind();
     if (kind === undefined) return undefined;
 
-    await Promise.all([this.notes.ready, this.vocabulary.ready]);
-    const settings = growthSettings();
+    await Promise.all([this.notes.ready, this.vocabulary.ready, rulesReady()]);
+    const found = workspaceRules();
+    const refusal = configRefusal(found);
+    if (refusal) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('No report: {0}', refusal));
+      return undefined;
+    }
+    const { patternThreshold, report: groups } = found.rules;
     const day = today();
     const since = months > 0 ? monthsBefore(day, months) : undefined;
     const vocabulary = this.vocabulary.current;
-    const lines = kind.quotes ? await quotedLines(this.notes.index, { today: day, since, patternThreshold: settings.patternThreshold, vocabulary }) : new Map<string, string[]>();
+    const lines = kind.quotes ? await quotedLines(this.notes.index, { today: day, since, patternThreshold, vocabulary }) : new Map<string, string[]>();
     const result = themesReport(this.notes.index, {
-      today: day, since, includeNames: kind.names, patternThreshold: settings.patternThreshold, lineText: (path, line) => lines.get(path)?.[line],
-      minGroupSize: settings.minimumGroupSize, minQuoteGroup: settings.minimumQuoteGroup, includeQuotes: kind.quotes, vocabulary,
+      today: day, since, includeNames: kind.names, patternThreshold, lineText: (path, line) => lines.get(path)?.[line],
+      minGroupSize: groups.minimumGroupSize, minQuoteGroup: groups.minimumQuoteGroup, includeQuotes: kind.quotes, vocabulary,
     });
     if ('refusal' in result) {
       void vscode.window.showWarningMessage(vscode.l10n.t('No report: {0}', result.refusal));

@@ -7,7 +7,7 @@ import { logRefusal } from '../common/growthLog';
 import { Commands } from '../common/ids';
 import { askSaveTarget, saveChoices, saveMarkdownDocument } from '../common/markdownExport';
 import { activeScript } from '../notes/questionScripts';
-import { growthSettings } from '../common/settings';
+import { configRefusal, rulesFor } from '../common/growthRules';
 import { openUntitledMarkdown } from '../common/untitledDocuments';
 import { markShared } from './markSharedCommand';
 
@@ -32,15 +32,22 @@ export class CreateShareableCopyCommand implements Command {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a growth note to create a copy to share.'));
       return undefined;
     }
-    const settings = growthSettings(source.uri);
     const { script } = await activeScript(vscode.workspace.getWorkspaceFolder(source.uri));
-    const copy = shareableCopy(source.getText(), { privateFields: settings.privateFields, privateSections: settings.privateSections, script });
+    const found = rulesFor(source.uri);
+    const { privateFields, privateSections, sensitiveWords } = found.rules.share;
+    const refusal = configRefusal(found);
+    if (refusal) {
+      logRefusal('Creating a shareable copy', 'growth.config.json has problems', source.uri);
+      await vscode.window.showWarningMessage(vscode.l10n.t('No copy was made. {0}', refusal), { modal: true });
+      return undefined;
+    }
+    const copy = shareableCopy(source.getText(), { privateFields, privateSections, script });
     if ('refused' in copy) {
       logRefusal('Creating a shareable copy', 'the note cannot be shared safely', source.uri);
       await vscode.window.showWarningMessage(vscode.l10n.t('No copy was made. {0}', copy.refused), { modal: true });
       return undefined;
     }
-    const sensitive = sensitiveWordsIn(copy.text, settings.sensitiveWords);
+    const sensitive = sensitiveWordsIn(copy.text, sensitiveWords);
     if (sensitive.length > 0 && !options.acceptSensitiveWords && !(await this.readAnyway(sensitive))) return undefined;
     const name = `${source.uri.path.split('/').pop()?.replace(/\.md$/i, '') ?? 'note'}-shared`;
     const document = await openUntitledMarkdown(name, copy.text);

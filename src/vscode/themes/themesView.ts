@@ -6,7 +6,7 @@ import { ContextKeys, Views } from '../common/ids';
 import { IndexTreeView } from '../common/indexTreeView';
 import { linkToNoteLine } from '../common/noteLineLink';
 import { NotesIndexManager } from '../notes/notesIndex';
-import { growthSettings } from '../common/settings';
+import { rulesFor } from '../common/growthRules';
 import { VocabularyManager } from './vocabularyManager';
 
 /** The icon for a theme the organisation has responded to: what the manager can tell people. */
@@ -91,7 +91,7 @@ export class ThemesViewProvider extends IndexTreeView<ThemeItem> {
 
   protected childrenOf(element: ThemeItem | undefined): ThemeItem[] {
     if (!element) {
-      const threshold = growthSettings().patternThreshold;
+      const threshold = rulesFor().rules.patternThreshold;
       return themeTree(this.viewIndex(), this.filter(), threshold).map(theme => ({ kind: 'theme', theme }));
     }
     switch (element.kind) {

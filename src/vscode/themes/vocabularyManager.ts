@@ -3,7 +3,7 @@ import { describeResponse, EMPTY_VOCABULARY, parseVocabulary, Vocabulary, VOCABU
 import { vocabularyDiagnostic } from '../common/adapters';
 import { Disposable } from '../common/dispose';
 import { Settings } from '../common/ids';
-import { growthSettings } from '../common/settings';
+import { GrowthRulesManager, rulesFor } from '../common/growthRules';
 
 /**
  * The shared theme vocabulary of the workspace (growth-themes.yaml at the root, or the file the
@@ -18,7 +18,8 @@ export class VocabularyManager extends Disposable {
   private shownUri: vscode.Uri | undefined;
   ready: Promise<void>;
 
-  constructor() {
+  /** `rules`, when given, reloads the vocabulary when growth.config.json names another file. */
+  constructor(rules?: GrowthRulesManager) {
     super();
     const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'));
     const reload = (uri?: vscode.Uri) => {
@@ -29,6 +30,7 @@ export class VocabularyManager extends Disposable {
       vscode.workspace.onDidChangeTextDocument(event => reload(event.document.uri)),
       vscode.workspace.onDidChangeConfiguration(event => { if (event.affectsConfiguration(`${Settings.section}.${Settings.vocabularyPath}`)) reload(); }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => reload()),
+      ...(rules ? [rules.onDidChange(() => reload())] : []),
     ].forEach(subscription => this._register(subscription));
     this.ready = this.reload();
   }
@@ -48,7 +50,7 @@ export class VocabularyManager extends Disposable {
   uri(): vscode.Uri | undefined {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder) return undefined;
-    const configured = growthSettings(folder.uri).vocabularyPath;
+    const configured = rulesFor(folder).rules.vocabularyPath;
     return configured ? vscode.Uri.joinPath(folder.uri, configured) : vscode.Uri.joinPath(folder.uri, VOCABULARY_FILE);
   }
 
