@@ -6,6 +6,7 @@ export * from './bodyTree';
 export * from './fieldLocator';
 export * from './frontmatter';
 export * from './growthConfig';
+export * from './jsonTree';
 export * from './note';
 export * from './noteSummary';
 export * from './privacyClassifier';
