@@ -1,15 +1,27 @@
 // Bundles the extension and the CLI with esbuild; with --tests also the unit and integration suites.
 // remark and unified are ESM-only: bundling them into CommonJS is what lets VS Code and mocha load them.
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
+
+/**
+ * The note reader's version: a hash of its source (src/core/note), so a cached summary made by an
+ * older reader is never reused. Set at build time; nobody bumps it by hand.
+ */
+function readerVersion() {
+  const hash = createHash('sha256');
+  for (const file of filesUnder('src/core/note', '.ts').sort()) hash.update(file).update(readFileSync(file));
+  return hash.digest('hex').slice(0, 12);
+}
 const production = args.has('--production');
 const common = {
   bundle: true, platform: 'node', format: 'cjs', target: 'node20',
   sourcemap: production ? false : 'linked', minify: production, logLevel: args.has('--quiet') ? 'error' : 'warning',
   legalComments: 'none',
+  define: { __READER_VERSION__: JSON.stringify(readerVersion()) },
 };
 
 function filesUnder(dir, suffix) {

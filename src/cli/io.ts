@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'path';
 import { markdownToHtml } from '../core/outputs';
 import { decodeNoteBytes } from '../core/base';
-import { BUILT_IN_SCRIPT, ConfigReading, GROWTH_CONFIG_FILE, MAX_CONFIG_BYTES, parseGrowthConfig, parseQuestionScript, QuestionScript, withSeniorLeader } from '../core/note';
+import { BUILT_IN_SCRIPT, ConfigReading, GROWTH_CONFIG_FILE, MAX_CONFIG_BYTES, parseGrowthConfig, parseQuestionScript, QuestionScript, withReadingRules, withSeniorLeader } from '../core/note';
 import { EffectiveRules, effectiveRules } from '../core/privacy';
 import { MAX_INDEXED_BYTES, NotePipeline, WorkspaceIndex } from '../core/workspace';
 import { nodeNoteSource } from './nodeNoteSource';
@@ -148,6 +148,10 @@ export function rulesOrRefuse(start: string, given: string | undefined): CliRule
 
 /** The question script the rules name (built-in otherwise), with the configured senior leader's title. */
 export function scriptFor(found: CliRules): QuestionScript {
+  return withReadingRules(questionScriptFor(found), found.rules.share);
+}
+
+function questionScriptFor(found: CliRules): QuestionScript {
   const path = found.rules.questionScriptPath;
   if (!path) return withSeniorLeader(BUILT_IN_SCRIPT, found.rules.seniorLeaderTitle);
   const full = resolve(found.base, path);

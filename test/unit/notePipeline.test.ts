@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { analysisForValidation, indexContext, indexFile, NotePipeline, PipelineUpdate, scriptKey, themeTree, validateBuiltSource } from '../../src/core/workspace';
+import { analysisForValidation, indexContext, indexFile, NotePipeline, PipelineUpdate, READER_VERSION, scriptKey, themeTree, validateBuiltSource } from '../../src/core/workspace';
 import { analyzeNote, BUILT_IN_SCRIPT, QuestionScript, summarizeNote, validateNote } from '../../src/core/note';
 import { generateNotes, random } from '../support/corpus';
 import { InMemoryNoteSource } from '../support/inMemoryNoteSource';
@@ -222,6 +222,22 @@ describe('validation through the index', () => {
     assert.equal(fresh.kind, 'note');
     assert.equal(fresh.kind === 'note' && fresh.summary.tasks[0].done, true, 'the ticked box is read, not the cached open one');
     assert.equal((await outcome(Date.now() - 60_000)).kind, 'reused', 'an older file comes from the cache');
+  });
+
+  it('never reuses a summary that an older reader made: the reader\'s version is part of the cache key', async () => {
+    const text = '---\ntype: growth-conversation\nperson: Alex\n---\n## 1. How are you? <!-- growth:checkin -->\nFine (confidential) #pay\n';
+    const source = new InMemoryNoteSource([['a.md', text]]);
+    const size = new TextEncoder().encode(text).length;
+    const mtime = Date.now() - 60_000;
+    // What an older reader kept: the tag counted as shared.
+    const stale = { ...summarizeNote(text, BUILT_IN_SCRIPT), tags: [{ name: 'pay', key: 'pay', line: 5, questionId: 'checkin', private: false }] };
+    const outcome = (version: string) => indexFile(source, 'a.md', { path: 'a.md', mtime, size },
+      { script: BUILT_IN_SCRIPT, scriptKey: scriptKey(BUILT_IN_SCRIPT), cached: { mtime, size, script: scriptKey(BUILT_IN_SCRIPT, version), summary: stale } });
+    assert.notEqual(READER_VERSION, 'older');
+    const read = await outcome('older');
+    assert.equal(read.kind, 'note', 'an older reader\'s summary is read again');
+    assert.equal(read.kind === 'note' && read.summary.tags[0].private, true, 'and the fresh reading keeps the uncertain line private');
+    assert.equal((await outcome(READER_VERSION)).kind, 'reused', 'this reader\'s own summary is reused');
   });
 
   it('leaves to the full parse what flat reading would get wrong: keys YAML reads alike, long lines, bare comments, a second achievements section', () => {

@@ -119,7 +119,7 @@ export const BUILT_IN_SCRIPT: QuestionScript = {
 export function withSeniorLeader(script: QuestionScript, seniorLeader: string): QuestionScript {
   const leader = seniorLeader.trim() || 'CTO';
   return {
-    name: script.name,
+    ...script,
     questions: script.questions.map(q => ({ ...q, title: q.title.split(SENIOR_LEADER_PLACEHOLDER).join(leader) })),
   };
 }

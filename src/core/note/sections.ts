@@ -84,3 +84,15 @@ export function questionsNamed(names: readonly string[], script: QuestionScript)
   const ids = new Set(names.map(name => name.trim().toLowerCase()));
   return script.questions.filter(q => ids.has(q.id) || wanted.has(simplify(q.title))).map(q => q.id);
 }
+
+/**
+ * The script with what the configuration says about privacy: the sections kept private and more
+ * privacy words. Every reader of a note takes it, so the index, the copy, the report and the digest
+ * leave out the same blocks.
+ */
+export function withReadingRules(script: QuestionScript, share: { readonly privateSections: readonly string[]; readonly privacyWords?: readonly string[] }): QuestionScript {
+  const privateQuestions = [...new Set([...(script.privateQuestions ?? []), ...questionsNamed(share.privateSections, script)])];
+  const privacyWords = [...new Set([...(script.privacyWords ?? []), ...(share.privacyWords ?? [])])];
+  if (privateQuestions.length === 0 && privacyWords.length === 0) return script;
+  return { ...script, ...(privateQuestions.length ? { privateQuestions } : {}), ...(privacyWords.length ? { privacyWords } : {}) };
+}

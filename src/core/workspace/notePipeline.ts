@@ -19,9 +19,21 @@ export type FileOutcome =
 /** `indexFile`'s answer: an outcome, or the cached summary still good for the file. */
 export type IndexOutcome = FileOutcome | { readonly kind: 'reused'; readonly path: string; readonly entry: CachedSummary };
 
-/** A stable short key of a question script: summaries made with another script are not reused. */
-export function scriptKey(script: QuestionScript): string {
-  const text = JSON.stringify([script.name, script.questions.map(q => [q.id, q.title, q.records ?? ''])]);
+declare const __READER_VERSION__: string | undefined;
+
+/**
+ * The version of the note reader that made a summary: the build sets it from the reader's own source
+ * (src/core/note), so any change to how a note is read makes every cached summary stale, with nobody
+ * having to remember to bump it.
+ */
+export const READER_VERSION: string = typeof __READER_VERSION__ === 'string' ? __READER_VERSION__ : 'unbuilt';
+
+/**
+ * A stable short key of the reader and the question script (with its privacy rules): summaries made by
+ * another reader or with another script are not reused.
+ */
+export function scriptKey(script: QuestionScript, readerVersion = READER_VERSION): string {
+  const text = JSON.stringify([readerVersion, script.name, script.questions.map(q => [q.id, q.title, q.records ?? '']), script.privateQuestions ?? [], script.privacyWords ?? []]);
   // FNV-1a: short, stable across sessions, and enough to tell two scripts apart.
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { BUILT_IN_SCRIPT, parseQuestionScript, QuestionScript, withSeniorLeader } from '../../core/note';
+import { BUILT_IN_SCRIPT, parseQuestionScript, QuestionScript, withReadingRules, withSeniorLeader } from '../../core/note';
 import { rulesFor, rulesReady } from '../common/growthRules';
 
 export type ActiveScript = { script: QuestionScript; error?: undefined } | { script: QuestionScript; error: string };
@@ -25,10 +25,12 @@ export async function activeScript(folder: vscode.WorkspaceFolder | undefined): 
       stamp = 'missing';
     }
   }
-  const key = `${uri?.toString() ?? 'built-in'}|${rules.seniorLeaderTitle}`;
+  const key = JSON.stringify([uri?.toString() ?? 'built-in', rules.seniorLeaderTitle, rules.share.privateSections, rules.share.privacyWords]);
   const cached = scripts.get(key);
   if (cached?.stamp === stamp) return cached.result;
-  const result = await loadScript(uri, path, rules.seniorLeaderTitle);
+  const loaded = await loadScript(uri, path, rules.seniorLeaderTitle);
+  // The configuration's privacy rules travel with the script, so every reader leaves out the same blocks.
+  const result = { ...loaded, script: withReadingRules(loaded.script, rules.share) };
   scripts.set(key, { stamp, result });
   return result;
 }
