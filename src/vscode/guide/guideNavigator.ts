@@ -52,20 +52,27 @@ export class GuideNavigator {
   /** Moves the cursor to a fresh answer line of a question (or Next steps / Private notes), putting a deleted question back. */
   async revealQuestion(questionId: unknown): Promise<void> {
     if (typeof questionId !== 'string') return;
-    await this.inTurn(() => this.move(() => questionId));
-    await this.guide.refresh();
+    await this.afterMove(await this.inTurn(() => this.move(() => questionId)));
   }
 
   /** Next / Previous: through the questions, then on to Next steps and Private notes. */
   async step(direction: 1 | -1): Promise<void> {
-    await this.inTurn(() => this.move(({ editor, analysis, script }) => (hasStopSection(analysis.note)
+    await this.afterMove(await this.inTurn(() => this.move(({ editor, analysis, script }) => (hasStopSection(analysis.note)
       ? neighbourStop(analysis.note, script, editor.selection.active.line, direction)
-      : { bodyEnd: true })));
+      : { bodyEnd: true }))));
+  }
+
+  /**
+   * The keyboard back to the editor (the press may have come from the guide or the card), then the
+   * guide and card brought up to date. Outside the turn: the next press need not wait for either.
+   */
+  private async afterMove(moved: vscode.TextEditor | undefined): Promise<void> {
+    if (moved) await focusEditor(moved);
     await this.guide.refresh();
   }
 
   /** Runs `work` after every move asked for before it has finished. */
-  private inTurn(work: () => Promise<void>): Promise<void> {
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
     const turn = this.moving.then(work);
     this.moving = turn.catch(() => undefined);
     return turn;
@@ -86,20 +93,21 @@ export class GuideNavigator {
    * Reads the note, decides where to go and goes, all from the text as it is now. An edit refused
    * because the manager typed meanwhile is worked out again from the new text.
    */
-  private async move(destination: (note: LiveNote) => Destination | undefined): Promise<void> {
+  private async move(destination: (note: LiveNote) => Destination | undefined): Promise<vscode.TextEditor | undefined> {
     let refused: Landing | undefined;
     for (let attempt = 0; attempt < MOVE_TRIES; attempt++) {
       const note = await this.live();
       const chosen = note && destination(note);
       const landing = note && chosen !== undefined ? this.landing(note, chosen) : undefined;
-      if (!note || !landing) return;
+      if (!note || !landing) return undefined;
       const version = note.editor.document.version;
-      if (await this.land(note.editor, landing)) return;
+      if (await land(note.editor, landing)) return note.editor;
       refused = landing;
       await changedSince(note.editor.document, version, CATCH_UP_MS);
     }
     const editor = vscode.window.activeTextEditor;
     if (refused?.insert && editor) explainRefused(refused.insert.action, editor.document.uri);
+    return undefined;
   }
 
   /** Where the cursor goes for a destination, with the text to add first; undefined when it cannot go there. */
@@ -126,23 +134,6 @@ export class GuideNavigator {
       cursor: new vscode.Position(at.line + breaks, 0), revealFrom: at.line + breaks - 1,
       insert: { at, before, after: insertion.text.slice(insertion.cursor), action },
     };
-  }
-
-  /** Puts the cursor there (inserting first when asked), shows it and gives the editor the focus. False when the edit was refused. */
-  private async land(editor: vscode.TextEditor, landing: Landing): Promise<boolean> {
-    if (landing.insert) {
-      const { at, before, after } = landing.insert;
-      // A snippet session left open (an action item's fields) would swallow the insertion into itself.
-      await vscode.commands.executeCommand('leaveSnippet');
-      const snippet = new vscode.SnippetString().appendText(before).appendTabstop(0).appendText(after);
-      if (!(await editor.insertSnippet(snippet, at, { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true }))) return false;
-    } else {
-      editor.selection = new vscode.Selection(landing.cursor, landing.cursor);
-    }
-    const { cursor } = landing;
-    editor.revealRange(new vscode.Range(Math.min(landing.revealFrom, cursor.line), 0, cursor.line, 0), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    await focusEditor(editor);
-    return true;
   }
 
   /** Sets a frontmatter enum to a value given, or one the manager picks from the schema's values. */
@@ -175,6 +166,22 @@ export class GuideNavigator {
     await this.guide.refresh();
     return applied;
   }
+}
+
+/** Puts the cursor there (inserting first when asked) and shows it. False when the edit was refused. */
+async function land(editor: vscode.TextEditor, landing: Landing): Promise<boolean> {
+  if (landing.insert) {
+    const { at, before, after } = landing.insert;
+    // A snippet session left open (an action item's fields) would swallow the insertion into itself.
+    await vscode.commands.executeCommand('leaveSnippet');
+    const snippet = new vscode.SnippetString().appendText(before).appendTabstop(0).appendText(after);
+    if (!(await editor.insertSnippet(snippet, at, { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true }))) return false;
+  } else {
+    editor.selection = new vscode.Selection(landing.cursor, landing.cursor);
+  }
+  const { cursor } = landing;
+  editor.revealRange(new vscode.Range(Math.min(landing.revealFrom, cursor.line), 0, cursor.line, 0), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return true;
 }
 
 /**
