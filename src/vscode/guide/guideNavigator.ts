@@ -172,8 +172,8 @@ export class GuideNavigator {
 async function land(editor: vscode.TextEditor, landing: Landing): Promise<boolean> {
   if (landing.insert) {
     const { at, before, after } = landing.insert;
-    // A snippet session left open (an action item's fields) would swallow the insertion into itself.
-    await vscode.commands.executeCommand('leaveSnippet');
+    // Sent before anything is awaited, so it reaches the editor ahead of the next key. (A snippet
+    // session left open, say an action item's fields, is ended by the editor first, not merged into.)
     const snippet = new vscode.SnippetString().appendText(before).appendTabstop(0).appendText(after);
     if (!(await editor.insertSnippet(snippet, at, { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true }))) return false;
   } else {
