@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { carryOverFrom, conversationStops, daysAgo, freshAnswerSpot, liveHints, prepareBrief, renderNewNote, sectionOfStop, stopAt, suggestFlightRisk } from '../../src/core/live';
+import {
+  bodyEndSpot, carryOverFrom, conversationStops, daysAgo, freshAnswerSpot, hasStopSection, liveHints, missingSectionInsertion, neighbourStop, prepareBrief, renderNewNote, sectionOfStop,
+  stopAt, suggestFlightRisk,
+} from '../../src/core/live';
 import { analyzeNote, BUILT_IN_SCRIPT, summarizeNote } from '../../src/core/note';
 import { decideTypedName, matchName, personKey } from '../../src/core/base';
 import { IndexedNote } from '../../src/core/workspace';
@@ -160,6 +163,52 @@ describe('navigation lands on a fresh answer line', () => {
     const cramped = '---\ntype: growth-conversation\nperson: A\ndate: 2026-01-01\n---\n## 1. How are you doing? <!-- growth:checkin -->\n## 2. Last six months <!-- growth:last-six-months -->\nFine.\n';
     const crampedLines = cramped.split('\n');
     assert.deepEqual(spot('checkin', analyzeNote(cramped), crampedLines), { line: 6, character: 0, insert: { afterLine: 5, text: '\n\n' } });
+  });
+});
+
+describe('Next and Previous go one stop from the text as it is, and stay in the body', () => {
+  const text = renderNewNote({ person: 'Kai Sato', date: '2026-11-20', script: BUILT_IN_SCRIPT, guidance: 'none' });
+  const { note } = analyzeNote(text);
+  const lines = text.split('\n');
+  const headingOf = (id: string) => lines.findIndex(l => l.includes(`<!-- growth:${id} -->`));
+
+  it('from the frontmatter or the title goes to question 1; Previous from there goes nowhere', () => {
+    assert.equal(neighbourStop(note, BUILT_IN_SCRIPT, 0, 1), 'checkin');
+    assert.equal(neighbourStop(note, BUILT_IN_SCRIPT, note.bodyLine, 1), 'checkin');
+    assert.equal(neighbourStop(note, BUILT_IN_SCRIPT, 0, -1), undefined);
+  });
+
+  it('one stop each way from inside a question, on to Next steps and Private notes, and no further', () => {
+    assert.equal(neighbourStop(note, BUILT_IN_SCRIPT, headingOf('achievements') + 1, 1), 'current-role');
+    assert.equal(neighbourStop(note, BUILT_IN_SCRIPT, headingOf('achievements') + 1, -1), 'last-six-months');
+    assert.equal(neighbourStop(note, BUILT_IN_SCRIPT, headingOf('anything-else') + 1, 1), 'next-steps');
+    assert.equal(neighbourStop(note, BUILT_IN_SCRIPT, headingOf('private') + 1, 1), undefined);
+    assert.equal(neighbourStop(note, BUILT_IN_SCRIPT, headingOf('checkin'), -1), undefined);
+  });
+
+  it('a note with no sections: the end of its body, never the frontmatter\'s closing line', () => {
+    const bare = '---\ntype: growth-conversation\nperson: A\ndate: 2026-01-01\n---';
+    const bareNote = analyzeNote(bare).note;
+    assert.equal(hasStopSection(bareNote), false);
+    assert.equal(hasStopSection(note), true);
+    const spotIn = (source: string) => {
+      const all = source.split('\n');
+      return bodyEndSpot(analyzeNote(source).note.bodyLine, l => all[l] ?? '', all.length);
+    };
+    assert.deepEqual(spotIn(bare), { line: 5, character: 0, insert: { afterLine: 4, text: '\n' } });
+    assert.deepEqual(spotIn(`${bare}\n`), { line: 5, character: 0 });
+    assert.deepEqual(spotIn(`${bare}\nWe talked about the move.`), { line: 6, character: 0, insert: { afterLine: 5, text: '\n' } });
+    assert.deepEqual(spotIn(`${bare}\nWe talked about the move.\n`), { line: 6, character: 0 });
+  });
+
+  it('a deleted question comes back with the cursor on its answer line', () => {
+    const without = analyzeNote(text.replace(/## 2\.[^\n]*\n\n\n/, '')).note;
+    const insertion = missingSectionInsertion(without, BUILT_IN_SCRIPT, 'last-six-months', lines.length - 3);
+    assert.deepEqual(insertion, {
+      line: headingOf('last-six-months'),
+      text: '## 2. How have the last six months gone? <!-- growth:last-six-months -->\n\n\n',
+      cursor: '## 2. How have the last six months gone? <!-- growth:last-six-months -->\n'.length,
+    });
   });
 });
 

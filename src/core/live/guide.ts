@@ -110,11 +110,19 @@ function hintsFor(question: Question, section: Section | undefined, note: Note):
   return hints;
 }
 
+/** A deleted section put back: inserted at the start of `line` (at the end of the text when past it). */
+export interface SectionInsertion {
+  readonly line: number;
+  readonly text: string;
+  /** Where the answer line starts in `text`: the cursor goes there in the same edit. */
+  readonly cursor: number;
+}
+
 /**
  * Where a deleted question section goes back, and its text: before the next question that still has a
  * section, else before Next steps or Private notes, else at the end.
  */
-export function missingSectionInsertion(note: Note, script: QuestionScript, questionId: string, lineCount: number): { line: number; text: string } | undefined {
+export function missingSectionInsertion(note: Note, script: QuestionScript, questionId: string, lineCount: number): SectionInsertion | undefined {
   const index = script.questions.findIndex(q => q.id === questionId);
   if (index === -1) return undefined;
   const question = script.questions[index];
@@ -122,8 +130,8 @@ export function missingSectionInsertion(note: Note, script: QuestionScript, ques
   const closing = note.sections.find(s => s.kind === 'next-steps' || s.kind === 'private');
   const line = later?.headingLine ?? closing?.headingLine ?? lineCount;
   // The heading, a fresh line for the answer and a blank line before what follows: one edit, so one undo.
-  const text = `## ${index + 1}. ${question.title} <!-- growth:${question.id} -->\n\n\n`;
-  return { line, text: line >= lineCount ? `\n${text}` : text };
+  const heading = `${line >= lineCount ? '\n' : ''}## ${index + 1}. ${question.title} <!-- growth:${question.id} -->\n`;
+  return { line, text: `${heading}\n\n`, cursor: heading.length };
 }
 
 /** Where the cursor lands in a section, and the line breaks to insert first so that line is fresh. */
@@ -159,6 +167,36 @@ export function freshAnswerSpot(section: Section, lineText: (line: number) => st
   const needed = 2;
   if (blanksAfter >= needed) return { line: last + 1, character: 0 };
   return { line: last + 1, character: 0, insert: { afterLine: last, text: '\n'.repeat(needed - blanksAfter) } };
+}
+
+/**
+ * Where to type in a note that has none of the script's sections: a line of its own at the end of the
+ * body. Never the frontmatter's closing line, even when the text ends on it without a line break.
+ */
+export function bodyEndSpot(bodyLine: number, lineText: (line: number) => string, lineCount: number): AnswerSpot {
+  const last = lineCount - 1;
+  if (last >= bodyLine && lineText(last) === '') return { line: last, character: 0 };
+  return { line: last + 1, character: 0, insert: { afterLine: last, text: '\n' } };
+}
+
+/** The note has a section Next / Previous can go to (a question, Next steps or Private notes). */
+export function hasStopSection(note: Note): boolean {
+  return note.sections.some(s => s.kind !== 'other');
+}
+
+/**
+ * Where Next (1) or Previous (-1) goes from the cursor's line: the neighbouring stop, or undefined when
+ * there is none that way. Outside every stop (the frontmatter, above the first question, a section of
+ * the manager's own) it is the nearest stop in that direction.
+ */
+export function neighbourStop(note: Note, script: QuestionScript, cursorLine: number, direction: 1 | -1): string | undefined {
+  const stops = conversationStops(note, script);
+  const here = stopAt(note, cursorLine);
+  const at = here === undefined ? -1 : stops.indexOf(here);
+  if (at >= 0) return stops[at + direction];
+  const below = stops.findIndex(stop => (sectionOfStop(note, stop)?.headingLine ?? -1) > cursorLine);
+  if (direction === 1) return below === -1 ? undefined : stops[below];
+  return stops[(below === -1 ? stops.length : below) - 1];
 }
 
 /** The places Next / Previous Question step through: every question, then Next steps and Private notes. */

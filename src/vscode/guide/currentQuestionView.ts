@@ -4,6 +4,7 @@ import { Commands, Views } from '../common/ids';
 import { GuideSnapshot, QuestionGuideProvider } from './questionGuide';
 import { escapeHtml } from '../../core/outputs';
 import { Disposable } from '../common/dispose';
+import { focusEditor } from './guideNavigator';
 
 /** What the card shows: plain data, so a test can read it without the webview. */
 export interface CurrentQuestionCard {
@@ -89,7 +90,7 @@ export class CurrentQuestionViewProvider extends Disposable implements vscode.We
     // Each resolve is a new webview: its listeners go with it, and the last one's are let go.
     this.viewListeners?.dispose();
     this.viewListeners = vscode.Disposable.from(
-      view.webview.onDidReceiveMessage(message => this.receive(message)),
+      view.webview.onDidReceiveMessage(message => this.handleMessage(message)),
       view.onDidChangeVisibility(() => {
         this.shownKey = undefined; // a hidden webview loses its page
         this.render();
@@ -104,15 +105,21 @@ export class CurrentQuestionViewProvider extends Disposable implements vscode.We
     this.render();
   }
 
-  private async receive(message: unknown): Promise<void> {
+  /**
+   * What a button on the card does. A click leaves the keyboard in the card, so the editor gets it
+   * back afterwards, its cursor where the manager was typing: the next words land in the note.
+   */
+  async handleMessage(message: unknown): Promise<void> {
     if (!message || typeof message !== 'object') return;
     const m = message as CardMessage;
+    const editor = vscode.window.activeTextEditor;
     if (m.type === 'next') await vscode.commands.executeCommand(Commands.nextQuestion);
     else if (m.type === 'previous') await vscode.commands.executeCommand(Commands.previousQuestion);
     else if (m.type === 'hint' && Number.isInteger(m.index)) {
       const action: HintAction | undefined = this.shownHints[m.index]?.action?.run;
       if (action) await vscode.commands.executeCommand(Commands.applyHint, action);
-    }
+    } else return;
+    if (editor && vscode.window.visibleTextEditors.includes(editor)) await focusEditor(editor);
   }
 
   private render(): void {
