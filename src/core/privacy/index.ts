@@ -1,3 +1,4 @@
 // The privacy layer's public entry: other folders import from here, never from its files.
 export * from './groupPrivacy';
+export * from './nameScrubber';
 export * from './privacyGate';

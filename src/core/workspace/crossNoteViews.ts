@@ -156,7 +156,9 @@ export function groupActions(items: readonly ActionItem[], by: 'person' | 'owner
   const groups = new Map<string, ActionItem[]>();
   for (const item of items) {
     const group = by === 'person' ? item.person : item.owner ? `@${item.owner}` : msg('views.noOwner');
-    groups.set(group, [...(groups.get(group) ?? []), item]);
+    const list = groups.get(group);
+    if (list) list.push(item);
+    else groups.set(group, [item]);
   }
   return [...groups.entries()].map(([group, list]) => ({ group, items: list }))
     .sort((a, b) => Number(b.items.some(i => i.overdue)) - Number(a.items.some(i => i.overdue)) || a.group.localeCompare(b.group));
@@ -179,14 +181,22 @@ export interface PersonSummary {
 
 export const CONVERSATION_INTERVAL_DAYS = 183;
 
+/** Everyone with notes, overdue first; linear in notes and actions (each is looked at once). */
 export function peopleSummaries(notes: readonly IndexedNote[], today: string, filter: NoteFilter = {}): PersonSummary[] {
   const byPerson = new Map<string, IndexedNote[]>();
   for (const note of notes) {
     if (!note.person || !matchesFilter(note, filter)) continue;
     const key = personKey(note.person);
-    byPerson.set(key, [...(byPerson.get(key) ?? []), note]);
+    const list = byPerson.get(key);
+    if (list) list.push(note);
+    else byPerson.set(key, [note]);
   }
-  const actions = openActionItems(notes, today, filter);
+  // Counted once by the name as written (case aside), as each person's row has always matched its actions.
+  const openByName = new Map<string, number>();
+  for (const action of openActionItems(notes, today, filter)) {
+    const name = action.person.toLowerCase();
+    openByName.set(name, (openByName.get(name) ?? 0) + 1);
+  }
   return [...byPerson.values()].map(list => {
     const sorted = [...list].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
     const last = sorted[sorted.length - 1];
@@ -202,7 +212,7 @@ export function peopleSummaries(notes: readonly IndexedNote[], today: string, fi
       overdue,
       flightRisk: last.flightRisk,
       careerPath: last.careerPath,
-      openActions: actions.filter(a => a.person.toLowerCase() === person.toLowerCase()).length,
+      openActions: openByName.get(person.toLowerCase()) ?? 0,
       conversations: sorted.map(n => ({ path: n.path, date: n.date })),
     };
   }).sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.lastDate ?? '').localeCompare(b.lastDate ?? '') || a.person.localeCompare(b.person));
