@@ -1,6 +1,7 @@
 // The note layer's public entry: other folders import from here, never from its files.
 export * from './body';
 export * from './fieldLocator';
+export * from './flatFrontmatter';
 export * from './frontmatter';
 export * from './note';
 export * from './noteSummary';
