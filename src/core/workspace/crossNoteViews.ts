@@ -129,22 +129,41 @@ export interface ActionItem {
  * are one item: only the copy in the person's latest note counts (ticked there, it is done).
  */
 export function openActionItems(notes: readonly IndexedNote[], today: string, filter: NoteFilter = {}): ActionItem[] {
-  const latest = new Map<string, { item: ActionItem; done: boolean }>();
+  return unsortedActionItems(notes, today, filter).sort(compareActions);
+}
+
+/** `openActionItems` in no order: for counting, where sorting thousands of items by their words would cost more than finding them. */
+function unsortedActionItems(notes: readonly IndexedNote[], today: string, filter: NoteFilter): ActionItem[] {
+  // Person, then the item's words: no key strings built per task. The slots keep the order items were first seen in.
+  const latest = new Map<string, Map<string, ActionSlot>>();
+  const slots: ActionSlot[] = [];
   for (const note of notes) {
     if (!matchesFilter(note, filter)) continue;
     const person = note.person?.trim() ?? msg('views.noPerson');
+    const who = person.toLowerCase();
+    let byText = latest.get(who);
+    if (!byText) latest.set(who, byText = new Map());
     for (const task of note.tasks) {
       if (task.sectionKind !== 'next-steps') continue;
-      const key = `${person.toLowerCase()}\u0000${task.text.toLowerCase()}`;
-      const seen = latest.get(key);
-      if (seen && (seen.item.noteDate ?? '') >= (note.date ?? '')) continue;
-      latest.set(key, {
-        done: task.done,
-        item: { text: task.text, person, owner: task.owner, due: task.due, overdue: !task.done && task.due !== undefined && task.due < today, path: note.path, line: task.line, noteDate: note.date },
-      });
+      const key = task.text.toLowerCase();
+      const seen = byText.get(key);
+      if (!seen) {
+        const slot = { task, note, person };
+        byText.set(key, slot);
+        slots.push(slot);
+      } else if ((seen.note.date ?? '') < (note.date ?? '')) Object.assign(seen, { task, note, person });
     }
   }
-  return [...latest.values()].filter(entry => !entry.done).map(entry => entry.item).sort(compareActions);
+  return slots.filter(({ task }) => !task.done).map(({ task, note, person }) => ({
+    text: task.text, person, owner: task.owner, due: task.due, overdue: task.due !== undefined && task.due < today, path: note.path, line: task.line, noteDate: note.date,
+  }));
+}
+
+/** The latest copy of one action item found so far. */
+interface ActionSlot {
+  task: IndexedNote['tasks'][number];
+  note: IndexedNote;
+  person: string;
 }
 
 function compareActions(a: ActionItem, b: ActionItem): number {
@@ -193,7 +212,7 @@ export function peopleSummaries(notes: readonly IndexedNote[], today: string, fi
   }
   // Counted once by the name as written (case aside), as each person's row has always matched its actions.
   const openByName = new Map<string, number>();
-  for (const action of openActionItems(notes, today, filter)) {
+  for (const action of unsortedActionItems(notes, today, filter)) {
     const name = action.person.toLowerCase();
     openByName.set(name, (openByName.get(name) ?? 0) + 1);
   }
