@@ -254,7 +254,7 @@ for (const r of rows) {
   console.log(`| ${r.style} | ${pad(r.size, 7)} | ${pad(ms(r.floorMs), 9)} | ${pad(ms(r.coldMs), 9)} | ${ratio(r.coldMs, r.floorMs)} | ${pad(ms(r.warmMs), 8)} | ${ratio(r.warmMs, r.floorMs)} | ${ms(r.blockMs)} | ${ms(r.gcMs)} | ${r.heapMb.toFixed(0)} MB |`);
 }
 console.log('');
-console.log('One note changes, then the views are worked out again (median of 5 changes; target: at most 20 ms at 10k, and with a vocabulary at most 2× without):');
+console.log('One note changes, then the views are worked out again (median of 7 changes each, taken in turns; target: at most 20 ms at 10k, and with a vocabulary at most 2× without):');
 console.log('');
 console.log('| corpus | notes | theme tree | with a vocabulary | × without | People view |');
 console.log('|---|---:|---:|---:|---:|---:|');
