@@ -2,8 +2,9 @@
 // input. Run briefly in `npm test` (unit) and for as long as asked by `npm run fuzz -- --seconds N`.
 import fc from 'fast-check';
 import { applyEdits, quickFixes, setFrontmatterField } from '../../src/core/live';
-import { analyzeNote, BUILT_IN_SCRIPT, summarizeNote, validateNote } from '../../src/core/note';
-import { Problem } from '../../src/core/base';
+import * as assert from 'node:assert/strict';
+import { analyzeNote, BUILT_IN_SCRIPT, parseFrontmatter, simpleFrontmatter, summarizeNote, validateNote } from '../../src/core/note';
+import { LineIndex, Problem } from '../../src/core/base';
 
 /** Parsing never throws or hangs, and every reported range lies inside the document. */
 export const TIME_BOUND_MS = 2000;
@@ -124,9 +125,43 @@ export function linearPredicate(construct: string, kilobytes: number, inTable = 
 }
 export const readingIsLinear = fc.property(fc.constantFrom(...Object.keys(REPEATED_CONSTRUCTS)), fc.integer({ min: 1, max: 64 }), fc.boolean(), linearPredicate);
 
-export const PROPERTIES = { parsingHolds, quickFixesHold, editsKeepOtherKeys, readingIsLinear };
+// Frontmatter in the shapes the flat reader takes on, and the near misses it must hand to the YAML parser.
+const fmKey = fc.oneof(fc.constantFrom('type', 'person', 'themes', 'True', 'null', 'Key', 'key'), fc.integer({ min: 0, max: 40 }).map(n => `k${n}`));
+const fmPlain = fc.constantFrom('remote work', 'Zoë', "O'Brien", 'pay', 'on_call', 'a/b', '2026-01-02', 'growth-conversation');
+const fmWord = fc.constantFrom('remote work', 'Zoë', "O'Brien", 'pay', 'on_call', 'a/b', 'null', 'True', '~', 'yes', '12', '1.5', '2026-01-02', '2026-1-2',
+  '#tag', 'a #b', 'a#b', 'x: y', '-x', '[a, b]', '[]', '[a, "b, c"]', '{a: 1}', '&anchor', '*alias', '!!str a', '|', '>', '%x', '@x', '`x`', '- x');
+const fmQuoted = fc.tuple(fc.constantFrom('"', "'"), fc.stringMatching(/^[ a-zA-Zë:#,'"\\\t-]{0,10}$/)).map(([q, inner]) => `${q}${inner}${q}`);
+const fmValue = fc.oneof({ weight: 4, arbitrary: fmPlain }, { weight: 2, arbitrary: fmQuoted }, { weight: 1, arbitrary: fmWord }, { weight: 1, arbitrary: fc.constant('') });
+const fmComment = fc.constantFrom('', '', '', ' # note', '# x', '  ');
+const fmScalarLine = fc.tuple(fmKey, fmValue, fmComment).map(([key, value, comment]) => [`${key}:${value === '' ? '' : ' '}${value}${comment}`]);
+const fmBlockList = fc.tuple(fmKey, fmComment, fc.constantFrom('', '  ', '    '), fc.array(fc.tuple(fmValue, fmComment), { minLength: 1, maxLength: 4 }))
+  .map(([key, comment, indent, items]) => [`${key}:${comment}`, ...items.map(([value, itemComment]) => `${indent}- ${value}${itemComment}`)]);
+// Near misses: lines the flat reader must leave to the parser, alone or inside a list.
+const fmOddLine = fc.oneof(
+  fc.tuple(fc.constantFrom('', ' ', '  ', '    ', '\t', '  \t'), fc.constantFrom('- ', '-  ', '-', '-\t'), fmValue, fmComment).map(([indent, dash, value, comment]) => `${indent}${dash}${value}${comment}`),
+  fc.constantFrom('# comment', '  # indented comment', '', '   ', 'key:value', '  more words', '? complex', '---x', '  nested: map'),
+).map(line => [line]);
+export const fmLines = fc.tuple(fc.array(fc.oneof({ weight: 3, arbitrary: fmScalarLine }, { weight: 3, arbitrary: fmBlockList }, { weight: 1, arbitrary: fmOddLine }), { maxLength: 5 }), fc.boolean())
+  .map(([groups, crlf]) => ({ lines: ['type: growth-conversation', ...groups.flat()], crlf }));
+
+/** Whatever the flat reader takes on, the YAML parser reads without a problem, to the same data and the same body. */
+export function flatFrontmatterPredicate(written: { lines: string[]; crlf: boolean }): boolean {
+  const eol = written.crlf ? '\r\n' : '\n';
+  const text = `---${eol}${written.lines.join(eol)}${eol}---${eol}Body${eol}`;
+  const fast = simpleFrontmatter(text);
+  if (!fast) return true;
+  const full = parseFrontmatter(text, new LineIndex(text));
+  if (full.problems.length > 0) throw new Error(`read flat, but the parser finds problems: ${full.problems.map(p => p.message).join('; ')}`);
+  assert.deepEqual(fast.data, full.frontmatter?.data);
+  assert.equal(fast.bodyOffset, full.bodyOffset);
+  return true;
+}
+export const flatFrontmatterAgrees = fc.property(fmLines, flatFrontmatterPredicate);
+
+export const PROPERTIES = { parsingHolds, quickFixesHold, editsKeepOtherKeys, readingIsLinear, flatFrontmatterAgrees };
 
 /** The checks behind each property, for replaying a saved input: property name to predicate. */
 export const PREDICATES: Record<string, (...input: never[]) => boolean> = {
   parsingHolds: parsingPredicate, quickFixesHold: quickFixesPredicate, editsKeepOtherKeys: editsPredicate, readingIsLinear: linearPredicate,
+  flatFrontmatterAgrees: flatFrontmatterPredicate,
 };

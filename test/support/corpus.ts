@@ -29,8 +29,15 @@ export interface GeneratedNote {
   readonly text: string;
 }
 
+/**
+ * How the frontmatter is written. `flow`: `key: value` lines and `[a, b]` lists. `written`: the ways
+ * people and their tools write it, varying note by note: block lists (`  - a` lines, indented or not),
+ * quoted values, comment lines, CRLF line ends and a byte-order mark.
+ */
+export type FrontmatterStyle = 'flow' | 'written';
+
 /** `count` notes spread over people (about four conversations each), roughly 3 KB apiece. */
-export function generateNotes(count: number, seed = 1): GeneratedNote[] {
+export function generateNotes(count: number, seed = 1, style: FrontmatterStyle = 'flow'): GeneratedNote[] {
   const next = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
   const sentence = (words: number) => Array.from({ length: words }, () => pick(WORDS)).join(' ');
@@ -45,8 +52,7 @@ export function generateNotes(count: number, seed = 1): GeneratedNote[] {
     const slug = person.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-');
     const themes = [pick(pick(THEMES)), pick(pick(THEMES))];
     const achievements = 1 + Math.floor(next() * 3);
-    const body = [
-      `---`,
+    const fields = [
       `type: growth-conversation`,
       `person: ${person}`,
       `date: ${date}`,
@@ -57,6 +63,10 @@ export function generateNotes(count: number, seed = 1): GeneratedNote[] {
       `flightRisk: ${pick(RISKS)} # assessed in the meeting`,
       `themes: [${themes.join(', ')}]`,
       `nextConversation: ${year + 1}-01-15`,
+    ];
+    const body = [
+      `---`,
+      ...(style === 'written' ? asWritten(fields, themes, random(seed * 7919 + i)) : fields),
       `---`,
       ``,
       `# Growth conversation: ${person}, ${date}`,
@@ -112,7 +122,38 @@ export function generateNotes(count: number, seed = 1): GeneratedNote[] {
       `- [ ] ${sentence(3)}`,
       ``,
     ];
-    notes.push({ path: `growth-notes/${slug}/${date}-${i}.md`, text: body.join('\n') });
+    const written = style === 'written' ? writtenEnds(body, random(seed * 104_729 + i)) : body.join('\n');
+    notes.push({ path: `growth-notes/${slug}/${date}-${i}.md`, text: written });
   }
   return notes;
+}
+
+/**
+ * The same fields as people and their tools write them. Its own random numbers (`next`), so the
+ * flow-style corpus of a seed stays what it was.
+ */
+function asWritten(fields: readonly string[], themes: readonly string[], next: () => number): string[] {
+  const indent = next() < 0.7 ? '  ' : '';
+  const quote = (line: string) => {
+    const [key, value] = [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)];
+    const roll = next();
+    if (roll < 0.3) return `${key}: "${value}"`;
+    if (roll < 0.45) return `${key}: '${value.replace(/'/g, "''")}'`;
+    return line;
+  };
+  const out: string[] = [];
+  for (const line of fields) {
+    if (line.startsWith('themes:')) {
+      if (next() < 0.2) out.push('# Themes: what they raised, in their words');
+      out.push('themes:', ...themes.map(theme => `${indent}- ${next() < 0.25 ? `"${theme}"` : theme}${next() < 0.1 ? ' # again' : ''}`));
+    } else if (/^(person|manager|team):/.test(line)) out.push(quote(line));
+    else out.push(line);
+  }
+  return out;
+}
+
+/** CRLF line ends for some notes, a byte-order mark for fewer. */
+function writtenEnds(lines: readonly string[], next: () => number): string {
+  const text = lines.join(next() < 0.4 ? '\r\n' : '\n');
+  return next() < 0.15 ? `\uFEFF${text}` : text;
 }

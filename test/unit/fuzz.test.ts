@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { editsKeepOtherKeys, linearPredicate, parsingHolds, PREDICATES, quickFixesHold, readingIsLinear, REPEATED_CONSTRUCTS } from '../fuzz/properties';
+import { editsKeepOtherKeys, flatFrontmatterAgrees, linearPredicate, parsingHolds, PREDICATES, quickFixesHold, readingIsLinear, REPEATED_CONSTRUCTS } from '../fuzz/properties';
 
 const FAILURES = 'test/fuzz/failures';
 
@@ -11,6 +11,7 @@ describe('fuzzed parsing, fixes and edits (a short run; npm run fuzz for a long 
   it('parsing and validation never throw, stay in bounds and in time', () => fc.assert(parsingHolds, { numRuns: 300, seed: 42 }));
   it('a quick fix never adds an error', () => fc.assert(quickFixesHold, { numRuns: 300, seed: 42 }));
   it('a frontmatter edit keeps every other line byte for byte', () => fc.assert(editsKeepOtherKeys, { numRuns: 300, seed: 42 }));
+  it('frontmatter read flat is what the YAML parser reads', () => fc.assert(flatFrontmatterAgrees, { numRuns: 10_000, seed: 42 }));
 
   it('reading stays linear: every repeated construct, at 64 KB and at random sizes', () => {
     for (const construct of Object.keys(REPEATED_CONSTRUCTS)) for (const kilobytes of [4, 64]) assert.equal(linearPredicate(construct, kilobytes), true);

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import {
-  effectiveMinGroupSize, effectiveMinQuoteGroup, labelHoldsName, nameScrubber, reportableNotes, selectQuotes, suppressSmallGroups,
+  effectiveMinGroupSize, effectiveMinQuoteGroup, labelHoldsName, reportableNotes, selectQuotes, suppressSmallGroups,
 } from '../../src/core/privacy/groupPrivacy';
+import { nameScrubber } from '../../src/core/privacy';
 import { BUILT_IN_SCRIPT, summarizeNote } from '../../src/core/note';
 import { parseVocabulary } from '../../src/core/workspace';
 

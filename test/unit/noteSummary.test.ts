@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeNote, BUILT_IN_SCRIPT, locateOpenTask, readSummary, summarizeNote, summaryFromAnalysis } from '../../src/core/note';
+import { analyzeNote, BUILT_IN_SCRIPT, locateOpenTask, parseFrontmatter, readSummary, simpleFrontmatter, summarizeNote, summaryFromAnalysis } from '../../src/core/note';
+import { LineIndex } from '../../src/core/base';
 import { generateNotes } from '../support/corpus';
 
 function markdownFiles(folder: string): string[] {
@@ -28,6 +29,24 @@ describe('the fast note summary agrees with the full remark parse', () => {
   it('on a generated corpus of 300 notes', function () {
     this.timeout(60_000); // 300 full remark parses: seconds on a busy 2-core machine
     for (const note of generateNotes(300, 7)) assertSameSummary(note.text, note.path);
+  });
+
+  it('on a generated corpus of 300 notes whose frontmatter is written as people write it (block lists, quotes, comments, CRLF, BOM)', function () {
+    this.timeout(60_000);
+    for (const note of generateNotes(300, 11, 'written')) assertSameSummary(note.text, note.path);
+  });
+
+  it('reads such frontmatter without the YAML parser, to the data the parser gives', () => {
+    const notes = generateNotes(300, 11, 'written').map(note => note.text.replace(/^\uFEFF/, ''));
+    const shapes = { block: 0, quoted: 0, crlf: 0 };
+    for (const text of notes) {
+      const full = parseFrontmatter(text, new LineIndex(text));
+      assert.deepEqual(simpleFrontmatter(text), { data: full.frontmatter?.data, bodyOffset: full.bodyOffset, close: text.indexOf('\n---', 3), fields: [] });
+      shapes.block += Number(/\n {0,2}- /.test(text));
+      shapes.quoted += Number(/: ["']/.test(text));
+      shapes.crlf += Number(text.includes('\r\n'));
+    }
+    assert.ok(shapes.block === 300 && shapes.quoted > 100 && shapes.crlf > 60, JSON.stringify(shapes));
   });
 
   it('reads ordinary notes itself: the full parse is only for bodies beyond the line scanner', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { BUILT_IN_SCRIPT } from '../../src/core/note';
+import { BUILT_IN_SCRIPT, summarizeNote } from '../../src/core/note';
 import { renderNewNote } from '../../src/core/live';
-import { describeResponse, orgResponsesFor, parseVocabulary, tagAliasHints } from '../../src/core/workspace';
+import { CanonicalIndex, describeResponse, orgResponsesFor, parseVocabulary, tagAliasHints, themeTree, Vocabulary, withCanonicalThemes, WorkspaceIndex } from '../../src/core/workspace';
 
 const GOOD = `version: 1
 themes:
@@ -101,5 +101,37 @@ describe('inline tags and the vocabulary', () => {
       { line: 3, character: 7, length: 7, replacement: '#on-call-load', message: '#oncall is an alias of the agreed theme "on-call load": write #on-call-load.' },
       { line: 4, character: 0, length: 13, replacement: '#on-call-load', message: '#On-Call-Load is another spelling of the agreed theme "on-call load": write #on-call-load.' },
     ]);
+  });
+});
+
+describe('the theme tree under a vocabulary, kept note by note', () => {
+  const note = (person: string, themes: string) => summarizeNote(`---\ntype: growth-conversation\nperson: ${person}\ndate: 2026-03-01\nthemes: [${themes}]\n---\n`, BUILT_IN_SCRIPT);
+  const tree = (index: WorkspaceIndex) => themeTree(index, {}, 2).map(t => `${t.name}:${t.peopleCount}/${t.conversationCount}`);
+  /** What the view counted before: a whole second index, built from scratch. */
+  const rebuilt = (source: WorkspaceIndex, vocabulary: Vocabulary) => {
+    const index = new WorkspaceIndex();
+    for (const n of source.all()) index.set(n.path, withCanonicalThemes(n, vocabulary));
+    return index;
+  };
+
+  it('follows every set, change and delete of its index, with the counts a rebuilt index gives', () => {
+    const { vocabulary } = parseVocabulary(GOOD);
+    const source = new WorkspaceIndex();
+    source.set('a.md', note('Ana', 'oncall, pay'));
+    source.set('b.md', note('Ben', 'Pager Load'));
+    const canonical = new CanonicalIndex(source, vocabulary);
+    assert.deepEqual(tree(canonical.index), ['on-call load:2/2', 'pay:1/1']);
+    source.batch(() => {
+      source.set('c.md', note('Cy', 'slow_ci, pay'));
+      source.set('b.md', note('Ben', 'ci-speed'));
+    });
+    source.delete('a.md');
+    source.set('c.md', summarizeNote('# not a growth note\n', BUILT_IN_SCRIPT));
+    source.set('d.md', note('Dee', 'oncall'));
+    assert.deepEqual(tree(canonical.index), ['ci speed:1/1', 'on-call load:1/1']);
+    assert.deepEqual(tree(canonical.index), tree(rebuilt(source, vocabulary)));
+    canonical.dispose();
+    source.set('e.md', note('Eve', 'oncall'));
+    assert.deepEqual(tree(canonical.index), ['ci speed:1/1', 'on-call load:1/1']);
   });
 });

@@ -4,6 +4,7 @@ export * from './blocks';
 export * from './body';
 export * from './bodyTree';
 export * from './fieldLocator';
+export * from './flatFrontmatter';
 export * from './frontmatter';
 export * from './growthConfig';
 export * from './jsonTree';

@@ -4,7 +4,8 @@ import { complexityProblem } from './bodyTree';
 import { ClassifierOptions, classifyBlock, isPrivateHeading, isPrivateLabel, mayBePrivate } from './privacyClassifier';
 import { afterPrivate, identifySection, isShareableSection, SECTION_MARKER, SectionIdentity, SectionKind } from './sections';
 import { tagAt } from './tags';
-import { declaresGrowthNote, MAX_FRONTMATTER_BYTES, parseFrontmatter } from './frontmatter';
+import { declaresGrowthNote, parseFrontmatter } from './frontmatter';
+import { simpleFrontmatter } from './flatFrontmatter';
 import { analyzeNote, NoteAnalysis, noteFields, NoteFields } from './note';
 import { LineIndex, normalizeTheme } from '../base';
 import { QuestionScript } from './questionScript';
@@ -76,119 +77,6 @@ interface SplitData {
 function fullFrontmatter(text: string): SplitData {
   const split = parseFrontmatter(text, new LineIndex(text));
   return { data: split.frontmatter?.isMap ? split.frontmatter.data : undefined, bodyOffset: split.bodyOffset };
-}
-
-const SIMPLE_KEY = /^([A-Za-z][\w-]*):/;
-/** Longer lines go to the YAML parser: it limits keys to 1,024 characters, and nothing here should scan a line twice. */
-const MAX_SIMPLE_LINE = 1000;
-const PLAIN = /^[\p{L}][\p{L}\p{N} ._'/-]*$/u;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const RESERVED = /^(true|false|null|~)$/i;
-
-/** Where one flat frontmatter line's key and value lie in the note's text (offsets; a list's items too). */
-export interface SimpleField {
-  readonly key: string;
-  readonly keyStart: number;
-  readonly valueStart: number;
-  readonly valueEnd: number;
-  /** The offsets of each item of a `[a, b]` list, without the spaces around it. */
-  readonly items?: readonly (readonly [number, number])[];
-}
-
-/** Flat frontmatter as `simpleFrontmatter` reads it, with where each field lies. */
-export interface SimpleFrontmatter {
-  readonly data: Record<string, unknown>;
-  readonly bodyOffset: number;
-  /** Offset of the closing `---` line's line break before it: the YAML text is `text.slice(3, close)`. */
-  readonly close: number;
-  readonly fields: readonly SimpleField[];
-}
-
-/**
- * Most notes' frontmatter is flat `key: word` lines; those are read here, byte for byte as the YAML
- * parser would read them, at a tenth of its cost. Anything else returns undefined and goes to the parser.
- */
-function simpleFrontmatter(text: string): SplitData | undefined {
-  return readSimpleFrontmatter(text, false);
-}
-
-/** `simpleFrontmatter`, with where each key and value lies, so a problem can be placed without the YAML parser. */
-export function simpleFrontmatterWithFields(text: string): SimpleFrontmatter | undefined {
-  return readSimpleFrontmatter(text, true);
-}
-
-function readSimpleFrontmatter(text: string, withFields: false): SplitData | undefined;
-function readSimpleFrontmatter(text: string, withFields: true): SimpleFrontmatter | undefined;
-function readSimpleFrontmatter(text: string, withFields: boolean): SimpleFrontmatter | undefined {
-  const firstEnd = text.indexOf('\n');
-  if (firstEnd === -1 || text.slice(0, firstEnd).replace(/\r$/, '') !== '---') return undefined;
-  const close = text.indexOf('\n---', firstEnd - 1);
-  if (close === -1 || close > MAX_FRONTMATTER_BYTES) return undefined;
-  const afterClose = text.indexOf('\n', close + 1);
-  if (afterClose !== -1 && text.slice(close + 4, afterClose).trim() !== '') return undefined;
-  const data: Record<string, unknown> = {};
-  const fields: SimpleField[] = [];
-  let lineStart = firstEnd + 1;
-  for (const raw of text.slice(firstEnd + 1, close).split('\n')) {
-    const start = lineStart;
-    lineStart += raw.length + 1;
-    const line = raw.replace(/\r$/, '');
-    if (line.trim() === '' || /^#/.test(line)) continue;
-    const match = line.length <= MAX_SIMPLE_LINE ? SIMPLE_KEY.exec(line) : null;
-    // `true: a` and `TRUE: b` are one key to YAML (a duplicate); `key:value` is not a pair at all.
-    if (!match || Object.prototype.hasOwnProperty.call(data, match[1]) || match[1] === '__proto__' || RESERVED.test(match[1])) return undefined;
-    const after = line.slice(match[0].length);
-    if (after !== '' && after[0] !== ' ' && after[0] !== '\t') return undefined;
-    // A value that is only a comment is left to the parser, which places its empty value.
-    if (after.trimStart().startsWith('#')) return undefined;
-    const written = withoutComment(after).trim();
-    const value = simpleValue(written);
-    if (value === undefined) return undefined;
-    data[match[1]] = value;
-    if (withFields) fields.push(fieldAt(line, start, match[1], written, Array.isArray(value)));
-  }
-  if (Object.keys(data).length === 0) return undefined;
-  return { data, bodyOffset: afterClose === -1 ? text.length : afterClose + 1, close, fields };
-}
-
-/** A flat value without its trailing `# comment` (a `#` after a space or tab), in one pass. */
-function withoutComment(value: string): string {
-  for (let at = value.indexOf('#'); at !== -1; at = value.indexOf('#', at + 1)) {
-    if (value[at - 1] === ' ' || value[at - 1] === '\t') return value.slice(0, at);
-  }
-  return value;
-}
-
-/** Where a flat line's key, value and list items lie; `written` is its value without comment or spaces around it. */
-function fieldAt(line: string, lineStart: number, key: string, written: string, isList: boolean): SimpleField {
-  let valueStart = key.length + 1;
-  while (line[valueStart] === ' ' || line[valueStart] === '\t') valueStart++;
-  if (written === '') valueStart = key.length + 1;
-  const field = { key, keyStart: lineStart, valueStart: lineStart + valueStart, valueEnd: lineStart + valueStart + written.length };
-  if (!isList) return field;
-  const items: [number, number][] = [];
-  // `[` then items split at commas, as simpleValue reads them.
-  const inner = written.slice(1, -1);
-  if (inner.trim() !== '') {
-    let at = field.valueStart + 1;
-    for (const item of inner.split(',')) {
-      const lead = item.length - item.trimStart().length;
-      items.push([at + lead, at + lead + item.trim().length]);
-      at += item.length + 1;
-    }
-  }
-  return { ...field, items };
-}
-
-function simpleValue(value: string): unknown {
-  if (value === '') return null;
-  const scalar = (item: string) => (DAY.test(item) || (PLAIN.test(item) && !RESERVED.test(item)) ? item : undefined);
-  if (!value.startsWith('[')) return scalar(value);
-  if (!value.endsWith(']')) return undefined;
-  const inner = value.slice(1, -1).trim();
-  if (inner === '') return [];
-  const items = inner.split(',').map(item => scalar(item.trim()));
-  return items.every(item => item !== undefined) ? items : undefined;
 }
 
 interface ScanResult {

@@ -158,7 +158,13 @@ function notesByQuarter(notes: readonly IndexedNote[]): Map<string, IndexedNote[
 /** The digest's name for a theme spelling: the vocabulary's, or a short one that holds no name; the rest are dropped. */
 function themeNamer(vocabulary: Vocabulary, names: NameChecks): { name: (spelling: string) => string | undefined; dropped: Set<string> } {
   const dropped = new Set<string>();
+  // Every note repeats the same few spellings: each is checked against the names once.
+  const named = new Map<string, string | undefined>();
   const name = (spelling: string): string | undefined => {
+    if (!named.has(spelling)) named.set(spelling, check(spelling));
+    return named.get(spelling);
+  };
+  const check = (spelling: string): string | undefined => {
     const known = vocabulary.lookup(spelling);
     if (known) return known.name;
     const key = normalizeTheme(spelling);
@@ -173,21 +179,23 @@ function themeNamer(vocabulary: Vocabulary, names: NameChecks): { name: (spellin
 function digestQuarter(quarter: string, latest: ReadonlyMap<string, IndexedNote>, themesOf: Map<string, Set<string>>, names: NameChecks, minGroupSize: number): DigestQuarter {
   const people = latest.size;
   // A team is named only when the name holds no one's name; unnamed teams go with the hidden people.
-  const teamOf = (person: string) => {
-    const team = latest.get(person)?.team?.trim();
-    return team && !mentionsAName(names.scrub, team) && !names.holdsName(team) ? team : undefined;
-  };
-  const teamSizes = new Map<string, number>();
-  for (const person of latest.keys()) {
-    const team = teamOf(person);
-    if (team) teamSizes.set(team, (teamSizes.get(team) ?? 0) + 1);
+  const nameable = new Map<string, boolean>();
+  const members = new Map<string, string[]>();
+  for (const [person, note] of latest) {
+    const team = note.team?.trim();
+    if (!team) continue;
+    if (!nameable.has(team)) nameable.set(team, !mentionsAName(names.scrub, team) && !names.holdsName(team));
+    if (!nameable.get(team)) continue;
+    const list = members.get(team);
+    if (list) list.push(person);
+    else members.set(team, [person]);
   }
-  const teams = suppressSmallGroups([...teamSizes].map(([key, size]) => ({ key, people: size })), people, minGroupSize);
+  const teams = suppressSmallGroups([...members].map(([key, list]) => ({ key, people: list.length })), people, minGroupSize);
   return {
     quarter,
     people,
-    themes: countThemes(themesOf, () => true),
-    teams: teams.shown.map(team => ({ team: team.key, people: team.people, themes: countThemes(themesOf, person => teamOf(person) === team.key) })),
+    themes: countThemes(themesOf.values()),
+    teams: teams.shown.map(team => ({ team: team.key, people: team.people, themes: countThemes((members.get(team.key) ?? []).map(person => themesOf.get(person) ?? new Set<string>())) })),
     hiddenTeamPeople: teams.hiddenPeople,
     careerPaths: valueCounts([...latest.values()].map(n => n.careerPath ?? 'not-recorded'), minGroupSize),
     flightRisk: valueCounts([...latest.values()].map(n => n.flightRisk ?? 'not-recorded'), minGroupSize),
@@ -210,10 +218,9 @@ function themesByPerson(notes: readonly IndexedNote[], themeName: (spelling: str
 }
 
 /** People per theme, most raised first. */
-function countThemes(themesOf: ReadonlyMap<string, ReadonlySet<string>>, include: (person: string) => boolean): DigestThemeCounts {
+function countThemes(themesOfEach: Iterable<ReadonlySet<string>>): DigestThemeCounts {
   const counts = new Map<string, number>();
-  for (const [person, themes] of themesOf) {
-    if (!include(person)) continue;
+  for (const themes of themesOfEach) {
     for (const theme of themes) counts.set(theme, (counts.get(theme) ?? 0) + 1);
   }
   return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));

@@ -102,36 +102,6 @@ export function selectQuotes(candidates: readonly QuoteCandidate[], rules: Quote
   return quotes;
 }
 
-const EMAIL = /[\p{L}\p{M}\p{N}._%+-]+@[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}-]+)+/gu;
-const HANDLE = /(^|[^\p{L}\p{M}\p{N}_.@])@[\p{L}\p{N}_][\p{L}\p{M}\p{N}._-]*[\p{L}\p{M}\p{N}_]?/gu;
-/** Replaces a person's name, handle or address. */
-export const NAME_PLACEHOLDER = '[name]';
-
-
-/**
- * Replaces every form of the given names with [name]: whole names and each part of them (first
- * names alone), with or without accents, in any case, and every @handle and e-mail address
- * whether or not the name is known. The result is NFC text.
- */
-export function nameScrubber(names: Iterable<string | undefined>): (text: string) => string {
-  const parts = new Set<string>();
-  for (const raw of names) {
-    const name = raw?.trim();
-    if (!name) continue;
-    parts.add(foldName(name));
-    for (const part of foldName(name).split(/[\s.,'’_-]+/)) if (part.length >= 2) parts.add(part);
-  }
-  // Each letter matches itself with any accents after it, once the text is decomposed (NFD).
-  const alternatives = [...parts].filter(part => /[\p{L}\p{N}]/u.test(part)).sort((a, b) => b.length - a.length)
-    .map(part => [...part].map(c => `${c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\p{M}*`).join(''));
-  const pattern = alternatives.length > 0 ? new RegExp(`(^|[^\\p{L}\\p{N}\\p{M}])(?:${alternatives.join('|')})(?=[^\\p{L}\\p{N}\\p{M}]|$)`, 'giu') : undefined;
-  return text => {
-    let scrubbed = text.normalize('NFD').replace(EMAIL, NAME_PLACEHOLDER).replace(HANDLE, `$1${NAME_PLACEHOLDER}`);
-    if (pattern) scrubbed = scrubbed.replace(pattern, `$1${NAME_PLACEHOLDER}`);
-    return scrubbed.normalize('NFC');
-  };
-}
-
 // Letters that do not decompose into a base letter and an accent.
 const UNDECOMPOSED: Readonly<Record<string, string>> = { 'ł': 'l', 'ø': 'o', 'đ': 'd', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ı': 'i', 'þ': 'th' };
 const UNDECOMPOSED_LETTER = new RegExp(`[${Object.keys(UNDECOMPOSED).join('')}]`, 'g');
@@ -156,10 +126,14 @@ export function labelHoldsName(names: Iterable<string | undefined>): (label: str
       else if (folded.length === 3) short.add(folded);
     }
   }
+  // One look-up per place in the label and length of name, however many names there are.
+  const lengths = [...new Set([...long].map(part => part.length))];
   return label => {
     const compact = compactFold(label);
-    if ([...long].some(part => compact.includes(part))) return true;
-    return label.split(/[^\p{L}\p{N}]+/u).some(word => [...short].some(part => compactFold(word).startsWith(part)));
+    for (const length of lengths) {
+      for (let at = 0; at + length <= compact.length; at++) if (long.has(compact.slice(at, at + length))) return true;
+    }
+    return label.split(/[^\p{L}\p{N}]+/u).some(word => short.has(compactFold(word).slice(0, 3)));
   };
 }
 

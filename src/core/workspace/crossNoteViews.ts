@@ -129,22 +129,41 @@ export interface ActionItem {
  * are one item: only the copy in the person's latest note counts (ticked there, it is done).
  */
 export function openActionItems(notes: readonly IndexedNote[], today: string, filter: NoteFilter = {}): ActionItem[] {
-  const latest = new Map<string, { item: ActionItem; done: boolean }>();
+  return unsortedActionItems(notes, today, filter).sort(compareActions);
+}
+
+/** `openActionItems` in no order: for counting, where sorting thousands of items by their words would cost more than finding them. */
+function unsortedActionItems(notes: readonly IndexedNote[], today: string, filter: NoteFilter): ActionItem[] {
+  // Person, then the item's words: no key strings built per task. The slots keep the order items were first seen in.
+  const latest = new Map<string, Map<string, ActionSlot>>();
+  const slots: ActionSlot[] = [];
   for (const note of notes) {
     if (!matchesFilter(note, filter)) continue;
     const person = note.person?.trim() ?? msg('views.noPerson');
+    const who = person.toLowerCase();
+    let byText = latest.get(who);
+    if (!byText) latest.set(who, byText = new Map());
     for (const task of note.tasks) {
       if (task.sectionKind !== 'next-steps') continue;
-      const key = `${person.toLowerCase()}\u0000${task.text.toLowerCase()}`;
-      const seen = latest.get(key);
-      if (seen && (seen.item.noteDate ?? '') >= (note.date ?? '')) continue;
-      latest.set(key, {
-        done: task.done,
-        item: { text: task.text, person, owner: task.owner, due: task.due, overdue: !task.done && task.due !== undefined && task.due < today, path: note.path, line: task.line, noteDate: note.date },
-      });
+      const key = task.text.toLowerCase();
+      const seen = byText.get(key);
+      if (!seen) {
+        const slot = { task, note, person };
+        byText.set(key, slot);
+        slots.push(slot);
+      } else if ((seen.note.date ?? '') < (note.date ?? '')) Object.assign(seen, { task, note, person });
     }
   }
-  return [...latest.values()].filter(entry => !entry.done).map(entry => entry.item).sort(compareActions);
+  return slots.filter(({ task }) => !task.done).map(({ task, note, person }) => ({
+    text: task.text, person, owner: task.owner, due: task.due, overdue: task.due !== undefined && task.due < today, path: note.path, line: task.line, noteDate: note.date,
+  }));
+}
+
+/** The latest copy of one action item found so far. */
+interface ActionSlot {
+  task: IndexedNote['tasks'][number];
+  note: IndexedNote;
+  person: string;
 }
 
 function compareActions(a: ActionItem, b: ActionItem): number {
@@ -156,7 +175,9 @@ export function groupActions(items: readonly ActionItem[], by: 'person' | 'owner
   const groups = new Map<string, ActionItem[]>();
   for (const item of items) {
     const group = by === 'person' ? item.person : item.owner ? `@${item.owner}` : msg('views.noOwner');
-    groups.set(group, [...(groups.get(group) ?? []), item]);
+    const list = groups.get(group);
+    if (list) list.push(item);
+    else groups.set(group, [item]);
   }
   return [...groups.entries()].map(([group, list]) => ({ group, items: list }))
     .sort((a, b) => Number(b.items.some(i => i.overdue)) - Number(a.items.some(i => i.overdue)) || a.group.localeCompare(b.group));
@@ -179,14 +200,22 @@ export interface PersonSummary {
 
 export const CONVERSATION_INTERVAL_DAYS = 183;
 
+/** Everyone with notes, overdue first; linear in notes and actions (each is looked at once). */
 export function peopleSummaries(notes: readonly IndexedNote[], today: string, filter: NoteFilter = {}): PersonSummary[] {
   const byPerson = new Map<string, IndexedNote[]>();
   for (const note of notes) {
     if (!note.person || !matchesFilter(note, filter)) continue;
     const key = personKey(note.person);
-    byPerson.set(key, [...(byPerson.get(key) ?? []), note]);
+    const list = byPerson.get(key);
+    if (list) list.push(note);
+    else byPerson.set(key, [note]);
   }
-  const actions = openActionItems(notes, today, filter);
+  // Counted once by the name as written (case aside), as each person's row has always matched its actions.
+  const openByName = new Map<string, number>();
+  for (const action of unsortedActionItems(notes, today, filter)) {
+    const name = action.person.toLowerCase();
+    openByName.set(name, (openByName.get(name) ?? 0) + 1);
+  }
   return [...byPerson.values()].map(list => {
     const sorted = [...list].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
     const last = sorted[sorted.length - 1];
@@ -202,7 +231,7 @@ export function peopleSummaries(notes: readonly IndexedNote[], today: string, fi
       overdue,
       flightRisk: last.flightRisk,
       careerPath: last.careerPath,
-      openActions: actions.filter(a => a.person.toLowerCase() === person.toLowerCase()).length,
+      openActions: openByName.get(person.toLowerCase()) ?? 0,
       conversations: sorted.map(n => ({ path: n.path, date: n.date })),
     };
   }).sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.lastDate ?? '').localeCompare(b.lastDate ?? '') || a.person.localeCompare(b.person));

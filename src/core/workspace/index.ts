@@ -1,5 +1,6 @@
 // The workspace layer's public entry: other folders import from here, never from its files.
 export * from './cacheShards';
+export * from './canonicalIndex';
 export * from './crossNoteViews';
 export * from './indexedNote';
 export * from './notePipeline';

@@ -53,6 +53,7 @@ export class WorkspaceIndex {
    */
   private tallies: ThemeTallies | undefined;
   private readonly listeners = new Set<() => void>();
+  private readonly noteListeners = new Set<(path: string, note: IndexedNote | undefined) => void>();
   private batchDepth = 0;
   private changedInBatch = false;
 
@@ -78,11 +79,14 @@ export class WorkspaceIndex {
       this.tallies?.count(note, 1, undefined, false);
       this.notes.set(path, note);
     }
+    this.noteListeners.forEach(listener => listener(path, this.notes.get(path)));
     this.changed();
   }
 
   delete(path: string): void {
-    if (this.forget(path)) this.changed();
+    if (!this.forget(path)) return;
+    this.noteListeners.forEach(listener => listener(path, undefined));
+    this.changed();
   }
 
   /** Theme usage across the index, most used first, each in its most used spelling. */
@@ -143,6 +147,15 @@ export class WorkspaceIndex {
   onDidChange(listener: () => void): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /**
+   * Each note as it is set or removed (undefined: gone, or no longer a growth note), at once and
+   * also inside a batch: for what is derived note by note and must be current when `onDidChange` fires.
+   */
+  onDidChangeNote(listener: (path: string, note: IndexedNote | undefined) => void): { dispose(): void } {
+    this.noteListeners.add(listener);
+    return { dispose: () => this.noteListeners.delete(listener) };
   }
 
   private changed() {

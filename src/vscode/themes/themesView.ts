@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { monthsBefore, NoteFilter, OrgStatus, statusLabel, ThemeConversation, ThemeNode, themePeople, ThemePerson, themeTree, withCanonicalThemes, WorkspaceIndex } from '../../core/workspace';
+import { CanonicalIndex, monthsBefore, NoteFilter, OrgStatus, statusLabel, ThemeConversation, ThemeNode, themePeople, ThemePerson, themeTree, WorkspaceIndex } from '../../core/workspace';
 import { today } from '../../core/base';
 import { conversationCount, peopleCount } from '../common/counts';
 import { ContextKeys, Views } from '../common/ids';
@@ -31,12 +31,13 @@ export interface ThemeFilters {
 /** "Themes": what several people raise, patterns first, down to the lines that mention each theme. */
 export class ThemesViewProvider extends IndexTreeView<ThemeItem> {
   private filterValues: ThemeFilters = {};
-  /** The notes with aliases under their agreed theme, kept until the notes or the vocabulary change. */
-  private canonical: WorkspaceIndex | undefined;
+  /** The notes with aliases under their agreed theme, following the index note by note until the vocabulary changes. */
+  private canonical: CanonicalIndex | undefined;
 
   constructor(notes: NotesIndexManager, readonly vocabulary?: VocabularyManager) {
     super(notes, Views.themes, 'Themes');
     if (vocabulary) this._register(vocabulary.onDidChange(() => this.refresh()));
+    this._register(new vscode.Disposable(() => this.canonical?.dispose()));
     this._register(vscode.workspace.onDidChangeConfiguration(event => {
       if (event.affectsConfiguration('growth')) this.refresh();
     }));
@@ -63,21 +64,17 @@ export class ThemesViewProvider extends IndexTreeView<ThemeItem> {
     return [...values].sort((a, b) => a.localeCompare(b));
   }
 
-  override refresh(): void {
-    this.canonical = undefined;
-    super.refresh();
-  }
-
   /** What the view counts: the index itself, or with the shared vocabulary, every alias as its theme. */
   private viewIndex(): WorkspaceIndex {
     const vocabulary = this.vocabulary?.current;
-    if (!vocabulary || vocabulary.isEmpty) return this.notes.index;
-    if (!this.canonical) {
-      const canonical = new WorkspaceIndex();
-      canonical.batch(() => { for (const note of this.notes.index.all()) canonical.set(note.path, withCanonicalThemes(note, vocabulary)); });
-      this.canonical = canonical;
+    if (this.canonical && this.canonical.vocabulary !== vocabulary) {
+      this.canonical.dispose();
+      this.canonical = undefined;
     }
-    return this.canonical;
+    if (!vocabulary || vocabulary.isEmpty) return this.notes.index;
+    // Built once per vocabulary; after that a changed note reaches it as it reaches the index.
+    this.canonical ??= new CanonicalIndex(this.notes.index, vocabulary);
+    return this.canonical.index;
   }
 
   filter(day = today()): NoteFilter {
