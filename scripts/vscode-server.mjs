@@ -13,6 +13,13 @@ export const SAMPLE_WORKSPACE = join(ROOT, 'test/fixtures/sample-workspace');
 
 /** Installs the Debian packages and code-server when missing; returns code-server's entry script. */
 export function ensureCodeServer() {
+  // Say plainly why this step cannot run here, and what runs instead, rather than failing inside an install.
+  if (process.platform !== 'linux') {
+    throw new Error(`The offline VS Code host (code-server with Debian's Chromium) runs on Linux only. On ${process.platform}, run the same integration suite with npm run test:desktop (VS Code desktop through @vscode/test-electron).`);
+  }
+  if (process.versions.node.split('.')[0] !== '20') {
+    throw new Error(`code-server 4.100.3 runs only on Node 20, and this is Node ${process.versions.node}. Switch with nvm use (see .nvmrc), or run npm run test:desktop.`);
+  }
   const entry = execFileSync('bash', [join(ROOT, 'scripts/ensure-code-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   return entry.trim().split('\n').pop();
 }
