@@ -5,7 +5,8 @@ import { markdownToHtml, shareableCopy, themeRows, themesReport } from '../core/
 import { decodeNoteBytes, Problem, today } from '../core/base';
 import { BUILT_IN_SCRIPT } from '../core/note';
 import { MAX_INDEXED_BYTES, validateBuiltSource } from '../core/workspace';
-import { CliIo, indexFolder, readFolder, readNotesFolder } from './io';
+import { version } from '../../package.json';
+import { CliIo, indexFolder, noGrowthNotes, readFolder, readNotesFolder } from './io';
 import { OutputRefusedError, writeOutputFile } from './outputFile';
 import { runCollate } from './collateCommand';
 import { runDigest } from './digestCommand';
@@ -14,6 +15,8 @@ import { UsageError } from './usageError';
 import { minGroupOption, vocabularyOption } from './vocabularyOption';
 
 const USAGE = `Usage:
+  growth --version
+      Prints the version of growth-conversations this command comes from.
   growth validate [folder] [--json]
       Checks every growth note under the folder (default: the current folder). Prints
       file:line:column severity code message per problem; exits 1 when any is an error.
@@ -53,6 +56,10 @@ export interface CliProblem {
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === '--version' || command === '-v') {
+    io.print(version);
+    return 0;
+  }
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     (command ? io.print : io.printError)(USAGE);
     return command ? 0 : 2;
@@ -98,6 +105,8 @@ function folderArgument(argument: string | undefined): string {
 async function validate(root: string, json: boolean, io: CliIo): Promise<number> {
   const { pipeline, texts } = await readFolder(root, io, true);
   const problems = validateBuiltSource(pipeline, texts).flatMap(({ path, problems }) => problems.map(p => toCliProblem(path, p)));
+  // A wrong folder would otherwise pass silently: nothing found to check is a usage error, as the README says.
+  if (pipeline.index.size === 0 && problems.length === 0) throw noGrowthNotes(root);
   if (json) io.print(JSON.stringify(problems, null, 2));
   else for (const p of problems) io.print(`${p.file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`);
   return problems.some(p => p.severity === 'error') ? 1 : 0;

@@ -26,6 +26,7 @@ const USER_VISIBLE = [
   /^contributes\.walkthroughs\.\d+\.(title|description)$/,
   /^contributes\.walkthroughs\.\d+\.steps\.\d+\.(title|description)$/,
   /^contributes\.submenus\.\d+\.label$/,
+  /^contributes\.problemMatchers\.\d+\.label$/,
 ];
 
 describe('package.json: contributed texts come from package.nls.json', () => {
