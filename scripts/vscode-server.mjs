@@ -38,6 +38,22 @@ export function copyWorkspace(sandbox, source = SAMPLE_WORKSPACE) {
   return target;
 }
 
+/**
+ * A documentation repository with no growth notes: `count` ordinary Markdown files (some with their own
+ * frontmatter) in nested folders and a README. The extension must leave it alone.
+ */
+export function markdownOnlyWorkspace(sandbox, count = 2000) {
+  const target = join(sandbox, 'docs-workspace');
+  for (let i = 0; i < count; i++) {
+    const folder = join(target, 'docs', `part-${Math.floor(i / 100)}`);
+    if (i % 100 === 0) mkdirSync(folder, { recursive: true });
+    const head = i % 3 === 0 ? `---\ntitle: Page ${i}\ntags: [docs]\n---\n` : '';
+    writeFileSync(join(folder, `page-${i}.md`), `${head}# Page ${i}\n\nSome text about #topic-${i % 7}, with a [link](page-${i + 1}.md).\n`);
+  }
+  writeFileSync(join(target, 'README.md'), '# A documentation repository\n\nNo growth notes here.\n');
+  return target;
+}
+
 export function freePort() {
   return new Promise((resolvePort, reject) => {
     const server = createServer();

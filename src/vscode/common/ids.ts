@@ -40,6 +40,8 @@ export const Views = {
 } as const;
 
 export const ContextKeys = {
+  /** The workspace holds growth notes (or the manager created the first): the Growth views show only then. */
+  hasNotes: 'growth.hasNotes',
   isGrowthNote: 'growth.isGrowthNote',
   actionsGroupedByOwner: 'growth.actionsGroupedByOwner',
   themeFilterActive: 'growth.themeFilterActive',
