@@ -69,4 +69,9 @@ export const Settings = {
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'growth';
-export const FORMAT_DOCS_URL = 'https://github.com/growth-conversations/growth-conversations#the-note-format-version-1';
+const PROBLEM_DOCS_URL = 'https://github.com/growth-conversations/growth-conversations/blob/main/docs/problems/';
+
+/** The page that explains one problem code (docs/problems/<code>.md), linked from each diagnostic's code. */
+export function problemDocsUrl(code: string): string {
+  return `${PROBLEM_DOCS_URL}${code}.md`;
+}

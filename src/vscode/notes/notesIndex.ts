@@ -37,11 +37,12 @@ export class NotesIndexManager extends Disposable {
   private running: Promise<void> = Promise.resolve();
   private reconcileTimer: ReturnType<typeof setTimeout> | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  // Each status item has an id and a name, so the manager can hide it from the status bar's menu.
-  private readonly status = this._register(statusItem('growth.status.indexing', vscode.l10n.t('Growth: Indexing Notes')));
+  // A status item with an id and a name: the manager can hide it from the status bar's menu.
   private readonly skippedStatus = this._register(statusItem('growth.status.notIndexed', vscode.l10n.t('Growth: Files Not Indexed')));
   private readonly loggedSkips = new Map<string, string>();
   private readonly shownStatus = new Set<vscode.StatusBarItem>();
+  /** Where a full build reports how far it got, while one runs. */
+  private buildProgress: vscode.Progress<{ message?: string }> | undefined;
   private readonly cacheShards = new ShardedCache();
   private removedOldCache = false;
 
@@ -52,7 +53,7 @@ export class NotesIndexManager extends Disposable {
       cache: this.loadCache(),
       // The diagnostics check what was read, so no file is read twice for one change.
       keepTexts: true,
-      onProgress: (done, total) => { this.status.text = vscode.l10n.t('$(sync~spin) Indexing growth notes {0}/{1}', done, total); },
+      onProgress: (done, total) => this.buildProgress?.report({ message: vscode.l10n.t('{0} of {1} files', done, total) }),
     });
     this._register(new vscode.Disposable(() => {
       clearTimeout(this.saveTimer);
@@ -141,10 +142,21 @@ export class NotesIndexManager extends Disposable {
     return this.queuedRebuild;
   }
 
-  private async buildOnce(): Promise<void> {
+  private buildOnce(): Promise<void> {
+    // VS Code's own progress in the status bar, as for any background work; a build cannot be cancelled
+    // half-way (the index would then be neither the old nor the new one), so it offers no Cancel.
+    return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing growth notes') }, async progress => {
+      this.buildProgress = progress;
+      try {
+        await this.buildWithLog();
+      } finally {
+        this.buildProgress = undefined;
+      }
+    }));
+  }
+
+  private async buildWithLog(): Promise<void> {
     const started = performance.now();
-    this.status.text = vscode.l10n.t('$(sync~spin) Indexing growth notes');
-    this.showStatus(this.status, true);
     try {
       const { script } = await activeScript(vscode.workspace.workspaceFolders?.[0]);
       if (this.pipeline.setScript(script)) this.log.info('The question script changed: notes are read again.');
@@ -152,8 +164,6 @@ export class NotesIndexManager extends Disposable {
       this.log.info(`Indexed ${this.index.size} growth notes in ${Math.round(performance.now() - started)} ms: ${update.parsed} files read, ${update.reused} unchanged since last time.`);
     } catch (error) {
       this.log.error(`Indexing failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      this.showStatus(this.status, false);
     }
   }
 

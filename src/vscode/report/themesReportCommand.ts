@@ -11,6 +11,7 @@ import { readNoteText } from '../common/noteFiles';
 import { NotesIndexManager } from '../notes/notesIndex';
 import { PeriodMonths, pickPeriod } from '../common/periodPick';
 import { growthSettings } from '../common/settings';
+import { ProgressContext, withDelayedProgress } from '../common/progress';
 import { openUntitledMarkdown } from '../common/untitledDocuments';
 import { VocabularyManager } from '../themes/vocabularyManager';
 
@@ -38,16 +39,9 @@ export class ThemesReportCommand implements Command {
     const kind = options.includeNames !== undefined ? { names: options.includeNames, quotes: options.includeQuotes ?? false } : await pickReportKind();
     if (kind === undefined) return undefined;
 
-    await Promise.all([this.notes.ready, this.vocabulary.ready]);
-    const settings = growthSettings();
     const day = today();
-    const since = months > 0 ? monthsBefore(day, months) : undefined;
-    const vocabulary = this.vocabulary.current;
-    const lines = kind.quotes ? await quotedLines(this.notes.index, { today: day, since, patternThreshold: settings.patternThreshold, vocabulary }) : new Map<string, string[]>();
-    const result = themesReport(this.notes.index, {
-      today: day, since, includeNames: kind.names, patternThreshold: settings.patternThreshold, lineText: (path, line) => lines.get(path)?.[line],
-      minGroupSize: settings.minimumGroupSize, minQuoteGroup: settings.minimumQuoteGroup, includeQuotes: kind.quotes, vocabulary,
-    });
+    const result = await withDelayedProgress(vscode.l10n.t('Themes Report'), progress => this.build(day, months, kind, progress));
+    if (!result) return undefined;
     if ('refusal' in result) {
       void vscode.window.showWarningMessage(vscode.l10n.t('No report: {0}', result.refusal));
       return undefined;
@@ -60,6 +54,19 @@ export class ThemesReportCommand implements Command {
     else void offerSave(document, name);
     return document;
   }
+
+  /** The report, once the index is built; the quoted lines are read one note at a time, so it can stop between them. */
+  private async build(day: string, months: PeriodMonths, kind: { names: boolean; quotes: boolean }, progress: ProgressContext) {
+    await Promise.all([this.notes.ready, this.vocabulary.ready]);
+    const settings = growthSettings();
+    const since = months > 0 ? monthsBefore(day, months) : undefined;
+    const vocabulary = this.vocabulary.current;
+    const lines = kind.quotes ? await quotedLines(this.notes.index, { today: day, since, patternThreshold: settings.patternThreshold, vocabulary }, progress) : new Map<string, string[]>();
+    return themesReport(this.notes.index, {
+      today: day, since, includeNames: kind.names, patternThreshold: settings.patternThreshold, lineText: (path, line) => lines.get(path)?.[line],
+      minGroupSize: settings.minimumGroupSize, minQuoteGroup: settings.minimumQuoteGroup, includeQuotes: kind.quotes, vocabulary,
+    });
+  }
 }
 
 async function pickReportKind(): Promise<{ names: boolean; quotes: boolean } | undefined> {
@@ -71,9 +78,13 @@ async function pickReportKind(): Promise<{ names: boolean; quotes: boolean } | u
 }
 
 /** Quotes need the lines behind each pattern: just those notes are read. */
-async function quotedLines(index: WorkspaceIndex, options: Pick<ReportOptions, 'today' | 'since' | 'patternThreshold' | 'vocabulary'>): Promise<Map<string, string[]>> {
+async function quotedLines(index: WorkspaceIndex, options: Pick<ReportOptions, 'today' | 'since' | 'patternThreshold' | 'vocabulary'>, progress: ProgressContext)
+  : Promise<Map<string, string[]>> {
   const lines = new Map<string, string[]>();
-  for (const path of quoteSourcePaths(index, options)) {
+  const paths = [...quoteSourcePaths(index, options)];
+  for (const [done, path] of paths.entries()) {
+    if (progress.token.isCancellationRequested) break;
+    progress.report(vscode.l10n.t('Reading the quoted notes: {0} of {1}', done + 1, paths.length));
     lines.set(path, (await readNoteText(noteUri(path)))?.split(/\r?\n/) ?? []);
   }
   return lines;
