@@ -3,6 +3,11 @@
 # chromium: the browser the workbench runs in; ripgrep: replaces @vscode/ripgrep's GitHub download;
 # libkrb5-dev, g++, make, python3: code-server's native modules compile from source.
 set -euo pipefail
+if ! command -v dpkg >/dev/null; then
+  echo "This test host is set up for Debian or Ubuntu (apt). Elsewhere install Chromium, ripgrep, git, g++, make," >&2
+  echo "python3 and the Kerberos headers yourself, or run npm run test:desktop (VS Code desktop) instead." >&2
+  exit 1
+fi
 need=()
 command -v chromium >/dev/null || need+=(chromium)
 command -v rg >/dev/null || need+=(ripgrep)

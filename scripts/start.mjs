@@ -13,9 +13,13 @@ if (!existsSync(workspace)) {
   cpSync(SAMPLE_WORKSPACE, workspace, { recursive: true });
 }
 
-const hasDesktop = spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0 && !process.env.GROWTH_USE_CODE_SERVER;
+// On Windows `code` is a .cmd script, which only a shell can start.
+const shell = process.platform === 'win32';
+const hasDesktop = spawnSync('code', ['--version'], { stdio: 'ignore', shell }).status === 0 && !process.env.GROWTH_USE_CODE_SERVER;
 if (hasDesktop) {
-  execFileSync('code', ['--extensionDevelopmentPath', ROOT, workspace], { stdio: 'inherit' });
+  // Through a shell, a path with spaces must be quoted.
+  const arg = path => (shell ? `"${path}"` : path);
+  execFileSync('code', ['--extensionDevelopmentPath', arg(ROOT), arg(workspace)], { stdio: 'inherit', shell });
 } else {
   const entry = ensureCodeServer();
   const sandbox = makeSandbox('gcs-');

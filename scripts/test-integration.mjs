@@ -7,7 +7,7 @@ import { chmodSync, cpSync, existsSync, readFileSync, readdirSync, statSync, wri
 import { join } from 'node:path';
 import { format } from 'node:util';
 import {
-  copyWorkspace, ensureCodeServer, freePort, makeSandbox, openBrowser, removeSandbox, ROOT, startServer, stopServer, workbenchUrl,
+  copyWorkspace, ensureCodeServer, freePort, makeSandbox, markdownOnlyWorkspace, openBrowser, removeSandbox, ROOT, startServer, stopServer, workbenchUrl,
 } from './vscode-server.mjs';
 
 // The sandbox has its own empty HOME, so git needs an identity for the Commit Notes test.
@@ -69,26 +69,30 @@ function pseudoLocalised(sandbox) {
 
 /**
  * Runs the suite once in a fresh code-server; `restricted` leaves the workspace untrusted, `pseudo`
- * runs VS Code in the pseudo locale (qps-ploc) with only the *.pseudo.test suites.
+ * runs VS Code in the pseudo locale (qps-ploc) with only the *.pseudo.test suites, `quiet` opens a
+ * documentation repository without notes with only the *.quiet.test suites.
  */
-async function runSuite(entry, testsPath, restricted, pseudo = false) {
-  const label = restricted ? 'integration (Restricted Mode)' : pseudo ? 'integration (pseudo-localised, qps-ploc)' : 'integration';
+async function runSuite(entry, testsPath, restricted, pseudo = false, quiet = false) {
+  const label = restricted ? 'integration (Restricted Mode)' : pseudo ? 'integration (pseudo-localised, qps-ploc)'
+    : quiet ? 'integration (a Markdown workspace without notes)' : 'integration';
   const sandbox = makeSandbox('gci-');
   const extensionPath = pseudo ? pseudoLocalised(sandbox) : ROOT;
-  const workspace = copyWorkspace(sandbox);
+  const workspace = quiet ? markdownOnlyWorkspace(sandbox) : copyWorkspace(sandbox);
   const resultFile = join(sandbox, 'result.json');
   const port = await freePort();
   // The trusted run opens a workspace file, so tests can add a second folder without restarting the host.
-  const archive = restricted ? undefined : readOnlyArchive(sandbox);
-  const opened = restricted ? workspace : join(sandbox, 'growth.code-workspace');
-  if (!restricted) writeFileSync(opened, JSON.stringify({ folders: [{ path: workspace }] }));
+  const withFile = !restricted && !quiet;
+  const archive = withFile ? readOnlyArchive(sandbox) : undefined;
+  const opened = withFile ? join(sandbox, 'growth.code-workspace') : workspace;
+  if (withFile) writeFileSync(opened, JSON.stringify({ folders: [{ path: workspace }] }));
   let server;
   let browser;
   try {
     server = await startServer({
-      entry, sandbox, port, trust: restricted, logName: restricted ? 'integration-restricted-server' : pseudo ? 'integration-pseudo-server' : 'integration-server',
+      entry, sandbox, port, trust: restricted, logName: restricted ? 'integration-restricted-server' : pseudo ? 'integration-pseudo-server' : quiet ? 'integration-quiet-server' : 'integration-server',
       env: {
         GROWTH_TEST_RESULT: resultFile, GROWTH_TEST_WORKSPACE: workspace, GROWTH_TEST_RESTRICTED: restricted ? '1' : '0', GROWTH_TEST_PSEUDO: pseudo ? '1' : '0',
+        GROWTH_TEST_QUIET: quiet ? '1' : '0',
         GROWTH_TEST_ARCHIVE: archive?.folder ?? '', ...GIT_IDENTITY,
       },
       settings: restricted ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {},
@@ -127,7 +131,8 @@ async function main() {
   if (process.argv.includes('--pseudo')) return runSuite(entry, testsPath, false, true);
   const trusted = await runSuite(entry, testsPath, false);
   const restricted = await runSuite(entry, testsPath, true);
-  return trusted || restricted;
+  const quiet = await runSuite(entry, testsPath, false, false, true);
+  return trusted || restricted || quiet;
 }
 
 main().then(code => process.exit(code), error => {

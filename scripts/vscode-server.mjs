@@ -13,6 +13,13 @@ export const SAMPLE_WORKSPACE = join(ROOT, 'test/fixtures/sample-workspace');
 
 /** Installs the Debian packages and code-server when missing; returns code-server's entry script. */
 export function ensureCodeServer() {
+  // Say plainly why this step cannot run here, and what runs instead, rather than failing inside an install.
+  if (process.platform !== 'linux') {
+    throw new Error(`The offline VS Code host (code-server with Debian's Chromium) runs on Linux only. On ${process.platform}, run the same integration suite with npm run test:desktop (VS Code desktop through @vscode/test-electron).`);
+  }
+  if (process.versions.node.split('.')[0] !== '20') {
+    throw new Error(`code-server 4.100.3 runs only on Node 20, and this is Node ${process.versions.node}. Switch with nvm use (see .nvmrc), or run npm run test:desktop.`);
+  }
   const entry = execFileSync('bash', [join(ROOT, 'scripts/ensure-code-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   return entry.trim().split('\n').pop();
 }
@@ -28,6 +35,22 @@ export function makeSandbox(prefix) {
 export function copyWorkspace(sandbox, source = SAMPLE_WORKSPACE) {
   const target = join(sandbox, 'workspace');
   cpSync(source, target, { recursive: true });
+  return target;
+}
+
+/**
+ * A documentation repository with no growth notes: `count` ordinary Markdown files (some with their own
+ * frontmatter) in nested folders and a README. The extension must leave it alone.
+ */
+export function markdownOnlyWorkspace(sandbox, count = 2000) {
+  const target = join(sandbox, 'docs-workspace');
+  for (let i = 0; i < count; i++) {
+    const folder = join(target, 'docs', `part-${Math.floor(i / 100)}`);
+    if (i % 100 === 0) mkdirSync(folder, { recursive: true });
+    const head = i % 3 === 0 ? `---\ntitle: Page ${i}\ntags: [docs]\n---\n` : '';
+    writeFileSync(join(folder, `page-${i}.md`), `${head}# Page ${i}\n\nSome text about #topic-${i % 7}, with a [link](page-${i + 1}.md).\n`);
+  }
+  writeFileSync(join(target, 'README.md'), '# A documentation repository\n\nNo growth notes here.\n');
   return target;
 }
 

@@ -46,10 +46,15 @@ export async function readFolder(root: string, io: CliIo, keepTexts: boolean, sc
   return { pipeline, texts };
 }
 
+/** The usage error (exit 2) for a folder without any growth note. */
+export function noGrowthNotes(root: string): UsageError {
+  return new UsageError(`No growth notes in "${root}". A growth note is a Markdown file whose frontmatter says type: growth-conversation.`);
+}
+
 /** Reads a folder's notes; a folder without any growth note is a usage error (exit 2). */
 export async function readNotesFolder(root: string, io: CliIo, keepTexts = false, script?: QuestionScript) {
   const folder = await readFolder(root, io, keepTexts, script);
-  if (folder.pipeline.index.size === 0) throw new UsageError(`No growth notes in "${root}". A growth note is a Markdown file whose frontmatter says type: growth-conversation.`);
+  if (folder.pipeline.index.size === 0) throw noGrowthNotes(root);
   return folder;
 }
 

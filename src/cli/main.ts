@@ -1,3 +1,4 @@
+import { version } from '../../package.json';
 import { CliCommand } from './command';
 import { collateCommand } from './collateCommand';
 import { digestCommand } from './digestCommand';
@@ -16,6 +17,8 @@ export type { CliProblem } from './validateCommand';
 export const COMMANDS: readonly CliCommand[] = [validateCommand, themesCommand, reportCommand, shareCommand, digestCommand, collateCommand, initOrgCommand];
 
 const USAGE = `Usage:
+  growth --version
+      Prints the version of growth-conversations this command comes from.
 ${COMMANDS.map(command => command.usage).join('\n')}
   --config FILE uses that configuration instead of the growth.config.json found from the folder upwards.
   --out never replaces a growth note, and replaces another existing file only with --force.`;
@@ -25,6 +28,10 @@ const HELP = new Set(['--help', '-h', 'help']);
 /** Runs one command line; resolves to the exit code: 0 done, 1 refused or found errors, 2 a usage or configuration problem. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v') {
+    io.print(version);
+    return 0;
+  }
   if (name === undefined || HELP.has(name)) {
     (name ? io.print : io.printError)(USAGE);
     return name ? 0 : 2;

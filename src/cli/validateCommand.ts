@@ -2,7 +2,7 @@ import { relative } from 'path';
 import { Problem, Range, Severity } from '../core/base';
 import { validateBuiltSource } from '../core/workspace';
 import { CONFIG_OPTION, defineCommand, onePositional } from './command';
-import { folderArgument, readFolder, readRules, scriptFor } from './io';
+import { folderArgument, readFolder, readRules, scriptFor, noGrowthNotes } from './io';
 
 /** One problem, as the CLI prints it: 1-based lines and columns, the file relative to the folder. */
 export interface CliProblem {
@@ -30,6 +30,8 @@ export const validateCommand = defineCommand({
     const configProblems = found.file ? (found.reading?.problems ?? []).map(p => toCliProblem(relative(root, found.file ?? '').split('\\').join('/'), p)) : [];
     const { pipeline, texts } = await readFolder(root, io, true, scriptFor(found));
     const problems = [...configProblems, ...validateBuiltSource(pipeline, texts).flatMap(({ path, problems }) => problems.map(p => toCliProblem(path, p)))];
+    // A wrong folder would otherwise pass silently: nothing found to check is a usage error, as the README says.
+    if (pipeline.index.size === 0 && problems.length === 0) throw noGrowthNotes(root);
     if (values.json) io.print(JSON.stringify(problems, null, 2));
     else for (const p of problems) io.print(`${p.file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`);
     return problems.some(p => p.severity === 'error') ? 1 : 0;

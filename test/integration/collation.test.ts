@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { sealDigest } from '../../src/core/outputs';
-import { api, closeAllEditors, noteUri, readFile, waitFor, withSetting, workspaceRoot } from './helpers';
+import { api, closeAllEditors, codeOf, codeTarget, noteUri, readFile, waitFor, withSetting, workspaceRoot } from './helpers';
 
 const NAMES = /\b(Alex|Morgan|Priya|Shah|Jordan|Kim|Sam|Lee|Dana|Reyes|Chris|Okafor)\b/;
 
@@ -131,7 +131,9 @@ describe('collating with colleagues: digest, collation, vocabulary, report', () 
         const found = vscode.languages.getDiagnostics(uri);
         return found.length > 0 ? found : undefined;
       });
-      assert.deepEqual(problems.map(d => [d.range.start.line, d.code, d.message]), [[2, 'vocabulary-alias-is-theme', '"onboarding" is itself a theme ("onboarding"). Remove the alias, or merge the two themes.']]);
+      assert.deepEqual(problems.map(d => [d.range.start.line, codeOf(d), d.message]), [[2, 'vocabulary-alias-is-theme', '"onboarding" is itself a theme ("onboarding"). Remove the alias, or merge the two themes.']]);
+      // Each code links to the page that explains it.
+      assert.equal(codeTarget(problems[0]), 'https://github.com/growth-conversations/growth-conversations/blob/main/docs/problems/vocabulary-alias-is-theme.md');
 
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(
         'themes:\n  - name: ci speed\n    aliases: [ci-speed, onboarding]\n    response:\n      status: in-progress\n      owner: Developer experience\n      note: Build cache in January.\n'));
@@ -165,7 +167,7 @@ describe('collating with colleagues: digest, collation, vocabulary, report', () 
       const edited = new vscode.WorkspaceEdit();
       edited.insert(note.uri, new vscode.Position(note.lineCount, 0), '\nMore about #onboarding here.\n');
       assert.ok(await vscode.workspace.applyEdit(edited));
-      const tagHint = await waitFor('the alias hint on the tag', () => vscode.languages.getDiagnostics(note.uri).find(d => d.code === 'theme-alias'));
+      const tagHint = await waitFor('the alias hint on the tag', () => vscode.languages.getDiagnostics(note.uri).find(d => codeOf(d) === 'theme-alias'));
       assert.equal(tagHint.message, '#onboarding is an alias of the agreed theme "ci speed": write #ci-speed.');
       assert.equal(note.getText(tagHint.range), '#onboarding');
       const tagFixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', note.uri, tagHint.range);

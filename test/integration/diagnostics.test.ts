@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, diagnosticsSummary, noteUri, openNote, waitFor } from './helpers';
+import { api, closeAllEditors, codeOf, codeTarget, diagnosticsSummary, noteUri, openNote, waitFor } from './helpers';
 
 describe('diagnostics', () => {
   before(api);
@@ -19,6 +19,18 @@ describe('diagnostics', () => {
       '8:13-8:17 invalid-value',
       '9:1-9:5 unknown-field',
     ]);
+  });
+
+  it('links each problem code to its own page', async () => {
+    await openNote('jordan-kim/2026-03-15.md');
+    const uri = noteUri('jordan-kim/2026-03-15.md');
+    const found = await waitFor('diagnostics', () => {
+      const growth = vscode.languages.getDiagnostics(uri).filter(d => d.source === 'growth');
+      return growth.length === 7 ? growth : undefined;
+    });
+    const pages = [...new Set(found.map(d => `${codeOf(d)} ${codeTarget(d)}`))].sort();
+    const page = (code: string) => `${code} https://github.com/growth-conversations/growth-conversations/blob/main/docs/problems/${code}.md`;
+    assert.deepEqual(pages, ['duplicate-theme', 'few-achievements', 'invalid-value', 'nonexistent-date', 'previous-other-person', 'unknown-field'].map(page));
   });
 
   it('lists problems of notes that are not open, from the workspace scan', async () => {

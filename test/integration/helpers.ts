@@ -42,6 +42,16 @@ export function diagnosticsSummary(uri: vscode.Uri): string[] {
     .sort();
 }
 
+/** A diagnostic's code, whether plain or linked to its page. */
+export function codeOf(diagnostic: vscode.Diagnostic): string {
+  return String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code);
+}
+
+/** The page a diagnostic's code links to, if any. */
+export function codeTarget(diagnostic: vscode.Diagnostic): string | undefined {
+  return typeof diagnostic.code === 'object' ? diagnostic.code.target.toString(true) : undefined;
+}
+
 /** Runs `work` with one growth setting changed in the workspace, then puts it back. */
 export async function withSetting<T>(key: string, value: unknown, work: () => Promise<T>): Promise<T> {
   const config = vscode.workspace.getConfiguration('growth');

@@ -13,7 +13,10 @@ export function run(): Promise<void> {
   const restricted = process.env.GROWTH_TEST_RESTRICTED === '1';
   // The pseudo-localised suite runs on its own too, in a host whose display language is qps-ploc.
   const pseudo = process.env.GROWTH_TEST_PSEUDO === '1';
-  const inThisRun = (name: string) => name.endsWith('.test.js') && name.endsWith('.restricted.test.js') === restricted && name.endsWith('.pseudo.test.js') === pseudo;
+  // And the quiet suite, in a Markdown workspace that holds no growth notes.
+  const quiet = process.env.GROWTH_TEST_QUIET === '1';
+  const inThisRun = (name: string) => name.endsWith('.test.js') && name.endsWith('.restricted.test.js') === restricted
+    && name.endsWith('.pseudo.test.js') === pseudo && name.endsWith('.quiet.test.js') === quiet;
   for (const file of readdirSync(__dirname).filter(inThisRun).sort()) {
     mocha.addFile(join(__dirname, file));
   }

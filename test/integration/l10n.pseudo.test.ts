@@ -38,7 +38,7 @@ describe('pseudo-localised run (qps-ploc)', () => {
       views: Record<string, { name: string; contextualTitle?: string }[]>;
       viewsContainers: Record<string, { title: string }[]>;
       viewsWelcome: { contents: string }[];
-      configuration: { title: string; properties: Record<string, { description?: string; enumDescriptions?: string[] }> };
+      configuration: { title: string; properties: Record<string, { markdownDescription?: string; enumDescriptions?: string[] }> }[];
       walkthroughs: { title: string; description: string; steps: { title: string; description: string }[] }[];
     };
     const shown = [
@@ -47,8 +47,8 @@ describe('pseudo-localised run (qps-ploc)', () => {
       ...Object.values(views).flat().flatMap(v => [v.name, v.contextualTitle ?? '']),
       ...Object.values(viewsContainers).flat().map(c => c.title),
       ...viewsWelcome.map(w => w.contents),
-      configuration.title,
-      ...Object.values(configuration.properties).flatMap(p => [p.description ?? '', ...(p.enumDescriptions ?? [])]),
+      ...configuration.map(group => group.title),
+      ...configuration.flatMap(group => Object.values(group.properties)).flatMap(p => [p.markdownDescription ?? '', ...(p.enumDescriptions ?? [])]),
       ...walkthroughs.flatMap(w => [w.title, w.description, ...w.steps.flatMap(s => [s.title, s.description])]),
     ].map(shownText).filter(text => text !== '');
     assert.ok(shown.length > 100, `only ${shown.length} texts`);

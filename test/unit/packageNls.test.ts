@@ -21,11 +21,12 @@ const USER_VISIBLE = [
   /^contributes\.viewsContainers\.\w+\.\d+\.title$/,
   /^contributes\.views\.\w+\.\d+\.(name|contextualTitle)$/,
   /^contributes\.viewsWelcome\.\d+\.contents$/,
-  /^contributes\.configuration\.title$/,
-  /^contributes\.configuration\.properties\.[\w.]+\.(description|markdownDescription|deprecationMessage|markdownDeprecationMessage|enumDescriptions\.\d+)$/,
+  /^contributes\.configuration(\.\d+)?\.title$/,
+  /^contributes\.configuration(\.\d+)?\.properties\.[\w.]+\.(description|markdownDescription|deprecationMessage|markdownDeprecationMessage|markdownEnumDescriptions\.\d+|enumDescriptions\.\d+)$/,
   /^contributes\.walkthroughs\.\d+\.(title|description)$/,
   /^contributes\.walkthroughs\.\d+\.steps\.\d+\.(title|description)$/,
   /^contributes\.submenus\.\d+\.label$/,
+  /^contributes\.problemMatchers\.\d+\.label$/,
 ];
 
 describe('package.json: contributed texts come from package.nls.json', () => {

@@ -1,4 +1,3 @@
-import matter from 'gray-matter';
 import { Document, isMap, isScalar, parseDocument } from 'yaml';
 import { LineIndex, msg, noteEncoding, problem, Problem } from '../base';
 
@@ -26,21 +25,6 @@ export interface FrontmatterResult {
   /** Offset where the Markdown body starts. */
   readonly bodyOffset: number;
   readonly problems: Problem[];
-}
-
-// gray-matter would run `---js` frontmatter through eval. We never let it choose an engine:
-// every code-capable engine throws, and the YAML engine only hands back the raw text.
-const SAFE_ENGINES = {
-  yaml: { parse: () => ({}) },
-  js: { parse: refuseCode },
-  javascript: { parse: refuseCode },
-  coffee: { parse: refuseCode },
-  coffeescript: { parse: refuseCode },
-  cson: { parse: refuseCode },
-};
-
-function refuseCode(): never {
-  throw new Error('Code in frontmatter is never run.');
 }
 
 /** True for text whose frontmatter declares a growth conversation, even when that frontmatter is broken. */
@@ -85,11 +69,10 @@ export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterRes
   if (close > MAX_FRONTMATTER_BYTES) {
     return refuse('frontmatter-too-large', msg('frontmatter.tooLarge', MAX_FRONTMATTER_BYTES / 1024));
   }
-  // Options are always passed: without them gray-matter caches every input forever.
-  const split = matter(text.slice(0, close + 4), { language: 'yaml', engines: SAFE_ENGINES });
-  // A CRLF file leaves the last line's CR before the closing fence.
-  const yamlText = (split.matter ?? '').replace(/\r$/, '');
-  const yamlOffset = Math.max(3, text.indexOf(yamlText, 3));
+  // The YAML is what lies between the opening fence and the closing one: found above, so no library
+  // (and no engine that could run code) is needed to split it off. A CRLF file leaves a CR before the fence.
+  const yamlOffset = 3;
+  const yamlText = text.slice(yamlOffset, close).replace(/\r$/, '');
   const problems: Problem[] = [];
   const report = (start: number, end: number, code: Problem['code'], message: string) =>
     problems.push(problem(lines.rangeOf(yamlOffset + start, yamlOffset + end), 'error', code, message));

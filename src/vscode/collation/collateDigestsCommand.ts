@@ -4,6 +4,7 @@ import { collateDigests, collationMarkdown, DigestFile, MAX_DIGEST_BYTES } from 
 import { today } from '../../core/base';
 import { Commands } from '../common/ids';
 import { workspaceRules } from '../common/growthRules';
+import { ProgressContext, withDelayedProgress } from '../common/progress';
 import { openUntitledMarkdown } from '../common/untitledDocuments';
 import { VocabularyManager } from '../themes/vocabularyManager';
 
@@ -25,8 +26,13 @@ export class CollateDigestsCommand implements Command {
       title: vscode.l10n.t('Collate Digests: the folder of team digests'), canSelectFolders: true, canSelectFiles: false, canSelectMany: false,
     }))?.[0];
     if (!folder) return undefined;
-    await this.vocabulary.ready;
-    const detail = collateDigests(await readDigestFolder(folder), { minGroupSize: workspaceRules().rules.report.minimumGroupSize, vocabulary: this.vocabulary.current, today: today() });
+    const detail = await withDelayedProgress(vscode.l10n.t('Collate Digests'), async progress => {
+      await this.vocabulary.ready;
+      const files = await readDigestFolder(folder, progress);
+      return progress.token.isCancellationRequested ? undefined
+        : collateDigests(files, { minGroupSize: workspaceRules().rules.report.minimumGroupSize, vocabulary: this.vocabulary.current, today: today() });
+    });
+    if (!detail) return undefined;
     const { rejected } = detail.collation;
     if (detail.collation.sources === 0) {
       const reasons = rejected.map(r => `${r.file}: ${r.reason}`).join('\n');
@@ -45,16 +51,18 @@ export class CollateDigestsCommand implements Command {
 }
 
 /** Every .json file in a folder and its subfolders, read through the editor's file system. */
-async function readDigestFolder(folder: vscode.Uri): Promise<DigestFile[]> {
+async function readDigestFolder(folder: vscode.Uri, progress: ProgressContext): Promise<DigestFile[]> {
   const files: DigestFile[] = [];
   const walk = async (uri: vscode.Uri, prefix: string) => {
     for (const [name, type] of (await vscode.workspace.fs.readDirectory(uri)).sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (progress.token.isCancellationRequested) return;
       const child = vscode.Uri.joinPath(uri, name);
       if (type === vscode.FileType.Directory && !name.startsWith('.')) await walk(child, `${prefix}${name}/`);
       else if (type === vscode.FileType.File && name.toLowerCase().endsWith('.json')) {
         const size = (await vscode.workspace.fs.stat(child)).size;
         const text = size > MAX_DIGEST_BYTES ? ' '.repeat(MAX_DIGEST_BYTES + 1) : new TextDecoder().decode(await vscode.workspace.fs.readFile(child));
         files.push({ file: `${prefix}${name}`, text });
+        progress.report(vscode.l10n.t('{0} digests read', files.length));
       }
     }
   };

@@ -8,6 +8,7 @@ import { logRefusal } from '../common/growthLog';
 import { Commands } from '../common/ids';
 import { NotesIndexManager } from '../notes/notesIndex';
 import { configRefusal, rulesReady, workspaceRules } from '../common/growthRules';
+import { withDelayedProgress } from '../common/progress';
 import { VocabularyManager } from '../themes/vocabularyManager';
 
 /** What a caller (a test, a script) may pass to Export Team Digest instead of answering its questions. */
@@ -32,7 +33,7 @@ export class ExportTeamDigestCommand implements Command {
       title: vscode.l10n.t('Export Team Digest'), prompt: vscode.l10n.t('A label for your digest, such as your group of teams (optional, shown to everyone who collates).'),
     });
     if (label === undefined) return undefined;
-    await Promise.all([this.notes.ready, this.vocabulary.ready, rulesReady()]);
+    await rulesReady();
     const found = workspaceRules();
     const refusal = configRefusal(found);
     if (refusal) {
@@ -40,7 +41,12 @@ export class ExportTeamDigestCommand implements Command {
       await vscode.window.showWarningMessage(vscode.l10n.t('No digest: {0}', refusal), { modal: true });
       return undefined;
     }
-    const built = buildDigest(this.notes.index.all(), { today: today(), minGroupSize: found.rules.report.minimumGroupSize, label, vocabulary: this.vocabulary.current });
+    const built = await withDelayedProgress(vscode.l10n.t('Export Team Digest'), async () => {
+      // Waiting for the first index build is the long part; cancelling stops before anything is counted.
+      await Promise.all([this.notes.ready, this.vocabulary.ready]);
+      return buildDigest(this.notes.index.all(), { today: today(), minGroupSize: found.rules.report.minimumGroupSize, label, vocabulary: this.vocabulary.current });
+    });
+    if (!built) return undefined;
     if ('refusal' in built) {
       logRefusal('Exporting a team digest', 'no quarter has enough people');
       await vscode.window.showWarningMessage(vscode.l10n.t('No digest: {0}', built.refusal), { modal: true });

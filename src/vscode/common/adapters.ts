@@ -3,7 +3,7 @@ import { Position, Problem, Range } from '../../core/base';
 import { TextEdit } from '../../core/live';
 import { ConfigProblem } from '../../core/note';
 import { VocabularyProblem } from '../../core/workspace';
-import { DIAGNOSTIC_SOURCE, FORMAT_DOCS_URL } from './ids';
+import { DIAGNOSTIC_SOURCE, problemDocsUrl } from './ids';
 
 /** The one place core data becomes VS Code types. */
 export function toPosition(position: Position): vscode.Position {
@@ -23,11 +23,10 @@ const SEVERITIES: Record<Problem['severity'], vscode.DiagnosticSeverity> = {
 export function toDiagnostic(problem: Problem): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message, SEVERITIES[problem.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
-  diagnostic.code = { value: problem.code, target: vscode.Uri.parse(FORMAT_DOCS_URL) };
+  diagnostic.code = problemCode(problem.code);
   return diagnostic;
 }
 
-/** A problem in the shared theme vocabulary file; its codes have no page in the format docs. */
 /** A problem in growth.config.json, for the Problems panel. */
 export function configDiagnostic(problem: ConfigProblem): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message, SEVERITIES[problem.severity]);
@@ -36,11 +35,17 @@ export function configDiagnostic(problem: ConfigProblem): vscode.Diagnostic {
   return diagnostic;
 }
 
+/** A problem in the shared theme vocabulary file. */
 export function vocabularyDiagnostic(problem: VocabularyProblem): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message, SEVERITIES[problem.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
-  diagnostic.code = problem.code;
+  diagnostic.code = problemCode(problem.code);
   return diagnostic;
+}
+
+/** A diagnostic's code, linked to the page that explains it (as markdownlint links each rule). */
+export function problemCode(code: string): { value: string; target: vscode.Uri } {
+  return { value: code, target: vscode.Uri.parse(problemDocsUrl(code)) };
 }
 
 export function toWorkspaceEdit(uri: vscode.Uri, edits: readonly TextEdit[]): vscode.WorkspaceEdit {

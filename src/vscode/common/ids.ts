@@ -40,6 +40,8 @@ export const Views = {
 } as const;
 
 export const ContextKeys = {
+  /** The workspace holds growth notes (or the manager created the first): the Growth views show only then. */
+  hasNotes: 'growth.hasNotes',
   isGrowthNote: 'growth.isGrowthNote',
   actionsGroupedByOwner: 'growth.actionsGroupedByOwner',
   themeFilterActive: 'growth.themeFilterActive',
@@ -67,4 +69,9 @@ export const Settings = {
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'growth';
-export const FORMAT_DOCS_URL = 'https://github.com/growth-conversations/growth-conversations#the-note-format-version-1';
+const PROBLEM_DOCS_URL = 'https://github.com/growth-conversations/growth-conversations/blob/main/docs/problems/';
+
+/** The page that explains one problem code (docs/problems/<code>.md), linked from each diagnostic's code. */
+export function problemDocsUrl(code: string): string {
+  return `${PROBLEM_DOCS_URL}${code}.md`;
+}

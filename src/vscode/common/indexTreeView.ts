@@ -25,6 +25,11 @@ export abstract class IndexTreeView<T> extends Disposable implements vscode.Tree
     return this.view.selection;
   }
 
+  /** Whether the view is on screen (hidden in a workspace without notes). */
+  get visible(): boolean {
+    return this.view.visible;
+  }
+
   refresh(): void {
     this.changeEmitter.fire(undefined);
   }

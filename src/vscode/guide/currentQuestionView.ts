@@ -175,9 +175,9 @@ export function cardHtml(card: CurrentQuestionCard | undefined, nonceValue: stri
   const vscode = acquireVsCodeApi();
   for (const button of document.querySelectorAll('button[data-go]')) button.addEventListener('click', () => vscode.postMessage({ type: button.dataset.go }));
   for (const button of document.querySelectorAll('button[data-hint]')) button.addEventListener('click', () => vscode.postMessage({ type: 'hint', index: Number(button.dataset.hint) }));
-  // The workbench does not see keys pressed inside a webview: Ctrl+Alt+] / [ (Cmd on a Mac) are handled here.
+  // The workbench does not see keys pressed inside a webview: Ctrl+Alt+] / [ (Control+Option on a Mac too) are handled here.
   document.addEventListener('keydown', event => {
-    if (!(event.ctrlKey || event.metaKey) || !event.altKey) return;
+    if (!event.ctrlKey || !event.altKey || event.metaKey) return;
     const go = event.code === 'BracketRight' ? 'next' : event.code === 'BracketLeft' ? 'previous' : undefined;
     if (!go) return;
     event.preventDefault();

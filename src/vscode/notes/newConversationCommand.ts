@@ -80,6 +80,8 @@ export class NewConversationCommand implements Command {
     // Git is offered once, when the notes folder is first made; never when a note opens mid-conversation.
     const firstNotesFolder = !(await exists(notesRoot));
     if (!(await createAndOpen(target.uri, text, script))) return undefined;
+    // The first note of a workspace: from now on it is indexed, and the Growth views show.
+    void this.notes.start();
     if (firstNotesFolder) void offerGitInitOnce(this.context, folder);
     return target.uri;
   }

@@ -3,9 +3,10 @@ import { CachedSummary, NotePipeline, PipelineUpdate, ShardedCache, WorkspaceInd
 import { BUILT_IN_SCRIPT } from '../../core/note';
 import { inSkippedFolder } from '../../core/base';
 import { Disposable } from '../common/dispose';
-import { Commands, Settings } from '../common/ids';
+import { Commands, ContextKeys, Settings } from '../common/ids';
 import { activeScript } from './questionScripts';
 import { GrowthRulesManager, rulesFor } from '../common/growthRules';
+import { isSignOfNotes, workspaceHoldsNotes } from './notesPresence';
 import { noteUri, WorkspaceNoteSource } from './workspaceNoteSource';
 
 const SAVE_DELAY_MS = 3000;
@@ -23,19 +24,25 @@ function cacheShardUri(storage: vscode.Uri, shard: number): vscode.Uri {
 /**
  * The editor's side of the note pipeline: the workspace as its source, the question script in force,
  * the cache kept between sessions, full listings when the watcher may have missed files, and the
- * status bar. Every file goes through the core's one per-file path.
+ * status bar. Every file goes through the core's one per-file path. It reads nothing until the
+ * workspace shows it holds notes (`notesPresence.ts`) or the manager creates the first one: a
+ * Markdown repository without notes is left alone.
  */
 export class NotesIndexManager extends Disposable {
   readonly pipeline: NotePipeline;
-  readonly ready: Promise<void>;
+  private firstBuild: Promise<void>;
+  private started = false;
   private readonly source = this._register(new WorkspaceNoteSource());
   private queuedRebuild: Promise<void> | undefined;
   private running: Promise<void> = Promise.resolve();
   private reconcileTimer: ReturnType<typeof setTimeout> | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly status = this._register(vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 0));
-  private readonly skippedStatus = this._register(vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 0));
+  // A status item with an id and a name: the manager can hide it from the status bar's menu.
+  private readonly skippedStatus = this._register(statusItem('growth.status.notIndexed', vscode.l10n.t('Growth: Files Not Indexed')));
   private readonly loggedSkips = new Map<string, string>();
+  private readonly shownStatus = new Set<vscode.StatusBarItem>();
+  /** Where a full build reports how far it got, while one runs. */
+  private buildProgress: vscode.Progress<{ message?: string }> | undefined;
   private readonly cacheShards = new ShardedCache();
   private removedOldCache = false;
 
@@ -47,7 +54,7 @@ export class NotesIndexManager extends Disposable {
       cache: this.loadCache(),
       // The diagnostics check what was read, so no file is read twice for one change.
       keepTexts: true,
-      onProgress: (done, total) => { this.status.text = vscode.l10n.t('$(sync~spin) Indexing growth notes {0}/{1}', done, total); },
+      onProgress: (done, total) => this.buildProgress?.report({ message: vscode.l10n.t('{0} of {1} files', done, total) }),
     });
     this._register(new vscode.Disposable(() => {
       clearTimeout(this.saveTimer);
@@ -62,8 +69,9 @@ export class NotesIndexManager extends Disposable {
       folders.onDidCreate(uri => void this.folderCreated(uri)),
       folders.onDidDelete(uri => this.folderDeleted(uri)),
       this.pipeline.onDidUpdate(update => this.updated(update)),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rebuild()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void (this.started ? this.rebuild() : this.startIfNotesFound())),
       vscode.workspace.onDidChangeConfiguration(event => {
+        if (!this.started && event.affectsConfiguration(`${Settings.section}.${Settings.notesFolder}`)) void this.startIfNotesFound();
         // The script decides which section a tag belongs to: a new one means new summaries.
         if (event.affectsConfiguration(`${Settings.section}.${Settings.questionScriptPath}`)
           || event.affectsConfiguration(`${Settings.section}.${Settings.seniorLeaderTitle}`)) void this.rebuild();
@@ -75,7 +83,36 @@ export class NotesIndexManager extends Disposable {
         if (folder && scriptPath && document.uri.toString() === vscode.Uri.joinPath(folder.uri, scriptPath).toString()) void this.rebuild();
       }),
     ].forEach(owned => this._register(owned));
-    this.ready = this.rebuild();
+    this.firstBuild = this.startIfNotesFound();
+  }
+
+  /** Settles when the first build is done, or at once where the workspace holds no notes (the index is then empty). */
+  get ready(): Promise<void> {
+    return this.firstBuild;
+  }
+
+  /** Whether the workspace is indexed: it holds notes, or the manager created the first. */
+  get isStarted(): boolean {
+    return this.started;
+  }
+
+  /** Indexes the workspace from now on, and shows the Growth views; once, whoever asks. */
+  start(): Promise<void> {
+    if (!this.started) {
+      this.started = true;
+      this.source.listen();
+      void vscode.commands.executeCommand('setContext', ContextKeys.hasNotes, true);
+      this.firstBuild = this.rebuild();
+    }
+    return this.firstBuild;
+  }
+
+  private async startIfNotesFound(): Promise<void> {
+    if (await workspaceHoldsNotes()) return this.start();
+    if (!this.started) {
+      this.log.info('No growth notes in this workspace: nothing is read until the first note is created.');
+      void vscode.commands.executeCommand('setContext', ContextKeys.hasNotes, false);
+    }
   }
 
   get index(): WorkspaceIndex {
@@ -87,6 +124,11 @@ export class NotesIndexManager extends Disposable {
     return new Map([...this.pipeline.skipped].map(([key, file]) => [key, file.reason]));
   }
 
+  /** How many of its status bar items are on screen (for the tests: none in a workspace without notes). */
+  get statusItemsShown(): number {
+    return this.shownStatus.size;
+  }
+
   /** Files read from disk, by URI string (for the tests: one change, one read). */
   get reads(): ReadonlyMap<string, number> {
     return this.source.reads;
@@ -94,6 +136,7 @@ export class NotesIndexManager extends Disposable {
 
   /** Lists the workspace again, reusing cached summaries of unchanged files; requests while one waits share it. */
   rebuild(): Promise<void> {
+    if (!this.started) return Promise.resolve();
     this.queuedRebuild ??= this.running.then(() => {
       this.queuedRebuild = undefined;
       this.running = this.buildOnce();
@@ -102,18 +145,27 @@ export class NotesIndexManager extends Disposable {
     return this.queuedRebuild;
   }
 
-  private async buildOnce(): Promise<void> {
+  private buildOnce(): Promise<void> {
+    // VS Code's own progress in the status bar, as for any background work; a build cannot be cancelled
+    // half-way (the index would then be neither the old nor the new one), so it offers no Cancel.
+    return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Indexing growth notes') }, async progress => {
+      this.buildProgress = progress;
+      try {
+        await this.buildWithLog();
+      } finally {
+        this.buildProgress = undefined;
+      }
+    }));
+  }
+
+  private async buildWithLog(): Promise<void> {
     const started = performance.now();
-    this.status.text = vscode.l10n.t('$(sync~spin) Indexing growth notes');
-    this.status.show();
     try {
       await this.useFolderScripts();
       const update = await this.pipeline.build();
       this.log.info(`Indexed ${this.index.size} growth notes in ${Math.round(performance.now() - started)} ms: ${update.parsed} files read, ${update.reused} unchanged since last time.`);
     } catch (error) {
       this.log.error(`Indexing failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      this.status.hide();
     }
   }
 
@@ -155,7 +207,7 @@ export class NotesIndexManager extends Disposable {
   private showSkipped() {
     const skipped = this.skipped;
     if (skipped.size === 0) {
-      this.skippedStatus.hide();
+      this.showStatus(this.skippedStatus, false);
       return;
     }
     const count = skipped.size;
@@ -163,17 +215,32 @@ export class NotesIndexManager extends Disposable {
     this.skippedStatus.tooltip = `${vscode.l10n.t('Growth Conversations left these out of the views (they still open as usual):')}\n${[...skipped]
       .slice(0, 10).map(([key, reason]) => `${vscode.workspace.asRelativePath(noteUri(key))}: ${reason}`).join('\n')}${count > 10 ? '\n…' : ''}`;
     this.skippedStatus.command = Commands.showLog;
-    this.skippedStatus.show();
+    this.showStatus(this.skippedStatus, true);
+  }
+
+  private showStatus(item: vscode.StatusBarItem, shown: boolean) {
+    if (shown) {
+      item.show();
+      this.shownStatus.add(item);
+    } else {
+      item.hide();
+      this.shownStatus.delete(item);
+    }
   }
 
   private async folderCreated(uri: vscode.Uri) {
+    if (!this.started) {
+      // The first note (or the configuration file) may arrive from outside: a pull, a copy, another tool.
+      if (isSignOfNotes(uri)) void this.start();
+      return;
+    }
     if (inSkippedFolder(vscode.workspace.asRelativePath(uri, false)) || uri.path.toLowerCase().endsWith('.md')) return;
     const stat = await vscode.workspace.fs.stat(uri).then(s => s, () => undefined);
     if (stat && stat.type & vscode.FileType.Directory) this.scheduleReconcile();
   }
 
   private folderDeleted(uri: vscode.Uri) {
-    if (inSkippedFolder(vscode.workspace.asRelativePath(uri, false)) || uri.path.toLowerCase().endsWith('.md')) return;
+    if (!this.started || inSkippedFolder(vscode.workspace.asRelativePath(uri, false)) || uri.path.toLowerCase().endsWith('.md')) return;
     const prefix = `${uri.toString()}/`;
     const inside = [...this.index.all().map(note => note.path), ...this.pipeline.skipped.keys()].filter(key => key.startsWith(prefix));
     if (inside.length === 0) return;
@@ -216,4 +283,10 @@ export class NotesIndexManager extends Disposable {
       // The cache only saves time; failing to write it changes nothing else.
     }
   }
+}
+
+function statusItem(id: string, name: string): vscode.StatusBarItem {
+  const item = vscode.window.createStatusBarItem(id, vscode.StatusBarAlignment.Left, 0);
+  item.name = name;
+  return item;
 }

@@ -24,6 +24,8 @@ export class WorkspaceNoteSource extends Disposable implements NoteSource {
   private readonly pending = new Map<string, NoteChange['kind']>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly typing = this._register(new TypingPause(TYPING_DELAY_MS));
+  // Until the workspace is known to hold notes, no change is reported, so nothing is read.
+  private listening = false;
 
   constructor() {
     super();
@@ -43,6 +45,11 @@ export class WorkspaceNoteSource extends Disposable implements NoteSource {
         this.listeners.clear();
       }),
     ].forEach(owned => this._register(owned));
+  }
+
+  /** Reports changes from now on. */
+  listen(): void {
+    this.listening = true;
   }
 
   async list(): Promise<NoteFileInfo[]> {
@@ -78,7 +85,7 @@ export class WorkspaceNoteSource extends Disposable implements NoteSource {
   }
 
   private queue(uri: vscode.Uri, kind: NoteChange['kind']) {
-    if (!uri.path.toLowerCase().endsWith('.md')) return;
+    if (!this.listening || !uri.path.toLowerCase().endsWith('.md')) return;
     const key = uri.toString();
     // A file created and changed before the batch settles is still new.
     if (!(kind === 'changed' && this.pending.get(key) === 'created')) this.pending.set(key, kind);
@@ -95,7 +102,7 @@ export class WorkspaceNoteSource extends Disposable implements NoteSource {
 
   private typed(document: vscode.TextDocument) {
     // Only files are notes: an unsaved shareable copy or report must not count as a conversation.
-    if (!isMarkdown(document) || document.uri.scheme !== 'file') return;
+    if (!this.listening || !isMarkdown(document) || document.uri.scheme !== 'file') return;
     const key = document.uri.toString();
     this.typing.schedule(key, () => this.listeners.forEach(listener => listener([{ path: key, kind: 'changed' }])));
   }

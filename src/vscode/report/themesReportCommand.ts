@@ -5,12 +5,14 @@ import { WriteActions } from '../common/writeActions';
 import { monthsBefore, WorkspaceIndex } from '../../core/workspace';
 import { today } from '../../core/base';
 import { quoteSourcePaths, ReportOptions, themesReport } from '../../core/outputs';
+import type { EffectiveRules } from '../../core/privacy';
 import { Commands } from '../common/ids';
 import { askSaveTarget, saveChoices, saveMarkdownDocument } from '../common/markdownExport';
 import { readNoteText } from '../common/noteFiles';
 import { NotesIndexManager } from '../notes/notesIndex';
 import { PeriodMonths, pickPeriod } from '../common/periodPick';
 import { configRefusal, rulesReady, workspaceRules } from '../common/growthRules';
+import { ProgressContext, withDelayedProgress } from '../common/progress';
 import { openUntitledMarkdown } from '../common/untitledDocuments';
 import { VocabularyManager } from '../themes/vocabularyManager';
 
@@ -38,22 +40,16 @@ export class ThemesReportCommand implements Command {
     const kind = options.includeNames !== undefined ? { names: options.includeNames, quotes: options.includeQuotes ?? false } : await pickReportKind();
     if (kind === undefined) return undefined;
 
-    await Promise.all([this.notes.ready, this.vocabulary.ready, rulesReady()]);
+    await rulesReady();
     const found = workspaceRules();
     const refusal = configRefusal(found);
     if (refusal) {
       void vscode.window.showWarningMessage(vscode.l10n.t('No report: {0}', refusal));
       return undefined;
     }
-    const { patternThreshold, report: groups } = found.rules;
     const day = today();
-    const since = months > 0 ? monthsBefore(day, months) : undefined;
-    const vocabulary = this.vocabulary.current;
-    const lines = kind.quotes ? await quotedLines(this.notes.index, { today: day, since, patternThreshold, vocabulary }) : new Map<string, string[]>();
-    const result = themesReport(this.notes.index, {
-      today: day, since, includeNames: kind.names, patternThreshold, lineText: (path, line) => lines.get(path)?.[line],
-      minGroupSize: groups.minimumGroupSize, minQuoteGroup: groups.minimumQuoteGroup, includeQuotes: kind.quotes, vocabulary,
-    });
+    const result = await withDelayedProgress(vscode.l10n.t('Themes Report'), progress => this.build(day, months, kind, found.rules, progress));
+    if (!result) return undefined;
     if ('refusal' in result) {
       void vscode.window.showWarningMessage(vscode.l10n.t('No report: {0}', result.refusal));
       return undefined;
@@ -66,6 +62,19 @@ export class ThemesReportCommand implements Command {
     else void offerSave(document, name);
     return document;
   }
+
+  /** The report, once the index is built; the quoted lines are read one note at a time, so it can stop between them. */
+  private async build(day: string, months: PeriodMonths, kind: { names: boolean; quotes: boolean }, rules: EffectiveRules, progress: ProgressContext) {
+    await Promise.all([this.notes.ready, this.vocabulary.ready]);
+    const { patternThreshold, report: groups } = rules;
+    const since = months > 0 ? monthsBefore(day, months) : undefined;
+    const vocabulary = this.vocabulary.current;
+    const lines = kind.quotes ? await quotedLines(this.notes.index, { today: day, since, patternThreshold, vocabulary }, progress) : new Map<string, string[]>();
+    return themesReport(this.notes.index, {
+      today: day, since, includeNames: kind.names, patternThreshold, lineText: (path, line) => lines.get(path)?.[line],
+      minGroupSize: groups.minimumGroupSize, minQuoteGroup: groups.minimumQuoteGroup, includeQuotes: kind.quotes, vocabulary,
+    });
+  }
 }
 
 async function pickReportKind(): Promise<{ names: boolean; quotes: boolean } | undefined> {
@@ -77,9 +86,13 @@ async function pickReportKind(): Promise<{ names: boolean; quotes: boolean } | u
 }
 
 /** Quotes need the lines behind each pattern: just those notes are read. */
-async function quotedLines(index: WorkspaceIndex, options: Pick<ReportOptions, 'today' | 'since' | 'patternThreshold' | 'vocabulary'>): Promise<Map<string, string[]>> {
+async function quotedLines(index: WorkspaceIndex, options: Pick<ReportOptions, 'today' | 'since' | 'patternThreshold' | 'vocabulary'>, progress: ProgressContext)
+  : Promise<Map<string, string[]>> {
   const lines = new Map<string, string[]>();
-  for (const path of quoteSourcePaths(index, options)) {
+  const paths = [...quoteSourcePaths(index, options)];
+  for (const [done, path] of paths.entries()) {
+    if (progress.token.isCancellationRequested) break;
+    progress.report(vscode.l10n.t('Reading the quoted notes: {0} of {1}', done + 1, paths.length));
     lines.set(path, (await readNoteText(noteUri(path)))?.split(/\r?\n/) ?? []);
   }
   return lines;

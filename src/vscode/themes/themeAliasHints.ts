@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { tagAliasHints } from '../../core/workspace';
 import { Disposable } from '../common/dispose';
 import { DIAGNOSTIC_SOURCE } from '../common/ids';
+import { problemCode } from '../common/adapters';
 import { analyzeWithItsScript, isGrowthDocument } from '../notes/noteAnalysis';
 import { TypingPause } from '../common/typingPause';
 import { VocabularyManager } from './vocabularyManager';
@@ -32,7 +33,7 @@ export class ThemeAliasHints extends Disposable implements vscode.CodeActionProv
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     if (!vscode.workspace.isTrusted) return [];
-    return context.diagnostics.filter(d => d.code === CODE).flatMap(diagnostic => {
+    return context.diagnostics.filter(d => typeof d.code === 'object' && d.code.value === CODE).flatMap(diagnostic => {
       const own = this.collection.get(document.uri)?.find(d => d.range.isEqual(diagnostic.range) && d.message === diagnostic.message);
       const replacement = own ? this.replacements.get(own) : undefined;
       if (!replacement) return [];
@@ -55,7 +56,7 @@ export class ThemeAliasHints extends Disposable implements vscode.CodeActionProv
       const range = new vscode.Range(hint.line, hint.character, hint.line, hint.character + hint.length);
       const diagnostic = new vscode.Diagnostic(range, hint.message, vscode.DiagnosticSeverity.Information);
       diagnostic.source = DIAGNOSTIC_SOURCE;
-      diagnostic.code = CODE;
+      diagnostic.code = problemCode(CODE);
       this.replacements.set(diagnostic, hint.replacement);
       return diagnostic;
     }));
