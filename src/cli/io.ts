@@ -1,5 +1,5 @@
 import { BUILT_IN_SCRIPT } from '../core/note';
-import { NotePipeline, WorkspaceIndex } from '../core/workspace';
+import { NotePipeline, unreadNotes, unreadNotesLine, WorkspaceIndex } from '../core/workspace';
 import { nodeNoteSource } from './nodeNoteSource';
 import { UsageError } from './usageError';
 
@@ -34,12 +34,17 @@ export async function readFolder(root: string, io: CliIo, keepTexts: boolean) {
     },
   });
   const { texts } = await pipeline.build();
-  return { pipeline, texts };
+  return { pipeline, texts, unread: unreadNotes(pipeline.skipped) };
 }
 
-/** Reads a folder's notes; a folder without any growth note is a usage error (exit 2). */
+/**
+ * Reads a folder's notes; a folder without any growth note is a usage error (exit 2). Notes that could
+ * not be read are named on stderr ("1 note could not be read: a.md"), never dropped without a word.
+ */
 export async function readNotesFolder(root: string, io: CliIo, keepTexts = false) {
   const folder = await readFolder(root, io, keepTexts);
+  const unread = unreadNotes(folder.pipeline.skipped);
+  if (unread.length > 0) io.printError(unreadNotesLine(unread, true));
   if (folder.pipeline.index.size === 0) throw new UsageError(`No growth notes in "${root}". A growth note is a Markdown file whose frontmatter says type: growth-conversation.`);
   return folder;
 }

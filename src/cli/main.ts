@@ -26,9 +26,10 @@ const USAGE = `Usage:
       (exit 2). --quotes adds one line per person for patterns of at least 10 people.
   growth share <note> [--out file.md|file.html [--force]]
       The copy of a note to share with the person: nothing manager-only, no comments.
-  growth digest [folder] [--vocabulary FILE] [--min-group N] [--label TEXT] --out FILE.json [--force]
+  growth digest [folder] [--vocabulary FILE] [--min-group N] [--label TEXT] [--allow-unreadable] --out FILE.json [--force]
       An anonymous team digest to share for collation: counts of people per quarter, theme and
-      team of at least --min-group people. Exits 2 when no quarter is large enough.
+      team of at least --min-group people. Exits 2 when no quarter is large enough, or when a note
+      could not be read (unless --allow-unreadable).
   growth collate <digest files or folders...> [--quarter YYYY-Qn] [--vocabulary FILE] [--min-group N]
                  [--json] [--out report.md|report.html [--force]]
       Merges team digests into one report for the quarter (default: the latest). Digests that
@@ -58,7 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return command ? 0 : 2;
   }
   try {
-    if (command === 'digest') return await runDigest(rest, io, indexFolder);
+    if (command === 'digest') return await runDigest(rest, io);
     if (command === 'collate') return runCollate(rest, io);
     if (command === 'init-org') return runInitOrg(rest, io);
     const { values, positionals } = parseArgs({
@@ -124,7 +125,7 @@ interface ReportPrivacy {
 
 async function report(root: string, since: string | undefined, names: boolean, out: OutputTarget, io: CliIo, privacy: ReportPrivacy): Promise<number> {
   const vocabulary = vocabularyOption(privacy.vocabularyPath, root);
-  const { pipeline, texts } = await readNotesFolder(root, io, true);
+  const { pipeline, texts, unread } = await readNotesFolder(root, io, true);
   const lines = new Map<string, string[]>();
   const lineText = (path: string, line: number) => {
     if (!lines.has(path)) lines.set(path, (texts.get(path) ?? '').split(/\r?\n/));
@@ -132,7 +133,7 @@ async function report(root: string, since: string | undefined, names: boolean, o
   };
   const result = themesReport(pipeline.index, {
     today: io.today ?? today(), since, includeNames: names, patternThreshold: PATTERN_THRESHOLD, lineText,
-    minGroupSize: privacy.minGroupSize, includeQuotes: privacy.includeQuotes, vocabulary,
+    minGroupSize: privacy.minGroupSize, includeQuotes: privacy.includeQuotes, vocabulary, unreadNotes: unread,
   });
   if ('refusal' in result) throw new OutputRefusedError(result.refusal);
   return write(result.markdown, 'Themes report', out, io);

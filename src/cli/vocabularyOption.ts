@@ -1,7 +1,12 @@
-import { existsSync, readFileSync } from 'fs';
+import { existsSync } from 'fs';
 import { join } from 'path';
 import { EMPTY_VOCABULARY, parseVocabulary, Vocabulary, VOCABULARY_FILE } from '../core/workspace';
 import { UsageError } from './usageError';
+import { readRegularFileSync } from './regularFile';
+import { msg } from '../core/base';
+
+/** No agreed vocabulary comes near this; a larger file is not one. */
+const MAX_VOCABULARY_BYTES = 1024 * 1024;
 
 /**
  * The vocabulary a command uses: `--vocabulary FILE`, else growth-themes.yaml in the folder, else none.
@@ -11,7 +16,7 @@ export function vocabularyOption(path: string | undefined, folder: string | unde
   const file = path ?? (folder && existsSync(join(folder, VOCABULARY_FILE)) ? join(folder, VOCABULARY_FILE) : undefined);
   if (!file) return EMPTY_VOCABULARY;
   if (!existsSync(file)) throw new UsageError(`The vocabulary "${file}" does not exist.`);
-  const { vocabulary, problems } = parseVocabulary(readFileSync(file, 'utf8'));
+  const { vocabulary, problems } = parseVocabulary(readInputFile(file, MAX_VOCABULARY_BYTES).toString('utf8'));
   if (problems.length > 0) {
     throw new UsageError(`The vocabulary "${file}" has problems; fix them or leave out --vocabulary:\n${problems
       .map(p => `  ${file}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.message}`).join('\n')}`);
@@ -24,4 +29,17 @@ export function minGroupOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError('--min-group takes a whole number (at least 3).');
   return Number(value);
+}
+
+/**
+ * A file named by an option: only a regular file is read (a pipe or `/dev/zero` is refused at once, never
+ * waited on), up to `maxBytes`; anything else is a usage error (exit 2) with the plain reason.
+ */
+export function readInputFile(path: string, maxBytes: number): Buffer {
+  try {
+    return readRegularFileSync(path, maxBytes);
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && (error.code === 'EFTYPE' || error.code === 'EFBIG')) throw new UsageError(error.message);
+    throw new UsageError(msg('input.unreadable', path, (error as NodeJS.ErrnoException).code ?? String(error)));
+  }
 }

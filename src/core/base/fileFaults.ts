@@ -22,6 +22,8 @@ export function readFailure(code: string | undefined): string {
     case 'EACCES': case 'EPERM': case 'NoPermissions': return msg('skip.noPermission');
     case 'EIO': return msg('skip.diskError');
     case 'ELOOP': return msg('skip.loop');
+    // Not a regular file (a pipe, a device, a socket): what the sources say instead of opening it.
+    case 'EFTYPE': return msg('skip.special');
     default: return msg('skip.failed', code ?? msg('error.unknown'));
   }
 }

@@ -58,7 +58,6 @@ export const MESSAGES = {
   'file.notUtf8': 'This file is not valid UTF-8 text, so it was not read. Re-save it as UTF-8.',
   'file.brokenUtf16': 'This file is UTF-16 text with broken characters, so it was not read. Re-save it as UTF-8.',
   'file.tooLarge': 'This note is larger than {0} MB, so it was not read.',
-  'file.unreadable': 'This file could not be read.',
   'skip.tooLarge': 'larger than {0} MB',
   'skip.notUtf8': 'not valid UTF-8 text',
   'skip.unreadable': 'could not be read',
@@ -71,7 +70,19 @@ export const MESSAGES = {
   'skip.nameNotUtf8': 'its name is not UTF-8 text, so it cannot be opened by that name; rename it',
   'skip.folderUnreadable': 'a folder that could not be read: {0}',
   'skip.failed': 'could not be read ({0})',
-  'file.unreadableBecause': 'This file could not be read: {0}.',
+  'unread.one': '1 note could not be read: {0}',
+  'unread.many': '{0} notes could not be read: {1}',
+  'unread.oneUncounted': '1 note could not be read, so it is not counted.',
+  'unread.manyUncounted': '{0} notes could not be read, so they are not counted.',
+  'unread.digestRefused': 'A digest short of a note counts fewer people than there are, so nothing was written. Fix or remove the file, or add --allow-unreadable to go on without it.',
+  'digest.notesNotRead': '{0} of the notes could not be read and are not counted.',
+  'file.unreadableBecause': 'Could not be read ({0}), so any note it holds is missing.',
+  'file.skippedBecause': 'Not read ({0}); nothing is missing.',
+
+  // regularFile.ts: an input file that is not read.
+  'input.notRegular': '"{0}" is not a regular file (a pipe, a device, a socket or a folder), so it was not read.',
+  'input.tooLarge': '"{0}" is larger than {1} KB, so it was not read.',
+  'input.unreadable': '"{0}" could not be read: {1}.',
 
   // fileFaults.ts, outputFile.ts, exportFiles.ts: a file that could not be written, in plain words.
   'write.diskFull': 'There is no room left on the disk for "{0}", so nothing was written.',
@@ -139,8 +150,14 @@ export const MESSAGES = {
   'collate.teamsDoNotAddUp': '{0}\'s team counts do not add up to its {1} people, so a hidden group could be worked out',
   'collate.smallValue': '{0} counts {1} people for "{2}", under the minimum of {3}',
   'collate.future': 'dated {0}, after today',
+  'collate.quarterAfterMade': 'lists {0}, which starts after the day it was made ({1})',
+  'collate.themeAboveGroup': '{0} counts a theme raised by {1} people in a group of {2}, which cannot be',
+  'collate.teamThemeImpossible': '{0} counts a theme raised by {2} people in team "{1}", more than the team or the whole group, which cannot be',
+  'collate.breakdownDoesNotAddUp': '{0}\'s {1} count {2} people in a group of {3}, which cannot be',
+  'collate.changedWhileRead': '"{0}" changed while the collation read it; run the collation again',
+  'collate.superseded': 'Replaced by newer digests from the same notes',
+  'collate.supersededLine': '{0}: {1} replaced by {2}',
   'collate.sameDigest': 'the same digest as {0}',
-  'collate.sameLabel': 'has the same label ("{0}") and quarter as {1}',
 
   // crossNoteViews.ts: labels in the Themes and Action Items views.
   'views.noPerson': '(no person)',
@@ -154,6 +171,8 @@ export const MESSAGES = {
   'digest.noTeams': 'no team breakdown',
   'digest.nothingElse': 'No names, no note text, no file paths, no days: quarters only. Nothing from Private notes or (private) items.',
   'digest.label': 'Label: "{0}".',
+  'digest.sourceIdComment': '# Growth Conversations: this notes folder\'s anonymous id in team digests. Random, not a name. Commit it; never edit it.',
+  'digest.sourceIdBroken': '"{0}" holds no source id. Restore it from git (a new id would count this team twice), or delete it to start a new one.',
   'digest.quartersLeftOut': 'Left out, fewer than {0} people: {1}.',
   'digest.themeLeftOut': '{0} theme left out: too long, or holding a name.',
   'digest.themesLeftOut': '{0} themes left out: too long, or holding a name.',
