@@ -341,6 +341,8 @@ export class NotePipeline {
       this.index.set(outcome.path, outcome.summary);
     } else {
       this.forget(outcome.path);
+      // Listed, then gone before it could be read: said once (the CLI prints it), and forgotten at the next listing or its delete event.
+      if (outcome.kind === 'gone' && update.full) this.skipped.set(outcome.path, unreadableFile(msg('skip.vanished'), false));
       if (outcome.kind === 'skipped') {
         this.skipped.set(outcome.path, outcome.skipped);
         update.skipped.push(outcome.path);
