@@ -1,15 +1,19 @@
-import { readdirSync, readFileSync, statSync } from 'fs';
+import { readdirSync, statSync } from 'fs';
 import { join, resolve } from 'path';
 import { collateDigests, collationHtml, collationMarkdown, DigestFile, MAX_DIGEST_BYTES } from '../core/outputs';
-import { isSkippedFolder, today } from '../core/base';
+import { isSkippedFolder, msg, readFailure, today } from '../core/base';
 import { defineCommand } from './command';
+import { readRegularFileSync } from './regularFile';
 import { writeOutputFile } from './outputFile';
 import { UsageError } from './usageError';
 import { minGroupOption, vocabularyOption } from './vocabularyOption';
 
 /**
  * Every .json file named or under a named folder, named as the argument was typed plus the path
- * inside the folder; an oversized file is passed on unread, so it is listed as rejected.
+ * inside the folder. Only regular files are read (a pipe or device is listed as rejected, never waited
+ * on), and a file over the size cap is rejected unread. Each is read when the collation asks for it,
+ * and again only if a newer digest from the same notes replaces it, so a thousand digests are never all
+ * in memory.
  */
 export function* digestFiles(targets: readonly string[]): Generator<DigestFile> {
   const found: { full: string; name: string }[] = [];
@@ -17,7 +21,8 @@ export function* digestFiles(targets: readonly string[]): Generator<DigestFile> 
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = join(folder, entry.name);
       if (entry.isDirectory() && !isSkippedFolder(entry.name)) walk(full, join(typed, entry.name));
-      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) found.push({ full, name: join(typed, entry.name) });
+      // Links and special files named .json are passed on: the read says what each is.
+      else if (!entry.isDirectory() && entry.name.toLowerCase().endsWith('.json')) found.push({ full, name: join(typed, entry.name) });
     }
   };
   for (const target of targets) {
@@ -31,9 +36,18 @@ export function* digestFiles(targets: readonly string[]): Generator<DigestFile> 
     if (stat.isDirectory()) walk(full, target);
     else found.push({ full, name: target });
   }
-  // Read one at a time as the collation asks for them, so a thousand digests are never all in memory.
-  for (const { full, name } of found) {
-    yield { file: name, text: statSync(full).size > MAX_DIGEST_BYTES ? ' '.repeat(MAX_DIGEST_BYTES + 1) : readFileSync(full, 'utf8') };
+  for (const { full, name } of found) yield digestFile(full, name);
+}
+
+/** One digest as the collation reads it: its text, or why it was not read. */
+function digestFile(full: string, name: string): DigestFile {
+  const reread = () => readRegularFileSync(full, MAX_DIGEST_BYTES).toString('utf8');
+  try {
+    return { file: name, text: reread(), reread };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const unreadable = code === 'EFBIG' ? msg('collate.tooLarge', MAX_DIGEST_BYTES / 1024) : code === 'EFTYPE' ? msg('skip.special') : readFailure(code);
+    return { file: name, text: '', unreadable };
   }
 }
 
@@ -51,6 +65,7 @@ export const collateCommand = defineCommand({
     const vocabulary = vocabularyOption(values.vocabulary, undefined);
     const detail = collateDigests(digestFiles(positionals), { quarter: values.quarter, minGroupSize: minGroupOption(values['min-group']), vocabulary, today: io.today ?? today() });
     for (const rejection of detail.collation.rejected) io.printError(`Not used: ${rejection.file}: ${rejection.reason}.`);
+    for (const entry of detail.collation.superseded) io.printError(`${msg('collate.supersededLine', entry.file, entry.quarters.join(', '), entry.by)}.`);
     if (values.json) io.print(JSON.stringify(detail.collation, null, 2));
     if (values.out) {
       const html = values.out.toLowerCase().endsWith('.html');

@@ -1,19 +1,21 @@
 import { resolve } from 'path';
 import { buildDigest, describeDigest } from '../core/outputs';
-import { today } from '../core/base';
+import { msg, today } from '../core/base';
 import { CONFIG_OPTION, defineCommand } from './command';
-import { CommandRefusedError, indexFolder, rulesOrRefuse, scriptFor, stricterGroup } from './io';
+import { CommandRefusedError, readNotesFolder, rulesOrRefuse, scriptFor, stricterGroup } from './io';
+import { digestSourceId } from './digestSource';
 import { writeOutputFile } from './outputFile';
 import { UsageError } from './usageError';
 import { configuredVocabulary, minGroupOption } from './vocabularyOption';
 
-/** `growth digest [folder] [--vocabulary FILE] [--min-group N] [--label TEXT] [--config FILE] --out FILE.json [--force]` */
+/** `growth digest [folder] [--vocabulary FILE] [--min-group N] [--label TEXT] [--allow-unreadable] [--config FILE] --out FILE.json [--force]` */
 export const digestCommand = defineCommand({
   name: 'digest',
-  usage: `  growth digest [folder] [--vocabulary FILE] [--min-group N] [--label TEXT] [--config FILE] --out FILE.json [--force]
+  usage: `  growth digest [folder] [--vocabulary FILE] [--min-group N] [--label TEXT] [--allow-unreadable] [--config FILE] --out FILE.json [--force]
       An anonymous team digest to share for collation: counts of people per quarter, theme and
-      team of at least --min-group people. Exits 2 when no quarter is large enough.`,
-  options: { vocabulary: { type: 'string' }, 'min-group': { type: 'string' }, label: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, ...CONFIG_OPTION },
+      team of at least --min-group people. Exits 2 when no quarter is large enough, or when a note
+      could not be read (unless --allow-unreadable).`,
+  options: { vocabulary: { type: 'string' }, 'min-group': { type: 'string' }, label: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, 'allow-unreadable': { type: 'boolean' }, ...CONFIG_OPTION },
   async run({ values, positionals }, io) {
     if (positionals.length > 1) throw new UsageError('Give one notes folder.');
     if (!values.out) throw new UsageError('Say where to write the digest: --out FILE.json.');
@@ -21,9 +23,13 @@ export const digestCommand = defineCommand({
     const root = resolve(positionals[0] ?? '.');
     const found = rulesOrRefuse(root, values.config);
     const vocabulary = configuredVocabulary(values.vocabulary, found, root);
-    const index = await indexFolder(root, io, scriptFor(found));
+    const { pipeline, unread } = await readNotesFolder(root, io, false, scriptFor(found));
+    // A digest short of a note would give the organisation a wrong count: only when asked, and then it says so.
+    if (unread.length > 0 && !values['allow-unreadable']) throw new CommandRefusedError(msg('unread.digestRefused'));
     const minGroupSize = stricterGroup(minGroupOption(values['min-group']), found);
-    const built = buildDigest(index.all(), { today: io.today ?? today(), minGroupSize, label: values.label, vocabulary });
+    const built = buildDigest(pipeline.index.all(), {
+      today: io.today ?? today(), minGroupSize, label: values.label, vocabulary, sourceId: digestSourceId(root), notesNotRead: unread.length,
+    });
     if ('refusal' in built) throw new CommandRefusedError(built.refusal);
     writeOutputFile(values.out, built.text, values.force ?? false);
     io.printError([...describeDigest(built), `Wrote ${values.out}`].join('\n'));

@@ -4,7 +4,7 @@ import { markdownToHtml } from '../core/outputs';
 import { decodeNoteBytes } from '../core/base';
 import { BUILT_IN_SCRIPT, ConfigReading, GROWTH_CONFIG_FILE, MAX_CONFIG_BYTES, parseGrowthConfig, parseQuestionScript, QuestionScript, withReadingRules, withSeniorLeader } from '../core/note';
 import { EffectiveRules, effectiveRules } from '../core/privacy';
-import { MAX_INDEXED_BYTES, NotePipeline, WorkspaceIndex } from '../core/workspace';
+import { MAX_INDEXED_BYTES, NotePipeline, unreadNotes, unreadNotesLine, WorkspaceIndex } from '../core/workspace';
 import { nodeNoteSource } from './nodeNoteSource';
 import { writeOutputFile } from './outputFile';
 import { UsageError } from './usageError';
@@ -43,7 +43,7 @@ export async function readFolder(root: string, io: CliIo, keepTexts: boolean, sc
     },
   });
   const { texts } = await pipeline.build();
-  return { pipeline, texts };
+  return { pipeline, texts, unread: unreadNotes(pipeline.skipped) };
 }
 
 /** The usage error (exit 2) for a folder without any growth note. */
@@ -51,9 +51,14 @@ export function noGrowthNotes(root: string): UsageError {
   return new UsageError(`No growth notes in "${root}". A growth note is a Markdown file whose frontmatter says type: growth-conversation.`);
 }
 
-/** Reads a folder's notes; a folder without any growth note is a usage error (exit 2). */
+/**
+ * Reads a folder's notes; a folder without any growth note is a usage error (exit 2). Notes that could
+ * not be read are named on stderr ("1 note could not be read: a.md"), never dropped without a word.
+ */
 export async function readNotesFolder(root: string, io: CliIo, keepTexts = false, script?: QuestionScript) {
   const folder = await readFolder(root, io, keepTexts, script);
+  const unread = unreadNotes(folder.pipeline.skipped);
+  if (unread.length > 0) io.printError(unreadNotesLine(unread, true));
   if (folder.pipeline.index.size === 0) throw noGrowthNotes(root);
   return folder;
 }

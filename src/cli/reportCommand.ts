@@ -1,4 +1,5 @@
 import { themesReport } from '../core/outputs';
+import { analyzeNote, Note, quotableLine } from '../core/note';
 import { today } from '../core/base';
 import { CONFIG_OPTION, defineCommand, onePositional, sinceOption } from './command';
 import { CommandRefusedError, folderArgument, readNotesFolder, rulesOrRefuse, scriptFor, stricterGroup, writeOutput } from './io';
@@ -23,15 +24,18 @@ export const reportCommand = defineCommand({
     const asked = minGroupOption(values['min-group']);
     const found = rulesOrRefuse(root, values.config);
     const vocabulary = configuredVocabulary(values.vocabulary, found, root);
-    const { pipeline, texts } = await readNotesFolder(root, io, true, scriptFor(found));
-    const lines = new Map<string, string[]>();
+    const script = scriptFor(found);
+    const { pipeline, texts, unread } = await readNotesFolder(root, io, true, script);
+    // Quotes come from the note model: only the visible text of a shared block is ever quoted.
+    const notes = new Map<string, Note>();
     const lineText = (path: string, line: number) => {
-      if (!lines.has(path)) lines.set(path, (texts.get(path) ?? '').split(/\r?\n/));
-      return lines.get(path)?.[line];
+      if (!notes.has(path)) notes.set(path, analyzeNote(texts.get(path) ?? '', script).note);
+      const note = notes.get(path);
+      return note && quotableLine(note, line);
     };
     const result = themesReport(pipeline.index, {
       today: io.today ?? today(), since, includeNames: values.names ?? false, patternThreshold: found.rules.patternThreshold, lineText,
-      minGroupSize: stricterGroup(asked, found), minQuoteGroup: found.rules.report.minimumQuoteGroup, includeQuotes: values.quotes ?? false, vocabulary,
+      minGroupSize: stricterGroup(asked, found), minQuoteGroup: found.rules.report.minimumQuoteGroup, includeQuotes: values.quotes ?? false, vocabulary, unreadNotes: unread,
     });
     if ('refusal' in result) throw new CommandRefusedError(result.refusal);
     return writeOutput(result.markdown, 'Themes report', { path: values.out, force: values.force ?? false }, io);

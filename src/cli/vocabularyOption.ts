@@ -1,8 +1,13 @@
-import { existsSync, readFileSync } from 'fs';
+import { existsSync } from 'fs';
 import { join, resolve } from 'path';
 import { EMPTY_VOCABULARY, parseVocabulary, Vocabulary, VOCABULARY_FILE } from '../core/workspace';
 import type { CliRules } from './io';
 import { UsageError } from './usageError';
+import { readRegularFileSync } from './regularFile';
+import { msg } from '../core/base';
+
+/** No agreed vocabulary comes near this; a larger file is not one. */
+const MAX_VOCABULARY_BYTES = 1024 * 1024;
 
 /**
  * The vocabulary a command uses: `--vocabulary FILE`, else growth-themes.yaml in the folder, else none.
@@ -12,7 +17,7 @@ export function vocabularyOption(path: string | undefined, folder: string | unde
   const file = path ?? (folder && existsSync(join(folder, VOCABULARY_FILE)) ? join(folder, VOCABULARY_FILE) : undefined);
   if (!file) return EMPTY_VOCABULARY;
   if (!existsSync(file)) throw new UsageError(`The vocabulary "${file}" does not exist.`);
-  const { vocabulary, problems } = parseVocabulary(readFileSync(file, 'utf8'));
+  const { vocabulary, problems } = parseVocabulary(readInputFile(file, MAX_VOCABULARY_BYTES).toString('utf8'));
   if (problems.length > 0) {
     throw new UsageError(`The vocabulary "${file}" has problems; fix them or leave out --vocabulary:\n${problems
       .map(p => `  ${file}:${p.range.start.line + 1}:${p.range.start.character + 1} ${p.message}`).join('\n')}`);
@@ -36,4 +41,17 @@ export function configuredVocabulary(path: string | undefined, found: CliRules, 
   if (found.rules.vocabularyPath) return vocabularyOption(resolve(found.base, found.rules.vocabularyPath), folder);
   if (found.file && !existsSync(join(folder, VOCABULARY_FILE))) return vocabularyOption(undefined, found.base);
   return vocabularyOption(undefined, folder);
+}
+
+/**
+ * A file named by an option: only a regular file is read (a pipe or `/dev/zero` is refused at once, never
+ * waited on), up to `maxBytes`; anything else is a usage error (exit 2) with the plain reason.
+ */
+export function readInputFile(path: string, maxBytes: number): Buffer {
+  try {
+    return readRegularFileSync(path, maxBytes);
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && (error.code === 'EFTYPE' || error.code === 'EFBIG')) throw new UsageError(error.message);
+    throw new UsageError(msg('input.unreadable', path, (error as NodeJS.ErrnoException).code ?? String(error)));
+  }
 }

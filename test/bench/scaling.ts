@@ -79,7 +79,7 @@ const STAGES: Record<string, (index: WorkspaceIndex) => unknown> = {
   'People view': index => peopleSummaries(index.all(), TODAY),
   'Action Items view': index => openActionItems(index.all(), TODAY),
   'report (anonymised)': index => themesReport(index, { today: TODAY, includeNames: false, patternThreshold: 2 }),
-  'digest': index => buildDigest(index.all(), { today: TODAY }),
+  'digest': index => buildDigest(index.all(), { today: TODAY, sourceId: 'bench' }),
 };
 
 /** One size of the scaling table: milliseconds per stage (best of two, the index once) and what grew. */

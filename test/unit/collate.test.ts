@@ -50,6 +50,7 @@ describe('collation: merging', () => {
       ],
       teams: [{ team: 'Platform', people: 11 }, { team: 'Data', people: 5 }],
       rejected: [],
+      superseded: [],
     });
   });
 
@@ -94,9 +95,9 @@ describe('collation: every rejection, with its reason, while the rest merge', ()
 
   it('rejects a wrong or future format version', () => {
     assert.deepEqual(reasons([digest('old.json', [{ quarter: '2026-Q4', people: 5 }], {}, b => { b.formatVersion = 0; }),
-      digest('new.json', [{ quarter: '2026-Q4', people: 5 }], {}, b => { b.formatVersion = 2; }), A]), [
-      { file: 'new.json', reason: 'made in format version 2, newer than this collation knows (1); update the tool' },
-      { file: 'old.json', reason: 'its format version is not one this collation knows (1)' },
+      digest('new.json', [{ quarter: '2026-Q4', people: 5 }], {}, b => { b.formatVersion = 3; }), A]), [
+      { file: 'new.json', reason: 'made in format version 3, newer than this collation knows (2); update the tool' },
+      { file: 'old.json', reason: 'its format version is not one this collation knows (1, 2)' },
     ]);
   });
 
@@ -129,13 +130,13 @@ describe('collation: every rejection, with its reason, while the rest merge', ()
     assert.doesNotMatch(JSON.stringify(reasons([slipped])), /"names"|quarters/, 'the reason never repeats what the file holds');
   });
 
-  it('rejects the same digest twice, and two digests with the same label and quarter', () => {
+  it('rejects the same digest twice; a second digest with the same label (format 1, no source id) replaces the first for the quarter they share', () => {
     const again = { file: 'z-copy.json', text: A.text };
     const sameLabel = digest('y.json', [{ quarter: '2026-Q4', people: 6 }], { label: 'group a' });
-    assert.deepEqual(reasons([A, again, sameLabel]), [
-      { file: 'y.json', reason: 'has the same label ("group a") and quarter as a.json' },
-      { file: 'z-copy.json', reason: 'the same digest as a.json' },
-    ]);
+    const { collation } = collateDigests([A, again, sameLabel], { today: '2026-12-02' });
+    assert.deepEqual(collation.rejected, [{ file: 'z-copy.json', reason: 'the same digest as a.json' }]);
+    assert.deepEqual(collation.superseded, [{ file: 'a.json', by: 'y.json', quarters: ['2026-Q4'] }]);
+    assert.deepEqual([collation.people, collation.sources], [6, 1]);
   });
 
   it('rejects a file over the size cap, a file that is not JSON or not a digest, and one dated after today', () => {

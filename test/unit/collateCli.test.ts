@@ -54,6 +54,7 @@ describe('CLI: growth digest, collate and init-org', () => {
       ],
       teams: [{ team: 'Data', people: 5 }],
       rejected: [],
+      superseded: [],
     });
     const q3 = JSON.parse((await run(['collate', join(folder, 'digests'), '--quarter', '2026-Q3', '--json'])).out);
     assert.deepEqual([q3.quarter, q3.people, q3.sources], ['2026-Q3', 19, 3]);

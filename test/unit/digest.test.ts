@@ -5,6 +5,9 @@ import { buildDigest, DigestBuilt, previousQuarter, quarterOf, sealDigest, sealH
 import { BUILT_IN_SCRIPT, summarizeNote } from '../../src/core/note';
 import { IndexedNote, parseVocabulary } from '../../src/core/workspace';
 
+/** A notes folder's anonymous id, as `.growth-source-id` holds one. */
+const SOURCE = '0123456789abcdef0123456789abcdef';
+
 function note(person: string, date: string, team: string | undefined, body: string, extra = ''): IndexedNote {
   const text = `---\ntype: growth-conversation\nperson: ${person}\ndate: ${date}\nmanager: Dana Reyes\n${team ? `team: ${team}\n` : ''}${extra}---\n## 8. Change <!-- growth:change-anything -->\n${body}\n## Private notes <!-- growth:private -->\n#private-theme ${person} is leaving\n`;
   return { ...summarizeNote(text, BUILT_IN_SCRIPT), path: `${person}/${date}.md` };
@@ -29,7 +32,7 @@ describe('team digest: building', () => {
       note('Fay Fir', '2026-11-20', 'Mobile', '#tooling', 'flightRisk: hgih\n'),
       ...['Ann Ash', 'Ben Birch', 'Cal Cedar'].map(p => note(p, '2026-08-01', 'Platform', '#oncall')),
     ];
-    const result = built(buildDigest(notes, { today: '2026-12-02', label: ' Platform group ', vocabulary }));
+    const result = built(buildDigest(notes, { today: '2026-12-02', sourceId: SOURCE, label: ' Platform group ', vocabulary }));
     const { contentHash, ...body } = result.digest;
     assert.equal(result.text, sealDigest(body));
     assert.match(contentHash, /^sha256:[0-9a-f]{64}$/);
@@ -37,7 +40,7 @@ describe('team digest: building', () => {
     assert.ok(!sealHolds(result.text.replace('"people": 6', '"people": 7')), 'a changed count breaks the seal');
     assert.ok(!sealHolds(result.text.replace(/\n/g, '\r\n')), 'so does re-saving it with other line endings');
     assert.deepEqual(body, {
-      format: 'growth-team-digest', formatVersion: 1, label: 'Platform group', created: '2026-12-02', minGroupSize: 5,
+      format: 'growth-team-digest', formatVersion: 2, label: 'Platform group', created: '2026-12-02', sourceId: SOURCE, minGroupSize: 5,
       quarters: [{
         quarter: '2026-Q4', people: 6,
         themes: { 'on-call load': 6, 'ci-speed': 5, tooling: 1 },
@@ -52,23 +55,23 @@ describe('team digest: building', () => {
 
   it('shows teams when what stays hidden is 0 or at least the minimum', () => {
     const notes = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].map((p, i) => note(`P${p}`, '2026-10-01', i < 5 ? 'Platform' : i < 8 ? 'Web' : undefined, i % 2 ? '#ci' : '#tooling'));
-    const quarter = built(buildDigest(notes, { today: '2026-12-02' })).digest.quarters[0];
+    const quarter = built(buildDigest(notes, { today: '2026-12-02', sourceId: SOURCE })).digest.quarters[0];
     assert.deepEqual(quarter.teams, [{ team: 'Platform', people: 5, themes: { tooling: 3, ci: 2 } }]);
     assert.equal(quarter.hiddenTeamPeople, 5);
   });
 
   it('refuses when no quarter is large enough, saying why', () => {
     const notes = [note('Ann', '2026-10-01', 'X', '#a'), note('Ben', '2026-07-01', 'X', '#a')];
-    assert.deepEqual(buildDigest(notes, { today: '2026-12-02' }), {
+    assert.deepEqual(buildDigest(notes, { today: '2026-12-02', sourceId: SOURCE }), {
       refusal: 'No quarter has conversations with at least 5 people (2026-Q3: 1, 2026-Q4: 1). A digest of a smaller group could point at someone, so nothing was written.',
     });
-    assert.ok('refusal' in buildDigest(notes.slice(0, 1), { today: '2026-12-02', minGroupSize: 1 }), 'never below 3');
+    assert.ok('refusal' in buildDigest(notes.slice(0, 1), { today: '2026-12-02', sourceId: SOURCE, minGroupSize: 1 }), 'never below 3');
   });
 
   it('leaves out themes that look like sentences or hold a name, and teams named after a person', () => {
     const notes = ['Ann Ash', 'Ben Birch', 'Cal Cedar', 'Dee Dogwood', 'Eve Elm'].map(p => note(p, '2026-10-01', "Ann's team", '#ci',
       'themes: ["I want to leave because of the rota", "ann-is-unhappy", "ok"]\n'));
-    const result = built(buildDigest(notes, { today: '2026-12-02' }));
+    const result = built(buildDigest(notes, { today: '2026-12-02', sourceId: SOURCE }));
     assert.deepEqual(result.digest.quarters[0].themes, { ci: 5, ok: 5 });
     assert.deepEqual([result.digest.quarters[0].teams, result.themesLeftOut], [[], 2]);
   });
@@ -99,7 +102,7 @@ describe('team digest: the managers corpus (test/fixtures/collation)', () => {
   for (const manager of ['dana-reyes', 'omar-haddad', 'mei-chen']) {
     it(`${manager}: no name (with or without accents, first names alone), no sentence, nothing private`, () => {
       const { notes, texts } = notesUnder(join(root, manager));
-      const json = JSON.stringify(built(buildDigest(notes, { today: '2026-12-02', vocabulary })).digest);
+      const json = JSON.stringify(built(buildDigest(notes, { today: '2026-12-02', sourceId: SOURCE, vocabulary })).digest);
       const folded = json.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
       const names = notes.flatMap(n => [n.person ?? '', n.manager ?? '']).flatMap(name => [name, ...name.split(/\s+/)]);
       for (const name of names) {
@@ -118,6 +121,6 @@ describe('team digest: the managers corpus (test/fixtures/collation)', () => {
   }
 
   it('tiny-team: two people, so no digest at all', () => {
-    assert.ok('refusal' in buildDigest(notesUnder(join(root, 'tiny-team')).notes, { today: '2026-12-02', vocabulary }));
+    assert.ok('refusal' in buildDigest(notesUnder(join(root, 'tiny-team')).notes, { today: '2026-12-02', sourceId: SOURCE, vocabulary }));
   });
 });

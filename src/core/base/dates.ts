@@ -9,3 +9,11 @@ export function isoDay(date: Date): string {
 export function today(): string {
   return isoDay(new Date());
 }
+
+/** The day `days` after a YYYY-MM-DD day (before, when negative), in the calendar, whatever the time zone. */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

@@ -1,6 +1,7 @@
 // The base layer's public entry: other folders import from here, never from its files.
 export * from './commitMessage';
 export * from './dates';
+export * from './fileFaults';
 export * from './lineIndex';
 export * from './messages';
 export * from './noteEncoding';

@@ -24,7 +24,9 @@ export function noteEncoding(bytes: Uint8Array): NoteEncoding {
 
 /**
  * Decodes a file's bytes: UTF-8 (with or without a byte-order mark), or UTF-16 LE or BE with one
- * (what Windows PowerShell writes). Anything else is reported, never guessed at.
+ * (what Windows PowerShell writes). Anything else is reported, never guessed at. Lone CR line endings
+ * (old Mac exports) become LF here, the one place every command decodes a note: one character for one,
+ * so every offset stays where it was, and the lines are the ones VS Code shows for the same file.
  */
 export function decodeNoteBytes(bytes: Uint8Array): { text: string } | { problem: Problem } {
   const encoding = noteEncoding(bytes);
@@ -32,10 +34,15 @@ export function decodeNoteBytes(bytes: Uint8Array): { text: string } | { problem
   const refuse = (message: string): { problem: Problem } => ({ problem: { range: { start, end: start }, severity: 'error', code: 'not-utf8', message } });
   if (encoding === 'utf-16-unmarked') return refuse(msg('file.utf16Unmarked'));
   try {
-    return { text: (encoding === 'utf-16le' ? UTF16LE : encoding === 'utf-16be' ? UTF16BE : UTF8).decode(bytes) };
+    return { text: withoutLoneCr((encoding === 'utf-16le' ? UTF16LE : encoding === 'utf-16be' ? UTF16BE : UTF8).decode(bytes)) };
   } catch {
     return refuse(encoding === 'utf-8'
       ? msg('file.notUtf8')
       : msg('file.brokenUtf16'));
   }
+}
+
+/** A lone `\r` (not followed by `\n`) as `\n`; CRLF stays as it is. */
+export function withoutLoneCr(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }

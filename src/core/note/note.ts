@@ -133,3 +133,17 @@ export function locateOpenTask(text: string, task: { readonly line: number; read
   const box = lines.positionAt(same[0].box ?? 0);
   return { line: box.line, boxColumn: box.character };
 }
+
+const QUOTABLE = new Set<Block['kind']>(['paragraph', 'item', 'row', 'heading']);
+
+/**
+ * What a report may quote from a line of a note: the visible text of the innermost paragraph, item,
+ * table row or heading on it, when that block is shared; undefined otherwise. The report never reads
+ * a note's raw lines, so a comment, raw HTML or a private word on the line is never quoted.
+ */
+export function quotableLine(note: Note, line: number): string | undefined {
+  let found: Block | undefined;
+  // Blocks come in document order, outer before inner: the last one on the line is the innermost.
+  for (const block of note.blocks) if (QUOTABLE.has(block.kind) && block.startLine <= line && line <= block.endLine) found = block;
+  return found?.privacy === 'shared' && found.text !== '' ? found.text : undefined;
+}

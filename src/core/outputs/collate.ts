@@ -1,9 +1,9 @@
 import Ajv, { ValidateFunction } from 'ajv';
 import digestSchema from '../../../schemas/digest.schema.json';
-import { DIGEST_FORMAT, DIGEST_FORMAT_VERSION, DigestQuarter, previousQuarter, sealHolds, TeamDigest } from './digest';
+import { DIGEST_FORMAT, DIGEST_FORMAT_VERSION, DigestQuarter, KNOWN_DIGEST_VERSIONS, previousQuarter, quarterOf, sealHolds, TeamDigest } from './digest';
 import { effectiveMinGroupSize, suppressSmallGroups } from '../privacy';
 import { classifyTrend, Trend } from './report';
-import { msg, normalizeTheme } from '../base';
+import { addDays, msg, normalizeTheme } from '../base';
 import { EMPTY_VOCABULARY, OrgStatus, Vocabulary } from '../workspace';
 
 /** Larger files are rejected unread: a digest of 200 themes over 8 quarters is well under 100 KB. */
@@ -14,6 +14,20 @@ export interface DigestFile {
   /** How the file is named in the report (relative path or file name). */
   readonly file: string;
   readonly text: string;
+  /** Why the caller did not read it (not a regular file, too large): the file is rejected with this reason. */
+  readonly unreadable?: string;
+  /**
+   * Reads the file again, when a newer digest from the same notes replaces it after it was merged: so a
+   * caller reading thousands of files need not keep their texts. Without it, the text is kept.
+   */
+  readonly reread?: () => string;
+}
+
+/** An older digest's quarters replaced by a newer digest from the same notes (the same source id, or label in format 1). */
+export interface Superseded {
+  readonly file: string;
+  readonly by: string;
+  readonly quarters: string[];
 }
 
 export interface Rejection {
@@ -43,6 +57,7 @@ export interface Collation {
   readonly themes: CollatedTheme[];
   readonly teams: { team: string; people: number }[];
   readonly rejected: Rejection[];
+  readonly superseded: Superseded[];
 }
 
 /** What the Markdown and HTML views add to the JSON: the last four quarters of each theme. */
@@ -72,7 +87,8 @@ function schemaErrors(data: unknown) {
 }
 
 /** Reads and checks one digest file; a digest that cannot be trusted is a reason, never a partial read. */
-export function readDigest(file: DigestFile, minGroupSize: number): TeamDigest | { reason: string } {
+export function readDigest(file: DigestFile, minGroupSize: number, today?: string): TeamDigest | { reason: string } {
+  if (file.unreadable !== undefined) return { reason: file.unreadable };
   if (file.text.length > MAX_DIGEST_BYTES) return { reason: msg('collate.tooLarge', MAX_DIGEST_BYTES / 1024) };
   let data: unknown;
   try {
@@ -88,7 +104,7 @@ export function readDigest(file: DigestFile, minGroupSize: number): TeamDigest |
     return { reason: msg('collate.newerFormat', version, DIGEST_FORMAT_VERSION) };
   }
   // Reasons never repeat what the file holds: a rejected digest may carry exactly what must not leave.
-  if (version !== DIGEST_FORMAT_VERSION) return { reason: msg('collate.unknownFormat', DIGEST_FORMAT_VERSION) };
+  if (typeof version !== 'number' || !KNOWN_DIGEST_VERSIONS.includes(version)) return { reason: msg('collate.unknownFormat', KNOWN_DIGEST_VERSIONS.join(', ')) };
   const [error] = schemaErrors(data);
   if (error) {
     return error.keyword === 'additionalProperties'
@@ -96,13 +112,53 @@ export function readDigest(file: DigestFile, minGroupSize: number): TeamDigest |
       : { reason: msg('collate.schema') };
   }
   const digest = data as TeamDigest;
+  // Version 2 always carries its source id (the schema allows it missing only for version 1).
+  if (version >= 2 && digest.sourceId === undefined) return { reason: msg('collate.schema') };
   if (!sealHolds(file.text)) return { reason: msg('collate.changed') };
   const seen = new Set<string>();
   const twice = digest.quarters.find(q => seen.size === seen.add(q.quarter).size);
   if (twice) return { reason: msg('collate.quarterTwice', twice.quarter) };
-  const small = smallGroupIn(digest, minGroupSize);
-  if (small) return { reason: small };
+  const wrong = smallGroupIn(digest, minGroupSize) ?? impossibleCountIn(digest) ?? wrongDayIn(digest, today);
+  if (wrong) return { reason: wrong };
   return digest;
+}
+
+/**
+ * Counts no digest can hold, however it was made: a theme raised by more people than the group (or a
+ * team's theme by more than the team, or than the whole quarter), a career-path or flight-risk breakdown
+ * that does not add up to the group. The seal only shows the file is as it was sealed; these show it
+ * could be true. (Whole, non-negative numbers are the schema's part.)
+ */
+function impossibleCountIn(digest: TeamDigest): string | undefined {
+  for (const quarter of digest.quarters) {
+    const theme = Object.entries(quarter.themes).find(([, people]) => people > quarter.people);
+    if (theme) return msg('collate.themeAboveGroup', quarter.quarter, theme[1], quarter.people);
+    // Spellings of one theme may differ between the quarter and its teams: compare by the theme, not the spelling.
+    const inQuarter = new Map<string, number>();
+    for (const [name, people] of Object.entries(quarter.themes)) inQuarter.set(normalizeTheme(name), Math.max(people, inQuarter.get(normalizeTheme(name)) ?? 0));
+    for (const team of quarter.teams) {
+      const inTeam = Object.entries(team.themes).find(([name, people]) => people > team.people || people > (inQuarter.get(normalizeTheme(name)) ?? 0));
+      if (inTeam) return msg('collate.teamThemeImpossible', quarter.quarter, team.team, inTeam[1]);
+    }
+    for (const [field, counts] of [['careerPaths', quarter.careerPaths], ['flightRisk', quarter.flightRisk]] as const) {
+      const values = Object.values(counts);
+      // An empty breakdown says nothing (and hides nothing); one that is given must count every person once.
+      const sum = values.reduce((total, people) => total + people, 0);
+      if (values.length > 0 && sum !== quarter.people) return msg('collate.breakdownDoesNotAddUp', quarter.quarter, field, sum, quarter.people);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A digest made after today, or listing a quarter that starts after the day it was made, cannot be
+ * right. Days compare with a day to spare: a digest made at UTC+14 may be collated at UTC-12.
+ */
+function wrongDayIn(digest: TeamDigest, today: string | undefined): string | undefined {
+  if (today && digest.created > addDays(today, 1)) return msg('collate.future', digest.created);
+  const made = quarterOf(addDays(digest.created, 1));
+  const later = made === undefined ? undefined : digest.quarters.find(q => q.quarter > made);
+  return later ? msg('collate.quarterAfterMade', later.quarter, digest.created) : undefined;
 }
 
 function smallGroupIn(digest: TeamDigest, minGroupSize: number): string | undefined {
@@ -154,7 +210,8 @@ class ThemeKeys {
 interface ThemeTally {
   people: number;
   sources: number;
-  readonly namedTeams: Set<string>;
+  /** Named teams raising it, each with the number of digests that named it (so a replaced digest can be taken out). */
+  readonly namedTeams: Map<string, number>;
   /** Digests whose people raising the theme were (partly) outside any named team: one team each. */
   otherTeams: number;
 }
@@ -167,16 +224,18 @@ interface QuarterTally {
   readonly teams: Map<string, { team: string; people: number }>;
 }
 
-function foldQuarter(tally: QuarterTally, quarter: DigestQuarter, keys: ThemeKeys) {
-  tally.people += quarter.people;
-  tally.sources++;
+/** Adds one digest's quarter to the tally (`sign` 1), or takes it out again (-1) when a newer digest replaces it. */
+function foldQuarter(tally: QuarterTally, quarter: DigestQuarter, keys: ThemeKeys, sign: 1 | -1) {
+  tally.people += sign * quarter.people;
+  tally.sources += sign;
   const namedTeams = new Map<string, string[]>();
   const namedPeople = new Map<string, number>();
   for (const team of quarter.teams) {
     const teamKey = team.team.trim().toLowerCase();
     const entry = tally.teams.get(teamKey) ?? { team: team.team.trim(), people: 0 };
-    entry.people += team.people;
-    tally.teams.set(teamKey, entry);
+    entry.people += sign * team.people;
+    if (entry.people === 0) tally.teams.delete(teamKey);
+    else tally.teams.set(teamKey, entry);
     for (const [key, people] of byCanonicalTheme(team.themes, keys)) {
       const list = namedTeams.get(key);
       if (list) list.push(teamKey);
@@ -186,13 +245,17 @@ function foldQuarter(tally: QuarterTally, quarter: DigestQuarter, keys: ThemeKey
   }
   for (const [key, people] of byCanonicalTheme(quarter.themes, keys)) {
     let themeTally = tally.themes.get(key);
-    if (!themeTally) tally.themes.set(key, themeTally = { people: 0, sources: 0, namedTeams: new Set(), otherTeams: 0 });
-    themeTally.people += people;
-    themeTally.sources++;
-    const teams = namedTeams.get(key);
-    if (teams) for (const team of teams) themeTally.namedTeams.add(team);
+    if (!themeTally) tally.themes.set(key, themeTally = { people: 0, sources: 0, namedTeams: new Map(), otherTeams: 0 });
+    themeTally.people += sign * people;
+    themeTally.sources += sign;
+    for (const team of namedTeams.get(key) ?? []) {
+      const digests = (themeTally.namedTeams.get(team) ?? 0) + sign;
+      if (digests === 0) themeTally.namedTeams.delete(team);
+      else themeTally.namedTeams.set(team, digests);
+    }
     // People outside the named teams (a withheld breakdown, small teams) count as one more team of this digest.
-    if ((namedPeople.get(key) ?? 0) < people) themeTally.otherTeams++;
+    if ((namedPeople.get(key) ?? 0) < people) themeTally.otherTeams += sign;
+    if (themeTally.sources === 0) tally.themes.delete(key);
   }
 }
 
@@ -219,8 +282,8 @@ export function collateDigests(files: Iterable<DigestFile>, options: CollateOpti
   const minGroupSize = effectiveMinGroupSize(options.minGroupSize);
   const vocabulary = options.vocabulary ?? EMPTY_VOCABULARY;
   const keys = new ThemeKeys(vocabulary);
-  const { quarters, rejected } = tallyDigests(files, options, minGroupSize, keys);
-  const present = [...quarters.keys()].sort();
+  const { quarters, rejected, superseded } = tallyDigests(files, options, minGroupSize, keys);
+  const present = [...quarters.keys()].filter(q => (quarters.get(q)?.sources ?? 0) > 0).sort();
   const quarter = options.quarter ?? present[present.length - 1] ?? '';
   const recentQuarters = [previousQuarter(previousQuarter(previousQuarter(quarter))), previousQuarter(previousQuarter(quarter)), previousQuarter(quarter), quarter];
   const current = quarters.get(quarter) ?? { people: 0, sources: 0, themes: new Map<string, ThemeTally>(), teams: new Map() };
@@ -243,43 +306,104 @@ export function collateDigests(files: Iterable<DigestFile>, options: CollateOpti
     const note = vocabulary.lookup(theme.theme)?.response?.note;
     if (note) notes.set(theme.theme, note);
   }
-  return { collation: { quarter, minGroupSize, people: current.people, sources: current.sources, themes, teams, rejected }, recentQuarters, history, notes };
+  return { collation: { quarter, minGroupSize, people: current.people, sources: current.sources, themes, teams, rejected, superseded }, recentQuarters, history, notes };
+}
+
+/** The digest that counts, so far, for one source's quarter: kept small, its counts read again only if it is replaced. */
+interface Counted {
+  readonly file: DigestFile;
+  readonly created: string;
+  readonly contentHash: string;
 }
 
 /**
  * Checks each digest and folds the ones that can be trusted into per-quarter counts. A digest is
- * rejected, with its reason, when it cannot be read, is dated after today, repeats one already
- * read, or gives a label and quarter another digest already gave. Rejections come sorted by file.
+ * rejected, with its reason, when it cannot be read or its counts cannot be true, or it repeats one
+ * already read. Digests from the same notes (the same source id; in format 1, the same label) count
+ * once per quarter: the one made last (on the same day, the one read last) replaces the others for the
+ * quarters they share, and each replaced digest is listed. Rejections come sorted by file.
  */
-function tallyDigests(files: Iterable<DigestFile>, options: CollateOptions, minGroupSize: number, keys: ThemeKeys): { quarters: Map<string, QuarterTally>; rejected: Rejection[] } {
+function tallyDigests(files: Iterable<DigestFile>, options: CollateOptions, minGroupSize: number, keys: ThemeKeys)
+  : { quarters: Map<string, QuarterTally>; rejected: Rejection[]; superseded: Superseded[] } {
   const rejected: Rejection[] = [];
   const byHash = new Map<string, string>();
-  const byLabelQuarter = new Map<string, string>();
   const quarters = new Map<string, QuarterTally>();
-  const labelOf = (digest: TeamDigest) => digest.label?.trim().toLowerCase();
-  // Why a readable digest cannot be used beside the ones before it; undefined when it can.
-  const clashOf = (digest: TeamDigest): string | undefined => {
-    if (options.today && digest.created > options.today) return msg('collate.future', digest.created);
-    const twin = byHash.get(digest.contentHash);
-    if (twin) return msg('collate.sameDigest', twin);
-    const label = labelOf(digest);
-    const clash = label ? digest.quarters.map(q => byLabelQuarter.get(`${label}\u0000${q.quarter}`)).find(Boolean) : undefined;
-    return clash ? msg('collate.sameLabel', digest.label ?? '', clash) : undefined;
-  };
+  const counted = new Map<string, Counted>();
+  const replaced = new Replacements();
   for (const file of files) {
-    const read = readDigest(file, minGroupSize);
-    const reason = 'reason' in read ? read.reason : clashOf(read);
-    if (reason !== undefined) rejected.push({ file: file.file, reason });
-    if (reason !== undefined || 'reason' in read) continue;
-    const label = labelOf(read);
+    const read = readDigest(file, minGroupSize, options.today);
+    const twin = 'reason' in read ? undefined : byHash.get(read.contentHash);
+    if ('reason' in read || twin) {
+      rejected.push({ file: file.file, reason: 'reason' in read ? read.reason : msg('collate.sameDigest', twin ?? '') });
+      continue;
+    }
     byHash.set(read.contentHash, file.file);
+    const source = sourceKey(read);
+    // Only a digest that may yet be replaced keeps a way to read it again.
+    const handle: DigestFile = source === undefined || file.reread ? { file: file.file, text: '', reread: file.reread } : file;
+    const earlier = new EarlierDigests(minGroupSize);
     for (const quarter of read.quarters) {
-      if (label) byLabelQuarter.set(`${label}\u0000${quarter.quarter}`, file.file);
+      const slot = source === undefined ? undefined : `${source}\u0000${quarter.quarter}`;
+      const before = slot === undefined ? undefined : counted.get(slot);
+      if (before && before.created > read.created) {
+        replaced.add(file.file, before.file.file, quarter.quarter);
+        continue;
+      }
       let tally = quarters.get(quarter.quarter);
       if (!tally) quarters.set(quarter.quarter, tally = { people: 0, sources: 0, themes: new Map(), teams: new Map() });
-      foldQuarter(tally, quarter, keys);
+      if (before) {
+        foldQuarter(tally, earlier.quarterOf(before, quarter.quarter), keys, -1);
+        replaced.add(before.file.file, file.file, quarter.quarter);
+      }
+      foldQuarter(tally, quarter, keys, 1);
+      if (slot !== undefined) counted.set(slot, { file: handle, created: read.created, contentHash: read.contentHash });
     }
   }
   rejected.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { quarters, rejected };
+  return { quarters, rejected, superseded: replaced.list() };
+}
+
+/** Which notes a digest comes from: its source id, else (format 1) its label; undefined when it cannot be told. */
+function sourceKey(digest: TeamDigest): string | undefined {
+  if (digest.sourceId) return `id:${digest.sourceId}`;
+  const label = digest.label?.trim().toLowerCase();
+  return label ? `label:${label}` : undefined;
+}
+
+/** Digests merged earlier, read again to take a replaced quarter out; each at most once per newer digest. */
+class EarlierDigests {
+  private readonly read = new Map<string, TeamDigest>();
+
+  constructor(private readonly minGroupSize: number) {}
+
+  quarterOf(counted: Counted, quarter: string): DigestQuarter {
+    let digest = this.read.get(counted.file.file);
+    if (!digest) {
+      const text = counted.file.reread ? counted.file.reread() : counted.file.text;
+      const again = readDigest({ file: counted.file.file, text }, this.minGroupSize);
+      // Changed on disk while the collation ran: its earlier counts can no longer be taken out exactly.
+      if ('reason' in again || again.contentHash !== counted.contentHash) throw new Error(msg('collate.changedWhileRead', counted.file.file));
+      this.read.set(counted.file.file, digest = again);
+    }
+    const found = digest.quarters.find(q => q.quarter === quarter);
+    if (!found) throw new Error(msg('collate.changedWhileRead', counted.file.file));
+    return found;
+  }
+}
+
+/** The quarters each replaced digest lost, and to which digest, in the order first seen. */
+class Replacements {
+  private readonly byPair = new Map<string, Superseded>();
+
+  add(file: string, by: string, quarter: string) {
+    const key = `${file}\u0000${by}`;
+    const entry = this.byPair.get(key) ?? { file, by, quarters: [] };
+    entry.quarters.push(quarter);
+    this.byPair.set(key, entry);
+  }
+
+  list(): Superseded[] {
+    return [...this.byPair.values()].map(entry => ({ ...entry, quarters: [...entry.quarters].sort() }))
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.by < b.by ? -1 : a.by > b.by ? 1 : 0));
+  }
 }

@@ -1,4 +1,4 @@
-import { CollatedTheme, CollationDetail } from './collate';
+import { CollatedTheme, Collation, CollationDetail } from './collate';
 import { bar, cell, trendWord } from './report';
 import { statusLabel } from '../workspace';
 import { escapeHtml, htmlPage } from './html';
@@ -51,6 +51,7 @@ export function collationMarkdown(detail: CollationDetail): string {
   if (collation.rejected.length > 0) {
     out.push(`## ${msg('collate.rejected')}`, '', ...collation.rejected.map(r => `- ${cell(r.file)}: ${r.reason}.`), '');
   }
+  if (collation.superseded.length > 0) out.push(`## ${msg('collate.superseded')}`, '', ...supersededLines(collation).map(line => `- ${cell(line)}.`), '');
   return out.join('\n');
 }
 
@@ -104,6 +105,8 @@ export function collationHtml(detail: CollationDetail): string {
     + `<td>${theme.status ? `<span class="status ${theme.status}">${escape(statusLabel(theme.status))}</span>` : escape(msg('collate.noResponse'))}${theme.owner ? ` ${escape(theme.owner)}` : ''}${detail.notes.get(theme.theme) ? `<div class="note">${escape(detail.notes.get(theme.theme) ?? '')}</div>` : ''}</td></tr>`).join('\n');
   const rejected = collation.rejected.length > 0
     ? `<h2>${escape(msg('collate.rejected'))}</h2><ul>${collation.rejected.map(r => `<li>${escape(r.file)}: ${escape(r.reason)}.</li>`).join('')}</ul>` : '';
+  const superseded = collation.superseded.length > 0
+    ? `<h2>${escape(msg('collate.superseded'))}</h2><ul>${supersededLines(collation).map(line => `<li>${escape(line)}.</li>`).join('')}</ul>` : '';
   return htmlPage(msg('collate.title', collation.quarter), STYLE, `<h1>${escape(msg('collate.title', collation.quarter))}</h1>
 ${introLines(detail).map(line => `<p>${escape(line)}</p>`).join('\n')}
 <h2>${escape(msg('collate.themesByPeople'))}</h2>
@@ -115,5 +118,11 @@ ${themeRows}
 </tbody></table>
 <h2>${escape(msg('collate.teams'))}</h2>
 ${teamsChart(detail) || `<p>${escape(msg('collate.noTeams', collation.minGroupSize))}</p>`}
-${rejected}`);
+${rejected}
+${superseded}`);
+}
+
+/** One line per digest replaced by a newer one from the same notes: which quarters, and by which file. */
+function supersededLines(collation: Collation): string[] {
+  return collation.superseded.map(entry => msg('collate.supersededLine', entry.file, entry.quarters.join(', '), entry.by));
 }

@@ -1,11 +1,18 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { effectiveMinGroupSize, labelHoldsName, latestPerPerson, mentionsAName, nameScrubber, reportableNotes, suppressSmallGroups } from '../privacy';
 import { msg, normalizeTheme, personKey } from '../base';
 import { EMPTY_VOCABULARY, IndexedNote, Vocabulary } from '../workspace';
 
 export const DIGEST_FORMAT = 'growth-team-digest';
-/** Bumped when the digest format changes in a way an older collation could misread. */
-export const DIGEST_FORMAT_VERSION = 1;
+/**
+ * Bumped when the digest format changes in a way an older collation could misread. Version 2 added the
+ * notes folder's `sourceId` (so a newer digest replaces an older one) and `notesNotRead`.
+ */
+export const DIGEST_FORMAT_VERSION = 2;
+/** Versions a collation reads: 1 has no source id (its label, when it has one, stands in for it). */
+export const KNOWN_DIGEST_VERSIONS: readonly number[] = [1, 2];
+/** A notes folder's anonymous id: 128 random bits as hex, nothing derived from a name or a path. */
+const SOURCE_ID = /^[0-9a-f]{32}$/;
 /** A theme name longer than this, or with more words, may be a sentence from a note: it is left out unless the vocabulary knows it. */
 const MAX_THEME_CHARS = 40;
 const MAX_THEME_WORDS = 5;
@@ -39,7 +46,11 @@ export interface TeamDigest {
   readonly formatVersion: number;
   readonly label?: string;
   readonly created: string;
+  /** The notes folder's anonymous id (format version 2). */
+  readonly sourceId?: string;
   readonly minGroupSize: number;
+  /** Notes that could not be read when it was made: its counts may be low. */
+  readonly notesNotRead?: number;
   readonly quarters: readonly DigestQuarter[];
   /** sha256 of the file's bytes with these digits zeroed (see sealDigest). */
   readonly contentHash: string;
@@ -50,6 +61,10 @@ export interface DigestOptions {
   readonly minGroupSize?: number;
   readonly label?: string;
   readonly vocabulary?: Vocabulary;
+  /** The notes folder's id (`readSourceId`, kept in the notes repository). */
+  readonly sourceId: string;
+  /** Notes that could not be read, when the manager chose to go on without them. */
+  readonly notesNotRead?: number;
 }
 
 /** A digest and what was kept back, for telling the manager before anything is written. */
@@ -130,7 +145,7 @@ export function buildDigest(allNotes: readonly IndexedNote[], options: DigestOpt
   const label = options.label?.trim().slice(0, 80) || undefined;
   const body = {
     format: DIGEST_FORMAT, formatVersion: DIGEST_FORMAT_VERSION, ...(label ? { label } : {}),
-    created: options.today, minGroupSize, quarters,
+    created: options.today, sourceId: options.sourceId, minGroupSize, ...(options.notesNotRead ? { notesNotRead: options.notesNotRead } : {}), quarters,
   } as const;
   const text = sealDigest(body);
   return { digest: JSON.parse(text) as TeamDigest, text, quartersLeftOut, themesLeftOut: themes.dropped.size };
@@ -246,7 +261,21 @@ export function describeDigest(built: DigestBuilt): string[] {
     msg('digest.nothingElse'),
   ];
   if (digest.label) lines.push(msg('digest.label', digest.label));
+  if (digest.notesNotRead) lines.push(msg('digest.notesNotRead', digest.notesNotRead));
   if (built.quartersLeftOut.length > 0) lines.push(msg('digest.quartersLeftOut', digest.minGroupSize, built.quartersLeftOut.map(q => q.quarter).join(', ')));
   if (built.themesLeftOut > 0) lines.push(msg(built.themesLeftOut === 1 ? 'digest.themeLeftOut' : 'digest.themesLeftOut', built.themesLeftOut));
   return lines;
+}
+
+/** The file in a notes repository that keeps its digests' source id: made once by the first digest, then committed. */
+export const SOURCE_ID_FILE = '.growth-source-id';
+
+/** The source id a `.growth-source-id` file holds; undefined when it holds none (then it is not replaced: say so). */
+export function readSourceId(text: string): string | undefined {
+  return text.split(/\r?\n/).map(line => line.trim()).find(line => SOURCE_ID.test(line));
+}
+
+/** A new `.growth-source-id` file: the id, after a comment saying what it is, from 16 random bytes. */
+export function newSourceIdFile(): string {
+  return `${msg('digest.sourceIdComment')}\n${randomBytes(16).toString('hex')}\n`;
 }

@@ -28,11 +28,14 @@ own private notes and commits it under \`digests/\`; CI merges them into one rep
 1. In VS Code, run **Growth: Export Team Digest** (or \`growth digest <notes folder> --out digest.json\`).
 2. Read what it says will leave: counts of people per quarter, per theme, per team of at least
    5 people. No names, no note text, no file paths, no days.
-3. Save it as \`digests/<your label>-<quarter>.json\` and open a merge request.
+3. Save it as \`digests/<your label>-<quarter>.json\` and open a merge request. Each quarter, add a
+   new digest: it replaces your older ones for the quarters they share (the first digest writes a
+   random \`.growth-source-id\` beside your notes: commit it, so later digests are known as yours).
 
 A digest is rejected (and listed with the reason) when it was edited after it was made, when it
-has a field the format does not know, when a group is under the minimum, or when it repeats
-another digest.
+has a field the format does not know, when a group is under the minimum, when its counts cannot be
+true, or when it repeats another digest. The seal catches accidents, not forgery: require signed
+commits on \`digests/\` to know who added each one.
 
 ## Theme names
 

@@ -1,4 +1,4 @@
-import { daysBetween, EMPTY_VOCABULARY, IndexedNote, matchesFilter, NoteFilter, openActionItems, peopleSummaries, themePeople, themeTree, Vocabulary, WorkspaceIndex } from '../workspace';
+import { daysBetween, EMPTY_VOCABULARY, IndexedNote, matchesFilter, NoteFilter, openActionItems, peopleSummaries, themePeople, themeTree, unreadNotesLine, Vocabulary, WorkspaceIndex } from '../workspace';
 import {
   effectiveMinGroupSize, effectiveMinQuoteGroup, latestPerPerson, nameScrubber, QuoteCandidate, reportableNotes, selectQuotes, suppressSmallGroups,
 } from '../privacy';
@@ -37,6 +37,8 @@ export interface ReportOptions {
   readonly quotesPerPattern?: number;
   /** Aliases count as their canonical theme. */
   readonly vocabulary?: Vocabulary;
+  /** Files that may be notes and could not be read: counted in the header, named only in a report with names. */
+  readonly unreadNotes?: readonly string[];
 }
 
 /** A report, or the reason there is none (a group too small to be anonymous). */
@@ -168,6 +170,7 @@ function reportHeader({ options, notes, people, showTrend, anonymised, minGroupS
       : msg('report.period', options.since, options.today));
   if (options.since && !showTrend) out.push(msg('report.noTrend', minGroupSize));
   out.push(msg('report.totals', conversationCount(notes.length), peopleCount(people), msg(managers === 1 ? 'count.manager' : 'count.managers', managers)));
+  if (options.unreadNotes?.length) out.push(unreadNotesLine(options.unreadNotes, !anonymised));
   out.push(anonymised ? msg('report.anonymised', minGroupSize) : `**${msg('report.withNames')}**`, '');
   return out;
 }

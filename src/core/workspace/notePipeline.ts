@@ -1,5 +1,5 @@
 import { bytesDeclareGrowthNote, MAX_FRONTMATTER_BYTES, NoteSummary, QuestionScript, summarizeNote } from '../note';
-import { decodeNoteBytes, msg, problem, Problem } from '../base';
+import { decodeNoteBytes, msg, problem, Problem, readFailure } from '../base';
 import { CachedSummary, MAX_INDEXED_BYTES, NoteChange, NoteFileInfo, NoteSource, now, SkipReasons, WorkspaceIndex, yieldToEventLoop } from './workspaceIndex';
 
 /** A file the index leaves out, with the problem to report when it claims to be a growth note. */
@@ -8,6 +8,25 @@ export interface SkippedFile {
   readonly problem: Problem;
   /** Its head declares `type: growth-conversation` (unknown when nothing of it could be read). */
   readonly declaresGrowthNote: boolean;
+  /**
+   * It could not be read or decoded, so whether it is a note cannot be told: it counts as a note that
+   * could not be read (a problem in validate, a line in the report and digest).
+   */
+  readonly unread?: boolean;
+}
+
+/**
+ * The line said wherever notes are counted when some could not be read: with their paths for the
+ * author ("1 note could not be read: a.md"), as a count only in what goes to others (a path names a person).
+ */
+export function unreadNotesLine(paths: readonly string[], withPaths: boolean): string {
+  if (!withPaths) return paths.length === 1 ? msg('unread.oneUncounted') : msg('unread.manyUncounted', paths.length);
+  return paths.length === 1 ? msg('unread.one', paths[0]) : msg('unread.many', paths.length, paths.join(', '));
+}
+
+/** The files of a build that may be notes and could not be read, by path: said wherever notes are counted. */
+export function unreadNotes(skipped: ReadonlyMap<string, SkippedFile>): string[] {
+  return [...skipped].filter(([, file]) => file.unread || file.declaresGrowthNote).map(([path]) => path).sort();
 }
 
 /** What indexing one file came to. */
@@ -46,6 +65,13 @@ function skippedFile(reason: string, code: 'file-too-large' | 'not-utf8', messag
   return { reason, problem: problem({ start: START, end: START }, 'error', code, message), declaresGrowthNote: declares };
 }
 
+/** A file the listing or a read could not open: an error when a note may be missing, else a warning. */
+function unreadableFile(reason: string, lost: boolean): SkippedFile {
+  const said = problem({ start: START, end: START }, lost ? 'error' : 'warning', lost ? 'unreadable' : 'file-skipped',
+    lost ? msg('file.unreadableBecause', reason) : msg('file.skippedBecause', reason));
+  return { reason, problem: said, declaresGrowthNote: false, unread: lost };
+}
+
 /**
  * Written so recently that a second save could still keep the same time and size (file systems that
  * keep times to a second or two: FAT, SMB, HFS+; a ticked box keeps the size): such a file is read
@@ -64,6 +90,7 @@ export async function indexFile(source: NoteSource, path: string, known: NoteFil
   context: { readonly script: QuestionScript; readonly scriptKey: string; readonly cached?: CachedSummary; readonly keepText?: boolean }): Promise<IndexOutcome> {
   const info = known ?? await source.stat(path).catch(() => undefined);
   if (!info) return { kind: 'gone', path };
+  if (info.unreadable) return { kind: 'skipped', path, skipped: unreadableFile(info.unreadable.reason, info.unreadable.lost) };
   if (info.size > MAX_INDEXED_BYTES) {
     const head = source.readHead ? await source.readHead(path, MAX_FRONTMATTER_BYTES).catch(() => undefined) : undefined;
     return { kind: 'skipped', path, skipped: skippedFile(SkipReasons.tooLarge, 'file-too-large',
@@ -76,10 +103,10 @@ export async function indexFile(source: NoteSource, path: string, known: NoteFil
   let bytes: Uint8Array;
   try {
     bytes = await source.read(path);
-  } catch {
+  } catch (error) {
     // Deleted between the listing and the read: its delete event follows, or already came.
     if (!await source.stat(path).catch(() => undefined)) return { kind: 'gone', path };
-    return { kind: 'skipped', path, skipped: skippedFile(SkipReasons.unreadable, 'not-utf8', msg('file.unreadable'), false) };
+    return { kind: 'skipped', path, skipped: unreadableFile(readFailure((error as { code?: string } | undefined)?.code), true) };
   }
   return outcomeOfBytes(path, info, bytes, context);
 }
@@ -87,7 +114,7 @@ export async function indexFile(source: NoteSource, path: string, known: NoteFil
 function outcomeOfBytes(path: string, info: NoteFileInfo, bytes: Uint8Array, context: { readonly script: QuestionScript; readonly keepText?: boolean }): FileOutcome {
   const decoded = decodeNoteBytes(bytes);
   if (!('text' in decoded)) {
-    return { kind: 'skipped', path, skipped: { reason: SkipReasons.notUtf8, problem: decoded.problem, declaresGrowthNote: bytesDeclareGrowthNote(bytes) } };
+    return { kind: 'skipped', path, skipped: { reason: SkipReasons.notUtf8, problem: decoded.problem, declaresGrowthNote: bytesDeclareGrowthNote(bytes), unread: true } };
   }
   const summary = detachFromText(summarizeNote(decoded.text, context.script));
   // Only a growth note's text is wanted downstream (diagnostics, report quotes).
@@ -350,6 +377,8 @@ export class NotePipeline {
       this.index.set(outcome.path, outcome.summary);
     } else {
       this.forget(outcome.path);
+      // Listed, then gone before it could be read: said once (the CLI prints it), and forgotten at the next listing or its delete event.
+      if (outcome.kind === 'gone' && update.full) this.skipped.set(outcome.path, unreadableFile(msg('skip.vanished'), false));
       if (outcome.kind === 'skipped') {
         this.skipped.set(outcome.path, outcome.skipped);
         update.skipped.push(outcome.path);

@@ -10,6 +10,13 @@ export interface NoteFileInfo {
   readonly size: number;
   /** The text is an open document's unsaved edits, not the file: index it, never cache it. */
   readonly unsaved?: boolean;
+  /**
+   * The listing found this entry but it is not read: why. `lost` when it may hold a note that is then
+   * missing (a pipe or device named `.md`, a link to nothing, a name that is not UTF-8, a folder that
+   * could not be opened); not lost when nothing is missing (deleted while the folder was read, a folder
+   * link leading back to a folder already read).
+   */
+  readonly unreadable?: { readonly reason: string; readonly lost: boolean };
 }
 
 /** What happened to one file, as a source reports it. */
@@ -26,6 +33,7 @@ export interface NoteSource {
   list(): Promise<NoteFileInfo[]>;
   /** Size and time of one file; undefined when it does not exist (any more). */
   stat(path: string): Promise<NoteFileInfo | undefined>;
+  /** The file's bytes; only a regular file is read (never a pipe or a device, which could block). */
   read(path: string): Promise<Uint8Array>;
   /** The first `length` bytes, without reading the rest (to say whether a huge file is a note). */
   readHead?(path: string, length: number): Promise<Uint8Array>;

@@ -105,13 +105,15 @@ export function indexContext(pipeline: NotePipeline, notePath: string, keyOf: (p
 }
 
 /**
- * Every problem of a source whose pipeline was built with `keepTexts`: each growth note read, and
- * each file left out that says it is a growth note. Sorted by path.
+ * Every problem of a source whose pipeline was built with `keepTexts`: each growth note read; each
+ * file left out that says it is a growth note or could not be read or decoded (so may be one); and,
+ * as warnings, what the walk passed over without losing anything (a file deleted meanwhile, a folder
+ * link back into a folder already read). Sorted by path.
  */
 export function validateBuiltSource(pipeline: NotePipeline, texts: ReadonlyMap<string, string>): FileProblems[] {
   const results: FileProblems[] = [];
   for (const [path, skipped] of pipeline.skipped) {
-    if (skipped.declaresGrowthNote) results.push({ path, problems: [skipped.problem] });
+    if (skipped.declaresGrowthNote || skipped.unread || skipped.problem.severity !== 'error') results.push({ path, problems: [skipped.problem] });
   }
   for (const note of pipeline.index.all()) {
     const text = texts.get(note.path);

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { Command, optionsArgument } from '../common/commandManager';
 import { WriteActions } from '../common/writeActions';
-import { today } from '../../core/base';
-import { buildDigest, describeDigest } from '../../core/outputs';
+import { readRegularBytes } from '../common/noteFiles';
+import { msg, today } from '../../core/base';
+import { buildDigest, describeDigest, newSourceIdFile, readSourceId, SOURCE_ID_FILE } from '../../core/outputs';
+import { unreadNotes, unreadNotesLine } from '../../core/workspace';
 import { exportUri, writeExport } from '../common/exportFiles';
 import { logRefusal } from '../common/growthLog';
 import { Commands } from '../common/ids';
@@ -19,6 +21,8 @@ export interface ExportDigestArgs {
   readonly saveTo?: vscode.Uri;
   /** Answer "Save" to the summary of what will leave (tests, scripted use). */
   readonly confirmed?: boolean;
+  /** Go on when some notes could not be read (the digest then says how many); asked when missing. */
+  readonly allowUnreadable?: boolean;
 }
 
 /** "Export Team Digest": counts only, after the manager has read exactly what will leave. Returns the file written. */
@@ -41,12 +45,19 @@ export class ExportTeamDigestCommand implements Command {
       await vscode.window.showWarningMessage(vscode.l10n.t('No digest: {0}', refusal), { modal: true });
       return undefined;
     }
-    const built = await withDelayedProgress(vscode.l10n.t('Export Team Digest'), async () => {
+    const ready = await withDelayedProgress(vscode.l10n.t('Export Team Digest'), async () => {
       // Waiting for the first index build is the long part; cancelling stops before anything is counted.
       await Promise.all([this.notes.ready, this.vocabulary.ready]);
-      return buildDigest(this.notes.index.all(), { today: today(), minGroupSize: found.rules.report.minimumGroupSize, label, vocabulary: this.vocabulary.current });
+      return true;
     });
-    if (!built) return undefined;
+    if (!ready) return undefined;
+    const unread = unreadNotes(this.notes.pipeline.skipped).map(key => vscode.workspace.asRelativePath(vscode.Uri.parse(key)));
+    if (unread.length > 0 && !options.allowUnreadable && !await goOnWithout(unread)) return undefined;
+    const sourceId = await workspaceSourceId();
+    if (!sourceId) return undefined;
+    const built = buildDigest(this.notes.index.all(), {
+      today: today(), minGroupSize: found.rules.report.minimumGroupSize, label, vocabulary: this.vocabulary.current, sourceId, notesNotRead: unread.length,
+    });
     if ('refusal' in built) {
       logRefusal('Exporting a team digest', 'no quarter has enough people');
       await vscode.window.showWarningMessage(vscode.l10n.t('No digest: {0}', built.refusal), { modal: true });
@@ -65,4 +76,31 @@ export class ExportTeamDigestCommand implements Command {
     if (!target) return undefined;
     return await writeExport(WriteActions.saveDigest, target, built.text) ? target : undefined;
   }
+}
+
+/** Asks before a digest leaves short of notes that could not be read: its counts would be low. */
+async function goOnWithout(unread: readonly string[]): Promise<boolean> {
+  const goOn = vscode.l10n.t('Export Without Them');
+  const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Some notes could not be read, so the digest would count fewer people than there are.'),
+    { modal: true, detail: unreadNotesLine(unread, true) }, goOn);
+  return answer === goOn;
+}
+
+/**
+ * The workspace's anonymous source id, from `.growth-source-id` at the first folder's root (the CLI
+ * finds the same file from any folder inside), made there the first time. Undefined, after saying why,
+ * when the file holds no id or cannot be made.
+ */
+async function workspaceSourceId(): Promise<string | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) return undefined;
+  const file = vscode.Uri.joinPath(folder.uri, SOURCE_ID_FILE);
+  let bytes = await readRegularBytes(file, 4096);
+  if (!bytes) {
+    const made = await writeExport(WriteActions.saveDigest, file, newSourceIdFile());
+    bytes = made ? await readRegularBytes(file, 4096) : undefined;
+  }
+  const id = bytes && readSourceId(new TextDecoder().decode(bytes));
+  if (!id && bytes) void vscode.window.showErrorMessage(msg('digest.sourceIdBroken', vscode.workspace.asRelativePath(file)));
+  return id;
 }

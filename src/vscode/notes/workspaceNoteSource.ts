@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SKIPPED_FOLDERS_GLOB } from '../../core/base';
+import { msg, SKIPPED_FOLDERS_GLOB } from '../../core/base';
 import { mapInChunks, NoteChange, NoteFileInfo, NoteSource } from '../../core/workspace';
 import { Disposable } from '../common/dispose';
 import { isMarkdown } from './noteAnalysis';
@@ -69,6 +69,8 @@ export class WorkspaceNoteSource extends Disposable implements NoteSource {
     const open = dirtyDocument(path);
     // An open document with unsaved edits is what the manager sees: index that, never cache it.
     if (open) return { path, mtime: open.version, size: open.getText().length, unsaved: true };
+    // A pipe, device or socket named like a note would block readFile, and every later batch behind it.
+    if (!(stat.type & vscode.FileType.File)) return { path, mtime: stat.mtime, size: 0, unreadable: { reason: msg('skip.special'), lost: true } };
     return { path, mtime: stat.mtime, size: stat.size };
   }
 
@@ -76,6 +78,7 @@ export class WorkspaceNoteSource extends Disposable implements NoteSource {
     const open = dirtyDocument(path);
     if (open) return new TextEncoder().encode(open.getText());
     this.reads.set(path, (this.reads.get(path) ?? 0) + 1);
+    // Every caller stats first (the listing, indexFile, readText), and a stat says which files are not regular.
     return vscode.workspace.fs.readFile(noteUri(path));
   }
 

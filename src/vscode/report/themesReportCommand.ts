@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import { noteUri } from '../notes/workspaceNoteSource';
 import { Command, optionsArgument } from '../common/commandManager';
 import { WriteActions } from '../common/writeActions';
-import { monthsBefore, WorkspaceIndex } from '../../core/workspace';
+import { monthsBefore } from '../../core/workspace';
 import { today } from '../../core/base';
 import { quoteSourcePaths, ReportOptions, themesReport } from '../../core/outputs';
 import type { EffectiveRules } from '../../core/privacy';
+import { analyzeNote, Note, quotableLine } from '../../core/note';
 import { Commands } from '../common/ids';
 import { askSaveTarget, saveChoices, saveMarkdownDocument } from '../common/markdownExport';
 import { readNoteText } from '../common/noteFiles';
@@ -69,9 +70,9 @@ export class ThemesReportCommand implements Command {
     const { patternThreshold, report: groups } = rules;
     const since = months > 0 ? monthsBefore(day, months) : undefined;
     const vocabulary = this.vocabulary.current;
-    const lines = kind.quotes ? await quotedLines(this.notes.index, { today: day, since, patternThreshold, vocabulary }, progress) : new Map<string, string[]>();
+    const quoted = kind.quotes ? await quotedNotes(this.notes, { today: day, since, patternThreshold, vocabulary }, progress) : new Map<string, Note>();
     return themesReport(this.notes.index, {
-      today: day, since, includeNames: kind.names, patternThreshold, lineText: (path, line) => lines.get(path)?.[line],
+      today: day, since, includeNames: kind.names, patternThreshold, lineText: (path, line) => { const note = quoted.get(path); return note && quotableLine(note, line); },
       minGroupSize: groups.minimumGroupSize, minQuoteGroup: groups.minimumQuoteGroup, includeQuotes: kind.quotes, vocabulary,
     });
   }
@@ -86,16 +87,18 @@ async function pickReportKind(): Promise<{ names: boolean; quotes: boolean } | u
 }
 
 /** Quotes need the lines behind each pattern: just those notes are read. */
-async function quotedLines(index: WorkspaceIndex, options: Pick<ReportOptions, 'today' | 'since' | 'patternThreshold' | 'vocabulary'>, progress: ProgressContext)
-  : Promise<Map<string, string[]>> {
-  const lines = new Map<string, string[]>();
+async function quotedNotes(notes: NotesIndexManager, options: Pick<ReportOptions, 'today' | 'since' | 'patternThreshold' | 'vocabulary'>, progress: ProgressContext)
+  : Promise<Map<string, Note>> {
+  const index = notes.index;
+  const read = new Map<string, Note>();
   const paths = [...quoteSourcePaths(index, options)];
   for (const [done, path] of paths.entries()) {
     if (progress.token.isCancellationRequested) break;
     progress.report(vscode.l10n.t('Reading the quoted notes: {0} of {1}', done + 1, paths.length));
-    lines.set(path, (await readNoteText(noteUri(path)))?.split(/\r?\n/) ?? []);
+    // Quotes come from the note model, read with the same rules as the index: never from raw lines.
+    read.set(path, analyzeNote((await readNoteText(noteUri(path))) ?? '', notes.pipeline.scriptFor(path)).note);
   }
-  return lines;
+  return read;
 }
 
 async function offerSave(report: vscode.TextDocument, name: string) {
