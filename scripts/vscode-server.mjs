@@ -86,6 +86,9 @@ export async function startServer({ entry, sandbox, port, env = {}, settings = {
     'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none',
     'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false, 'workbench.enableExperiments': false,
     'workbench.tips.enabled': false, 'git.openRepositoryInParentFolders': 'never', 'chat.commandCenter.enabled': false,
+    // The web build saves after a delay by default; desktop VS Code does not. The tests check what an
+    // edit leaves unsaved, so they run with the desktop's default, and a slow machine cannot save in between.
+    'files.autoSave': 'off',
     'security.workspace.trust.enabled': trust, ...settings,
   }, null, 2));
   writeFileSync(join(sandbox, 'config.yaml'), 'auth: none\ncert: false\n');
