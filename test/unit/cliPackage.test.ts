@@ -30,7 +30,8 @@ describe('CLI package: what npm pack makes', () => {
     const [tarball] = JSON.parse(packed.stdout) as [{ size: number; entryCount: number; files: { path: string }[] }];
     assert.deepEqual(tarball.files.map(file => file.path).sort(), [
       'LICENSE', 'README.md', 'dist/cli.js', 'package.json',
-      'schemas/conversation.schema.json', 'schemas/digest.schema.json', 'schemas/question-script.schema.json', 'schemas/themes.schema.json',
+      'schemas/conversation.schema.json', 'schemas/digest.schema.json',
+      'schemas/growth-config.schema.json', 'schemas/question-script.schema.json', 'schemas/themes.schema.json',
     ]);
     assert.ok(tarball.size < 1024 * 1024, `${tarball.size} bytes`);
     // Every library is inside the bundle: installing the package fetches nothing.

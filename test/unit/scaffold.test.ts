@@ -102,7 +102,7 @@ describe('the question guide', () => {
     const withoutQ5 = analyzeNote(ALEX_MAY.replace(/## 5\.[^\n]*\n(- [^\n]*\n)*\n/, '')).note;
     const q6 = withoutQ5.sections.find(s => s.questionId === 'role-2-years')!;
     assert.deepEqual(missingSectionInsertion(withoutQ5, BUILT_IN_SCRIPT, 'role-6-months', 60),
-      { line: q6.headingLine, text: '## 5. What do you want your role to look like in six months? <!-- growth:role-6-months -->\n\n\n' });
+      { line: q6.headingLine, text: '## 5. What do you want your role to look like in six months? <!-- growth:role-6-months -->\n\n\n', cursor: 91 });
     assert.equal(missingSectionInsertion(note, BUILT_IN_SCRIPT, 'unknown', 60), undefined);
   });
 });

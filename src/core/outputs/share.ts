@@ -164,8 +164,9 @@ function nameLeftOut({ note, lines }: NoteAnalysis, listed: ReadonlySet<string>,
   for (const section of note.sections) {
     if (section.shareable) continue;
     const name = section.heading || 'untitled';
-    const id = section.kind === 'private' ? 'removed.section' : section.kind === 'question' || listed.has(name.trim().toLowerCase()) ? 'removed.sectionListed' : 'removed.sectionNotInScript';
-    named.push({ at: at(section.headingLine), message: msg(id, name) });
+    const message = section.kind === 'private' ? msg('removed.section', name)
+      : section.kind === 'question' || listed.has(name.trim().toLowerCase()) ? msg('removed.sectionListed', name) : msg('removed.sectionNotInScript', name);
+    named.push({ at: at(section.headingLine), message });
   }
   for (const block of note.blocks) {
     // A block inside one that is left out goes with it, unnamed.
