@@ -8,12 +8,15 @@ import { join } from 'node:path';
 const args = new Set(process.argv.slice(2));
 
 /**
- * The note reader's version: a hash of its source (src/core/note), so a cached summary made by an
- * older reader is never reused. Set at build time; nobody bumps it by hand.
+ * The note reader's version: a hash of its source (src/core/note and src/core/base) and of the parser
+ * versions it uses, so a cached summary made by an older reader is never reused. Set at build time; nobody bumps it by hand.
  */
 function readerVersion() {
   const hash = createHash('sha256');
-  for (const file of filesUnder('src/core/note', '.ts').sort()) hash.update(file).update(readFileSync(file));
+  // The reader's own source, what it builds on (theme names, positions), and the parsers it calls.
+  for (const file of [...filesUnder('src/core/note', '.ts'), ...filesUnder('src/core/base', '.ts')].sort()) hash.update(file).update(readFileSync(file));
+  const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')).packages ?? {};
+  for (const name of Object.keys(lock).filter(path => /node_modules\/(remark|micromark|mdast|yaml$|decode-named)/.test(path)).sort()) hash.update(`${name}@${lock[name].version}`);
   return hash.digest('hex').slice(0, 12);
 }
 const production = args.has('--production');

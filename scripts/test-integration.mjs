@@ -13,7 +13,8 @@ import {
 // The sandbox has its own empty HOME, so git needs an identity for the Commit Notes test.
 const GIT_IDENTITY = { GIT_AUTHOR_NAME: 'Growth Test', GIT_AUTHOR_EMAIL: 'test@localhost', GIT_COMMITTER_NAME: 'Growth Test', GIT_COMMITTER_EMAIL: 'test@localhost' };
 const ARCHIVE_WORKSPACE = join(ROOT, 'test/fixtures/archive-workspace');
-const TIMEOUT_MS = Number(process.env.GROWTH_TEST_TIMEOUT_MS || 300_000);
+// A guard against a hung host, not a target: the trusted suite types at a person's pace for about a minute.
+const TIMEOUT_MS = Number(process.env.GROWTH_TEST_TIMEOUT_MS || 900_000);
 const started = Date.now();
 const say = text => console.log(`[integration +${((Date.now() - started) / 1000).toFixed(1)}s] ${text}`);
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { carryOverFrom } from '../../src/core/live';
-import { analyzeNote, BUILT_IN_SCRIPT, locateOpenTask, summarizeNote, validateNote } from '../../src/core/note';
+import { analyzeNote, BUILT_IN_SCRIPT, locateOpenTask, quotableLine, summarizeNote, summaryFromAnalysis, validateNote } from '../../src/core/note';
 import { shareableCopy } from '../../src/core/outputs';
 import { validateNoteText } from '../../src/core/workspace';
 import { generateNotes } from '../support/corpus';
@@ -110,4 +110,32 @@ describe('one reading of a note: every reader agrees with the note model', funct
       assert.deepEqual(closed, open, name);
     }
   });
+
+  it('keeps what hides text hidden for every reader: unclosed comments, hidden HTML, Obsidian comments around headings, private frontmatter values', () => {
+    const head = (extra = '') => `---\ntype: growth-conversation\nperson: Priya Shah\ndate: 2026-01-01\n${extra}---\n`;
+    const q = (id: string, body: string) => `## Q <!-- growth:${id} -->\n${body}\n\n`;
+    const notes = [
+      head() + q('checkin', 'Fine <!-- for me only, never closed\n\nWorried about #zqxhid1.') + '## Next steps <!-- growth:next-steps -->\n- [ ] Fix zqxhid2 soon\n',
+      head() + q('checkin', 'Tired of #on-call-load <span style="display:none">zqxhid3</span> this quarter.'),
+      head() + q('next-steps', '- [ ] Fix build <span style="display:none">zqxhid4</span> soon'),
+      head() + q('checkin', '%% start of my aside\n\n### zqxhid5\n\nstill hidden end %%\n\nVisible.'),
+      head() + q('checkin', '### Private\n\n%% open\n\n### Public\n\nzqxhid6 #zqxhid6t\n\nclose %%\n\nVisible again.'),
+      head() + q('checkin', '<div style="display:none">\n\n### zqxhid7\n\n#zqxhid7t\n\n</div>\n\nVisible.'),
+      head('team: Mobile, not for Priya zqxhid8\n') + q('checkin', 'Fine.'),
+      head() + q('role-6-months', 'Private notes:\n\n- Move to Risk zqxhid9'),
+    ];
+    for (const [i, text] of notes.entries()) {
+      const copy = shareableCopy(text, SHARE);
+      assert.ok(!('text' in copy) || !/zqxhid/.test(copy.text), `note ${i}: the copy shows ${'text' in copy ? copy.text : ''}`);
+      const summary = summarizeNote(text, BUILT_IN_SCRIPT);
+      assert.deepEqual(summary, summaryFromAnalysis(analyzeNote(text)), `note ${i}: the index and the model disagree`);
+      assert.deepEqual(summary.tags.filter(t => !t.private && /zqxhid/.test(t.name)), [], `note ${i}: a hidden tag counts`);
+      assert.ok(!/zqxhid/.test(summary.team ?? ''), `note ${i}: the team reads as private`);
+      const carry = carryOverFrom(text, 'previous.md', BUILT_IN_SCRIPT);
+      for (const item of [...carry?.goals ?? [], ...carry?.openActions ?? []]) assert.ok(!/zqxhid/.test(item) || /\(private\)$/.test(item), `note ${i}: carried "${item}"`);
+      const note = analyzeNote(text).note;
+      for (let line = 0; line < text.split('\n').length; line++) assert.ok(!/zqxhid/.test(quotableLine(note, line) ?? ''), `note ${i}: line ${line + 1} quotable`);
+    }
+  });
 });
+

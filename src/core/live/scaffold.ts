@@ -119,7 +119,8 @@ function guidance(...parts: string[]): string {
 
 function carriedList(items: readonly string[], from: string | undefined, firstWritten?: readonly string[]): string {
   // An item carried twice keeps the date it was first written, not the date of the note it came through.
-  return items.map((item, i) => `- [ ] ${item} <!-- from: ${firstWritten?.[i] ?? from ?? 'earlier'} -->`).join('\n');
+  // The carried text is what a reader saw: a `<` in it is written escaped, so it cannot open a comment or a tag in the new note.
+  return items.map((item, i) => `- [ ] ${item.replace(/</g, '\\<')} <!-- from: ${firstWritten?.[i] ?? from ?? 'earlier'} -->`).join('\n');
 }
 
 /** Quotes a YAML scalar only when it needs it. */
@@ -160,7 +161,8 @@ export function answersTo(note: Note, records: RecordKind): string[] {
     const parent = note.blocks[block.parent];
     if (block.kind === 'list' && (block.parent === -1 || (parent?.kind === 'item' && parent.privacy !== 'shared' && answerLists.has(parent.parent)))) answerLists.add(index);
     const answer = (block.kind === 'paragraph' && block.parent === -1) || (block.kind === 'item' && answerLists.has(block.parent));
-    if (answer && block.text !== '') answers.push(block.privacy === 'shared' ? block.text : markedPrivate(block.text));
+    // A label ("Private notes:") says what follows is private; it is no answer of its own.
+    if (answer && block.text !== '' && block.reason !== 'label') answers.push(block.privacy === 'shared' ? block.text : markedPrivate(block.text));
   });
   return answers;
 }

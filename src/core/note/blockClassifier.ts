@@ -25,7 +25,7 @@ export const Verdict = {
 
 /** Elements whose content a reader never sees as text, or that hide what they hold. */
 const HIDING_ELEMENT = /^(?:details|template|noscript|dialog|svg|style|script|title|object|iframe|textarea|select)$/i;
-const HIDING_ATTRIBUTE = /\shidden\b|display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|opacity\s*:\s*0(?![.\d]*[1-9])|font-size\s*:\s*0(?![.\d]*[1-9])|(?:height|width)\s*:\s*0(?![.\d]*[1-9])|clip|text-indent\s*:\s*-/i;
+const HIDING_ATTRIBUTE = /\shidden\b|sr-only|visually-hidden|=\s*["']?[^"'>]*\b(?:private|confidential|secret)\b|display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|opacity\s*:\s*0(?![.\d]*[1-9])|font-size\s*:\s*0(?![.\d]*[1-9])|(?:height|width)\s*:\s*0(?![.\d]*[1-9])|clip|text-indent\s*:\s*-/i;
 
 /**
  * Decides, block by block in document order, which class each block of a note gets. The words are
@@ -61,16 +61,17 @@ export class BlockClassifier {
   /** The verdict for a block at a shareable place, or undefined when it is shared. */
   classify(node: Nodes, kind: BlockKind, own: string, nested: boolean): Verdict | undefined {
     const start = node.position?.start.offset ?? 0;
+    // Comments and hidden HTML hide whatever they hold, headings included: they are read first, for every block.
+    const obsidian = this.obsidianComment(node);
+    if (start < this.hiddenUntil) return privateFor('hiddenHtml');
+    if (obsidian) return obsidian;
     // Only a heading of the section itself opens a part of it; one inside a list or quote is judged by its words.
     if (node.type === 'heading' && !nested) return this.heading(node.depth, own);
     const rule = this.afterRule;
     if (kind === 'paragraph' || kind === 'item') this.afterRule = false;
     if (kind === 'rule') this.afterRule = true;
-    if (start < this.hiddenUntil) return privateFor('hiddenHtml');
     if (this.privatePartDepth !== undefined) return privateFor('privatePart');
     if (this.labelRun) return this.labelRun;
-    const obsidian = this.obsidianComment(node);
-    if (obsidian) return obsidian;
     switch (kind) {
       case 'code': case 'rule': case 'list': return undefined;
       case 'definition': return privateFor('definition');
@@ -107,8 +108,9 @@ export class BlockClassifier {
       return verdict;
     }
     const verdict = this.words(own);
-    // "---" then a line that starts "Private…": a heading written by hand, so what follows is private too.
-    if (verdict && afterRule && kind === 'paragraph') this.labelRun = { ...verdict, reason: 'label' };
+    // A line that reads as private and introduces what follows ("Private notes after the call:",
+    // "Confidential — from HR"), or follows a "---" rule: a heading written by hand, so what follows is private too.
+    if (verdict && kind === 'paragraph' && (afterRule || introduces(texts, verdict.because))) this.labelRun = { ...verdict, reason: 'label' };
     return verdict;
   }
 
@@ -136,7 +138,7 @@ export class BlockClassifier {
   /** `%% … %%` hides text in Obsidian: a block with one, or inside one that spans blocks, is never shown. */
   private obsidianComment(node: Nodes): Verdict | undefined {
     const wasInside = this.inObsidianComment;
-    const words = node.type === 'listItem' ? node.children[0] : node.type === 'paragraph' || node.type === 'tableRow' ? node : undefined;
+    const words = node.type === 'listItem' ? node.children[0] : node.type === 'paragraph' || node.type === 'tableRow' || node.type === 'heading' ? node : undefined;
     const marks = words ? (visibleTexts(words).match(/%%/g) ?? []).length : 0;
     if (marks % 2 === 1) this.inObsidianComment = !wasInside;
     return wasInside || marks > 0 ? privateFor('obsidianComment') : undefined;
@@ -219,6 +221,19 @@ function visibleTexts(node: Nodes): string {
 function forEachText(node: Nodes, visit: (value: string, offset: number | undefined) => void) {
   if (node.type === 'text') visit(node.value, node.position?.start.offset);
   else if ('children' in node && node.type !== 'list') for (const child of node.children) forEachText(child, visit);
+}
+
+/**
+ * A single line that ends with a colon, or that opens with the words that made it private ("Private —
+ * from HR", "**Manager only, re: pay**"): it introduces what follows rather than saying something of
+ * its own. A block that marks itself ("(private) …") marks only itself.
+ */
+function introduces(text: string, because: string | undefined): boolean {
+  const line = text.trim();
+  if (line.includes('\n')) return false;
+  const opening = line.replace(/^[\s*_~\p{Extended_Pictographic}]+/u, '').toLowerCase();
+  const words = because?.trim().toLowerCase() ?? '';
+  return /[:：]$/.test(line) || (/^[\p{L}]/u.test(words) && opening.startsWith(words));
 }
 
 /** A heading's text without its `#`s and comments. */

@@ -70,6 +70,10 @@ interface Place {
 class BodyReader {
   private readonly sections: Section[] = [];
   private readonly blocks: Block[] = [];
+  /** The tree node of each block, for reading its text again once the hidden stretches are known. */
+  private readonly nodes: Nodes[] = [];
+  /** The list item of each task. */
+  private readonly taskItems: ListItem[] = [];
   private readonly tasks: TaskItem[] = [];
   private readonly tags: TagMention[] = [];
   private achievements: number | undefined;
@@ -105,6 +109,7 @@ class BodyReader {
     const { hidden, unclosedComment, unknownMarkers } = this.classifier.finish();
     for (const { block, id } of this.references) if (this.privateDefinitions.has(id)) this.leaveOut(block, 'linkToPrivate');
     if (unclosedComment !== undefined) this.hideFrom(unclosedComment, hidden);
+    this.dropHiddenText(hidden, unclosedComment);
     return {
       sections: this.sections, tasks: this.tasks, tags: this.tags, blocks: this.blocks, hidden, unclosedComment,
       achievements: this.achievements, unknownMarkers,
@@ -126,6 +131,21 @@ class BodyReader {
     });
     this.tasks.forEach((task, i) => {
       if ((task.firstBlockEnd ?? 0) > offset) this.tasks[i] = { ...task, private: true };
+    });
+  }
+
+  /**
+   * A block's text is what a reader sees: text hidden by HTML, or after a comment that never closes, is
+   * taken out of it, so no reader of the text (quotes, carry-over) can pass it on.
+   */
+  private dropHiddenText(hidden: readonly HiddenSpan[], unclosed: number | undefined) {
+    const touches = (start: number, end: number) => (unclosed !== undefined && unclosed < end) || hidden.some(h => h.start < end && start < h.end);
+    this.blocks.forEach((block, i) => {
+      if (touches(block.start, block.end)) this.blocks[i] = { ...block, text: textOutside(this.nodes[i], hidden, unclosed) };
+    });
+    this.tasks.forEach((task, i) => {
+      const first = this.taskItems[i].children[0];
+      if (first && touches(first.position?.start.offset ?? 0, first.position?.end.offset ?? 0)) this.tasks[i] = { ...task, text: textOutside(first, hidden, unclosed) };
     });
   }
 
@@ -233,6 +253,7 @@ class BodyReader {
       ...(verdict?.reason ? { reason: verdict.reason } : {}),
     };
     this.blocks.push(block);
+    this.nodes.push(node);
     return this.blocks.length - 1;
   }
 
@@ -253,6 +274,7 @@ class BodyReader {
     const raw = first ? this.text.slice(first.position?.start.offset ?? 0, first.position?.end.offset ?? 0) : '';
     const text = itemText(item);
     const box = this.text.indexOf('[', block.start);
+    this.taskItems.push(item);
     this.tasks.push({
       text,
       done: item.checked === true,
@@ -305,6 +327,24 @@ function ownSource(node: Nodes, text: string): string {
 function visibleText(node: Nodes): string {
   if (node.type === 'listItem') return itemText(node);
   return toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The text of a block that a reader sees, leaving out what hidden HTML holds and what follows a comment
+ * that never closes (an item: its first block).
+ */
+function textOutside(node: Nodes, hidden: readonly HiddenSpan[], unclosed: number | undefined): string {
+  let text = '';
+  const walk = (current: Nodes) => {
+    if (current.type === 'text' || current.type === 'inlineCode') {
+      const start = current.position?.start.offset ?? 0;
+      if ((unclosed !== undefined && start >= unclosed) || hidden.some(h => h.start <= start && start < h.end)) return;
+      const value = current.type === 'text' && unclosed !== undefined && current.value.includes('<!--') ? current.value.slice(0, current.value.indexOf('<!--')) : current.value;
+      text += value;
+    } else if ('children' in current) current.children.forEach(walk);
+  };
+  walk(node.type === 'listItem' ? node.children[0] ?? node : node);
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** The visible text of a list item's first block, without comments. */

@@ -1,6 +1,6 @@
 import { Body, emptyBody, parseBody } from './body';
 import { Block, HiddenSpan, TagMention, TaskItem, UnknownMarker } from './blocks';
-import { classifyBlock, mayBePrivate } from './privacyClassifier';
+import { ClassifierOptions, classifyBlock, mayBePrivate } from './privacyClassifier';
 import { Section } from './sections';
 import { declaresGrowthNote, Frontmatter, parseFrontmatter } from './frontmatter';
 import { LineIndex, msg, problem, Problem } from '../base';
@@ -64,7 +64,7 @@ export function analyzeNote(rawText: string, script: QuestionScript = BUILT_IN_S
   const bodyLine = lines.positionAt(split.bodyOffset).line;
   const isGrowthNote = split.frontmatter?.isMap ? data.type === 'growth-conversation' : declaresGrowthNote(text);
   // Only a growth note's body is parsed: any other Markdown file in the workspace costs no more than its frontmatter.
-  const body: Body = isGrowthNote || declaresGrowthNote(text) ? parseBody(text, split.bodyOffset, bodyLine, script, noteFields(data).person) : emptyBody();
+  const body: Body = isGrowthNote || declaresGrowthNote(text) ? parseBody(text, split.bodyOffset, bodyLine, script, optionalText(data.person)) : emptyBody();
   const problems = [...split.problems];
   if (body.skipped) {
     problems.push(problem(lines.lineRange(bodyLine), 'warning', 'body-too-complex',
@@ -73,7 +73,7 @@ export function analyzeNote(rawText: string, script: QuestionScript = BUILT_IN_S
   const note: Note = {
     isGrowthNote,
     data,
-    ...noteFields(data),
+    ...noteFields(data, script.privacyWords),
     sections: body.sections,
     tasks: body.tasks,
     tags: body.tags,
@@ -88,13 +88,14 @@ export function analyzeNote(rawText: string, script: QuestionScript = BUILT_IN_S
   return { note, text, lines, frontmatter: split.frontmatter };
 }
 
-export function noteFields(data: Readonly<Record<string, unknown>>): NoteFields {
+export function noteFields(data: Readonly<Record<string, unknown>>, privacyWords?: readonly string[]): NoteFields {
+  const words = { extraWords: privacyWords, person: optionalText(data.person) };
   return {
     person: optionalText(data.person),
     date: optionalText(data.date),
-    manager: sharedText(data.manager),
-    team: sharedText(data.team),
-    level: sharedText(data.level),
+    manager: sharedText(data.manager, words),
+    team: sharedText(data.team, words),
+    level: sharedText(data.level, words),
     previous: optionalText(data.previous),
     careerPath: optionalText(data.careerPath),
     flightRisk: optionalText(data.flightRisk),
@@ -108,9 +109,11 @@ export function noteFields(data: Readonly<Record<string, unknown>>): NoteFields 
  * A value that groups people in views and reports (manager, team, level): one that reads as private
  * ("Payments (private) moving to Risk") is treated as not written, so no output counts or prints it.
  */
-function sharedText(value: unknown): string | undefined {
+function sharedText(value: unknown, words: ClassifierOptions): string | undefined {
   const text = optionalText(value);
-  return text !== undefined && mayBePrivate(text) && classifyBlock(text).privacy !== 'shared' ? undefined : text;
+  // A value over several lines, or holding what reads as a comment, is no name to group people by.
+  if (text === undefined || /[\r\n]|\s#/.test(text)) return undefined;
+  return mayBePrivate(text, words) && classifyBlock(text, words).privacy !== 'shared' ? undefined : text;
 }
 
 function optionalText(value: unknown): string | undefined {

@@ -55,7 +55,7 @@ export function readSummary(rawText: string, script: QuestionScript): { summary:
   if (!declaresGrowthNote(text)) return { summary: { ...noteFields({}), isGrowthNote: false, ...empty }, fullParse: false };
   const split = simpleFrontmatter(text) ?? fullFrontmatter(text);
   const isGrowthNote = split.data ? split.data.type === 'growth-conversation' : true;
-  const fields = noteFields(split.data ?? {});
+  const fields = noteFields(split.data ?? {}, script.privacyWords);
   const body = text.slice(split.bodyOffset);
   if (complexityProblem(body)) return { summary: { ...fields, isGrowthNote, ...empty }, fullParse: false };
   const lines = text.split(/\r?\n/);
@@ -487,14 +487,12 @@ class BodyScanner {
    * (callouts, footnotes, Obsidian comments, a comment end outside a comment): the full reader decides.
    */
   private guardWords(source: string, containers: readonly Container[], itemWords = false) {
+    guardMarkup(source);
     // Words decide only in a shown section; there, even text left out by its place may be a label for what follows.
     if (!this.wordsMatter() || containers.some(c => c.kind === 'item' && c.ownPrivate)) return;
-    if (/%%|\[[!^]/.test(source)) beyond();
+    if (/\[[!^]/.test(source)) beyond();
     // An item's own words were read by `itemResolved`; any other block that may read as private goes to the full reader.
     if (!itemWords && mayBePrivate(source, this.options)) beyond();
-    // A comment end outside any comment: the full reader decides what it hides.
-    // (`<!-->` and `<!--->` are whole comments to CommonMark, so what they seem to open is text.)
-    if (source.includes('-->') && (/<!---?>/.test(source) || source.replace(/<!--[\s\S]*?-->/g, '').includes('-->'))) beyond();
   }
 
   private setextHeading(paragraph: Paragraph, depth: number) {
@@ -541,6 +539,7 @@ class BodyScanner {
     this.privatePartDepth = undefined;
     this.resolvePendingSection(undefined);
     const source = heading.lines.join('\n');
+    guardMarkup(source);
     if (depth === 1) {
       const privateBefore = this.section.kind === 'private';
       const candidate = !this.titleSeen && this.sectionCount === 0 && atx && !privateBefore;
@@ -601,6 +600,19 @@ class BodyScanner {
       this.tags.push({ name, key: normalizeTheme(name), line, questionId: this.section.questionId, private: isPrivate });
     }
   }
+}
+
+/**
+ * What only the full reader follows, wherever it is written, since it can hide text in later sections
+ * too: raw HTML (an element that hides what follows it, a comment that never closes), an Obsidian
+ * `%%` comment, and a comment end outside any comment (`<!-->` and `<!--->` are whole comments to
+ * CommonMark, so what they seem to open is text).
+ */
+function guardMarkup(source: string) {
+  if (source.includes('%%')) beyond();
+  if (!source.includes('<') && !source.includes('-->')) return;
+  const outsideComments = source.replace(/<!--[\s\S]*?-->/g, '');
+  if (outsideComments.includes('<') || outsideComments.includes('-->') || /<!---?>/.test(source)) beyond();
 }
 
 // The same headings come back in note after note (a script's questions, "Private notes"): each is

@@ -14,7 +14,7 @@
  */
 export const PRIVATE_WORDS: readonly string[] = [
   'private', 'privat', 'privé', 'privée', 'privés', 'privées', 'privado', 'privada', 'privados', 'privadas',
-  'privato', 'privata', 'privati',
+  'privato', 'privata', 'privati', 'pvt',
 ];
 
 /** A phrase that is ordinary when the next word is one of these: "between us and Payments" compares two teams. */
@@ -35,33 +35,37 @@ export const PRIVACY_PHRASES: Readonly<Record<string, readonly (string | Guarded
     'for my eyes only', 'eyes only', 'hr only', 'do not share', "don't share", 'dont share', 'not to be shared',
     'not for sharing', 'not to share', 'do not forward', 'do not distribute', 'off the record', 'need to know',
     { phrase: 'between us', unlessFollowedBy: ['and', 'or'] }, 'between you and me', 'keep this to myself',
-    'not for them', 'not for him', 'not for her',
+    'not for them', 'not for him', 'not for her', 'note to self', 'for me only', 'only for me', 'internal only',
+    'not for distribution', 'keep to myself', 'between the two of us', 'top secret', 'personal notes', "don't tell",
   ],
   fr: [
     'confidentiel', 'confidentielle', 'confidentiels', 'confidentielles', 'ne pas partager', 'ne pas diffuser',
     'ne pas transmettre', { phrase: 'entre nous', unlessFollowedBy: ['et', 'ou'] }, 'pour moi seulement',
-    'réservé au manager', 'pas pour lui', 'pas pour elle',
+    'réservé au manager', 'pas pour lui', 'pas pour elle', 'notes perso', 'notes personnelles', 'à garder pour moi',
+    'entre toi et moi', 'ne pas lui dire',
   ],
   de: [
     'vertraulich', 'vertrauliche', 'vertraulicher', 'nicht teilen', 'nicht weitergeben', 'nicht weitersagen',
     'nur für mich', 'nur für manager', { phrase: 'unter uns', unlessFollowedBy: ['und', 'oder'] },
-    'nicht für ihn', 'nicht für sie',
+    'nicht für ihn', 'nicht für sie', 'geheim', 'privatnotiz', 'privatsache', 'persönliche notizen',
   ],
   es: [
     'confidencial', 'confidenciales', 'no compartir', 'no difundir', 'solo para mí', 'sólo para mí',
-    { phrase: 'entre nosotros', unlessFollowedBy: ['y', 'o'] }, 'no para él', 'no para ella',
+    { phrase: 'entre nosotros', unlessFollowedBy: ['y', 'o'] }, 'no para él', 'no para ella', 'entre tú y yo', 'nota personal',
+    'no se lo digas', 'secreto',
   ],
   pt: [
     'não compartilhar', 'não partilhar', 'não divulgar', 'só para mim', { phrase: 'entre nós', unlessFollowedBy: ['e', 'ou'] },
-    'não para ele', 'não para ela',
+    'não para ele', 'não para ela', 'sigiloso', 'sigilosa', 'nota particular', 'privativo',
   ],
   it: [
     'riservato', 'riservata', 'riservati', 'riservate', 'confidenziale', 'confidenziali', 'non condividere',
-    'non divulgare', 'solo per me', { phrase: 'tra noi', unlessFollowedBy: ['e', 'o'] }, 'tra di noi', 'non per lui', 'non per lei',
+    'non divulgare', 'solo per me', { phrase: 'tra noi', unlessFollowedBy: ['e', 'o'] }, 'tra di noi', 'non per lui', 'non per lei', 'segreto', 'nota personale', 'da non dire', 'tra me e te',
   ],
   nl: [
     'vertrouwelijk', 'vertrouwelijke', 'niet delen', 'niet doorsturen', 'alleen voor mij',
-    { phrase: 'onder ons', unlessFollowedBy: ['en', 'of'] }, 'niet voor hem', 'niet voor haar',
+    { phrase: 'onder ons', unlessFollowedBy: ['en', 'of'] }, 'niet voor hem', 'niet voor haar', 'geheim', 'privénotitie',
+    'persoonlijke notities', 'tussen ons',
   ],
 };
 
@@ -69,7 +73,7 @@ export const PRIVACY_PHRASES: Readonly<Record<string, readonly (string | Guarded
 export const NOT_FOR: readonly string[] = ['not for', 'pas pour', 'nicht für', 'no para', 'não para', 'non per', 'niet voor'];
 
 /** Symbols that mark a block private on their own. */
-export const PRIVATE_SYMBOLS: readonly string[] = ['🔒', '🔐'];
+export const PRIVATE_SYMBOLS: readonly string[] = ['🔒', '🔐', '🔏', '🤫', '🙊'];
 
 /**
  * Words that may stand beside a privacy word in a label and still leave it only a label

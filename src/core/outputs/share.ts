@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { msg } from '../base';
-import { analyzeNote, Block, classifyBlock, isPrivateHeading, mayBePrivate, NoteAnalysis, QuestionScript, questionsNamed } from '../note';
+import { analyzeNote, Block, ClassifierOptions, classifyBlock, isPrivateHeading, mayBePrivate, NoteAnalysis, QuestionScript, withReadingRules } from '../note';
 import { SHARED_COPY_TYPE, SHAREABLE_FIELDS, shareRefusal } from '../privacy';
 
 export interface ShareOptions {
@@ -24,9 +24,7 @@ export interface ShareRefused {
 
 /** The reading rules a copy is made with: the script, with the sections the manager keeps private. */
 export function sharingScript(options: ShareOptions): QuestionScript {
-  const listed = questionsNamed(options.privateSections, options.script);
-  const privateQuestions = [...new Set([...(options.script.privateQuestions ?? []), ...listed])];
-  return privateQuestions.length === 0 ? options.script : { ...options.script, privateQuestions };
+  return withReadingRules(options.script, { privateSections: options.privateSections });
 }
 
 /**
@@ -54,7 +52,7 @@ function shareableFrontmatter(analysis: NoteAnalysis, options: ShareOptions, rem
   for (const key of Object.keys(data)) {
     if (key === 'type') continue;
     if (!SHAREABLE_FIELDS.includes(key) || options.privateFields.includes(key)) removed.push(msg('removed.field', key));
-    else if (readsPrivate(data[key])) removed.push(msg('removed.privateField', key));
+    else if (readsPrivate(data[key], { extraWords: options.script.privacyWords, person: analysis.note.person })) removed.push(msg('removed.privateField', key));
     else kept[key] = data[key];
   }
   if (/(^|\s)#/.test(analysis.frontmatter?.yamlText ?? '')) removed.push(msg('removed.frontmatterComments'));
@@ -62,8 +60,9 @@ function shareableFrontmatter(analysis: NoteAnalysis, options: ShareOptions, rem
 }
 
 /** A frontmatter value whose words the classifier does not call shared. */
-function readsPrivate(value: unknown): boolean {
-  return typeof value === 'string' && mayBePrivate(value) && classifyBlock(value).privacy !== 'shared';
+function readsPrivate(value: unknown, words: ClassifierOptions): boolean {
+  // A value over several lines or with a `#` in it may hold what its writer took for a comment.
+  return typeof value === 'string' && (/[\r\n]|\s#/.test(value) || (mayBePrivate(value, words) && classifyBlock(value, words).privacy !== 'shared'));
 }
 
 /**

@@ -29,7 +29,7 @@ export function analysisForValidation(rawText: string, script: QuestionScript, s
   const note: Note = {
     isGrowthNote: split.frontmatter?.isMap ? data.type === 'growth-conversation' : declaresGrowthNote(text),
     data,
-    ...noteFields(data),
+    ...noteFields(data, script.privacyWords),
     ...emptyBody(),
     unknownMarkers: [],
     achievements: summary.achievements,
