@@ -6,7 +6,7 @@ import {
 } from '../../src/core/live';
 import { analyzeNote, BUILT_IN_SCRIPT, summarizeNote } from '../../src/core/note';
 import { decideTypedName, matchName, personKey } from '../../src/core/base';
-import { IndexedNote } from '../../src/core/workspace';
+import { IndexedNote, openActionItems } from '../../src/core/workspace';
 
 const FIXTURES = 'test/fixtures/sample-workspace/growth-notes';
 const ALEX_NOV = readFileSync(`${FIXTURES}/alex-morgan/2025-11-10.md`, 'utf8');
@@ -238,6 +238,16 @@ describe('Prepare: a one-page brief', () => {
       '- career-ladder: 1 conversation, last 2026-05-12', '',
       '_Read-only: built from the notes. Edit the notes themselves to change it._', '',
     ].join('\n'));
+  });
+
+  it('lists the same open actions as the Action Items view, across all the person\'s notes', () => {
+    const older = `---\ntype: growth-conversation\nperson: Alex Morgan\ndate: 2026-01-05\n---\n## Next steps <!-- growth:next-steps -->\n- [ ] Left open in January\n`;
+    const newer = `---\ntype: growth-conversation\nperson: Alex Morgan\ndate: 2026-03-05\n---\n## Next steps <!-- growth:next-steps -->\n- [ ] Written in March\n`;
+    const both: IndexedNote[] = [{ ...summarizeNote(older, BUILT_IN_SCRIPT), path: 'a.md' }, { ...summarizeNote(newer, BUILT_IN_SCRIPT), path: 'b.md' }];
+    const brief = prepareBrief({ person: 'Alex Morgan', notes: both, script: BUILT_IN_SCRIPT, today: '2026-04-01' });
+    const listed = brief.split('\n').filter(line => line.startsWith('- ') && /written/.test(line)).map(line => line.replace(/ \(written.*$/, '').slice(2));
+    assert.deepEqual(listed.sort(), openActionItems(both, '2026-04-01').map(item => item.text).sort());
+    assert.deepEqual(listed, ['Left open in January', 'Written in March']);
   });
 
   it('says so for someone without notes, and says "today" for zero days', () => {

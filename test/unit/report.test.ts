@@ -49,6 +49,14 @@ const TWELVE: Person[] = [
 const OPTIONS = { today: '2026-11-26', includeNames: false, patternThreshold: 2 } as const;
 
 describe('the themes report: never pointing at a person', () => {
+  it('shows no theme or team whose name holds a person\'s name, as the digest does', () => {
+    const people = TWELVE.map((p, i) => ({ ...p, team: i < 6 ? 'Zoes Squad' : p.team, line: `${p.line} #zoes-burnout` }));
+    const { index } = indexOf(people);
+    const text = markdown(themesReport(index, OPTIONS));
+    assert.doesNotMatch(text, /zoes/i);
+    assert.match(text, /faster-ci/);
+  });
+
   it('refuses a period with fewer people than the minimum, saying why', () => {
     const { index } = indexOf(TWELVE.slice(0, 4));
     assert.deepEqual(themesReport(index, OPTIONS), {

@@ -91,7 +91,7 @@ describe('the question guide', () => {
     const head = (extra: string) => `---\ntype: growth-conversation\nperson: A\ndate: 2026-01-01\n${extra}---\n`;
     const hints = (text: string) => guideState(analyzeNote(text).note, BUILT_IN_SCRIPT).questions.flatMap(q => q.hints.map(h => `${q.number}: ${h}`));
     assert.deepEqual(hints(head('') + '## <!-- growth:achievements -->\n1. One\n'), ['3: Only 1 of 3 achievements: worth a gentle follow-up.']);
-    assert.deepEqual(hints(head('') + '## <!-- growth:role-2-years -->\nArchitect, maybe.\n'), ['6: No career path recorded yet.']);
+    assert.deepEqual(hints(head('') + '## <!-- growth:role-2-years -->\nArchitect, maybe.\n'), ['6: No career path set in this note yet.']);
     assert.deepEqual(hints(head('flightRisk: not-assessed\n') + '## <!-- growth:leave-reason -->\nPay.\n'), ['7: Answered, but flight risk is still not assessed.']);
     assert.deepEqual(hints(head('flightRisk: high\n') + '## <!-- growth:next-steps -->\n- [ ] old <!-- from: 2025-01-01 -->\n'), ['7: Flight risk is high, and Next steps has no new action item.']);
     assert.deepEqual(hints(head('flightRisk: high\n') + '## <!-- growth:next-steps -->\n- [ ] Talk about pay @me\n'), []);

@@ -310,7 +310,7 @@ export const MESSAGES = {
   'guide.fewAchievements': 'Only {0} of {1} achievements: worth a gentle follow-up.',
   'guide.goalNotReviewed': '{0} goal from last time not yet reviewed.',
   'guide.goalsNotReviewed': '{0} goals from last time not yet reviewed.',
-  'guide.noCareerPath': 'No career path recorded yet.',
+  'guide.noCareerPath': 'No career path set in this note yet.',
   'guide.flightRiskNotAssessed': 'Answered, but flight risk is still not assessed.',
   'guide.flightRiskNoAction': 'Flight risk is {0}, and Next steps has no new action item.',
   'careerPath.technicalSpecialist': 'Technical specialist',

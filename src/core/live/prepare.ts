@@ -1,4 +1,4 @@
-import { daysBetween, IndexedNote } from '../workspace';
+import { daysBetween, IndexedNote, openActionItems } from '../workspace';
 import { msg, normalizeTheme, personKey } from '../base';
 import { QuestionScript } from '../note';
 import { carryOverFrom } from './scaffold';
@@ -55,7 +55,7 @@ export function prepareBrief(input: BriefInput): string {
   out.push('');
 
   out.push(`## ${msg('prepare.actionsHeading')}`, '');
-  const open = openActionsOldestFirst(notes);
+  const open = openActionsOldestFirst(notes, input.today);
   if (open.length > 0) {
     out.push(...open.map(a => `- ${a.due && a.due < input.today ? msg('prepare.actionOverdue', a.text, a.firstWritten, a.due) : msg('prepare.action', a.text, a.firstWritten)}`));
   } else out.push(msg('prepare.nothingOpen'));
@@ -93,13 +93,17 @@ interface OpenAction {
   readonly due?: string;
 }
 
-/** Open Next-steps items of the latest note (carried items included), by the date each was first written. */
-function openActionsOldestFirst(notes: readonly IndexedNote[]): OpenAction[] {
-  const latest = notes[notes.length - 1];
-  return latest.tasks
-    .filter(t => t.sectionKind === 'next-steps' && !t.done)
-    .map(t => ({ text: t.text, due: t.due, firstWritten: t.carriedFrom && /^\d{4}-\d{2}-\d{2}$/.test(t.carriedFrom) ? t.carriedFrom : latest.date ?? msg('prepare.undated') }))
-    .sort((a, b) => a.firstWritten.localeCompare(b.firstWritten) || a.text.localeCompare(b.text));
+/**
+ * The person's open Next-steps items, exactly as the Action Items view lists them (across all their
+ * notes, a carried item once), by the date each was first written.
+ */
+function openActionsOldestFirst(notes: readonly IndexedNote[], today: string): OpenAction[] {
+  const byPath = new Map(notes.map(note => [note.path, note]));
+  return openActionItems(notes, today).map(item => {
+    const note = byPath.get(item.path);
+    const carried = note?.tasks.find(t => t.line === item.line)?.carriedFrom;
+    return { text: item.text, due: item.due, firstWritten: carried && /^\d{4}-\d{2}-\d{2}$/.test(carried) ? carried : note?.date ?? msg('prepare.undated') };
+  }).sort((a, b) => a.firstWritten.localeCompare(b.firstWritten) || a.text.localeCompare(b.text));
 }
 
 function themesRaised(notes: readonly IndexedNote[]): { key: string; name: string; conversations: number; last: string }[] {

@@ -1,6 +1,6 @@
 import { daysBetween, EMPTY_VOCABULARY, IndexedNote, matchesFilter, NoteFilter, openActionItems, peopleSummaries, themePeople, themeTree, unreadNotesLine, Vocabulary, WorkspaceIndex } from '../workspace';
 import {
-  effectiveMinGroupSize, effectiveMinQuoteGroup, latestPerPerson, nameScrubber, QuoteCandidate, reportableNotes, selectQuotes, suppressSmallGroups,
+  effectiveMinGroupSize, effectiveMinQuoteGroup, labelHoldsName, latestPerPerson, mentionsAName, nameScrubber, QuoteCandidate, reportableNotes, selectQuotes, suppressSmallGroups,
 } from '../privacy';
 import { msg, personKey } from '../base';
 
@@ -131,8 +131,12 @@ export function themesReport(sourceIndex: WorkspaceIndex, options: ReportOptions
   const previousNotes = options.since ? index.all().filter(note => matchesFilter(note, previousPeriod(options.since as string, options.today))) : [];
   // The period before is compared only when it too is large enough to be anonymous.
   const showTrend = options.since !== undefined && (!anonymised || distinctPeople(previousNotes) >= minGroupSize);
-  const scrub = anonymised ? nameScrubber(sourceIndex.all().flatMap(n => [n.person, n.manager, ...n.tasks.map(t => t.owner)])) : (text: string) => text;
-  const report: ReportContext = { index, options, anonymised, minGroupSize, filter, notes, people, showTrend, scrub };
+  const everyName = sourceIndex.all().flatMap(n => [n.person, n.manager, ...n.tasks.map(t => t.owner)]);
+  const scrub = anonymised ? nameScrubber(everyName) : (text: string) => text;
+  // The digest's own check on theme and team names: one that holds a name is not shown at all.
+  const holdsName = labelHoldsName(everyName);
+  const nameable = anonymised ? (label: string) => !mentionsAName(scrub, label.replace(/[-/]/g, ' ')) && !holdsName(label) : () => true;
+  const report: ReportContext = { index, options, anonymised, minGroupSize, filter, notes, people, showTrend, scrub, nameable };
   const latest = [...latestPerPerson(notes).values()];
   return {
     markdown: [
@@ -160,6 +164,8 @@ interface ReportContext {
   readonly showTrend: boolean;
   /** Takes names out of theme and team names in an anonymised report; the identity otherwise. */
   readonly scrub: (text: string) => string;
+  /** Whether a theme or team name may be shown: in an anonymised report, not when it holds a person's name. */
+  readonly nameable: (label: string) => boolean;
 }
 
 function reportHeader({ options, notes, people, showTrend, anonymised, minGroupSize }: ReportContext): string[] {
@@ -176,9 +182,9 @@ function reportHeader({ options, notes, people, showTrend, anonymised, minGroupS
 }
 
 function themesSection(report: ReportContext, rows: readonly ThemeRow[]): string[] {
-  const { options, showTrend, scrub } = report;
+  const { options, showTrend, scrub, nameable } = report;
   const out = [`## ${msg('report.themes')}`, '', msg('report.patternRule', options.patternThreshold), ''];
-  const current = rows.filter(r => r.people > 0);
+  const current = rows.filter(r => r.people > 0 && nameable(r.theme));
   if (current.length === 0) out.push(msg('report.noThemes'), '');
   else {
     const top = Math.max(...current.map(r => r.people));
@@ -190,7 +196,7 @@ function themesSection(report: ReportContext, rows: readonly ThemeRow[]): string
     }
     out.push('');
   }
-  const faded = rows.filter(r => r.people === 0);
+  const faded = rows.filter(r => r.people === 0 && nameable(r.theme));
   if (faded.length > 0) out.push(msg('report.faded', faded.map(r => `${scrub(r.theme)} (${peopleCount(r.previousPeople ?? 0)})`).join(', ')), '');
   if (options.includeQuotes && options.lineText) {
     const minQuoteGroup = report.anonymised ? effectiveMinQuoteGroup(options.minQuoteGroup, report.minGroupSize) : 0;
@@ -200,12 +206,12 @@ function themesSection(report: ReportContext, rows: readonly ThemeRow[]): string
 }
 
 /** Each team's top themes; in an anonymised report only teams of the minimum size, with complementary suppression. */
-function teamsSection({ index, options, anonymised, minGroupSize, filter, people, scrub }: ReportContext, latest: readonly IndexedNote[]): string[] {
+function teamsSection({ index, options, anonymised, minGroupSize, filter, people, scrub, nameable }: ReportContext, latest: readonly IndexedNote[]): string[] {
   const out = [`## ${msg('report.byTeam')}`, ''];
-  const teamGroups = countGroups(latest.filter(n => n.team).map(n => n.team as string));
+  const teamGroups = countGroups(latest.filter(n => n.team && nameable(n.team)).map(n => n.team as string));
   const teams = anonymised ? suppressSmallGroups(teamGroups, people, minGroupSize) : { shown: teamGroups, hiddenGroups: 0, hiddenPeople: people - teamGroups.reduce((s, g) => s + g.people, 0) };
   for (const team of teams.shown) {
-    const teamThemes = themeTree(index, { ...filter, team: team.key }, options.patternThreshold).slice(0, 5);
+    const teamThemes = themeTree(index, { ...filter, team: team.key }, options.patternThreshold).filter(t => nameable(t.name)).slice(0, 5);
     const summary = teamThemes.length > 0 ? teamThemes.map(t => `${scrub(t.name)} (${t.peopleCount})`).join(', ') : msg('report.noTeamThemes');
     out.push(`**${cell(scrub(team.key))}**, ${peopleCount(team.people)}: ${summary}`, '');
   }
