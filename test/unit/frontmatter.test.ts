@@ -68,12 +68,14 @@ describe('frontmatter: hostile and odd input', () => {
     assert.deepEqual(problems.map(p => [p.code, p.range.start.line]), [['yaml-tag', 2]]);
   });
 
-  it('rejects an alias bomb within 100 ms', () => {
+  // These limits catch a bomb or a parse that grows out of bounds (minutes, gigabytes), not a slow machine:
+  // speed targets live in `npm run bench`, so each limit is many times what a loaded machine takes.
+  it('rejects an alias bomb at once, never expanding it', () => {
     let yaml = 'type: growth-conversation\na0: &a0 [x, x, x, x, x, x, x, x, x]\n';
     for (let i = 1; i < 10; i++) yaml += `a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
     const { value, ms } = timed(() => codes(`---\n${yaml}---\n`));
     assert.deepEqual(value, ['yaml-alias']);
-    assert.ok(ms < 100, `took ${ms} ms`);
+    assert.ok(ms < 2000, `took ${ms} ms`);
   });
 
   it('keeps __proto__ and constructor keys as plain unknown fields, without pollution', () => {
@@ -90,7 +92,7 @@ describe('frontmatter: hostile and odd input', () => {
     assert.deepEqual(value, ['frontmatter-too-large']);
     const deep = timed(() => codes(`---\ntype: growth-conversation\nperson: ${'['.repeat(60_000)}\n---\n`));
     assert.deepEqual(deep.value, ['frontmatter-too-deep']);
-    assert.ok(ms + deep.ms < 500, `took ${ms + deep.ms} ms`);
+    assert.ok(ms + deep.ms < 5000, `took ${ms + deep.ms} ms`);
   });
 
   it('caps a 2 MB frontmatter with a clear message', () => {
@@ -98,7 +100,7 @@ describe('frontmatter: hostile and odd input', () => {
     const { value, ms } = timed(() => validateNote(analyzeNote(text)));
     assert.deepEqual(value.map(p => p.code), ['frontmatter-too-large']);
     assert.match(value[0].message, /larger than 64 KB/);
-    assert.ok(ms < 1000, `took ${ms} ms`);
+    assert.ok(ms < 10000, `took ${ms} ms`);
   });
 
   it('reports invalid UTF-8 instead of guessing', () => {
@@ -173,7 +175,7 @@ describe('body: inputs that make remark slow or overflow', () => {
       const { value, ms } = timed(() => validateNote(analyzeNote(head + body)));
       assert.deepEqual(value.map(p => p.code), ['body-too-complex']);
       assert.equal(value[0].range.start.line, 5);
-      assert.ok(ms < 1500, `took ${ms} ms`);
+      assert.ok(ms < 15000, `took ${ms} ms`);
     });
   }
 

@@ -76,10 +76,11 @@ describe('Nothing lost: odd files on disk never stop a walk or block it', () => 
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
   it('validate names every one with its reason, quickly, and exits 1', async function () {
-    this.timeout(20000);
+    this.timeout(60000);
     const started = Date.now();
     const { code, out } = await run(['validate', folder]);
-    assert.ok(Date.now() - started < 5000, 'a pipe or /dev/zero is never opened for reading');
+    // A pipe opened for reading would wait for ever; the limit allows a loaded machine.
+    assert.ok(Date.now() - started < 30000, 'a pipe or /dev/zero is never opened for reading');
     assert.equal(code, 1);
     assert.deepEqual(out.split('\n'), [
       'caf\uFFFD.md:1:1 error unreadable Could not be read (its name is not UTF-8 text, so it cannot be opened by that name; rename it), so any note it holds is missing.',
@@ -91,7 +92,7 @@ describe('Nothing lost: odd files on disk never stop a walk or block it', () => 
   });
 
   it('themes and report say which notes could not be read; digest refuses unless told to go on, and then says how many', async function () {
-    this.timeout(20000);
+    this.timeout(60000);
     const unread = '4 notes could not be read: caf\uFFFD.md, dangling.md, pipe.md, zero.md';
     const themes = await run(['themes', folder, '--json']);
     assert.deepEqual([themes.code, themes.err, JSON.parse(themes.out)], [0, unread, [{ theme: 'on-call-load', people: 5, conversations: 5, pattern: true }]]);
@@ -112,7 +113,7 @@ describe('Nothing lost: odd files on disk never stop a walk or block it', () => 
   });
 
   it('a pipe or /dev/zero given as --vocabulary or to collate is refused at once with a plain reason', async function () {
-    this.timeout(20000);
+    this.timeout(60000);
     const started = Date.now();
     const report = await run(['report', folder, '--vocabulary', join(folder, 'pipe.md')]);
     assert.deepEqual([report.code, report.err.split('\n')[0]], [2, `"${join(folder, 'pipe.md')}" is not a regular file (a pipe, a device, a socket or a folder), so it was not read.`]);
@@ -126,7 +127,7 @@ describe('Nothing lost: odd files on disk never stop a walk or block it', () => 
       { file: join(folder, 'p1', 'zero.json'), reason: 'not a regular file (a pipe, a device or a socket), so it was not opened' },
       { file: join(folder, 'zero.md'), reason: 'not a regular file (a pipe, a device or a socket), so it was not opened' },
     ]);
-    assert.ok(Date.now() - started < 5000);
+    assert.ok(Date.now() - started < 30000);
   });
 
   it('an unreadable folder is named, the rest is read (through the source, since root ignores file modes)', async () => {
