@@ -230,7 +230,7 @@ export const MESSAGES = {
   'report.periodCompared': 'Period: {0} to {1}, compared with the {2} days before.',
   'report.noTrend': 'No trend: the period before had fewer than {0} people.',
   'report.totals': '{0} with {1}, held by {2}.',
-  'report.anonymised': 'Anonymised: people are counted, never named. Groups smaller than {0} people are not shown. Private notes and (private) items are left out.',
+  'report.anonymised': 'Anonymised: people are counted, never named. Groups smaller than {0} people are not shown. Only what a shareable copy would show is counted.',
   'report.withNames': 'Includes names: for your own use only. Do not share.',
   'report.themes': 'Themes',
   'report.patternRule': 'A theme raised by {0} or more people is a pattern (★).',
