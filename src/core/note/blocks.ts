@@ -82,4 +82,8 @@ export interface UnknownMarker {
   readonly suggestion?: string;
 }
 
+/** Where a carried item came from: `<!-- from: 2026-05-12 -->`. */
 export const CARRIED_MARKER = /<!--\s*from:\s*([^>]*?)\s*-->/;
+/** A task's owner, `@name`, and due date, `due:YYYY-MM-DD`: both readers find them with these. */
+export const OWNER = /(?:^|\s)@([\p{L}\p{N}._-]*[\p{L}\p{N}])/u;
+export const DUE = /\bdue:(\d{4}-\d{2}-\d{2})\b/;

@@ -1,7 +1,7 @@
 import type { Heading, Html, ListItem, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { LineIndex, normalizeTheme } from '../base';
-import { Block, BlockKind, CARRIED_MARKER, HiddenSpan, PrivacyReason, TagMention, TaskItem, UnknownMarker } from './blocks';
+import { Block, BlockKind, CARRIED_MARKER, DUE, HiddenSpan, OWNER, PrivacyReason, TagMention, TaskItem, UnknownMarker } from './blocks';
 import { bodyTree, startLine, topLevelSections, trimTrailingBlankLines } from './bodyTree';
 import { BlockClassifier, Verdict } from './blockClassifier';
 import { classifyBlock, isPrivateHeading } from './privacyClassifier';
@@ -26,9 +26,6 @@ export interface Body {
   /** `<!-- growth:… -->` comments whose id names no section: probably a typo. */
   readonly unknownMarkers?: readonly UnknownMarker[];
 }
-
-const OWNER = /(?:^|\s)@([\p{L}\p{N}._-]*[\p{L}\p{N}])/u;
-const DUE = /\bdue:(\d{4}-\d{2}-\d{2})\b/;
 
 /** An empty body: a file that is not a growth note, or one too odd to read. */
 export function emptyBody(skipped?: string): Body {

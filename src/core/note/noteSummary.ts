@@ -1,5 +1,5 @@
 // Longer than 500 lines because the line scanner is one state machine over a note's lines: split, its states would be passed between files.
-import { TagMention, TaskItem } from './blocks';
+import { CARRIED_MARKER, DUE, OWNER, TagMention, TaskItem } from './blocks';
 import { complexityProblem } from './bodyTree';
 import { ClassifierOptions, classifyBlock, isPrivateHeading, isPrivateLabel, mayBePrivate } from './privacyClassifier';
 import { afterPrivate, identifySection, isShareableSection, SECTION_MARKER, SectionIdentity, SectionKind } from './sections';
@@ -30,10 +30,6 @@ export function summaryFromAnalysis(analysis: NoteAnalysis): NoteSummary {
   };
 }
 
-// The same patterns the remark-based reader applies to task items.
-const OWNER = /(?:^|\s)@([\p{L}\p{N}._-]*[\p{L}\p{N}])/u;
-const DUE = /\bdue:(\d{4}-\d{2}-\d{2})\b/;
-const CARRIED = /<!--\s*from:\s*([^>]*?)\s*-->/;
 /** A carried item's marker as the last thing in its text: nothing was written after it. */
 const CARRIED_LAST = /<!--\s*from:[^>]*?-->[ \t]*$/;
 
@@ -433,7 +429,7 @@ class BodyScanner {
       if (box && isTask) {
         const visible = visibleText(text.slice(box[0].length));
         this.itemResolved(firstOf, visible);
-        const carried = CARRIED.exec(text)?.[1];
+        const carried = CARRIED_MARKER.exec(text)?.[1];
         const task: MutableTask = {
           text: visible,
           done: firstOf.box !== ' ',
@@ -460,18 +456,18 @@ class BodyScanner {
     return slot;
   }
 
-  /** The item's first block is known: whether it is private, and whether it counts as an achievement. */
   /** The classifier reads an item's own words as the full reader does; a cheap first look spares most items. */
   private classifyItem(item: OpenItem, source: string) {
     item.ownPrivate = this.wordsMatter() && mayBePrivate(source, this.options)
       && (classifyBlock(source, this.options).privacy !== 'shared' || isPrivateLabel(source, this.options));
   }
 
+  /** The item's first block is known: whether it counts as an achievement. */
   private itemResolved(item: OpenItem, source: string) {
     if (item.atRoot && this.section.countsAchievements && visibleText(source) !== '') this.achievements = (this.achievements ?? 0) + 1;
   }
 
-  /** The place alone keeps what is here from being shared (as the full reader's verdicts by place). */
+  /** What is here is not shared, by its place or because an item it sits in is not (as the full reader's verdicts). */
   private isPrivate(containers: readonly Container[]): boolean {
     if (!this.section.shareable || this.privatePartDepth !== undefined || containers.some(c => c.kind === 'item' && c.ownPrivate)) return true;
     // Under Next steps only the action items are shown.
