@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { msg } from '../base';
-import { analyzeNote, Block, ClassifierOptions, classifyBlock, isPrivateHeading, mayBePrivate, NoteAnalysis, QuestionScript, withReadingRules } from '../note';
+import { analyzeNote, ANY_MARKER, Block, ClassifierOptions, classifyBlock, isPrivateHeading, mayBePrivate, NoteAnalysis, QuestionScript, withReadingRules } from '../note';
 import { SHARED_COPY_TYPE, SHAREABLE_FIELDS, shareRefusal } from '../privacy';
 
 export interface ShareOptions {
@@ -81,7 +81,7 @@ function structureRefusal(analysis: NoteAnalysis, script: QuestionScript): strin
   }
   for (const section of note.sections) {
     const next = section.endLine > section.headingLine ? lines.lineText(section.headingLine + 1) : '';
-    const markers = [...`${lines.lineText(section.headingLine)}\n${next}`.matchAll(/<!--\s*growth\s*:\s*([^>]*?)\s*-->/gi)];
+    const markers = [...`${lines.lineText(section.headingLine)}\n${next}`.matchAll(ANY_MARKER)];
     if (new Set(markers.map(m => m[1].toLowerCase())).size > 1) return msg('share.twoMarkers', section.headingLine + 1);
   }
   const headings = new Set(note.blocks.filter(b => b.kind === 'heading' && b.parent === -1).map(b => b.startLine));
@@ -156,9 +156,11 @@ function renderBody(analysis: NoteAnalysis, listed: ReadonlySet<string>, removed
 function nameLeftOut({ note, lines }: NoteAnalysis, listed: ReadonlySet<string>, removed: string[]) {
   const named: { at: number; message: string }[] = [];
   const at = (line: number) => lines.offsetAt({ line, character: 0 });
-  const shown = (line: number) => {
-    const section = [...note.sections].reverse().find(s => s.headingLine <= line);
-    return section === undefined || section.endLine < line || section.shareable;
+  // In a section the copy shows, or outside every section (what is named there, is named block by block).
+  const shownAt = (line: number) => {
+    let section = note.sections.length - 1;
+    while (section >= 0 && note.sections[section].headingLine > line) section--;
+    return section < 0 || note.sections[section].endLine < line || note.sections[section].shareable;
   };
   for (const section of note.sections) {
     if (section.shareable) continue;
@@ -168,14 +170,15 @@ function nameLeftOut({ note, lines }: NoteAnalysis, listed: ReadonlySet<string>,
     named.push({ at: at(section.headingLine), message });
   }
   for (const block of note.blocks) {
-    // A block inside one that is left out goes with it, unnamed.
-    if (block.privacy === 'shared' || !shown(block.startLine) || note.blocks[block.parent]?.privacy !== undefined && note.blocks[block.parent].privacy !== 'shared') continue;
+    // A block inside one that is left out goes with it, unnamed; so does one in a section named as a whole.
+    const inShownPlace = block.section === -1 || note.sections[block.section].shareable;
+    if (block.privacy === 'shared' || !inShownPlace || (note.blocks[block.parent]?.privacy ?? 'shared') !== 'shared') continue;
     if (block.reason === 'uncertain') named.push({ at: block.start, message: msg('removed.uncertain', block.startLine + 1, block.because ?? '') });
     const message = block.kind === 'item' && block.reason === 'privateBlock' ? msg('removed.privateItem') : block.reason && REASON_MESSAGES[block.reason]?.();
     if (message) named.push({ at: block.start, message });
   }
   for (const span of note.hidden) {
-    if (!shown(lines.positionAt(span.start).line)) continue;
+    if (!shownAt(lines.positionAt(span.start).line)) continue;
     named.push({ at: span.start, message: msg(span.reason === 'hiddenHtml' ? 'removed.hiddenHtml' : span.comment ? 'removed.comments' : 'removed.rawHtml') });
   }
   removed.push(...named.sort((a, b) => a.at - b.at).map(n => n.message));
