@@ -119,16 +119,8 @@ class BodyReader {
    */
   private hideFrom(offset: number, hidden: HiddenSpan[]) {
     hidden.push({ start: offset, end: this.text.length, reason: 'unclosedComment', comment: true });
-    const line = this.lines.positionAt(offset).line;
-    this.blocks.forEach((block, i) => {
-      if (block.start >= offset && block.privacy === 'shared') this.blocks[i] = { ...block, privacy: 'private', reason: 'unclosedComment' };
-    });
-    this.tags.forEach((tag, i) => {
-      if (tag.line >= line && this.lines.offsetAt({ line: tag.line, character: tag.character }) >= offset) this.tags[i] = { ...tag, private: true };
-    });
-    this.tasks.forEach((task, i) => {
-      if ((task.firstBlockEnd ?? 0) > offset) this.tasks[i] = { ...task, private: true };
-    });
+    const first = this.blocks.findIndex(block => block.start >= offset);
+    this.leaveOutBetween(first === -1 ? this.blocks.length : first, offset, this.text.length, 'unclosedComment');
   }
 
   /**
@@ -149,15 +141,25 @@ class BodyReader {
   /** Leaves a block out after the fact, with everything inside it. */
   private leaveOut(index: number, reason: PrivacyReason) {
     const block = this.blocks[index];
-    if (block.privacy !== 'shared') return;
-    for (let i = index; i < this.blocks.length && this.blocks[i].start < block.end; i++) {
+    if (block.privacy === 'shared') this.leaveOutBetween(index, block.start, block.end, reason);
+  }
+
+  /**
+   * What the whole reading learns only at its end (a comment that never closes, a link to a private
+   * definition) leaves out, after the fact: the blocks from `first` on that start before `end` (blocks
+   * are in document order, so these are the ones between `start` and `end`), and the tags and tasks there.
+   */
+  private leaveOutBetween(first: number, start: number, end: number, reason: PrivacyReason) {
+    for (let i = first; i < this.blocks.length && this.blocks[i].start < end; i++) {
       if (this.blocks[i].privacy === 'shared') this.blocks[i] = { ...this.blocks[i], privacy: 'private', reason };
     }
     this.tags.forEach((tag, i) => {
-      if (tag.line >= block.startLine && tag.line <= block.endLine) this.tags[i] = { ...tag, private: true };
+      const at = this.lines.offsetAt({ line: tag.line, character: tag.character });
+      if (start <= at && at < end) this.tags[i] = { ...tag, private: true };
     });
+    // A task goes when its own words (from its box to the end of its first block) reach into the stretch.
     this.tasks.forEach((task, i) => {
-      if (task.line >= block.startLine && task.line <= block.endLine) this.tasks[i] = { ...task, private: true };
+      if ((task.firstBlockEnd ?? 0) > start && (task.box ?? 0) < end) this.tasks[i] = { ...task, private: true };
     });
   }
 
