@@ -85,10 +85,14 @@ async function typeAnswer(text) {
   await page.keyboard.type(text, { delay: 5 });
 }
 
-function today() {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+/** The note files in a person's folder, so a test can name the one it wrote whatever the clock says. */
+function notesOf(person) {
+  const folder = join(workspace, 'growth-notes', person);
+  return existsSync(folder) ? readdirSync(folder).filter(name => name.endsWith('.md')) : [];
 }
+
+/** The file name of Alex's note written through the UI in this run (set when it is written). */
+let alexNote = '';
 
 function guideRow(text) {
   return page.locator('.monaco-list-row[aria-label^="Question "]', { hasText: text }).first();
@@ -181,10 +185,15 @@ describe('the packaged extension in the VS Code UI', function () {
     const rows = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
     assert.ok(rows[0].includes('Alex Morgan'), rows.join(' | '));
     await screenshot('live-01-partial-name');
+    const before = new Set(notesOf('alex-morgan'));
     await page.keyboard.press('Enter');
-    await page.locator('.tab.active', { hasText: `${today()}.md` }).waitFor({ timeout: 20000 });
     await page.locator('.view-lines', { hasText: 'person: Alex Morgan' }).first().waitFor({ timeout: 20000 });
-    assert.ok(existsSync(join(workspace, 'growth-notes/alex-morgan', `${today()}.md`)));
+    for (let i = 0; i < 100 && !alexNote; i++) {
+      alexNote = notesOf('alex-morgan').find(name => !before.has(name)) ?? '';
+      if (!alexNote) await page.waitForTimeout(100);
+    }
+    assert.match(alexNote, /^\d{4}-\d{2}-\d{2}\.md$/, 'a new note named by its day');
+    await page.locator('.tab.active', { hasText: alexNote }).waitFor({ timeout: 20000 });
     assert.ok(!existsSync(join(workspace, 'growth-notes/alex')), 'no second Alex');
     await showGrowthContainer();
     await card().locator('h2', { hasText: 'How are you doing?' }).waitFor({ timeout: 20000 });
@@ -268,7 +277,7 @@ describe('the packaged extension in the VS Code UI', function () {
     await page.keyboard.press('Control+S');
     await page.locator('.tab.active:not(.dirty)').first().waitFor({ timeout: 10000 });
     await screenshot('live-11-private-notes-saved');
-    const notePath = join(workspace, 'growth-notes/alex-morgan', `${today()}.md`);
+    const notePath = join(workspace, 'growth-notes/alex-morgan', alexNote);
     // The tab turns clean as the save starts; the file follows a moment later.
     for (let i = 0; i < 50 && !readFileSync(notePath, 'utf8').includes('Medium risk: raise'); i++) await page.waitForTimeout(100);
     const saved = readFileSync(notePath, 'utf8');
@@ -311,7 +320,10 @@ describe('the packaged extension in the VS Code UI', function () {
     await page.locator('.monaco-list-row', { hasText: 'ci-speed' }).first().waitFor({ timeout: 30000 });
     await page.locator('.monaco-list-row', { hasText: '2 people' }).first().waitFor();
     await page.locator('.monaco-list-row', { hasText: 'Propose an on-call rota change' }).first().waitFor({ timeout: 20000 });
-    await page.locator('.monaco-list-row', { hasText: 'today' }).first().waitFor({ timeout: 20000 });
+    // Alex's note written earlier in this run is "today" in People ("yesterday" when the run crosses midnight);
+    // other views hold rows with "today" too, some of them hidden, so the row is looked for in People only.
+    const people = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'People' }) });
+    await people.locator('.monaco-list-row', { hasText: 'Alex Morgan' }).filter({ hasText: /today|yesterday/, visible: true }).first().waitFor({ timeout: 20000 });
     await screenshot('cross-note-views');
     await page.locator('.monaco-list-row', { hasText: 'ci-speed' }).first().click();
     await page.locator('.monaco-list-row', { hasText: 'Priya Shah' }).first().waitFor();
