@@ -1,8 +1,9 @@
 import { relative } from 'path';
 import { Problem, Range, Severity } from '../core/base';
 import { validateBuiltSource } from '../core/workspace';
-import { CONFIG_OPTION, defineCommand, onePositional } from './command';
-import { folderArgument, readFolder, readRules, scriptFor, noGrowthNotes } from './io';
+import { CONFIG_OPTION, defineCommand } from './command';
+import { readFolder, readRules, scriptFor, noGrowthNotes } from './io';
+import { resolveTargets } from './targets';
 
 /** One problem, as the CLI prints it: 1-based lines and columns, the file relative to the folder. */
 export interface CliProblem {
@@ -16,22 +17,28 @@ export interface CliProblem {
   message: string;
 }
 
-/** `growth validate [folder] [--json] [--config FILE]`: problems in the notes and in their configuration. */
+/** `growth validate [folders, notes or patterns…] [--json] [--config FILE]`: problems in the notes and in their configuration. */
 export const validateCommand = defineCommand({
   name: 'validate',
-  usage: `  growth validate [folder] [--json] [--config FILE]
-      Checks every growth note under the folder (default: the current folder). Prints
-      file:line:column severity code message per problem; exits 1 when any is an error.`,
+  usage: `  growth validate [folder | note | pattern ...] [--json] [--config FILE]
+      Checks every growth note under the folders (default: the current folder), the notes named, and
+      the notes a quoted pattern matches ("notes/**/*.md"); files .gitignore lists are passed over
+      unless named. Prints file:line:column severity code message per problem; exits 1 when any is
+      an error.`,
   options: { json: { type: 'boolean' }, ...CONFIG_OPTION },
   async run({ values, positionals }, io) {
-    const root = folderArgument(onePositional(positionals));
+    const targets = resolveTargets(positionals, process.cwd());
+    const root = targets.root;
     const found = readRules(root, values.config);
     // A configuration with problems is listed first; its well-formed values (the script) still apply.
     const configProblems = found.file ? (found.reading?.problems ?? []).map(p => toCliProblem(relative(root, found.file ?? '').split('\\').join('/'), p)) : [];
+    // The whole folder is read, so links between notes (`previous`) and usual spellings resolve; only the notes asked for are reported.
     const { pipeline, texts } = await readFolder(root, io, true, scriptFor(found));
-    const problems = [...configProblems, ...validateBuiltSource(pipeline, texts).flatMap(({ path, problems }) => problems.map(p => toCliProblem(path, p)))];
-    // A wrong folder would otherwise pass silently: nothing found to check is a usage error, as the README says.
-    if (pipeline.index.size === 0 && problems.length === 0) throw noGrowthNotes(root);
+    const checked = validateBuiltSource(pipeline, texts).filter(({ path }) => targets.includes(path));
+    const problems = [...configProblems, ...checked.flatMap(({ path, problems }) => problems.map(p => toCliProblem(targets.shown(path), p)))];
+    // A wrong folder would otherwise pass silently: nothing found to check is a usage error, as docs/cli.md says.
+    const notes = [...pipeline.index.all()].filter(note => targets.includes(note.path));
+    if (notes.length === 0 && problems.length === 0) throw noGrowthNotes(positionals.join(' ') || root);
     if (values.json) io.print(JSON.stringify(problems, null, 2));
     else for (const p of problems) io.print(`${p.file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`);
     return problems.some(p => p.severity === 'error') ? 1 : 0;
