@@ -112,14 +112,14 @@ describe('hints from the method', () => {
       .replace('1. \n2. \n3. ', '1. Shipped tracing\n2. Cut alert noise by half\n3. Rewrote the build')
       .replace('<!-- growth:leave-reason -->\n', '<!-- growth:leave-reason -->\nIf another company offered a real architect role.');
     const analysis = analyzeNote(text);
-    const hints = liveHints({ note: analysis.note, script: BUILT_IN_SCRIPT, lineText: l => analysis.lines.lineText(l), today: '2026-06-20', previous: { date: '2026-05-12', body: ALEX_MAY.split('---').slice(2).join('---') } });
+    const hints = liveHints({ note: analysis.note, script: BUILT_IN_SCRIPT, lineText: l => analysis.lines.lineText(l), today: '2026-06-20', previous: { date: '2026-05-12', note: analyzeNote(ALEX_MAY).note } });
     assert.deepEqual(hints.map(h => [h.id, h.questionId, h.text, h.action?.label]), [
       ['flight-risk', 'leave-reason', 'The answer reads as medium flight risk (the reason is another job or offer).', 'Set flight risk to medium'],
       ['recent-conversation', 'last-six-months', 'You spoke 6 weeks ago (2026-05-12): you may skip this question.', 'Note it as skipped'],
       ['path-without-achievement', 'role-2-years', 'The path is people management, and none of the achievements points that way: worth talking about.', 'Go to the achievements'],
       ['pay-last-time', 'anything-else', 'Pay or promotion came up last time (2026-05-12): be ready for it.', undefined],
     ]);
-    const later = liveHints({ note: analysis.note, script: BUILT_IN_SCRIPT, lineText: l => analysis.lines.lineText(l), today: '2026-12-01', previous: { date: '2026-01-02', body: 'Nothing about money.' } });
+    const later = liveHints({ note: analysis.note, script: BUILT_IN_SCRIPT, lineText: l => analysis.lines.lineText(l), today: '2026-12-01', previous: { date: '2026-01-02', note: analyzeNote('Nothing about money.').note } });
     assert.deepEqual(later.map(h => h.id), ['flight-risk', 'path-without-achievement'], 'over three months: no "you spoke" hint; no pay last time');
   });
 });

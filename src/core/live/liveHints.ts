@@ -20,8 +20,8 @@ export interface LiveHint {
 /** What the last conversation with the same person said, as far as the hints need it. */
 export interface PreviousConversation {
   readonly date: string;
-  /** The note's text without its frontmatter. */
-  readonly body: string;
+  /** That note, as the note model reads it. */
+  readonly note: Note;
 }
 
 /** A flight risk suggested from the shape of the answer to "If you were to leave, what would be the #1 reason?". */
@@ -149,8 +149,8 @@ export function liveHints(input: LiveHintInput): LiveHint[] {
 
   const anythingElse = script.questions.find(q => q.id === 'anything-else');
   if (anythingElse && previous) {
-    const line = previous.body.split('\n').find(l => PAY_OR_PROMOTION.test(l.replace(/<!--[\s\S]*?-->/g, '')));
-    if (line) {
+    // Every block counts, Private notes included: the hint is for the manager, who wrote them.
+    if (previous.note.blocks.some(block => PAY_OR_PROMOTION.test(block.text))) {
       hints.push({
         id: 'pay-last-time', questionId: anythingElse.id,
         text: msg('live.payLastTime', previous.date),

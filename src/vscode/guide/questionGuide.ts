@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { noteUri } from '../notes/workspaceNoteSource';
 import { GuideQuestion, guideState, GuideState, LiveHint, liveHints, notesOfPerson, PreviousConversation, stopAt } from '../../core/live';
-import { NoteAnalysis, QuestionScript } from '../../core/note';
+import { analyzeNote, Note, NoteAnalysis, QuestionScript } from '../../core/note';
 import { today } from '../../core/base';
 import { Disposable } from '../common/dispose';
 import { createGuardedTreeView } from '../common/guardedTreeView';
@@ -43,12 +43,12 @@ export class QuestionGuideProvider extends Disposable implements vscode.TreeData
   private items: GuideItem[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
-  private readonly previousTexts = new Map<string, string | undefined>();
+  private readonly previousNotes = new Map<string, Note | undefined>();
 
   /** `notes` finds the person's previous conversation for the hints; without it there are fewer hints. */
   constructor(private readonly notes?: NotesIndexManager) {
     super();
-    if (notes) this._register(notes.index.onDidChange(() => this.previousTexts.clear()));
+    if (notes) this._register(notes.index.onDidChange(() => this.previousNotes.clear()));
     this._register(new vscode.Disposable(() => clearTimeout(this.timer)));
   }
 
@@ -74,7 +74,7 @@ export class QuestionGuideProvider extends Disposable implements vscode.TreeData
       const { script } = await activeScript(vscode.workspace.getWorkspaceFolder(editor.document.uri));
       const analysis = analyzeDocument(editor.document, script);
       const cursor = editor.selection.active.line;
-      const previous = await this.previousConversation(editor.document.uri, analysis);
+      const previous = await this.previousConversation(editor.document.uri, analysis, script);
       const hints = liveHints({ note: analysis.note, script, lineText: line => analysis.lines.lineText(line), previous, today: today() });
       snapshot = { editor, analysis, script, state: guideState(analysis.note, script, cursor), stop: stopAt(analysis.note, cursor), hints };
     }
@@ -93,8 +93,8 @@ export class QuestionGuideProvider extends Disposable implements vscode.TreeData
     this.snapshotEmitter.fire();
   }
 
-  /** The same person's latest conversation before this note's date, from the index, text read once. */
-  private async previousConversation(uri: vscode.Uri, analysis: NoteAnalysis): Promise<PreviousConversation | undefined> {
+  /** The same person's latest conversation before this note's date, from the index, read once into the note model. */
+  private async previousConversation(uri: vscode.Uri, analysis: NoteAnalysis, script: QuestionScript): Promise<PreviousConversation | undefined> {
     const { note } = analysis;
     if (!this.notes || !note.person) return undefined;
     const own = uri.toString();
@@ -102,10 +102,12 @@ export class QuestionGuideProvider extends Disposable implements vscode.TreeData
       .filter(n => n.path !== own && n.date !== undefined && (note.date === undefined || n.date < note.date));
     const last = before[before.length - 1];
     if (!last?.date) return undefined;
-    if (!this.previousTexts.has(last.path)) this.previousTexts.set(last.path, await readNoteText(noteUri(last.path)));
-    const text = this.previousTexts.get(last.path);
-    if (text === undefined) return undefined;
-    return { date: last.date, body: text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '') };
+    if (!this.previousNotes.has(last.path)) {
+      const text = await readNoteText(noteUri(last.path));
+      this.previousNotes.set(last.path, text === undefined ? undefined : analyzeNote(text, script).note);
+    }
+    const previous = this.previousNotes.get(last.path);
+    return previous && { date: last.date, note: previous };
   }
 
   scheduleRefresh(): void {
