@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   bodyEndSpot, carryOverFrom, conversationStops, daysAgo, freshAnswerSpot, hasStopSection, liveHints, missingSectionInsertion, neighbourStop, prepareBrief, renderNewNote, sectionOfStop,
-  stopAt, suggestFlightRisk,
+  sectionAnswer, stopAt, suggestFlightRisk,
 } from '../../src/core/live';
 import { analyzeNote, BUILT_IN_SCRIPT, summarizeNote } from '../../src/core/note';
 import { decideTypedName, matchName, personKey } from '../../src/core/base';
@@ -112,15 +112,30 @@ describe('hints from the method', () => {
       .replace('1. \n2. \n3. ', '1. Shipped tracing\n2. Cut alert noise by half\n3. Rewrote the build')
       .replace('<!-- growth:leave-reason -->\n', '<!-- growth:leave-reason -->\nIf another company offered a real architect role.');
     const analysis = analyzeNote(text);
-    const hints = liveHints({ note: analysis.note, script: BUILT_IN_SCRIPT, lineText: l => analysis.lines.lineText(l), today: '2026-06-20', previous: { date: '2026-05-12', note: analyzeNote(ALEX_MAY).note } });
+    const hints = liveHints({ note: analysis.note, script: BUILT_IN_SCRIPT, today: '2026-06-20', previous: { date: '2026-05-12', note: analyzeNote(ALEX_MAY).note } });
     assert.deepEqual(hints.map(h => [h.id, h.questionId, h.text, h.action?.label]), [
       ['flight-risk', 'leave-reason', 'The answer reads as medium flight risk (the reason is another job or offer).', 'Set flight risk to medium'],
       ['recent-conversation', 'last-six-months', 'You spoke 6 weeks ago (2026-05-12): you may skip this question.', 'Note it as skipped'],
       ['path-without-achievement', 'role-2-years', 'The path is people management, and none of the achievements points that way: worth talking about.', 'Go to the achievements'],
       ['pay-last-time', 'anything-else', 'Pay or promotion came up last time (2026-05-12): be ready for it.', undefined],
     ]);
-    const later = liveHints({ note: analysis.note, script: BUILT_IN_SCRIPT, lineText: l => analysis.lines.lineText(l), today: '2026-12-01', previous: { date: '2026-01-02', note: analyzeNote('Nothing about money.').note } });
+    const later = liveHints({ note: analysis.note, script: BUILT_IN_SCRIPT, today: '2026-12-01', previous: { date: '2026-01-02', note: analyzeNote('Nothing about money.').note } });
     assert.deepEqual(later.map(h => h.id), ['flight-risk', 'path-without-achievement'], 'over three months: no "you spoke" hint; no pay last time');
+  });
+});
+
+describe('hints read the answer from the note model', () => {
+  const leaveNote = (answer: string) => analyzeNote(`---\ntype: growth-conversation\nperson: A\ndate: 2026-01-01\n---\n## 7. If you were to leave, what would be the number one reason? <!-- growth:leave-reason -->\n${answer}\n\n## 8. With unlimited money and the job of the CTO, what would you change? <!-- growth:change-anything -->\n`).note;
+
+  it('keeps list items apart and leaves comments out', () => {
+    const note = leaveNote('- Pay <!-- asked twice -->\n- The on-call rota\n  since March\n- No architect track');
+    assert.equal(sectionAnswer(note, 'leave-reason'), '- Pay\n- The on-call rota since March\n- No architect track');
+    assert.equal(suggestFlightRisk(sectionAnswer(note, 'leave-reason'))?.value, 'high');
+  });
+
+  it('finds no answer in a comment, and reads one written in a quote', () => {
+    assert.equal(sectionAnswer(leaveNote('<!-- another company offered a real architect role -->'), 'leave-reason'), '');
+    assert.equal(suggestFlightRisk(sectionAnswer(leaveNote('> If another company offered a real architect role.'), 'leave-reason'))?.value, 'medium');
   });
 });
 

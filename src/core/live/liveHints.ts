@@ -80,20 +80,33 @@ const PATH_LABELS: Record<string, MessageId> = {
 
 const PAY_OR_PROMOTION = /\b(salary|salaries|pay|paid|raise|bonus|compensation|promot\w*|band|level up|equity|rise)\b/i;
 
-/** The answer lines of a section, without heading and comments. */
-export function sectionAnswer(note: Note, lineText: (line: number) => string, questionId: string): string {
-  const section = note.sections.find(s => s.questionId === questionId);
-  if (!section) return '';
+/**
+ * The answer to a question as the note model reads it, a line per block: paragraphs, table rows, code
+ * and sub-headings by their visible text (no comments), and the first paragraph of a list item as
+ * `- item`, so the reasons named in a list can still be told apart.
+ */
+export function sectionAnswer(note: Note, questionId: string): string {
+  const section = note.sections.findIndex(s => s.questionId === questionId);
+  if (section === -1) return '';
+  const headingLine = note.sections[section].headingLine;
+  const openedItems = new Set<number>();
   const lines: string[] = [];
-  for (let line = section.headingLine + 1; line <= section.endLine; line++) lines.push(lineText(line).replace(/<!--[\s\S]*?-->/g, ''));
+  note.blocks.forEach(block => {
+    if (block.section !== section || block.text === '') return;
+    if (block.kind === 'heading' && block.startLine !== headingLine) lines.push(block.text);
+    if (block.kind === 'row' || block.kind === 'code') lines.push(block.text);
+    if (block.kind !== 'paragraph') return;
+    const opensItem = note.blocks[block.parent]?.kind === 'item' && !openedItems.has(block.parent);
+    if (opensItem) openedItems.add(block.parent);
+    lines.push(opensItem ? `- ${block.text}` : block.text);
+  });
   return lines.join('\n').trim();
 }
 
-/** Everything the live hints read: the note, its lines, the previous conversation and today. */
+/** Everything the live hints read: the note, the previous conversation and today. */
 export interface LiveHintInput {
   readonly note: Note;
   readonly script: QuestionScript;
-  readonly lineText: (line: number) => string;
   readonly previous?: PreviousConversation;
   readonly today: string;
 }
@@ -102,13 +115,13 @@ const RECENT_DAYS = 91;
 
 /** The method's suggestions for the note as it stands: each names its question and, where one fits, a one-click action. */
 export function liveHints(input: LiveHintInput): LiveHint[] {
-  const { note, script, lineText, previous } = input;
+  const { note, script, previous } = input;
   const hints: LiveHint[] = [];
   const byRecord = (kind: string) => script.questions.find(q => q.records === kind);
 
   const leave = byRecord('flightRisk');
   if (leave) {
-    const suggestion = suggestFlightRisk(sectionAnswer(note, lineText, leave.id));
+    const suggestion = suggestFlightRisk(sectionAnswer(note, leave.id));
     if (suggestion && suggestion.value !== note.flightRisk) {
       hints.push({
         id: 'flight-risk', questionId: leave.id,
@@ -122,7 +135,7 @@ export function liveHints(input: LiveHintInput): LiveHint[] {
   const noteDate = note.date && /^\d{4}-\d{2}-\d{2}$/.test(note.date) ? note.date : input.today;
   if (lastSix && previous && /^\d{4}-\d{2}-\d{2}$/.test(previous.date)) {
     const days = daysBetween(previous.date, noteDate);
-    if (days >= 0 && days < RECENT_DAYS && !sectionAnswer(note, lineText, lastSix.id)) {
+    if (days >= 0 && days < RECENT_DAYS && !sectionAnswer(note, lastSix.id)) {
       const weeks = Math.max(1, Math.round(days / 7));
       const ago = msg(weeks === 1 ? 'live.weekAgo' : 'live.weeksAgo', weeks);
       hints.push({

@@ -75,7 +75,7 @@ export class QuestionGuideProvider extends Disposable implements vscode.TreeData
       const analysis = analyzeDocument(editor.document, script);
       const cursor = editor.selection.active.line;
       const previous = await this.previousConversation(editor.document.uri, analysis, script);
-      const hints = liveHints({ note: analysis.note, script, lineText: line => analysis.lines.lineText(line), previous, today: today() });
+      const hints = liveHints({ note: analysis.note, script, previous, today: today() });
       snapshot = { editor, analysis, script, state: guideState(analysis.note, script, cursor), stop: stopAt(analysis.note, cursor), hints };
     }
     if (generation !== this.generation) return; // a newer refresh is under way
