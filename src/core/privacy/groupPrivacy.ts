@@ -102,13 +102,9 @@ export function selectQuotes(candidates: readonly QuoteCandidate[], rules: Quote
   return quotes;
 }
 
-// Letters that do not decompose into a base letter and an accent.
-const UNDECOMPOSED: Readonly<Record<string, string>> = { 'ł': 'l', 'ø': 'o', 'đ': 'd', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ı': 'i', 'þ': 'th' };
-const UNDECOMPOSED_LETTER = new RegExp(`[${Object.keys(UNDECOMPOSED).join('')}]`, 'g');
-
-/** Letters and digits only, folded (accents, full-width forms, case): "Zoë's", "ＺＯＥ" and "zoes" all start "zoe". */
+/** Letters and digits only, folded (accents, full-width forms, case, ł ø ß and the like): "Zoë's", "ＺＯＥ" and "zoes" all start "zoe". */
 function compactFold(text: string): string {
-  return foldName(text.normalize('NFKC')).replace(UNDECOMPOSED_LETTER, c => UNDECOMPOSED[c]).replace(/[^\p{L}\p{N}]/gu, '');
+  return foldName(text).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /**
