@@ -28,7 +28,7 @@ export const digestCommand = defineCommand({
     if (unread.length > 0 && !values['allow-unreadable']) throw new CommandRefusedError(msg('unread.digestRefused'));
     const minGroupSize = stricterGroup(minGroupOption(values['min-group']), found);
     const built = buildDigest(pipeline.index.all(), {
-      today: io.today ?? today(), minGroupSize, label: values.label, vocabulary, sourceId: digestSourceId(root), notesNotRead: unread.length,
+      today: io.today ?? today(), minGroupSize, minThemeGroup: found.rules.report.minimumThemeGroup, label: values.label, vocabulary, sourceId: digestSourceId(root), notesNotRead: unread.length,
     });
     if ('refusal' in built) throw new CommandRefusedError(built.refusal);
     writeOutputFile(values.out, built.text, values.force ?? false);

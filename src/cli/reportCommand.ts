@@ -35,7 +35,7 @@ export const reportCommand = defineCommand({
     };
     const result = themesReport(pipeline.index, {
       today: io.today ?? today(), since, includeNames: values.names ?? false, patternThreshold: found.rules.patternThreshold, lineText,
-      minGroupSize: stricterGroup(asked, found), minQuoteGroup: found.rules.report.minimumQuoteGroup, includeQuotes: values.quotes ?? false, vocabulary, unreadNotes: unread,
+      minGroupSize: stricterGroup(asked, found), minQuoteGroup: found.rules.report.minimumQuoteGroup, minThemeGroup: found.rules.report.minimumThemeGroup, includeQuotes: values.quotes ?? false, vocabulary, unreadNotes: unread,
     });
     if ('refusal' in result) throw new CommandRefusedError(result.refusal);
     return writeOutput(result.markdown, 'Themes report', { path: values.out, force: values.force ?? false }, io);
