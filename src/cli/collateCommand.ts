@@ -6,7 +6,7 @@ import { defineCommand } from './command';
 import { readRegularFileSync } from './regularFile';
 import { writeOutputFile } from './outputFile';
 import { UsageError } from './usageError';
-import { minGroupOption, vocabularyOption } from './vocabularyOption';
+import { minGroupOption, minThemeGroupOption, vocabularyOption } from './vocabularyOption';
 
 /**
  * Every .json file named or under a named folder, named as the argument was typed plus the path
@@ -64,10 +64,8 @@ export const collateCommand = defineCommand({
     if (positionals.length === 0) throw new UsageError('Name the digest files or folders to collate.');
     if (values.quarter !== undefined && !/^\d{4}-Q[1-4]$/.test(values.quarter)) throw new UsageError('--quarter takes a quarter as YYYY-Qn, for example 2026-Q4.');
     const vocabulary = vocabularyOption(values.vocabulary, undefined);
-    const minThemeGroup = values['min-theme-group'];
-    if (minThemeGroup !== undefined && !/^\d+$/.test(minThemeGroup)) throw new UsageError('--min-theme-group takes a whole number (at least 2).');
     const detail = collateDigests(digestFiles(positionals), {
-      quarter: values.quarter, minGroupSize: minGroupOption(values['min-group']), minThemeGroup: minThemeGroup === undefined ? undefined : Number(minThemeGroup), vocabulary, today: io.today ?? today(),
+      quarter: values.quarter, minGroupSize: minGroupOption(values['min-group']), minThemeGroup: minThemeGroupOption(values['min-theme-group']), vocabulary, today: io.today ?? today(),
     });
     for (const rejection of detail.collation.rejected) io.printError(`Not used: ${rejection.file}: ${rejection.reason}.`);
     for (const entry of detail.collation.superseded) io.printError(`${msg('collate.supersededLine', entry.file, entry.quarters.join(', '), entry.by)}.`);
