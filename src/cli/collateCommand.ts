@@ -6,7 +6,7 @@ import { defineCommand } from './command';
 import { readRegularFileSync } from './regularFile';
 import { writeOutputFile } from './outputFile';
 import { UsageError } from './usageError';
-import { minGroupOption, vocabularyOption } from './vocabularyOption';
+import { minGroupOption, minThemeGroupOption, vocabularyOption } from './vocabularyOption';
 
 /**
  * Every .json file named or under a named folder, named as the argument was typed plus the path
@@ -55,15 +55,18 @@ function digestFile(full: string, name: string): DigestFile {
 export const collateCommand = defineCommand({
   name: 'collate',
   usage: `  growth collate <digest files or folders...> [--quarter YYYY-Qn] [--vocabulary FILE] [--min-group N]
-                 [--json] [--out report.md|report.html [--force]]
+                 [--min-theme-group N] [--json] [--out report.md|report.html [--force]]
       Merges team digests into one report for the quarter (default: the latest). Digests that
-      cannot be trusted are listed with the reason; exits 1 when none could be used.`,
-  options: { quarter: { type: 'string' }, vocabulary: { type: 'string' }, 'min-group': { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' }, force: { type: 'boolean' } },
+      cannot be trusted are listed with the reason; exits 1 when none could be used. A theme shows
+      once --min-theme-group people raised it across the digests (default 3, never below 2).`,
+  options: { quarter: { type: 'string' }, vocabulary: { type: 'string' }, 'min-group': { type: 'string' }, 'min-theme-group': { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' }, force: { type: 'boolean' } },
   run({ values, positionals }, io) {
     if (positionals.length === 0) throw new UsageError('Name the digest files or folders to collate.');
     if (values.quarter !== undefined && !/^\d{4}-Q[1-4]$/.test(values.quarter)) throw new UsageError('--quarter takes a quarter as YYYY-Qn, for example 2026-Q4.');
     const vocabulary = vocabularyOption(values.vocabulary, undefined);
-    const detail = collateDigests(digestFiles(positionals), { quarter: values.quarter, minGroupSize: minGroupOption(values['min-group']), vocabulary, today: io.today ?? today() });
+    const detail = collateDigests(digestFiles(positionals), {
+      quarter: values.quarter, minGroupSize: minGroupOption(values['min-group']), minThemeGroup: minThemeGroupOption(values['min-theme-group']), vocabulary, today: io.today ?? today(),
+    });
     for (const rejection of detail.collation.rejected) io.printError(`Not used: ${rejection.file}: ${rejection.reason}.`);
     for (const entry of detail.collation.superseded) io.printError(`${msg('collate.supersededLine', entry.file, entry.quarters.join(', '), entry.by)}.`);
     if (values.json) io.print(JSON.stringify(detail.collation, null, 2));

@@ -179,3 +179,9 @@ export function stricterGroup(asked: number | undefined, found: CliRules): numbe
   const values = [asked, found.reading?.config.minimumGroupSize].filter((value): value is number => value !== undefined);
   return values.length > 0 ? Math.max(...values) : undefined;
 }
+
+/** The theme minimum for `--min-theme-group N` under a configuration, as `stricterGroup` (undefined: the default, 3). */
+export function stricterThemeGroup(asked: number | undefined, found: CliRules): number | undefined {
+  const values = [asked, found.reading?.config.minimumThemeGroup].filter((value): value is number => value !== undefined);
+  return values.length > 0 ? Math.max(...values) : undefined;
+}

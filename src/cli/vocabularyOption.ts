@@ -32,6 +32,13 @@ export function minGroupOption(value: string | undefined): number | undefined {
   return Number(value);
 }
 
+/** `--min-theme-group N`: a whole number (the floor of 2 is applied where it is used). */
+export function minThemeGroupOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError('--min-theme-group takes a whole number (at least 2).');
+  return Number(value);
+}
+
 /**
  * The vocabulary under a configuration: `--vocabulary FILE`, else the file the configuration names,
  * else growth-themes.yaml in the folder, else beside the configuration (where the editor looks).

@@ -127,10 +127,14 @@ describe('CLI: themes, report and share', () => {
   it('writes an anonymised report, and an HTML one with nothing remote', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'growth-cli-'));
     try {
-      const { code, out } = await run(['report', SAMPLE, '--since', '2026-01-01', '--min-group', '3']);
+      const { code, out } = await run(['report', SAMPLE, '--since', '2026-01-01', '--min-group', '3', '--min-theme-group', '2']);
       assert.equal(code, 0);
       assert.match(out, /^# Themes report/);
       assert.match(out, /\| ci-speed ★ \| 2 \| 2 \| █+ \|/);
+      // At the default theme minimum of 3, no theme of these four people is named on its own.
+      const atThree = (await run(['report', SAMPLE, '--since', '2026-01-01', '--min-group', '3'])).out;
+      assert.doesNotMatch(atThree, /ci-speed/);
+      assert.match(atThree, /^Other themes: \d+ mentions\.$/m);
       assert.match(out, /^No trend: the period before had fewer than 3 people\.$/m);
       for (const name of ['Alex', 'Morgan', 'Priya', 'Shah', 'Sam', 'Lee', 'Jordan', 'Kim', 'Dana', 'Reyes', 'Chris', 'Okafor', 'alex-morgan', 'priya-shah']) {
         assert.doesNotMatch(out, new RegExp(`(^|[^\\p{L}])${name}([^\\p{L}]|$)`, 'u'), name);
@@ -138,7 +142,7 @@ describe('CLI: themes, report and share', () => {
       const withNames = await run(['report', SAMPLE, '--since', '2026-01-01', '--names']);
       assert.match(withNames.out, /Alex Morgan/);
       const html = join(folder, 'report.html');
-      assert.equal((await run(['report', SAMPLE, '--min-group', '3', '--out', html])).code, 0);
+      assert.equal((await run(['report', SAMPLE, '--min-group', '3', '--min-theme-group', '2', '--out', html])).code, 0);
       const page = readFileSync(html, 'utf8');
       assert.match(page, /<table>/);
       assert.match(page, /default-src 'none'/);

@@ -42,12 +42,14 @@ describe('collation: merging', () => {
     // In file order, as the CLI reads them: the first spelling of a theme or team names it.
     const { collation } = collateDigests([A, B, C], { vocabulary, today: '2026-12-02' });
     assert.deepEqual(collation, {
-      quarter: '2026-Q4', minGroupSize: 5, people: 23, sources: 3,
+      quarter: '2026-Q4', minGroupSize: 5, minThemeGroup: 3, people: 23, sources: 3,
       themes: [
-        // Platform (A and C merge as one team) and B's withheld breakdown: 2 teams.
-        { theme: 'on-call load', people: 10, sources: 3, teams: 2, crossTeam: true, trend: 'growing', previousPeople: 2, status: 'in-progress', owner: 'Platform leads' },
+        // Platform (A and C merge as one team) and B's withheld breakdown: 2 teams. Two people before is
+        // under the theme minimum, so that count is not given (0), though the trend is still told.
+        { theme: 'on-call load', people: 10, sources: 3, teams: 2, crossTeam: true, trend: 'growing', previousPeople: 0, status: 'in-progress', owner: 'Platform leads' },
         { theme: 'ci speed', people: 7, sources: 2, teams: 2, crossTeam: true, trend: 'growing', previousPeople: 4, status: null, owner: null },
       ],
+      otherThemes: 0,
       teams: [{ team: 'Platform', people: 11 }, { team: 'Data', people: 5 }],
       rejected: [],
       superseded: [],
@@ -61,11 +63,15 @@ describe('collation: merging', () => {
   });
 
   it('collates the quarter asked for, with every trend', () => {
-    const { collation } = collateDigests([A, B], { quarter: '2026-Q3' });
+    // With the theme minimum at its floor of 2, themes of two people show.
+    const { collation } = collateDigests([A, B], { quarter: '2026-Q3', minThemeGroup: 2 });
     assert.deepEqual(collation.themes.map(t => [t.theme, t.people, t.trend, t.teams, t.crossTeam]), [['ci speed', 4, 'new', 1, false], ['oncall', 2, 'new', 1, false], ['tooling', 2, 'new', 1, false]]);
-    const steady = digest('s.json', [{ quarter: '2026-Q1', people: 5, themes: { x: 2, y: 3 } },
-      { quarter: '2026-Q2', people: 5, themes: { x: 2, y: 1 } }]);
-    assert.deepEqual(collateDigests([steady]).collation.themes.map(t => [t.theme, t.trend, t.previousPeople]), [['x', 'steady', 2], ['y', 'fading', 3]]);
+    // At the default of 3 they are other themes.
+    const atThree = collateDigests([A, B], { quarter: '2026-Q3' }).collation;
+    assert.deepEqual([atThree.themes.map(t => t.theme), atThree.otherThemes], [['ci speed'], 4]);
+    const steady = digest('s.json', [{ quarter: '2026-Q1', people: 5, themes: { x: 2, y: 4 } },
+      { quarter: '2026-Q2', people: 5, themes: { x: 2, y: 3 } }]);
+    assert.deepEqual(collateDigests([steady], { minThemeGroup: 2 }).collation.themes.map(t => [t.theme, t.trend, t.previousPeople]), [['y', 'fading', 4], ['x', 'steady', 2]]);
   });
 
   it('keeps merged teams safe: each digest leaves 0 or at least the minimum hidden, so the merge does too', () => {
@@ -79,8 +85,9 @@ describe('collation: merging', () => {
     const detail = collateDigests([A, B, C], { vocabulary });
     const markdown = collationMarkdown(detail);
     assert.match(markdown, /^# Growth themes across teams, 2026-Q4$/m);
-    assert.match(markdown, /^\| on-call load ★ \| 10 \| 3 \| 2 \| growing \(2 before\) \| in progress \(Platform leads\) \| █{20} \|$/m);
-    assert.match(markdown, /^\| on-call load \| 0 \| 0 \| 2 \| 10 \|$/m);
+    // Two people the quarter before is under the theme minimum: not given as a number.
+    assert.match(markdown, /^\| on-call load ★ \| 10 \| 3 \| 2 \| growing \(fewer than 3 before\) \| in progress \(Platform leads\) \| █{20} \|$/m);
+    assert.match(markdown, /^\| on-call load \| 0 \| 0 \| 0 \| 10 \|$/m);
     assert.match(markdown, /may be counted twice/);
     const html = collationHtml(detail);
     assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">/);
@@ -95,9 +102,9 @@ describe('collation: every rejection, with its reason, while the rest merge', ()
 
   it('rejects a wrong or future format version', () => {
     assert.deepEqual(reasons([digest('old.json', [{ quarter: '2026-Q4', people: 5 }], {}, b => { b.formatVersion = 0; }),
-      digest('new.json', [{ quarter: '2026-Q4', people: 5 }], {}, b => { b.formatVersion = 3; }), A]), [
-      { file: 'new.json', reason: 'made in format version 3, newer than this collation knows (2); update the tool' },
-      { file: 'old.json', reason: 'its format version is not one this collation knows (1, 2)' },
+      digest('new.json', [{ quarter: '2026-Q4', people: 5 }], {}, b => { b.formatVersion = 4; }), A]), [
+      { file: 'new.json', reason: 'made in format version 4, newer than this collation knows (3); update the tool' },
+      { file: 'old.json', reason: 'its format version is not one this collation knows (1, 2, 3)' },
     ]);
   });
 

@@ -40,14 +40,17 @@ describe('team digest: building', () => {
     assert.ok(!sealHolds(result.text.replace('"people": 6', '"people": 7')), 'a changed count breaks the seal');
     assert.ok(!sealHolds(result.text.replace(/\n/g, '\r\n')), 'so does re-saving it with other line endings');
     assert.deepEqual(body, {
-      format: 'growth-team-digest', formatVersion: 2, label: 'Platform group', created: '2026-12-02', sourceId: SOURCE, minGroupSize: 5,
+      format: 'growth-team-digest', formatVersion: 3, label: 'Platform group', created: '2026-12-02', sourceId: SOURCE, minGroupSize: 5, minThemeGroup: 3,
       quarters: [{
         quarter: '2026-Q4', people: 6,
-        themes: { 'on-call load': 6, 'ci-speed': 5, tooling: 1 },
+        // tooling, raised by one person and not an agreed theme, stays home: one mention of other themes.
+        themes: { 'on-call load': 6, 'ci-speed': 5 },
         // Platform (5) alone would give Mobile's one person away by subtraction.
         teams: [], hiddenTeamPeople: 6,
         careerPaths: { 'not-recorded': 6 },
-        flightRisk: { other: 6 },
+        // Everyone with a flight risk has "low" (the misspelt one counts as not recorded): not given.
+        flightRisk: {},
+        otherThemes: 1,
       }],
     });
     assert.deepEqual(result.quartersLeftOut, [{ quarter: '2026-Q3', people: 3 }]);
@@ -56,7 +59,8 @@ describe('team digest: building', () => {
   it('shows teams when what stays hidden is 0 or at least the minimum', () => {
     const notes = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].map((p, i) => note(`P${p}`, '2026-10-01', i < 5 ? 'Platform' : i < 8 ? 'Web' : undefined, i % 2 ? '#ci' : '#tooling'));
     const quarter = built(buildDigest(notes, { today: '2026-12-02', sourceId: SOURCE })).digest.quarters[0];
-    assert.deepEqual(quarter.teams, [{ team: 'Platform', people: 5, themes: { tooling: 3, ci: 2 } }]);
+    // A team's line carries only themes at least 3 of its people raised.
+    assert.deepEqual(quarter.teams, [{ team: 'Platform', people: 5, themes: { tooling: 3 } }]);
     assert.equal(quarter.hiddenTeamPeople, 5);
   });
 

@@ -16,7 +16,7 @@ const FULL = `{
     "sensitiveWords": ["salary"],
     "privacyWords": ["confidential"]
   },
-  "report": { "minimumGroupSize": 6, "minimumQuoteGroup": 12 }
+  "report": { "minimumGroupSize": 6, "minimumQuoteGroup": 12, "minimumThemeGroup": 4 }
 }
 `;
 
@@ -33,7 +33,7 @@ describe('growth.config.json: reading', () => {
       notesFolder: 'notes', questionScriptPath: 'scripts/ours.json', templatePath: 'templates/note.md', seniorLeaderTitle: 'Director',
       patternThreshold: 3, vocabularyPath: 'org/growth-themes.yaml',
       privateFields: ['team', 'level'], privateSections: ['leave-reason'], sensitiveWords: ['salary'], privacyWords: ['confidential'],
-      minimumGroupSize: 6, minimumQuoteGroup: 12,
+      minimumGroupSize: 6, minimumQuoteGroup: 12, minimumThemeGroup: 4,
     });
   });
 
@@ -43,7 +43,7 @@ describe('growth.config.json: reading', () => {
       rules: {
         notesFolder: 'growth-notes', questionScriptPath: '', templatePath: '', seniorLeaderTitle: 'CTO', vocabularyPath: '', patternThreshold: 2,
         share: { privateFields: [], privateSections: [], sensitiveWords: DEFAULT_SENSITIVE_WORDS, privacyWords: [] },
-        report: { minimumGroupSize: 5, minimumQuoteGroup: 10 },
+        report: { minimumGroupSize: 5, minimumQuoteGroup: 10, minimumThemeGroup: 3 },
       },
       disagreements: [],
     });
@@ -114,12 +114,12 @@ describe('growth.config.json and the settings: the stricter wins', () => {
     const file = parseGrowthConfig(FULL).config;
     const { rules, disagreements } = effectiveRules(file, {
       privateFields: ['level', 'manager'], privateSections: ['leave-reason'], sensitiveWords: ['Salary', 'bonus'], privacyWords: ['confidential'],
-      minimumGroupSize: 8, minimumQuoteGroup: 4, patternThreshold: 2, notesFolder: 'notes',
+      minimumGroupSize: 8, minimumQuoteGroup: 4, minimumThemeGroup: 4, patternThreshold: 2, notesFolder: 'notes',
     });
     assert.deepEqual(rules.share, {
       privateFields: ['team', 'level', 'manager'], privateSections: ['leave-reason'], sensitiveWords: ['salary', 'bonus'], privacyWords: ['confidential'],
     });
-    assert.deepEqual(rules.report, { minimumGroupSize: 8, minimumQuoteGroup: 12 });
+    assert.deepEqual(rules.report, { minimumGroupSize: 8, minimumQuoteGroup: 12, minimumThemeGroup: 4 });
     assert.equal(rules.patternThreshold, 3);
     assert.deepEqual(disagreements, [
       { key: 'themes.patternThreshold', used: 'file' },
@@ -132,9 +132,12 @@ describe('growth.config.json and the settings: the stricter wins', () => {
 
   it('takes a rule from whichever side sets it, and never goes below the floors', () => {
     assert.deepEqual(effectiveRules(undefined, { privateFields: ['team'], minimumGroupSize: 1, minimumQuoteGroup: 2, sensitiveWords: [] }).rules.share.privateFields, ['team']);
-    const settingsOnly = effectiveRules(undefined, { minimumGroupSize: 1, minimumQuoteGroup: 2, sensitiveWords: [], questionScriptPath: ' s.json ' });
+    const settingsOnly = effectiveRules(undefined, { minimumGroupSize: 1, minimumQuoteGroup: 2, minimumThemeGroup: 1, sensitiveWords: [], questionScriptPath: ' s.json ' });
     assert.deepEqual([settingsOnly.rules.report, settingsOnly.rules.share.sensitiveWords, settingsOnly.rules.questionScriptPath, settingsOnly.disagreements],
-      [{ minimumGroupSize: 3, minimumQuoteGroup: 3 }, [], 's.json', []]);
+      [{ minimumGroupSize: 3, minimumQuoteGroup: 3, minimumThemeGroup: 2 }, [], 's.json', []]);
+    // The theme minimum: the larger of the file and the settings, 3 when neither says one.
+    assert.equal(effectiveRules({ minimumThemeGroup: 5 }, { minimumThemeGroup: 2 }).rules.report.minimumThemeGroup, 5);
+    assert.equal(effectiveRules(undefined, {}).rules.report.minimumThemeGroup, 3);
     const fileOnly = effectiveRules({ sensitiveWords: ['pay'], notesFolder: '/notes/' }, {});
     assert.deepEqual([fileOnly.rules.share.sensitiveWords, fileOnly.rules.notesFolder], [['pay'], 'notes']);
   });

@@ -4,6 +4,7 @@ export * from './dates';
 export * from './fileFaults';
 export * from './lineIndex';
 export * from './messages';
+export * from './nameFolding';
 export * from './noteEncoding';
 export * from './noteFolders';
 export * from './peopleMatch';

@@ -167,6 +167,9 @@ export const MESSAGES = {
   'collate.superseded': 'Replaced by newer digests from the same notes',
   'collate.supersededLine': '{0}: {1} replaced by {2}',
   'collate.sameDigest': 'the same digest as {0}',
+  'collate.rareTeamTheme': '{0} counts a theme raised by {1} people in team "{2}", under its theme minimum of {3}',
+  'collate.rareThemeNotAgreed': '{0} counts a theme raised by {1} people that is not an agreed theme, under its theme minimum of {2}',
+  'collate.sameAnswerBreakdown': '{0}\'s {1} gives everyone the same answer, which says what each person answered',
 
   // crossNoteViews.ts: labels in the Themes and Action Items views.
   'views.noPerson': '(no person)',
@@ -185,6 +188,8 @@ export const MESSAGES = {
   'digest.quartersLeftOut': 'Left out, fewer than {0} people: {1}.',
   'digest.themeLeftOut': '{0} theme left out: too long, or holding a name.',
   'digest.themesLeftOut': '{0} themes left out: too long, or holding a name.',
+  'digest.rareThemes': 'Themes raised by fewer than {0} people leave only when they are agreed themes (the shared vocabulary), for the whole group, never per team; the rest are counted as other themes.',
+  'digest.sameAnswer': 'Not included, because everyone gave the same answer: {0}.',
 
   // prepare.ts: the brief before a conversation, and how long ago something was.
   'prepare.title': 'Prepare: {0}',
@@ -255,6 +260,10 @@ export const MESSAGES = {
   'report.noConversations': 'No conversations in this period.',
   'report.allGroupsHidden': 'Not shown: every group has fewer than {0} people, or could be worked out from the others.',
   'report.otherGroups': 'other (smaller groups, not shown)',
+  'report.sameAnswer': 'Not shown: everyone in this group gave the same answer, so the counts would say what each person answered.',
+  'report.themeRule': 'A theme is shown on its own once at least {0} people raised it; rarer themes are counted together.',
+  'report.otherThemes': 'Other themes: {0} mentions.',
+  'report.otherThemesOne': 'Other themes: {0} mention.',
   'column.theme': 'Theme',
   'column.people': 'People',
   'column.conversations': 'Conversations',
@@ -267,6 +276,7 @@ export const MESSAGES = {
   'trend.steady': 'steady',
   'trend.fading': 'fading',
   'trend.before': '{0} ({1} before)',
+  'trend.beforeFew': '{0} (fewer than {1} before)',
   'completion.themeUsedOnce': 'used once across the workspace',
   'completion.themeUsed': 'used {0} times across the workspace',
   'completion.today': 'today',
@@ -285,6 +295,7 @@ export const MESSAGES = {
   'collate.crossTeamFirst': 'Cross-team patterns (raised in two or more teams) first.',
   'collate.crossTeamFirstStar': 'Cross-team patterns (★, raised in two or more teams) first.',
   'collate.noThemes': 'No themes in this quarter.',
+  'collate.themeRule': 'A theme is shown once at least {0} people raised it across the digests; rarer themes are counted together.',
   'collate.peoplePerTheme': 'People per theme, {0} to {1}',
   'collate.teams': 'Teams',
   'collate.noTeams': 'No team has at least {0} people across the digests.',

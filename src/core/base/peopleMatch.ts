@@ -1,12 +1,8 @@
 /** Matching a typed name against the people who already have notes: the picker never guesses a new person. */
 import { editDistance } from './themes';
+import { foldName } from './nameFolding';
 
-/** A name with its accents dropped and in lower case: "Zoë" and "zoe" are one name. */
-export function foldName(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** A name reduced to what makes it the same person: case, accents and spacing do not count. */
+/** A name reduced to what makes it the same person: case, accents, letters typed without their marks (ł, ø, ß) and spacing do not count. */
 export function personKey(name: string): string {
   return foldName(name).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }

@@ -30,6 +30,7 @@ export interface GrowthConfig {
   readonly privacyWords?: readonly string[];
   readonly minimumGroupSize?: number;
   readonly minimumQuoteGroup?: number;
+  readonly minimumThemeGroup?: number;
 }
 
 /** A problem in the configuration file, where it is in the file. */
@@ -209,6 +210,7 @@ function wellFormedValues(data: unknown): GrowthConfig {
     privacyWords: words(share, 'privacyWords'),
     minimumGroupSize: wholeNumber(report, 'minimumGroupSize', 3),
     minimumQuoteGroup: wholeNumber(report, 'minimumQuoteGroup', 3),
+    minimumThemeGroup: wholeNumber(report, 'minimumThemeGroup', 2),
   };
   return Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined)) as GrowthConfig;
 }

@@ -1,7 +1,7 @@
 import Ajv, { ValidateFunction } from 'ajv';
 import digestSchema from '../../../schemas/digest.schema.json';
 import { DIGEST_FORMAT, DIGEST_FORMAT_VERSION, DigestQuarter, KNOWN_DIGEST_VERSIONS, previousQuarter, quarterOf, sealHolds, TeamDigest } from './digest';
-import { effectiveMinGroupSize, suppressSmallGroups } from '../privacy';
+import { effectiveMinGroupSize, effectiveMinThemeGroup, suppressSmallGroups } from '../privacy';
 import { classifyTrend, Trend } from './report';
 import { addDays, msg, normalizeTheme } from '../base';
 import { EMPTY_VOCABULARY, OrgStatus, Vocabulary } from '../workspace';
@@ -52,9 +52,13 @@ export interface CollatedTheme {
 export interface Collation {
   readonly quarter: string;
   readonly minGroupSize: number;
+  /** Fewest people (across the digests) a theme is shown for. */
+  readonly minThemeGroup: number;
   readonly people: number;
   readonly sources: number;
   readonly themes: CollatedTheme[];
+  /** Mentions of themes too rare to show: those under the theme minimum here, and those no digest let leave its team. */
+  readonly otherThemes: number;
   readonly teams: { team: string; people: number }[];
   readonly rejected: Rejection[];
   readonly superseded: Superseded[];
@@ -74,6 +78,8 @@ export interface CollationDetail {
 export interface CollateOptions {
   readonly quarter?: string;
   readonly minGroupSize?: number;
+  /** Fewest people across the digests a theme is shown for (default 3, never below 2). */
+  readonly minThemeGroup?: number;
   readonly vocabulary?: Vocabulary;
   /** Today, YYYY-MM-DD: a digest made later than this is refused. */
   readonly today?: string;
@@ -86,8 +92,11 @@ function schemaErrors(data: unknown) {
   return validator(data) ? [] : validator.errors ?? [];
 }
 
-/** Reads and checks one digest file; a digest that cannot be trusted is a reason, never a partial read. */
-export function readDigest(file: DigestFile, minGroupSize: number, today?: string): TeamDigest | { reason: string } {
+/**
+ * Reads and checks one digest file; a digest that cannot be trusted is a reason, never a partial read.
+ * With the org's vocabulary, a rare theme in a format 3 digest must be one of its agreed themes.
+ */
+export function readDigest(file: DigestFile, minGroupSize: number, today?: string, vocabulary?: Vocabulary): TeamDigest | { reason: string } {
   if (file.unreadable !== undefined) return { reason: file.unreadable };
   if (file.text.length > MAX_DIGEST_BYTES) return { reason: msg('collate.tooLarge', MAX_DIGEST_BYTES / 1024) };
   let data: unknown;
@@ -114,11 +123,13 @@ export function readDigest(file: DigestFile, minGroupSize: number, today?: strin
   const digest = data as TeamDigest;
   // Version 2 always carries its source id (the schema allows it missing only for version 1).
   if (version >= 2 && digest.sourceId === undefined) return { reason: msg('collate.schema') };
+  // Version 3 always says its theme minimum, by which its rare themes are checked.
+  if (version >= 3 && digest.minThemeGroup === undefined) return { reason: msg('collate.schema') };
   if (!sealHolds(file.text)) return { reason: msg('collate.changed') };
   const seen = new Set<string>();
   const twice = digest.quarters.find(q => seen.size === seen.add(q.quarter).size);
   if (twice) return { reason: msg('collate.quarterTwice', twice.quarter) };
-  const wrong = smallGroupIn(digest, minGroupSize) ?? impossibleCountIn(digest) ?? wrongDayIn(digest, today);
+  const wrong = smallGroupIn(digest, minGroupSize) ?? impossibleCountIn(digest) ?? rareThemeIn(digest, vocabulary) ?? sameAnswerIn(digest) ?? wrongDayIn(digest, today);
   if (wrong) return { reason: wrong };
   return digest;
 }
@@ -145,6 +156,41 @@ function impossibleCountIn(digest: TeamDigest): string | undefined {
       // An empty breakdown says nothing (and hides nothing); one that is given must count every person once.
       const sum = values.reduce((total, people) => total + people, 0);
       if (values.length > 0 && sum !== quarter.people) return msg('collate.breakdownDoesNotAddUp', quarter.quarter, field, sum, quarter.people);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A format 3 digest carries a theme fewer than its theme minimum raised only for the whole group, and
+ * only when it is an agreed theme: one in a team, or (when the collation has the vocabulary) one the
+ * vocabulary does not know, was not made by the rules it says it follows.
+ */
+function rareThemeIn(digest: TeamDigest, vocabulary: Vocabulary | undefined): string | undefined {
+  const minimum = digest.minThemeGroup;
+  if (minimum === undefined) return undefined;
+  for (const quarter of digest.quarters) {
+    for (const team of quarter.teams) {
+      const rare = Object.entries(team.themes).find(([, people]) => people < minimum);
+      if (rare) return msg('collate.rareTeamTheme', quarter.quarter, rare[1], team.team, minimum);
+    }
+    if (!vocabulary || vocabulary.isEmpty) continue;
+    const rare = Object.entries(quarter.themes).find(([theme, people]) => people < minimum && vocabulary.lookup(theme) === undefined);
+    if (rare) return msg('collate.rareThemeNotAgreed', quarter.quarter, rare[1], minimum);
+  }
+  return undefined;
+}
+
+/**
+ * A format 3 digest gives no career-path or flight-risk breakdown where everyone with a value has the
+ * same one (it would say what each person answered): one that does was not made by these rules.
+ */
+function sameAnswerIn(digest: TeamDigest): string | undefined {
+  if (digest.minThemeGroup === undefined) return undefined;
+  for (const quarter of digest.quarters) {
+    for (const [field, counts] of [['careerPaths', quarter.careerPaths], ['flightRisk', quarter.flightRisk]] as const) {
+      const answers = Object.keys(counts).filter(value => value !== 'not-recorded');
+      if (answers.length === 1 && answers[0] !== 'other') return msg('collate.sameAnswerBreakdown', quarter.quarter, field);
     }
   }
   return undefined;
@@ -220,6 +266,8 @@ interface ThemeTally {
 interface QuarterTally {
   people: number;
   sources: number;
+  /** Mentions of themes the digests kept back as too rare. */
+  otherThemes: number;
   readonly themes: Map<string, ThemeTally>;
   readonly teams: Map<string, { team: string; people: number }>;
 }
@@ -228,6 +276,7 @@ interface QuarterTally {
 function foldQuarter(tally: QuarterTally, quarter: DigestQuarter, keys: ThemeKeys, sign: 1 | -1) {
   tally.people += sign * quarter.people;
   tally.sources += sign;
+  tally.otherThemes += sign * (quarter.otherThemes ?? 0);
   const namedTeams = new Map<string, string[]>();
   const namedPeople = new Map<string, number>();
   for (const team of quarter.teams) {
@@ -286,17 +335,22 @@ export function collateDigests(files: Iterable<DigestFile>, options: CollateOpti
   const present = [...quarters.keys()].filter(q => (quarters.get(q)?.sources ?? 0) > 0).sort();
   const quarter = options.quarter ?? present[present.length - 1] ?? '';
   const recentQuarters = [previousQuarter(previousQuarter(previousQuarter(quarter))), previousQuarter(previousQuarter(quarter)), previousQuarter(quarter), quarter];
-  const current = quarters.get(quarter) ?? { people: 0, sources: 0, themes: new Map<string, ThemeTally>(), teams: new Map() };
+  const current = quarters.get(quarter) ?? { people: 0, sources: 0, otherThemes: 0, themes: new Map<string, ThemeTally>(), teams: new Map() };
+  const minThemeGroup = effectiveMinThemeGroup(options.minThemeGroup);
+  // A theme shows once enough people raised it across the digests; a quarter's count under that is not given (0).
+  const shownCount = (people: number) => (people >= minThemeGroup ? people : 0);
+  const common = [...current.themes].filter(([, tally]) => tally.people >= minThemeGroup);
+  const otherThemes = current.otherThemes + [...current.themes.values()].filter(tally => tally.people < minThemeGroup).reduce((sum, tally) => sum + tally.people, 0);
   const history = new Map<string, number[]>();
-  for (const key of current.themes.keys()) history.set(keys.nameOfKey(key), recentQuarters.map(q => quarters.get(q)?.themes.get(key)?.people ?? 0));
-  const themes: CollatedTheme[] = [...current.themes].map(([key, tally]) => {
+  for (const [key] of common) history.set(keys.nameOfKey(key), recentQuarters.map(q => shownCount(quarters.get(q)?.themes.get(key)?.people ?? 0)));
+  const themes: CollatedTheme[] = common.map(([key, tally]) => {
     const name = keys.nameOfKey(key);
-    const previousPeople = history.get(name)?.[2] ?? 0;
+    const before = quarters.get(recentQuarters[2])?.themes.get(key)?.people ?? 0;
     const response = vocabulary.lookup(name)?.response;
     const teams = tally.namedTeams.size + tally.otherTeams;
     return {
       theme: name, people: tally.people, sources: tally.sources, teams, crossTeam: teams >= 2,
-      trend: classifyTrend(tally.people, previousPeople), previousPeople, status: response?.status ?? null, owner: response?.owner ?? null,
+      trend: classifyTrend(tally.people, before), previousPeople: shownCount(before), status: response?.status ?? null, owner: response?.owner ?? null,
     };
   }).sort((a, b) => Number(b.crossTeam) - Number(a.crossTeam) || b.people - a.people || a.theme.localeCompare(b.theme));
   const teams = suppressSmallGroups([...current.teams.values()].map(t => ({ key: t.team, people: t.people })), current.people, minGroupSize)
@@ -306,7 +360,7 @@ export function collateDigests(files: Iterable<DigestFile>, options: CollateOpti
     const note = vocabulary.lookup(theme.theme)?.response?.note;
     if (note) notes.set(theme.theme, note);
   }
-  return { collation: { quarter, minGroupSize, people: current.people, sources: current.sources, themes, teams, rejected, superseded }, recentQuarters, history, notes };
+  return { collation: { quarter, minGroupSize, minThemeGroup, people: current.people, sources: current.sources, themes, otherThemes, teams, rejected, superseded }, recentQuarters, history, notes };
 }
 
 /** The digest that counts, so far, for one source's quarter: kept small, its counts read again only if it is replaced. */
@@ -331,7 +385,7 @@ function tallyDigests(files: Iterable<DigestFile>, options: CollateOptions, minG
   const counted = new Map<string, Counted>();
   const replaced = new Replacements();
   for (const file of files) {
-    const read = readDigest(file, minGroupSize, options.today);
+    const read = readDigest(file, minGroupSize, options.today, options.vocabulary);
     const twin = 'reason' in read ? undefined : byHash.get(read.contentHash);
     if ('reason' in read || twin) {
       rejected.push({ file: file.file, reason: 'reason' in read ? read.reason : msg('collate.sameDigest', twin ?? '') });
@@ -350,7 +404,7 @@ function tallyDigests(files: Iterable<DigestFile>, options: CollateOptions, minG
         continue;
       }
       let tally = quarters.get(quarter.quarter);
-      if (!tally) quarters.set(quarter.quarter, tally = { people: 0, sources: 0, themes: new Map(), teams: new Map() });
+      if (!tally) quarters.set(quarter.quarter, tally = { people: 0, sources: 0, otherThemes: 0, themes: new Map(), teams: new Map() });
       if (before) {
         foldQuarter(tally, earlier.quarterOf(before, quarter.quarter), keys, -1);
         replaced.add(before.file.file, file.file, quarter.quarter);

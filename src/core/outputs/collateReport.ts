@@ -12,8 +12,10 @@ function responseText(theme: CollatedTheme): string {
   return theme.status ? `${statusLabel(theme.status)}${theme.owner ? ` (${theme.owner})` : ''}` : msg('collate.noResponse');
 }
 
-function trendText(theme: CollatedTheme): string {
-  return theme.trend === 'new' ? msg('trend.new') : msg('trend.before', trendWord(theme.trend), theme.previousPeople);
+function trendText(theme: CollatedTheme, minThemeGroup: number): string {
+  if (theme.trend === 'new') return msg('trend.new');
+  // A count before under the theme minimum is given as 0: say "fewer than" instead.
+  return theme.previousPeople === 0 ? msg('trend.beforeFew', trendWord(theme.trend), minThemeGroup) : msg('trend.before', trendWord(theme.trend), theme.previousPeople);
 }
 
 /** The columns of the themes table, in the Markdown and the HTML report alike. */
@@ -26,6 +28,7 @@ function introLines(detail: CollationDetail): string[] {
   return [
     msg(collation.sources === 1 ? 'collate.introOne' : 'collate.intro', collation.people, collation.sources),
     msg('collate.minimum', collation.minGroupSize),
+    msg('collate.themeRule', collation.minThemeGroup),
   ];
 }
 
@@ -39,12 +42,13 @@ export function collationMarkdown(detail: CollationDetail): string {
     const top = Math.max(...collation.themes.map(t => t.people));
     out.push(`| ${themeColumns().join(' | ')} | |`, '|---|---:|---:|---:|---|---|---|');
     for (const theme of collation.themes) {
-      out.push(`| ${cell(theme.theme)}${theme.crossTeam ? ' ★' : ''} | ${theme.people} | ${theme.sources} | ${theme.teams} | ${trendText(theme)} | ${cell(responseText(theme))} | ${bar(theme.people, top)} |`);
+      out.push(`| ${cell(theme.theme)}${theme.crossTeam ? ' ★' : ''} | ${theme.people} | ${theme.sources} | ${theme.teams} | ${trendText(theme, collation.minThemeGroup)} | ${cell(responseText(theme))} | ${bar(theme.people, top)} |`);
     }
     out.push('', `### ${msg('collate.peoplePerTheme', recentQuarters[0], recentQuarters[3])}`, '', `| ${msg('column.theme')} | ${recentQuarters.join(' | ')} |`, `|---|${recentQuarters.map(() => '---:').join('|')}|`);
     for (const theme of collation.themes.slice(0, CHART_THEMES)) out.push(`| ${cell(theme.theme)} | ${(history.get(theme.theme) ?? [0, 0, 0, 0]).join(' | ')} |`);
     out.push('');
   }
+  if (collation.otherThemes > 0) out.push(otherThemesLine(collation), '');
   out.push(`## ${msg('collate.teams')}`, '');
   if (collation.teams.length === 0) out.push(msg('collate.noTeams', collation.minGroupSize), '');
   else out.push(`| ${msg('column.team')} | ${msg('column.people')} |`, '|---|---:|', ...collation.teams.map(t => `| ${cell(t.team)} | ${t.people} |`), '');
@@ -101,7 +105,7 @@ table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #d0d7de;padd
  */
 export function collationHtml(detail: CollationDetail): string {
   const { collation } = detail;
-  const themeRows = collation.themes.map(theme => `<tr><td>${escape(theme.theme)}${theme.crossTeam ? ' ★' : ''}</td><td class="n">${theme.people}</td><td class="n">${theme.sources}</td><td class="n">${theme.teams}</td><td>${escape(trendText(theme))}</td>`
+  const themeRows = collation.themes.map(theme => `<tr><td>${escape(theme.theme)}${theme.crossTeam ? ' ★' : ''}</td><td class="n">${theme.people}</td><td class="n">${theme.sources}</td><td class="n">${theme.teams}</td><td>${escape(trendText(theme, collation.minThemeGroup))}</td>`
     + `<td>${theme.status ? `<span class="status ${theme.status}">${escape(statusLabel(theme.status))}</span>` : escape(msg('collate.noResponse'))}${theme.owner ? ` ${escape(theme.owner)}` : ''}${detail.notes.get(theme.theme) ? `<div class="note">${escape(detail.notes.get(theme.theme) ?? '')}</div>` : ''}</td></tr>`).join('\n');
   const rejected = collation.rejected.length > 0
     ? `<h2>${escape(msg('collate.rejected'))}</h2><ul>${collation.rejected.map(r => `<li>${escape(r.file)}: ${escape(r.reason)}.</li>`).join('')}</ul>` : '';
@@ -112,6 +116,7 @@ ${introLines(detail).map(line => `<p>${escape(line)}</p>`).join('\n')}
 <h2>${escape(msg('collate.themesByPeople'))}</h2>
 <p>${escape(msg('collate.crossTeamFirstStar'))}</p>
 ${themesChart(detail) || `<p>${escape(msg('collate.noThemes'))}</p>`}
+${collation.otherThemes > 0 ? `<p>${escape(otherThemesLine(collation))}</p>` : ''}
 <table><thead><tr>${themeColumns().map(column => `<th>${escape(column)}</th>`).join('')}</tr></thead>
 <tbody>
 ${themeRows}
@@ -120,6 +125,11 @@ ${themeRows}
 ${teamsChart(detail) || `<p>${escape(msg('collate.noTeams', collation.minGroupSize))}</p>`}
 ${rejected}
 ${superseded}`);
+}
+
+/** "Other themes: N mentions.": what is too rare to show, counted. */
+function otherThemesLine(collation: Collation): string {
+  return msg(collation.otherThemes === 1 ? 'report.otherThemesOne' : 'report.otherThemes', collation.otherThemes);
 }
 
 /** One line per digest replaced by a newer one from the same notes: which quarters, and by which file. */

@@ -1,16 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { effectiveMinGroupSize, labelHoldsName, latestPerPerson, mentionsAName, nameScrubber, reportableNotes, suppressSmallGroups } from '../privacy';
-import { msg, normalizeTheme, personKey } from '../base';
-import { EMPTY_VOCABULARY, IndexedNote, Vocabulary } from '../workspace';
+import { effectiveMinGroupSize, effectiveMinThemeGroup, everyoneAnsweredAlike, labelHoldsName, latestPerPerson, mentionsAName, nameScrubber, reportableNotes, suppressSmallGroups } from '../privacy';
+import { msg, normalizeTheme } from '../base';
+import { EMPTY_VOCABULARY, IndexedNote, personOf, Vocabulary } from '../workspace';
 
 export const DIGEST_FORMAT = 'growth-team-digest';
 /**
  * Bumped when the digest format changes in a way an older collation could misread. Version 2 added the
- * notes folder's `sourceId` (so a newer digest replaces an older one) and `notesNotRead`.
+ * notes folder's `sourceId` (so a newer digest replaces an older one) and `notesNotRead`. Version 3
+ * carries themes raised by fewer than `minThemeGroup` people only when they are agreed themes, for the
+ * whole group, and says how many mentions it kept back (`otherThemes`): an older collation would show
+ * such a theme's small count as it is, so it must refuse the file.
  */
-export const DIGEST_FORMAT_VERSION = 2;
+export const DIGEST_FORMAT_VERSION = 3;
 /** Versions a collation reads: 1 has no source id (its label, when it has one, stands in for it). */
-export const KNOWN_DIGEST_VERSIONS: readonly number[] = [1, 2];
+export const KNOWN_DIGEST_VERSIONS: readonly number[] = [1, 2, 3];
 /** A notes folder's anonymous id: 128 random bits as hex, nothing derived from a name or a path. */
 const SOURCE_ID = /^[0-9a-f]{32}$/;
 /** A theme name longer than this, or with more words, may be a sentence from a note: it is left out unless the vocabulary knows it. */
@@ -38,6 +41,8 @@ export interface DigestQuarter {
   readonly hiddenTeamPeople: number;
   readonly careerPaths: DigestValueCounts;
   readonly flightRisk: DigestValueCounts;
+  /** Mentions (a person raising a theme) of themes too rare to leave (format version 3). */
+  readonly otherThemes?: number;
 }
 
 /** A team digest: what one manager shares for collation (schemas/digest.schema.json). */
@@ -49,6 +54,8 @@ export interface TeamDigest {
   /** The notes folder's anonymous id (format version 2). */
   readonly sourceId?: string;
   readonly minGroupSize: number;
+  /** Fewest people a theme is carried for, unless it is an agreed theme (format version 3). */
+  readonly minThemeGroup?: number;
   /** Notes that could not be read when it was made: its counts may be low. */
   readonly notesNotRead?: number;
   readonly quarters: readonly DigestQuarter[];
@@ -59,6 +66,8 @@ export interface TeamDigest {
 export interface DigestOptions {
   readonly today: string;
   readonly minGroupSize?: number;
+  /** Fewest people a theme is carried for, unless the vocabulary knows it (default 3, never below 2). */
+  readonly minThemeGroup?: number;
   readonly label?: string;
   readonly vocabulary?: Vocabulary;
   /** The notes folder's id (`readSourceId`, kept in the notes repository). */
@@ -74,6 +83,8 @@ export interface DigestBuilt {
   readonly quartersLeftOut: readonly { quarter: string; people: number }[];
   /** Themes left out because they look like a sentence or hold a name. */
   readonly themesLeftOut: number;
+  /** Breakdowns left empty because everyone gave the same answer ("2026-Q3 flightRisk"). */
+  readonly sameAnswers: readonly string[];
   /** The sealed file content, exactly as it is to be written. */
   readonly text: string;
 }
@@ -123,9 +134,11 @@ export function sealHolds(text: string): boolean {
  */
 export function buildDigest(allNotes: readonly IndexedNote[], options: DigestOptions): DigestResult {
   const minGroupSize = effectiveMinGroupSize(options.minGroupSize);
+  const minThemeGroup = effectiveMinThemeGroup(options.minThemeGroup);
   const vocabulary = options.vocabulary ?? EMPTY_VOCABULARY;
   const everyName = allNotes.flatMap(n => [n.person, n.manager, ...n.tasks.map(t => t.owner)]);
   const names: NameChecks = { scrub: nameScrubber(everyName), holdsName: labelHoldsName(everyName) };
+  const rules: QuarterRules = { names, minGroupSize, minThemeGroup, vocabulary, sameAnswers: [] };
   const byQuarter = notesByQuarter(reportableNotes(allNotes, vocabulary));
   const themes = themeNamer(vocabulary, names);
   const quarters: DigestQuarter[] = [];
@@ -134,7 +147,7 @@ export function buildDigest(allNotes: readonly IndexedNote[], options: DigestOpt
     const notes = byQuarter.get(quarter) ?? [];
     const latest = latestPerPerson(notes);
     if (latest.size < minGroupSize) quartersLeftOut.push({ quarter, people: latest.size });
-    else quarters.push(digestQuarter(quarter, latest, themesByPerson(notes, themes.name), names, minGroupSize));
+    else quarters.push(digestQuarter(quarter, latest, themesByPerson(notes, themes.name), rules));
   }
   if (quarters.length === 0) {
     const sizes = quartersLeftOut.map(q => `${q.quarter}: ${q.people}`).join(', ');
@@ -145,16 +158,26 @@ export function buildDigest(allNotes: readonly IndexedNote[], options: DigestOpt
   const label = options.label?.trim().slice(0, 80) || undefined;
   const body = {
     format: DIGEST_FORMAT, formatVersion: DIGEST_FORMAT_VERSION, ...(label ? { label } : {}),
-    created: options.today, sourceId: options.sourceId, minGroupSize, ...(options.notesNotRead ? { notesNotRead: options.notesNotRead } : {}), quarters,
+    created: options.today, sourceId: options.sourceId, minGroupSize, minThemeGroup, ...(options.notesNotRead ? { notesNotRead: options.notesNotRead } : {}), quarters,
   } as const;
   const text = sealDigest(body);
-  return { digest: JSON.parse(text) as TeamDigest, text, quartersLeftOut, themesLeftOut: themes.dropped.size };
+  return { digest: JSON.parse(text) as TeamDigest, text, quartersLeftOut, themesLeftOut: themes.dropped.size, sameAnswers: rules.sameAnswers };
 }
 
 /** The two ways a theme or team name can point at someone: it mentions a name, or it holds one. */
 interface NameChecks {
   readonly scrub: (text: string) => string;
   readonly holdsName: (label: string) => boolean;
+}
+
+/** What every quarter of one digest is held to, and what it noted on the way. */
+interface QuarterRules {
+  readonly names: NameChecks;
+  readonly minGroupSize: number;
+  readonly minThemeGroup: number;
+  readonly vocabulary: Vocabulary;
+  /** Breakdowns left empty because everyone gave the same answer. */
+  readonly sameAnswers: string[];
 }
 
 /** The notes of each quarter, by the note's day; notes without a day or a person are left out. */
@@ -190,8 +213,14 @@ function themeNamer(vocabulary: Vocabulary, names: NameChecks): { name: (spellin
   return { name, dropped };
 }
 
-/** One quarter of at least the minimum group: its counts, with teams too small to show folded into the hidden people. */
-function digestQuarter(quarter: string, latest: ReadonlyMap<string, IndexedNote>, themesOf: Map<string, Set<string>>, names: NameChecks, minGroupSize: number): DigestQuarter {
+/**
+ * One quarter of at least the minimum group: its counts, with teams too small to show folded into the
+ * hidden people. A theme fewer than the theme minimum raised leaves only when it is an agreed theme, and
+ * then only for the whole group (never per team), so the organisation can add it up across teams; the
+ * others are counted as mentions of other themes. A breakdown where everyone gave the same answer is left empty.
+ */
+function digestQuarter(quarter: string, latest: ReadonlyMap<string, IndexedNote>, themesOf: Map<string, Set<string>>, rules: QuarterRules): DigestQuarter {
+  const { names, minGroupSize, minThemeGroup, vocabulary } = rules;
   const people = latest.size;
   // A team is named only when the name holds no one's name; unnamed teams go with the hidden people.
   const nameable = new Map<string, boolean>();
@@ -206,14 +235,24 @@ function digestQuarter(quarter: string, latest: ReadonlyMap<string, IndexedNote>
     else members.set(team, [person]);
   }
   const teams = suppressSmallGroups([...members].map(([key, list]) => ({ key, people: list.length })), people, minGroupSize);
+  const all = countThemes(themesOf.values());
+  const themes = Object.fromEntries(Object.entries(all).filter(([theme, count]) => count >= minThemeGroup || vocabulary.lookup(theme) !== undefined));
+  const otherThemes = Object.entries(all).filter(([theme]) => !(theme in themes)).reduce((sum, [, count]) => sum + count, 0);
+  const common = (counts: DigestThemeCounts) => Object.fromEntries(Object.entries(counts).filter(([, count]) => count >= minThemeGroup));
+  const breakdown = (field: 'careerPaths' | 'flightRisk', values: readonly (string | undefined)[]): DigestValueCounts => {
+    if (!everyoneAnsweredAlike(values)) return valueCounts(values.map(value => value ?? 'not-recorded'), minGroupSize);
+    rules.sameAnswers.push(`${quarter} ${field}`);
+    return {};
+  };
   return {
     quarter,
     people,
-    themes: countThemes(themesOf.values()),
-    teams: teams.shown.map(team => ({ team: team.key, people: team.people, themes: countThemes((members.get(team.key) ?? []).map(person => themesOf.get(person) ?? new Set<string>())) })),
+    themes,
+    teams: teams.shown.map(team => ({ team: team.key, people: team.people, themes: common(countThemes((members.get(team.key) ?? []).map(person => themesOf.get(person) ?? new Set<string>()))) })),
     hiddenTeamPeople: teams.hiddenPeople,
-    careerPaths: valueCounts([...latest.values()].map(n => n.careerPath ?? 'not-recorded'), minGroupSize),
-    flightRisk: valueCounts([...latest.values()].map(n => n.flightRisk ?? 'not-recorded'), minGroupSize),
+    careerPaths: breakdown('careerPaths', [...latest.values()].map(n => n.careerPath)),
+    flightRisk: breakdown('flightRisk', [...latest.values()].map(n => n.flightRisk)),
+    otherThemes,
   };
 }
 
@@ -221,7 +260,7 @@ function digestQuarter(quarter: string, latest: ReadonlyMap<string, IndexedNote>
 function themesByPerson(notes: readonly IndexedNote[], themeName: (spelling: string) => string | undefined): Map<string, Set<string>> {
   const byPerson = new Map<string, Set<string>>();
   for (const note of notes) {
-    const person = note.person ? personKey(note.person) : '';
+    const person = personOf(note);
     const themes = byPerson.get(person) ?? new Set<string>();
     for (const spelling of [...note.themes, ...note.tags.map(tag => tag.name)]) {
       const name = themeName(spelling);
@@ -264,6 +303,8 @@ export function describeDigest(built: DigestBuilt): string[] {
   if (digest.notesNotRead) lines.push(msg('digest.notesNotRead', digest.notesNotRead));
   if (built.quartersLeftOut.length > 0) lines.push(msg('digest.quartersLeftOut', digest.minGroupSize, built.quartersLeftOut.map(q => q.quarter).join(', ')));
   if (built.themesLeftOut > 0) lines.push(msg(built.themesLeftOut === 1 ? 'digest.themeLeftOut' : 'digest.themesLeftOut', built.themesLeftOut));
+  lines.push(msg('digest.rareThemes', digest.minThemeGroup ?? 0));
+  if (built.sameAnswers.length > 0) lines.push(msg('digest.sameAnswer', built.sameAnswers.join(', ')));
   return lines;
 }
 

@@ -1,6 +1,6 @@
-import { daysBetween, EMPTY_VOCABULARY, IndexedNote, matchesFilter, NoteFilter, openActionItems, peopleSummaries, themePeople, themeTree, unreadNotesLine, Vocabulary, WorkspaceIndex } from '../workspace';
+import { daysBetween, EMPTY_VOCABULARY, IndexedNote, matchesFilter, noteMentions, NoteFilter, openActionItems, peopleSummaries, personOf, themePeople, themeTree, unreadNotesLine, Vocabulary, WorkspaceIndex } from '../workspace';
 import {
-  effectiveMinGroupSize, effectiveMinQuoteGroup, labelHoldsName, latestPerPerson, mentionsAName, nameScrubber, QuoteCandidate, reportableNotes, selectQuotes, suppressSmallGroups,
+  effectiveMinGroupSize, effectiveMinQuoteGroup, effectiveMinThemeGroup, everyoneAnsweredAlike, labelHoldsName, latestPerPerson, mentionsAName, nameScrubber, QuoteCandidate, reportableNotes, selectQuotes, suppressSmallGroups,
 } from '../privacy';
 import { msg, personKey } from '../base';
 
@@ -28,6 +28,8 @@ export interface ReportOptions {
   readonly patternThreshold: number;
   /** Smallest group shown (default 5, never below 3). */
   readonly minGroupSize?: number;
+  /** Fewest distinct people a theme is shown for on its own in an anonymised report (default 3, never below 2). */
+  readonly minThemeGroup?: number;
   /** Smallest pattern quoted from (default 10, never below the group minimum). */
   readonly minQuoteGroup?: number;
   /** Quotes are off unless asked for. */
@@ -107,7 +109,7 @@ export function quoteSourcePaths(sourceIndex: WorkspaceIndex, options: Pick<Repo
 }
 
 function distinctPeople(notes: readonly IndexedNote[]): number {
-  return new Set(notes.map(n => (n.person ? personKey(n.person) : '')).filter(Boolean)).size;
+  return new Set(notes.filter(n => n.person?.trim()).map(personOf)).size;
 }
 
 /**
@@ -136,7 +138,9 @@ export function themesReport(sourceIndex: WorkspaceIndex, options: ReportOptions
   // The digest's own check on theme and team names: one that holds a name is not shown at all.
   const holdsName = labelHoldsName(everyName);
   const nameable = anonymised ? (label: string) => !mentionsAName(scrub, label.replace(/[-/]/g, ' ')) && !holdsName(label) : () => true;
-  const report: ReportContext = { index, options, anonymised, minGroupSize, filter, notes, people, showTrend, scrub, nameable };
+  // The author's own report shows every theme: it is their own notes.
+  const minThemeGroup = anonymised ? effectiveMinThemeGroup(options.minThemeGroup) : 1;
+  const report: ReportContext = { index, options, anonymised, minGroupSize, minThemeGroup, filter, notes, people, showTrend, scrub, nameable };
   const latest = [...latestPerPerson(notes).values()];
   return {
     markdown: [
@@ -144,9 +148,9 @@ export function themesReport(sourceIndex: WorkspaceIndex, options: ReportOptions
       ...themesSection(report, themeRows(index, { ...options, compare: showTrend })),
       ...teamsSection(report, latest),
       `## ${msg('report.careerPaths')}`, '', msg('report.fromLatest'), '',
-      ...countTable(msg('column.path'), latest.map(n => n.careerPath ?? msg('common.notRecorded')), anonymised ? minGroupSize : 0), '',
+      ...countTable(msg('column.path'), latest.map(n => n.careerPath), anonymised ? minGroupSize : 0), '',
       `## ${msg('report.flightRisk')}`, '', msg('report.fromLatestCounts'), '',
-      ...countTable(msg('column.risk'), latest.map(n => n.flightRisk ?? msg('common.notRecorded')), anonymised ? minGroupSize : 0), '',
+      ...countTable(msg('column.risk'), latest.map(n => n.flightRisk), anonymised ? minGroupSize : 0), '',
       ...followUpSection(report),
     ].join('\n'),
   };
@@ -158,6 +162,8 @@ interface ReportContext {
   readonly options: ReportOptions;
   readonly anonymised: boolean;
   readonly minGroupSize: number;
+  /** Fewest distinct people a theme is shown for on its own (1 in a report with names: everything). */
+  readonly minThemeGroup: number;
   readonly filter: NoteFilter;
   readonly notes: readonly IndexedNote[];
   readonly people: number;
@@ -182,9 +188,13 @@ function reportHeader({ options, notes, people, showTrend, anonymised, minGroupS
 }
 
 function themesSection(report: ReportContext, rows: readonly ThemeRow[]): string[] {
-  const { options, showTrend, scrub, nameable } = report;
+  const { options, showTrend, scrub, nameable, minThemeGroup } = report;
   const out = [`## ${msg('report.themes')}`, '', msg('report.patternRule', options.patternThreshold), ''];
-  const current = rows.filter(r => r.people > 0 && nameable(r.theme));
+  if (report.anonymised) out.splice(out.length - 1, 0, msg('report.themeRule', minThemeGroup));
+  const raised = rows.filter(r => r.people > 0 && nameable(r.theme));
+  // A theme too few people raised is counted, never named: in a small team it points at the person.
+  const current = raised.filter(r => r.people >= minThemeGroup);
+  const rareMentions = raised.filter(r => r.people < minThemeGroup).reduce((sum, r) => sum + r.people, 0);
   if (current.length === 0) out.push(msg('report.noThemes'), '');
   else {
     const top = Math.max(...current.map(r => r.people));
@@ -192,11 +202,12 @@ function themesSection(report: ReportContext, rows: readonly ThemeRow[]): string
     out.push(`| ${msg('column.theme')} | ${msg('column.people')} | ${msg('column.conversations')} |${showTrend ? ` ${msg('column.trend')} |` : ''}${options.includeNames ? ` ${msg('column.who')} |` : ''} |`);
     out.push(`|---|---:|---:|${showTrend ? '---|' : ''}${options.includeNames ? '---|' : ''}---|`);
     for (const row of current) {
-      out.push(`| ${cell(scrub(row.theme))}${row.pattern ? ' ★' : ''} | ${row.people} | ${row.conversations} |${showTrend ? ` ${trendText(row)} |` : ''}${options.includeNames ? ` ${cell((row.names ?? []).join(', '))} |` : ''} ${bar(row.people, top)} |`);
+      out.push(`| ${cell(scrub(row.theme))}${row.pattern ? ' ★' : ''} | ${row.people} | ${row.conversations} |${showTrend ? ` ${trendText(row, minThemeGroup)} |` : ''}${options.includeNames ? ` ${cell((row.names ?? []).join(', '))} |` : ''} ${bar(row.people, top)} |`);
     }
     out.push('');
   }
-  const faded = rows.filter(r => r.people === 0 && nameable(r.theme));
+  if (rareMentions > 0) out.push(msg(rareMentions === 1 ? 'report.otherThemesOne' : 'report.otherThemes', rareMentions), '');
+  const faded = rows.filter(r => r.people === 0 && nameable(r.theme) && (r.previousPeople ?? 0) >= minThemeGroup);
   if (faded.length > 0) out.push(msg('report.faded', faded.map(r => `${scrub(r.theme)} (${peopleCount(r.previousPeople ?? 0)})`).join(', ')), '');
   if (options.includeQuotes && options.lineText) {
     const minQuoteGroup = report.anonymised ? effectiveMinQuoteGroup(options.minQuoteGroup, report.minGroupSize) : 0;
@@ -205,19 +216,43 @@ function themesSection(report: ReportContext, rows: readonly ThemeRow[]): string
   return out;
 }
 
-/** Each team's top themes; in an anonymised report only teams of the minimum size, with complementary suppression. */
-function teamsSection({ index, options, anonymised, minGroupSize, filter, people, scrub, nameable }: ReportContext, latest: readonly IndexedNote[]): string[] {
+/**
+ * Each team's top themes; in an anonymised report only teams of the minimum size, with complementary
+ * suppression. A team counts the people whose latest note in the period is in it (someone who moved
+ * counts in the new team only), with the themes of all their notes in the period, and in an anonymised
+ * report only themes at least the theme minimum of its people raised.
+ */
+function teamsSection(report: ReportContext, latest: readonly IndexedNote[]): string[] {
+  const { index, anonymised, minGroupSize, minThemeGroup, notes, people, scrub, nameable } = report;
   const out = [`## ${msg('report.byTeam')}`, ''];
   const teamGroups = countGroups(latest.filter(n => n.team && nameable(n.team)).map(n => n.team as string));
   const teams = anonymised ? suppressSmallGroups(teamGroups, people, minGroupSize) : { shown: teamGroups, hiddenGroups: 0, hiddenPeople: people - teamGroups.reduce((s, g) => s + g.people, 0) };
   for (const team of teams.shown) {
-    const teamThemes = themeTree(index, { ...filter, team: team.key }, options.patternThreshold).filter(t => nameable(t.name)).slice(0, 5);
-    const summary = teamThemes.length > 0 ? teamThemes.map(t => `${scrub(t.name)} (${t.peopleCount})`).join(', ') : msg('report.noTeamThemes');
+    const members = new Set(latest.filter(n => n.team === team.key).map(personOf));
+    const teamThemes = themeCounts(index, notes.filter(n => members.has(personOf(n))))
+      .filter(t => t.people >= minThemeGroup && nameable(t.name)).slice(0, 5);
+    const summary = teamThemes.length > 0 ? teamThemes.map(t => `${scrub(t.name)} (${t.people})`).join(', ') : msg('report.noTeamThemes');
     out.push(`**${cell(scrub(team.key))}**, ${peopleCount(team.people)}: ${summary}`, '');
   }
   if (teams.shown.length === 0) out.push(anonymised ? msg('report.noTeamBreakdown', minGroupSize) : msg('report.noTeam'), '');
   else if (teams.hiddenPeople > 0) out.push(msg('report.hiddenTeamPeople', teams.hiddenPeople), '');
   return out;
+}
+
+/** Distinct people per theme (top level, as the themes table) in some notes, most raised first. */
+function themeCounts(index: WorkspaceIndex, notes: readonly IndexedNote[]): { name: string; people: number }[] {
+  const tallies = new Map<string, { people: Set<string>; conversations: number }>();
+  for (const note of notes) {
+    for (const key of noteMentions(note, undefined).keys()) {
+      if (key.includes('/')) continue;
+      const tally = tallies.get(key) ?? { people: new Set<string>(), conversations: 0 };
+      tally.people.add(personOf(note));
+      tally.conversations++;
+      tallies.set(key, tally);
+    }
+  }
+  return [...tallies].map(([key, tally]) => ({ name: (index.preferredSpelling(key) ?? key).split('/').pop() ?? key, people: tally.people.size, conversations: tally.conversations }))
+    .sort((a, b) => b.people - a.people || b.conversations - a.conversations || a.name.localeCompare(b.name));
 }
 
 function followUpSection({ index, options }: ReportContext): string[] {
@@ -247,9 +282,15 @@ function countGroups(values: readonly string[]): { key: string; people: number }
   return [...counts.entries()].map(([key, people]) => ({ key, people }));
 }
 
-/** A count table, each row a group of people; groups under `minGroupSize` are merged into one hidden row. */
-function countTable(label: string, values: string[], minGroupSize: number): string[] {
-  if (values.length === 0) return [msg('report.noConversations')];
+/**
+ * A count table, each row a group of people; groups under `minGroupSize` are merged into one hidden row.
+ * With a minimum (an anonymised report), a breakdown where everyone who has a value has the same one is
+ * not shown: its count would say what each person answered.
+ */
+function countTable(label: string, recorded: readonly (string | undefined)[], minGroupSize: number): string[] {
+  if (recorded.length === 0) return [msg('report.noConversations')];
+  if (minGroupSize > 0 && everyoneAnsweredAlike(recorded)) return [msg('report.sameAnswer')];
+  const values = recorded.map(value => value ?? msg('common.notRecorded'));
   const { shown, hiddenPeople } = suppressSmallGroups(countGroups(values), values.length, minGroupSize);
   if (shown.length === 0) return [msg('report.allGroupsHidden', minGroupSize)];
   const top = Math.max(hiddenPeople, ...shown.map(group => group.people));
@@ -258,8 +299,11 @@ function countTable(label: string, values: string[], minGroupSize: number): stri
   return [`| ${label} | ${msg('column.people')} | |`, '|---|---:|---|', ...rows];
 }
 
-function trendText(row: ThemeRow): string {
-  return row.trend === 'new' || row.trend === undefined ? msg('trend.new') : msg('trend.before', trendWord(row.trend), row.previousPeople ?? 0);
+/** The trend; a count before under the theme minimum is not given (it would be a small group of its own). */
+function trendText(row: ThemeRow, minThemeGroup: number): string {
+  if (row.trend === 'new' || row.trend === undefined) return msg('trend.new');
+  const before = row.previousPeople ?? 0;
+  return before < minThemeGroup ? msg('trend.beforeFew', trendWord(row.trend), minThemeGroup) : msg('trend.before', trendWord(row.trend), before);
 }
 
 /** A trend in words, in the reader's language. */

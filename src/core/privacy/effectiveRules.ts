@@ -1,5 +1,5 @@
 import { GrowthConfig } from '../note';
-import { DEFAULT_MIN_GROUP_SIZE, effectiveMinGroupSize, effectiveMinQuoteGroup } from './groupPrivacy';
+import { DEFAULT_MIN_GROUP_SIZE, effectiveMinGroupSize, effectiveMinQuoteGroup, effectiveMinThemeGroup } from './groupPrivacy';
 
 /** Words that usually mean a line is not for the person's copy. */
 export const DEFAULT_SENSITIVE_WORDS: readonly string[] = ['salary', 'pay', 'raise', 'bonus', 'resign', 'resignation', 'quit', 'offer', 'flight risk', 'performance plan'];
@@ -31,6 +31,8 @@ export interface EffectiveRules {
   readonly report: {
     readonly minimumGroupSize: number;
     readonly minimumQuoteGroup: number;
+    /** Fewer distinct people than this, and a theme is counted only among the other themes. */
+    readonly minimumThemeGroup: number;
   };
 }
 
@@ -55,7 +57,7 @@ const KEYS: Readonly<Record<keyof GrowthConfig, string>> = {
   notesFolder: 'notesFolder', questionScriptPath: 'questionScriptPath', templatePath: 'templatePath', seniorLeaderTitle: 'seniorLeaderTitle',
   patternThreshold: 'themes.patternThreshold', vocabularyPath: 'themes.vocabularyPath',
   privateFields: 'share.privateFields', privateSections: 'share.privateSections', sensitiveWords: 'share.sensitiveWords', privacyWords: 'share.privacyWords',
-  minimumGroupSize: 'report.minimumGroupSize', minimumQuoteGroup: 'report.minimumQuoteGroup',
+  minimumGroupSize: 'report.minimumGroupSize', minimumQuoteGroup: 'report.minimumQuoteGroup', minimumThemeGroup: 'report.minimumThemeGroup',
 };
 
 /**
@@ -81,7 +83,7 @@ export function effectiveRules(file: GrowthConfig | undefined, settings: RuleSet
     if (given[key] === undefined && settings[key] === undefined) return fallback;
     return unionOf([...(given[key] ?? []), ...(settings[key] ?? [])], fold);
   };
-  const larger = (key: 'minimumGroupSize' | 'minimumQuoteGroup') => {
+  const larger = (key: 'minimumGroupSize' | 'minimumQuoteGroup' | 'minimumThemeGroup') => {
     differ(key, 'stricter', (a, b) => a === b);
     const values = [given[key], settings[key]].filter((value): value is number => value !== undefined);
     return values.length > 0 ? Math.max(...values) : undefined;
@@ -102,7 +104,11 @@ export function effectiveRules(file: GrowthConfig | undefined, settings: RuleSet
       sensitiveWords: union('sensitiveWords', DEFAULT_SENSITIVE_WORDS, loose),
       privacyWords: union('privacyWords', [], loose),
     },
-    report: { minimumGroupSize, minimumQuoteGroup: effectiveMinQuoteGroup(larger('minimumQuoteGroup'), minimumGroupSize) },
+    report: {
+      minimumGroupSize,
+      minimumQuoteGroup: effectiveMinQuoteGroup(larger('minimumQuoteGroup'), minimumGroupSize),
+      minimumThemeGroup: effectiveMinThemeGroup(larger('minimumThemeGroup')),
+    },
   };
   const order = Object.values(KEYS);
   return { rules, disagreements: disagreements.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key)) };

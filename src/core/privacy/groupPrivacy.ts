@@ -1,5 +1,5 @@
-import { FIELD_SCHEMAS, foldName, personKey } from '../base';
-import { EMPTY_VOCABULARY, IndexedNote, Vocabulary, withCanonicalThemes } from '../workspace';
+import { FIELD_SCHEMAS, foldName } from '../base';
+import { EMPTY_VOCABULARY, IndexedNote, personIdentities, personOf, Vocabulary, withCanonicalThemes } from '../workspace';
 
 /**
  * The group-size rules every output meant for someone else follows (the themes report, the team
@@ -16,6 +16,21 @@ export const DEFAULT_MIN_GROUP_SIZE = 5;
 export const LOWEST_MIN_GROUP_SIZE = 3;
 /** Quotes need a larger group: words identify people more easily than counts. */
 export const DEFAULT_MIN_QUOTE_GROUP = 10;
+
+/**
+ * A theme is shown on its own in an output for someone else only when at least this many distinct
+ * people raised it; rarer themes are counted together ("other themes"). Below three, a theme raised by
+ * one person in a small team points at the new joiner.
+ */
+export const DEFAULT_MIN_THEME_GROUP = 3;
+/** No setting goes below this: a theme of one person is that person. */
+export const LOWEST_MIN_THEME_GROUP = 2;
+
+/** The theme minimum to apply: the default when unset or not a number, never below the floor. */
+export function effectiveMinThemeGroup(requested?: number): number {
+  if (requested === undefined || !Number.isFinite(requested)) return DEFAULT_MIN_THEME_GROUP;
+  return Math.max(LOWEST_MIN_THEME_GROUP, Math.floor(requested));
+}
 
 /** The minimum group size to apply: the default when unset or not a number, never below the floor. */
 export function effectiveMinGroupSize(requested?: number): number {
@@ -62,6 +77,14 @@ export function suppressSmallGroups<T extends GroupCount>(groups: readonly T[], 
   return { shown, hiddenGroups, hiddenPeople };
 }
 
+/**
+ * True when everyone with a value has the same one (people with none aside): a breakdown of such values
+ * (flight risk, career path) is everyone's answer, so it is not shown as counts (homogeneity).
+ */
+export function everyoneAnsweredAlike(values: readonly (string | undefined)[]): boolean {
+  return new Set(values.filter(value => value !== undefined)).size === 1;
+}
+
 /** A line someone might quote, with who said it and whether it came from a private place. */
 export interface QuoteCandidate {
   /** Who the line is about (any stable key); two lines of one person are never both quoted. */
@@ -102,13 +125,9 @@ export function selectQuotes(candidates: readonly QuoteCandidate[], rules: Quote
   return quotes;
 }
 
-// Letters that do not decompose into a base letter and an accent.
-const UNDECOMPOSED: Readonly<Record<string, string>> = { 'ł': 'l', 'ø': 'o', 'đ': 'd', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ı': 'i', 'þ': 'th' };
-const UNDECOMPOSED_LETTER = new RegExp(`[${Object.keys(UNDECOMPOSED).join('')}]`, 'g');
-
-/** Letters and digits only, folded (accents, full-width forms, case): "Zoë's", "ＺＯＥ" and "zoes" all start "zoe". */
+/** Letters and digits only, folded (accents, full-width forms, case, ł ø ß and the like): "Zoë's", "ＺＯＥ" and "zoes" all start "zoe". */
 function compactFold(text: string): string {
-  return foldName(text.normalize('NFKC')).replace(UNDECOMPOSED_LETTER, c => UNDECOMPOSED[c]).replace(/[^\p{L}\p{N}]/gu, '');
+  return foldName(text).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /**
@@ -152,11 +171,15 @@ export function schemaValue(field: 'careerPath' | 'flightRisk', value: string | 
  * The notes as any output for someone else may see them: tags only from answers to the script's
  * questions (an allowlist: not from Private notes, an item marked (private), text before the first
  * question or an unknown section, not even as a count), no private task, themes under their canonical
- * names, and values the schema rejects dropped (they count as "not recorded").
+ * names, values the schema rejects dropped (they count as "not recorded"), and each note's person
+ * identity (`personIdentities`: folder, `previous` chain, folded name), so every count is of people,
+ * not of spellings. Pass every note, not one period's: a chain crosses periods.
  */
 export function reportableNotes(notes: readonly IndexedNote[], vocabulary: Vocabulary = EMPTY_VOCABULARY): IndexedNote[] {
+  const identities = personIdentities(notes);
   return notes.map(note => withCanonicalThemes({
     ...note,
+    personId: identities.get(note.path),
     careerPath: schemaValue('careerPath', note.careerPath),
     flightRisk: schemaValue('flightRisk', note.flightRisk),
     tags: note.tags.filter(tag => !tag.private && tag.questionId !== undefined),
@@ -164,12 +187,12 @@ export function reportableNotes(notes: readonly IndexedNote[], vocabulary: Vocab
   }, vocabulary));
 }
 
-/** Each person's latest note, by person key (one person however their name is spelt); notes naming no one are left out. */
+/** Each person's latest note, by person identity (one person however their name is spelt); notes naming no one are left out. */
 export function latestPerPerson(notes: readonly IndexedNote[]): Map<string, IndexedNote> {
   const latest = new Map<string, IndexedNote>();
   for (const note of notes) {
-    const key = note.person ? personKey(note.person) : '';
-    if (!key) continue;
+    if (!note.person?.trim()) continue;
+    const key = personOf(note);
     const seen = latest.get(key);
     if (!seen || (seen.date ?? '') < (note.date ?? '')) latest.set(key, note);
   }

@@ -2,6 +2,7 @@ import type { IndexedNote } from './indexedNote';
 import { WorkspaceIndex } from './workspaceIndex';
 import { noteMentions, personOf, ThemeTallies, ThemeTally } from './themeMentions';
 import { msg, personKey } from '../base';
+import { personIdentities } from './personIdentity';
 
 /** Which notes a cross-note view looks at. Dates are YYYY-MM-DD. */
 export interface NoteFilter {
@@ -202,15 +203,17 @@ export const CONVERSATION_INTERVAL_DAYS = 183;
 
 /** Everyone with notes, overdue first; linear in notes and actions (each is looked at once). */
 export function peopleSummaries(notes: readonly IndexedNote[], today: string, filter: NoteFilter = {}): PersonSummary[] {
+  // One row per person (folder, `previous` chain, folded name), found over every note so a chain across the filter still holds.
+  const identities = personIdentities(notes);
   const byPerson = new Map<string, IndexedNote[]>();
   for (const note of notes) {
     if (!note.person || !matchesFilter(note, filter)) continue;
-    const key = personKey(note.person);
+    const key = identities.get(note.path) ?? personKey(note.person);
     const list = byPerson.get(key);
     if (list) list.push(note);
     else byPerson.set(key, [note]);
   }
-  // Counted once by the name as written (case aside), as each person's row has always matched its actions.
+  // Counted by the name as written (case aside), as Action Items groups them; a person's row adds up each name their notes use.
   const openByName = new Map<string, number>();
   for (const action of unsortedActionItems(notes, today, filter)) {
     const name = action.person.toLowerCase();
@@ -220,6 +223,7 @@ export function peopleSummaries(notes: readonly IndexedNote[], today: string, fi
     const sorted = [...list].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
     const last = sorted[sorted.length - 1];
     const person = last.person?.trim() ?? '';
+    const names = new Set(list.map(n => n.person?.trim().toLowerCase() ?? ''));
     const daysSince = last.date ? daysBetween(last.date, today) : undefined;
     const overdue = (last.nextConversation !== undefined && last.nextConversation < today)
       || (daysSince !== undefined && daysSince > CONVERSATION_INTERVAL_DAYS);
@@ -231,7 +235,7 @@ export function peopleSummaries(notes: readonly IndexedNote[], today: string, fi
       overdue,
       flightRisk: last.flightRisk,
       careerPath: last.careerPath,
-      openActions: openByName.get(person.toLowerCase()) ?? 0,
+      openActions: [...names].reduce((sum, name) => sum + (openByName.get(name) ?? 0), 0),
       conversations: sorted.map(n => ({ path: n.path, date: n.date })),
     };
   }).sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.lastDate ?? '').localeCompare(b.lastDate ?? '') || a.person.localeCompare(b.person));

@@ -31,9 +31,9 @@ function collectMentions(note: IndexedNote, questionId: string | undefined): Map
   return keys;
 }
 
-/** One person whatever the case, accents or spacing of their name (as the people picker matches). */
+/** One person: the note's identity when it has one (`personIdentities`), else the folded name (as the people picker matches). */
 export function personOf(note: IndexedNote): string {
-  return (note.person && personKey(note.person)) || '(no person)';
+  return note.personId ?? ((note.person && personKey(note.person)) || '(no person)');
 }
 
 /** One theme across every note of an index: who raised it (with how many of their notes), in how many notes, per month. */

@@ -30,7 +30,7 @@ export class CollateDigestsCommand implements Command {
       await this.vocabulary.ready;
       const files = await readDigestFolder(folder, progress);
       return progress.token.isCancellationRequested ? undefined
-        : collateDigests(files, { minGroupSize: workspaceRules().rules.report.minimumGroupSize, vocabulary: this.vocabulary.current, today: today() });
+        : collateDigests(files, { minGroupSize: workspaceRules().rules.report.minimumGroupSize, minThemeGroup: workspaceRules().rules.report.minimumThemeGroup, vocabulary: this.vocabulary.current, today: today() });
     });
     if (!detail) return undefined;
     const { rejected } = detail.collation;

@@ -56,7 +56,7 @@ export class ExportTeamDigestCommand implements Command {
     const sourceId = await workspaceSourceId();
     if (!sourceId) return undefined;
     const built = buildDigest(this.notes.index.all(), {
-      today: today(), minGroupSize: found.rules.report.minimumGroupSize, label, vocabulary: this.vocabulary.current, sourceId, notesNotRead: unread.length,
+      today: today(), minGroupSize: found.rules.report.minimumGroupSize, minThemeGroup: found.rules.report.minimumThemeGroup, label, vocabulary: this.vocabulary.current, sourceId, notesNotRead: unread.length,
     });
     if ('refusal' in built) {
       logRefusal('Exporting a team digest', 'no quarter has enough people');

@@ -20,7 +20,7 @@ const SETTING_KEYS: Readonly<Partial<Record<keyof GrowthConfig, string>>> = {
   notesFolder: Settings.notesFolder, questionScriptPath: Settings.questionScriptPath, templatePath: Settings.templatePath,
   seniorLeaderTitle: Settings.seniorLeaderTitle, patternThreshold: Settings.patternThreshold, vocabularyPath: Settings.vocabularyPath,
   privateFields: Settings.privateFields, privateSections: Settings.privateSections, sensitiveWords: Settings.sensitiveWords,
-  minimumGroupSize: Settings.minimumGroupSize, minimumQuoteGroup: Settings.minimumQuoteGroup,
+  minimumGroupSize: Settings.minimumGroupSize, minimumQuoteGroup: Settings.minimumQuoteGroup, minimumThemeGroup: Settings.minimumThemeGroup,
 };
 
 /** Paths to files the extension reads into notes: a folder's own value is ignored until it is trusted. */
@@ -73,7 +73,10 @@ export function workspaceRules(): FolderRules {
   const larger = (pick: (rules: EffectiveRules) => number) => Math.max(...all.map(entry => pick(entry.rules)), pick(first.rules));
   return {
     ...first,
-    rules: { ...first.rules, report: { minimumGroupSize: larger(r => r.report.minimumGroupSize), minimumQuoteGroup: larger(r => r.report.minimumQuoteGroup) } },
+    rules: {
+      ...first.rules,
+      report: { minimumGroupSize: larger(r => r.report.minimumGroupSize), minimumQuoteGroup: larger(r => r.report.minimumQuoteGroup), minimumThemeGroup: larger(r => r.report.minimumThemeGroup) },
+    },
     configUri: all.find(entry => entry.problems.length > 0)?.configUri ?? first.configUri,
     problems: all.flatMap(entry => entry.problems),
   };

@@ -64,6 +64,7 @@ export const Settings = {
   exportFolder: 'exportFolder',
   minimumGroupSize: 'report.minimumGroupSize',
   minimumQuoteGroup: 'report.minimumQuoteGroup',
+  minimumThemeGroup: 'report.minimumThemeGroup',
   vocabularyPath: 'themes.vocabularyPath',
   guidanceComments: 'scaffold.guidance',
 } as const;

@@ -73,7 +73,7 @@ export class ThemesReportCommand implements Command {
     const quoted = kind.quotes ? await quotedNotes(this.notes, { today: day, since, patternThreshold, vocabulary }, progress) : new Map<string, Note>();
     return themesReport(this.notes.index, {
       today: day, since, includeNames: kind.names, patternThreshold, lineText: (path, line) => { const note = quoted.get(path); return note && quotableLine(note, line); },
-      minGroupSize: groups.minimumGroupSize, minQuoteGroup: groups.minimumQuoteGroup, includeQuotes: kind.quotes, vocabulary,
+      minGroupSize: groups.minimumGroupSize, minQuoteGroup: groups.minimumQuoteGroup, minThemeGroup: groups.minimumThemeGroup, includeQuotes: kind.quotes, vocabulary,
     });
   }
 }

@@ -1,0 +1,148 @@
+import { posix } from 'path';
+import { matchName, personKey } from '../base';
+import { resolveRelative } from '../note';
+import type { IndexedNote } from './indexedNote';
+
+/**
+ * Who each note is about, as one identity per person, for every count of people (reports, digests,
+ * the People view). A name alone is not enough: "Sam Lee" in one note and "Samuel Lee" in the next are
+ * one person, and two people called Alex Kim are two. In order:
+ *
+ * 1. **The person's folder.** A folder whose notes all name one person (names that match as the people
+ *    picker matches them: "Sam Lee", "Samuel Lee", "sam lee") is that person's folder, and every note in
+ *    it is theirs. A folder holding several people's notes (a flat layout) says nothing.
+ * 2. **The `previous` chain.** A note and the note its `previous` points at are one person (when they
+ *    share a folder or their names match; a link to someone else's note is an error, and ignored).
+ * 3. **The name, folded** (`personKey`): notes outside a person's folder and chain with the same name
+ *    are one person, and join the one person's folder of that name when there is exactly one.
+ *
+ * Links only ever join: where the notes are unclear (two spellings in one folder), they make fewer
+ * people, never more, so a group never looks larger than it is.
+ */
+export function personIdentities(notes: readonly IndexedNote[]): Map<string, string> {
+  const named = notes.filter(note => note.person !== undefined && personKey(note.person) !== '');
+  const keys = named.map(note => personKey(note.person as string));
+  const people = new UnionFind(named.length);
+  const inPersonFolder = joinPersonFolders(named, keys, people);
+  joinPreviousChains(named, keys, people);
+  joinByName(keys, inPersonFolder, people);
+  return new Map(named.map((note, i) => [note.path, `person-${people.find(i)}`]));
+}
+
+/** Sets that only ever join, each named by its smallest member. */
+class UnionFind {
+  private readonly parent: number[];
+
+  constructor(size: number) {
+    this.parent = Array.from({ length: size }, (_, i) => i);
+  }
+
+  find(i: number): number {
+    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]];
+    return i;
+  }
+
+  join(a: number, b: number): void {
+    const [ra, rb] = [this.find(a), this.find(b)];
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+/** 1. Every note in one person's folder is theirs; says which notes are in such a folder. */
+function joinPersonFolders(named: readonly IndexedNote[], keys: readonly string[], people: UnionFind): boolean[] {
+  const byFolder = new Map<string, number[]>();
+  named.forEach((note, i) => {
+    const folder = folderOf(note.path);
+    const list = byFolder.get(folder);
+    if (list) list.push(i);
+    else byFolder.set(folder, [i]);
+  });
+  const inPersonFolder = new Array<boolean>(named.length).fill(false);
+  for (const members of byFolder.values()) {
+    if (!isOnePersonsFolder(members.map(i => keys[i]))) continue;
+    for (const i of members) {
+      inPersonFolder[i] = true;
+      people.join(members[0], i);
+    }
+  }
+  return inPersonFolder;
+}
+
+/**
+ * 2. A note and the note its `previous` resolves to are one person, when both sit in one folder or their
+ * names match as the people picker matches them ("Sam Lee", "Samuel Lee"). A link from one folder to
+ * someone else's note under another name is the `previous-other-person` error, not a person: it is ignored.
+ */
+function joinPreviousChains(named: readonly IndexedNote[], keys: readonly string[], people: UnionFind): void {
+  const byPath = new Map<string, number>();
+  named.forEach((note, i) => byPath.set(decoded(note.path), i));
+  named.forEach((note, i) => {
+    if (!note.previous?.trim()) return;
+    const target = byPath.get(resolvePath(decoded(note.path), note.previous.trim()));
+    if (target === undefined) return;
+    const sameFolder = folderOf(note.path) === folderOf(named[target].path);
+    if (sameFolder || matchName(keys[i], keys[target]) !== 'none' || matchName(keys[target], keys[i]) !== 'none') people.join(i, target);
+  });
+}
+
+/**
+ * 3. Notes no person's folder anchors are one person by their folded name, and join the one anchored
+ * person of that name when there is exactly one (two people of that name in their own folders stay two).
+ */
+function joinByName(keys: readonly string[], inPersonFolder: readonly boolean[], people: UnionFind): void {
+  const anchored = new Set<number>();
+  keys.forEach((_, i) => { if (inPersonFolder[i]) anchored.add(people.find(i)); });
+  // Decided before any join below, which moves roots.
+  const isAnchored = keys.map((_, i) => anchored.has(people.find(i)));
+  const anchoredByKey = new Map<string, Set<number>>();
+  keys.forEach((key, i) => {
+    const root = people.find(i);
+    if (!isAnchored[i]) return;
+    const roots = anchoredByKey.get(key) ?? new Set<number>();
+    roots.add(root);
+    anchoredByKey.set(key, roots);
+  });
+  const firstByKey = new Map<string, number>();
+  keys.forEach((key, i) => {
+    if (isAnchored[i]) return;
+    const first = firstByKey.get(key);
+    if (first === undefined) firstByKey.set(key, i);
+    else people.join(first, i);
+    const folders = anchoredByKey.get(key);
+    if (folders?.size === 1) people.join(i, [...folders][0]);
+  });
+}
+
+/** True when every name in a folder matches its most used name: one person's folder. */
+function isOnePersonsFolder(keys: readonly string[]): boolean {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  if (counts.size === 1) return true;
+  const [usual] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  for (const key of counts.keys()) {
+    if (key !== usual && matchName(key, usual) === 'none' && matchName(usual, key) === 'none') return false;
+  }
+  return true;
+}
+
+/** A note's folder, for a relative path or a URI alike. */
+function folderOf(path: string): string {
+  const cut = path.lastIndexOf('/');
+  return cut === -1 ? '' : path.slice(0, cut);
+}
+
+/** A path with its percent escapes read (the editor's paths are URIs), so a `previous` written plainly finds it. */
+function decoded(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Where a note-relative `previous` points, for a relative path or a URI (its scheme and authority kept). */
+function resolvePath(notePath: string, relative: string): string {
+  const origin = /^[a-z][\w+.-]*:\/\/[^/]*/i.exec(notePath)?.[0] ?? '';
+  if (!origin) return resolveRelative(notePath, relative);
+  return origin + posix.normalize(posix.join(posix.dirname(notePath.slice(origin.length) || '/'), relative.replace(/\\/g, '/')));
+}
