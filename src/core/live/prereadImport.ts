@@ -28,9 +28,10 @@ export interface PrereadMatch {
 
 /** The paragraphs the pre-read itself writes, in English and in the language shown: no answer. */
 export function prereadOwnText(script: QuestionScript): (simplified: string) => boolean {
-  const goalsQuestion = String(goalReviewNumber(script));
-  const ids = ['preread.intro', 'preread.whatHappens', 'preread.achievementsPrompt', 'preread.goalsIntro'] as const;
-  const texts = new Set(ids.flatMap(id => [simplify(fillPlaceholders(MESSAGES[id], [goalsQuestion])), simplify(msg(id, goalsQuestion))]));
+  const goalsQuestion = goalReviewNumber(script);
+  const english = [MESSAGES['preread.intro'], MESSAGES['preread.whatHappens'], MESSAGES['preread.achievementsPrompt'], fillPlaceholders(MESSAGES['preread.goalsIntro'], [goalsQuestion])];
+  const shown = [msg('preread.intro'), msg('preread.whatHappens'), msg('preread.achievementsPrompt'), msg('preread.goalsIntro', goalsQuestion)];
+  const texts = new Set([...english, ...shown].map(simplify));
   return words => texts.has(words);
 }
 
@@ -47,7 +48,7 @@ export function matchReturnedPreread(text: string, script: QuestionScript): Prer
 
 export function matchHeadings(file: ReturnedFile, script: QuestionScript): PrereadMatch {
   const info = new Set([PREREAD_GOALS_ID, PREREAD_ACTIONS_ID]);
-  const infoHeadings = new Set(['preread.goalsHeading', 'preread.actionsHeading'].flatMap(id => [simplify(MESSAGES[id as 'preread.goalsHeading']), simplify(msg(id as 'preread.goalsHeading'))]));
+  const infoHeadings = new Set([MESSAGES['preread.goalsHeading'], MESSAGES['preread.actionsHeading'], msg('preread.goalsHeading'), msg('preread.actionsHeading')].map(simplify));
   const headings = file.headings.filter(h => h.answer.trim() !== '' && !(h.marker !== undefined && info.has(h.marker)) && !infoHeadings.has(simplify(h.text)));
   const found = new Map<number, { id: string; how: PlacedAnswer['how'] }>();
   headings.forEach((h, i) => {
@@ -106,6 +107,15 @@ function closestQuestion(heading: string, script: QuestionScript, taken: Readonl
   }).sort((a, b) => b.score - a.score);
   const [best, second] = scored;
   return best && best.score >= 0.5 && (!second || second.score < best.score) ? best.id : undefined;
+}
+
+/** What the manager is told about the returned file itself: why it could not be read, text before the first question, headings no question matches. */
+export function unplacedNotes(match: PrereadMatch): string[] {
+  return [
+    ...(match.skipped ? [match.skipped] : []),
+    ...(match.textBeforeFirst ? [msg('preread.beforeFirst')] : []),
+    ...match.unplaced.map(u => msg('preread.unplaced', u.heading, u.line)),
+  ];
 }
 
 /** One insertion into a note: their words for one question. */

@@ -42,7 +42,7 @@ export function prereadFor(input: PrereadInput): Preread {
     .filter(item => !notes.find(n => n.path === item.path)?.tasks.find(t => t.line === item.line)?.private)
     .filter(item => gate.shows(item.path, item.text)).map(item => item.text);
   const title = msg('preread.title', name);
-  const out = [`# ${title}`, '', msg('preread.intro'), '', `**${msg('preread.whatHappens')}**`, ''];
+  const out = [`# ${title}`, '', msg('preread.intro'), '', msg('preread.whatHappens'), ''];
   if (goals.length > 0) {
     out.push(`## ${msg('preread.goalsHeading')} <!-- growth:${PREREAD_GOALS_ID} -->`, '', msg('preread.goalsIntro', goalReviewNumber(input.script)), '', ...goals.map(g => `- ${inline(g)}`), '');
   }
