@@ -23,9 +23,21 @@ export function theirWordsIn(analysis: NoteAnalysis): Map<string, { text: string
     const quote = note.blocks[i + 1];
     const questionId = note.sections[block.section]?.questionId;
     if (!quote || quote.kind !== 'quote' || quote.section !== block.section || questionId === undefined || found.has(questionId)) return;
-    found.set(questionId, { text: quote.text, line: quote.startLine });
+    found.set(questionId, { text: quoteLines(analysis, i + 1), line: quote.startLine });
   });
   return found;
+}
+
+/** What a quote says, a line per paragraph or list item (a quote's own text runs its items together). */
+function quoteLines({ note }: NoteAnalysis, quoteIndex: number): string {
+  const quote = note.blocks[quoteIndex];
+  const lines: string[] = [];
+  for (let i = quoteIndex + 1; i < note.blocks.length && note.blocks[i].start < quote.end; i++) {
+    const block = note.blocks[i];
+    const inItem = note.blocks[block.parent]?.kind === 'item';
+    if ((block.kind === 'item' || ((block.kind === 'paragraph' || block.kind === 'code' || block.kind === 'heading') && !inItem)) && block.text !== '') lines.push(block.text);
+  }
+  return lines.length > 0 ? lines.join('\n') : quote.text;
 }
 
 /**

@@ -180,7 +180,7 @@ export function cardHtml(card: CurrentQuestionCard | undefined, nonceValue: stri
   button.secondary { color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground); }
   button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
   .nav { margin-top: 12px; }
-  .their-words { margin: 2px 0 8px; padding: 4px 8px; border-left: 3px solid var(--vscode-textBlockQuote-border); background: var(--vscode-textBlockQuote-background); }
+  .their-words { white-space: pre-line; margin: 2px 0 8px; padding: 4px 8px; border-left: 3px solid var(--vscode-textBlockQuote-border); background: var(--vscode-textBlockQuote-background); }
 </style></head>
 <body>${body}
 <script nonce="${nonceValue}">
