@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../src/cli/main';
 import { decodeReturnedBytes } from '../../src/core/base';
 import { matchReturnedPreread, planTheirWords, withInsertions } from '../../src/core/live';
 import { analyzeNote, BUILT_IN_SCRIPT as BUILT_IN, summarizeNote, theirWordsIn, withSeniorLeader } from '../../src/core/note';
@@ -212,3 +215,35 @@ function assertSubsequence(before: string, after: string) {
   for (const c of after) if (at < before.length && c === before[at]) at++;
   assert.equal(at, before.length, `the old text stops being found at ${at}: ${JSON.stringify(before.slice(at, at + 40))}`);
 }
+
+describe('the person\'s pre-read: growth preread', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'growth-preread-cli-'));
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  async function run(args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(args, { print: text => out.push(text), printError: text => err.push(text), today: TODAY });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  it('prints the pre-read for a person, from the notes of a folder', async () => {
+    const { code, out } = await run(['preread', 'Priya Shah', 'test/fixtures/sample-workspace']);
+    assert.equal(code, 0);
+    assert.equal(out, preread().markdown);
+  });
+
+  it('prints the note with their words, says what it placed, and never writes over the note', async () => {
+    const returned = join(folder, 'returned.md');
+    writeFileSync(returned, answered(preread().markdown, { checkin: 'Fine, thanks.', 'last-six-months': 'Long.' }));
+    const note = `${FIXTURES}/priya-shah/2026-06-03.md`;
+    const { code, out, err } = await run(['preread', 'import', returned, note]);
+    assert.equal(code, 0);
+    assert.ok(out.includes('<!-- growth:checkin -->\n<!-- growth:their-words -->\n> Fine, thanks.\n\nGood.'));
+    assert.equal(err, 'The note has no section for "How have the last six months gone?": its answer was not placed.\n1 of 2 answers placed in the note.');
+    const refused = await run(['preread', 'import', returned, note, '--out', note]);
+    assert.equal(refused.code, 2);
+    assert.match(refused.err, /is a growth note/);
+    assert.equal(readFileSync(note, 'utf8'), TEXTS.get(PRIYA[1]));
+  });
+});
