@@ -65,7 +65,9 @@ Seems tired; asked about the on-call rota. #on-call
 Flight risk feels higher than in June.
 `;
 
-describe('the person\'s pre-read: made', () => {
+describe('the person\'s pre-read: made', function () {
+  // Several notes read and shared per test: room for a loaded machine, no speed measured.
+  this.timeout(120_000);
   it('asks the script\'s questions, each with its marker, and brings last time\'s goals and the open actions', () => {
     const made = preread();
     for (const [i, q] of BUILT_IN_SCRIPT.questions.entries()) assert.ok(made.markdown.includes(`## ${i + 1}. ${q.title} <!-- growth:${q.id} -->`), q.id);
@@ -106,7 +108,9 @@ describe('the person\'s pre-read: made', () => {
   });
 });
 
-describe('the person\'s pre-read: matched when it comes back', () => {
+describe('the person\'s pre-read: matched when it comes back', function () {
+  // Several notes read and shared per test: room for a loaded machine, no speed measured.
+  this.timeout(120_000);
   const sent = preread().markdown;
   const answers = {
     checkin: 'Busy but fine. The on-call weeks are heavy.',
@@ -161,7 +165,9 @@ describe('the person\'s pre-read: matched when it comes back', () => {
   });
 });
 
-describe('the person\'s pre-read: their words in the note', () => {
+describe('the person\'s pre-read: their words in the note', function () {
+  // Several notes read and shared per test: room for a loaded machine, no speed measured.
+  this.timeout(120_000);
   const sent = preread().markdown;
   const returned = answered(sent, {
     checkin: 'Busy but fine. #burnout is a word I would not use <yet>.',
@@ -204,6 +210,19 @@ describe('the person\'s pre-read: their words in the note', () => {
     assert.deepEqual([...theirWordsIn(analyzeNote(after, BUILT_IN_SCRIPT)).keys()], ['checkin', 'achievements', 'change-anything']);
   });
 
+  it('reads their words as the person\'s: shared back in the copy unless private, never a theme or an achievement of the manager\'s', () => {
+    const text = readFileSync('test/fixtures/preread/their-words.md', 'utf8');
+    const read = analyzeNote(text, BUILT_IN_SCRIPT);
+    assert.deepEqual(read.note.unknownMarkers, []);
+    assert.equal(read.note.achievements, 0);
+    assert.deepEqual(summarizeNote(text, BUILT_IN_SCRIPT).tags.map(t => t.name), ['on-call', 'meetings']);
+    assert.deepEqual(theirWordsIn(read).get('achievements')?.text, 'Shipped the ledger design\nMentored two new joiners');
+    const copy = shareableCopy(text, { ...SHARE, script: BUILT_IN_SCRIPT });
+    assert.ok(!('refused' in copy));
+    assert.ok(copy.text.includes('> - Shipped the ledger design') && copy.text.includes('> Fewer meetings.'));
+    assert.ok(!copy.text.includes('offer from a friend') && !copy.text.includes('Flight risk'));
+  });
+
   it('refuses a file that is not a growth note', () => {
     assert.ok(planTheirWords('# Just notes\n', placed, BUILT_IN_SCRIPT).refused);
   });
@@ -216,7 +235,9 @@ function assertSubsequence(before: string, after: string) {
   assert.equal(at, before.length, `the old text stops being found at ${at}: ${JSON.stringify(before.slice(at, at + 40))}`);
 }
 
-describe('the person\'s pre-read: growth preread', () => {
+describe('the person\'s pre-read: growth preread', function () {
+  // Several notes read and shared per test: room for a loaded machine, no speed measured.
+  this.timeout(120_000);
   const folder = mkdtempSync(join(tmpdir(), 'growth-preread-cli-'));
   after(() => rmSync(folder, { recursive: true, force: true }));
 
