@@ -20,6 +20,8 @@ import { NewConversationWithCommand } from './vscode/notes/newConversationWithCo
 import { NextQuestionCommand } from './vscode/guide/nextQuestionCommand';
 import { OpenNoteAtCommand } from './vscode/notes/openNoteAtCommand';
 import { PrepareCommand } from './vscode/people/prepareCommand';
+import { ImportPrereadCommand } from './vscode/preread/importPrereadCommand';
+import { SendPrereadCommand } from './vscode/preread/sendPrereadCommand';
 import { PreviousQuestionCommand } from './vscode/guide/previousQuestionCommand';
 import { RefreshGuideCommand } from './vscode/guide/refreshGuideCommand';
 import { RevealQuestionCommand } from './vscode/guide/revealQuestionCommand';
@@ -126,6 +128,8 @@ function registerCommands(parts: {
     new GroupActionsByOwnerCommand(views.actions),
     new OpenNoteAtCommand(),
     new PrepareCommand(notesIndex, briefs),
+    new SendPrereadCommand(notesIndex),
+    new ImportPrereadCommand(),
     new ShowLogCommand(log),
     new CreateShareableCopyCommand(),
     new MarkSharedCommand(),

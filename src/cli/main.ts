@@ -5,6 +5,7 @@ import { digestCommand } from './digestCommand';
 import { initOrgCommand } from './initOrgCommand';
 import { CliIo, CommandRefusedError } from './io';
 import { OutputRefusedError } from './outputFile';
+import { prereadCommand } from './prereadCommand';
 import { reportCommand } from './reportCommand';
 import { ShareRefusedError, shareCommand } from './shareCommand';
 import { themesCommand } from './themesCommand';
@@ -14,7 +15,7 @@ import { validateCommand } from './validateCommand';
 export type { CliProblem } from './validateCommand';
 
 /** Every command of the CLI, in the order `growth --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, themesCommand, reportCommand, shareCommand, digestCommand, collateCommand, initOrgCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, themesCommand, reportCommand, shareCommand, prereadCommand, digestCommand, collateCommand, initOrgCommand];
 
 const USAGE = `Usage:
   growth --version

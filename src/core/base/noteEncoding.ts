@@ -46,3 +46,38 @@ export function decodeNoteBytes(bytes: Uint8Array): { text: string } | { problem
 export function withoutLoneCr(text: string): string {
   return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
+
+/**
+ * Decodes a file a person sent back (not a note: any editor, any mail client wrote it): UTF-8, UTF-16
+ * with or without a byte-order mark, else Windows-1252, which every byte decodes in (what older Windows
+ * editors save). Line endings become LF.
+ */
+export function decodeReturnedBytes(bytes: Uint8Array): { text: string; encoding: string } {
+  const marked = noteEncoding(bytes);
+  const encoding = marked === 'utf-16-unmarked' ? unmarkedUtf16(bytes) : marked;
+  try {
+    return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes).replace(/\r\n?/g, '\n'), encoding };
+  } catch {
+    return { text: windows1252(bytes).replace(/\r\n?/g, '\n'), encoding: 'windows-1252' };
+  }
+}
+
+/** UTF-16 without a mark: little-endian when the NULs sit in the odd bytes (ASCII text), big-endian otherwise. */
+function unmarkedUtf16(bytes: Uint8Array): string {
+  let odd = 0;
+  let even = 0;
+  for (let i = 0; i + 1 < Math.min(bytes.length, 64); i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  return odd >= even ? 'utf-16le' : 'utf-16be';
+}
+
+// Node's TextDecoder reads "windows-1252" as Latin-1, so the 32 bytes where the two differ are mapped here (undefined bytes stay as they are).
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function windows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) text += byte >= 0x80 && byte < 0xa0 ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  return text;
+}

@@ -4,4 +4,5 @@ export * from './frontmatterEdit';
 export * from './guide';
 export * from './liveHints';
 export * from './prepare';
+export * from './prereadImport';
 export * from './scaffold';

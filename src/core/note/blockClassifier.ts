@@ -3,7 +3,7 @@ import { closestValue, LineIndex } from '../base';
 import { BlockKind, HiddenSpan, PrivacyReason, UnknownMarker } from './blocks';
 import { ClassifierOptions, classifyBlock, isPrivateCallout, isPrivateHeading, isPrivateLabel } from './privacyClassifier';
 import { QuestionScript } from './questionScript';
-import { ANY_MARKER, NEXT_STEPS_ID, PRIVATE_ID } from './sections';
+import { ANY_MARKER, NEXT_STEPS_ID, PRIVATE_ID, THEIR_WORDS_ID } from './sections';
 
 /** Why a block is not shared. A block with no verdict is shared. */
 export interface Verdict {
@@ -190,7 +190,7 @@ export class BlockClassifier {
   /** Every growth marker in an HTML node must name a section the script knows. */
   private checkMarkers(node: Html, start: number, end: number) {
     if (!/growth/i.test(node.value)) return;
-    const known = [...this.script.questions.map(q => q.id), NEXT_STEPS_ID, PRIVATE_ID];
+    const known = [...this.script.questions.map(q => q.id), NEXT_STEPS_ID, PRIVATE_ID, THEIR_WORDS_ID];
     for (const match of this.text.slice(start, end).matchAll(ANY_MARKER)) {
       const id = match[1].toLowerCase();
       if (known.includes(id)) continue;

@@ -16,5 +16,6 @@ export * from './questionScript';
 export * from './questionScriptFile';
 export * from './sections';
 export * from './tags';
+export * from './theirWords';
 export * from './validate';
 export * from './visibleBlockText';

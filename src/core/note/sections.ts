@@ -21,13 +21,18 @@ export interface Section {
   readonly shareable: boolean;
 }
 
-/** `<!-- growth:<id> -->`, in any case and spacing; the id is compared in lower case. */
-export const SECTION_MARKER = /<!--\s*growth\s*:\s*([a-z0-9][a-z0-9-]*)\s*-->/i;
+/**
+ * `<!-- growth:<id> -->`, in any case and spacing; the id is compared in lower case. The marker of the
+ * person's own words (`growth:their-words`) names no section, so it never decides which one a heading opens.
+ */
+export const SECTION_MARKER = /<!--\s*growth\s*:\s*(?!their-words\s*-->)([a-z0-9][a-z0-9-]*)\s*-->/i;
 /** Anything written as a growth marker, to catch ids that are misspelt or malformed. */
 export const ANY_MARKER = /<!--\s*growth\s*:\s*([^>]*?)\s*-->/gi;
 
 export const NEXT_STEPS_ID = 'next-steps';
 export const PRIVATE_ID = 'private';
+/** The marker of the person's own words under a question (see theirWords.ts): no section of its own. */
+export const THEIR_WORDS_ID = 'their-words';
 const NEXT_STEPS_TITLE = 'next steps';
 
 export interface SectionIdentity {

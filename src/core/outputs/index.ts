@@ -4,5 +4,6 @@ export * from './collateReport';
 export * from './digest';
 export * from './html';
 export * from './orgRepo';
+export * from './preread';
 export * from './report';
 export * from './share';

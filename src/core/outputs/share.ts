@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { msg } from '../base';
-import { analyzeNote, ANY_MARKER, Block, ClassifierOptions, classifyBlock, isPrivateHeading, mayBePrivate, NoteAnalysis, QuestionScript, withReadingRules } from '../note';
+import { analyzeNote, ANY_MARKER, Block, ClassifierOptions, classifyBlock, isPrivateHeading, mayBePrivate, NoteAnalysis, QuestionScript, THEIR_WORDS_ID, withReadingRules } from '../note';
 import { SHARED_COPY_TYPE, SHAREABLE_FIELDS, shareRefusal } from '../privacy';
 
 export interface ShareOptions {
@@ -82,7 +82,8 @@ function structureRefusal(analysis: NoteAnalysis, script: QuestionScript): strin
   for (const section of note.sections) {
     const next = section.endLine > section.headingLine ? lines.lineText(section.headingLine + 1) : '';
     const markers = [...`${lines.lineText(section.headingLine)}\n${next}`.matchAll(ANY_MARKER)];
-    if (new Set(markers.map(m => m[1].toLowerCase())).size > 1) return msg('share.twoMarkers', section.headingLine + 1);
+    // The person's own words under a heading (`growth:their-words`) name no section: no second marker.
+    if (new Set(markers.map(m => m[1].toLowerCase()).filter(id => id !== THEIR_WORDS_ID)).size > 1) return msg('share.twoMarkers', section.headingLine + 1);
   }
   const headings = new Set(note.blocks.filter(b => b.kind === 'heading' && b.parent === -1).map(b => b.startLine));
   // Fenced code is shown as code, whatever it says; an indented "heading" is most likely one indented by accident.

@@ -26,6 +26,8 @@ export const Commands = {
   collateDigests: 'growth.digest.collate',
   applyHint: 'growth.guide.applyHint',
   prepare: 'growth.people.prepare',
+  sendPreread: 'growth.preread.send',
+  importPreread: 'growth.preread.import',
 } as const;
 
 export const Views = {

@@ -15,6 +15,8 @@ export const WriteActions = {
   get commitNotes(): WriteAction { return { log: 'Committing notes', shown: vscode.l10n.t('Committing notes') }; },
   get createNote(): WriteAction { return { log: 'Creating a note', shown: vscode.l10n.t('Creating a note') }; },
   get markShared(): WriteAction { return { log: 'Marking the note as shared', shown: vscode.l10n.t('Marking the note as shared') }; },
+  get importPreread(): WriteAction { return { log: 'Importing a pre-read', shown: vscode.l10n.t('Importing a pre-read') }; },
+  get savePreread(): WriteAction { return { log: 'Saving a pre-read', shown: vscode.l10n.t('Saving a pre-read') }; },
   get recordAnswer(): WriteAction { return { log: 'Recording an answer', shown: vscode.l10n.t('Recording an answer') }; },
   get saveDigest(): WriteAction { return { log: 'Saving the team digest', shown: vscode.l10n.t('Saving the team digest') }; },
   get saveReport(): WriteAction { return { log: 'Saving the themes report', shown: vscode.l10n.t('Saving the themes report') }; },

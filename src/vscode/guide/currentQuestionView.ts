@@ -3,6 +3,7 @@ import { HintAction, LiveHint } from '../../core/live';
 import { Commands, Views } from '../common/ids';
 import { GuideSnapshot, QuestionGuideProvider } from './questionGuide';
 import { escapeHtml } from '../../core/outputs';
+import { theirWordsIn } from '../../core/note';
 import { Disposable } from '../common/dispose';
 import { focusEditor } from './guideNavigator';
 
@@ -17,6 +18,8 @@ export interface CurrentQuestionCard {
   readonly checks: readonly string[];
   /** The method's suggestions, each with an optional one-click action. */
   readonly hints: readonly LiveHint[];
+  /** What the person wrote to this question in their pre-read, when it was imported into the note. */
+  readonly theirWords?: string;
 }
 
 /** The card for the two sections after the questions. */
@@ -48,6 +51,7 @@ export function currentQuestionCard(snapshot: GuideSnapshot | undefined): Curren
         : vscode.l10n.t('Question {0} of {1}', entry.number, state.questions.length),
       title: q.title, optional: q.optional === true, sections, checks: entry.hints,
       hints: snapshot.hints.filter(h => h.questionId === q.id),
+      ...theirWordsFor(snapshot, q.id),
     };
   }
   const closing = stop ? closingCard(stop) : undefined;
@@ -56,6 +60,12 @@ export function currentQuestionCard(snapshot: GuideSnapshot | undefined): Curren
     position: vscode.l10n.t('After the questions'), title: closing.title, optional: false,
     sections: [{ label: vscode.l10n.t('Capture'), text: closing.text }], checks: [], hints: [],
   };
+}
+
+/** The person's own answer to a question, from the pre-read imported into the note. */
+function theirWordsFor(snapshot: GuideSnapshot, questionId: string): { theirWords?: string } {
+  const words = theirWordsIn(snapshot.analysis).get(questionId)?.text;
+  return words ? { theirWords: words } : {};
 }
 
 /** Messages the card's buttons send; anything else is ignored. */
@@ -147,6 +157,7 @@ export function cardHtml(card: CurrentQuestionCard | undefined, nonceValue: stri
   const body = card ? `
     <p class="position">${escapeHtml(card.position)}${card.optional ? ` · ${escapeHtml(vscode.l10n.t('may be skipped'))}` : ''}</p>
     <h2>${escapeHtml(card.title)}</h2>
+    ${card.theirWords ? `<h3>${escapeHtml(vscode.l10n.t('In their words'))}</h3><blockquote class="their-words">${escapeHtml(card.theirWords)}</blockquote>` : ''}
     ${card.hints.map((hint, index) => `<div class="hint" role="note"><p>${escapeHtml(hint.text)}</p>${hint.action
     ? `<button data-hint="${index}">${escapeHtml(hint.action.label)}</button>` : ''}</div>`).join('')}
     ${card.checks.map(check => `<p class="check" role="note">${escapeHtml(check)}</p>`).join('')}
@@ -169,6 +180,7 @@ export function cardHtml(card: CurrentQuestionCard | undefined, nonceValue: stri
   button.secondary { color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground); }
   button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
   .nav { margin-top: 12px; }
+  .their-words { white-space: pre-line; margin: 2px 0 8px; padding: 4px 8px; border-left: 3px solid var(--vscode-textBlockQuote-border); background: var(--vscode-textBlockQuote-background); }
 </style></head>
 <body>${body}
 <script nonce="${nonceValue}">

@@ -21,24 +21,33 @@ export class PrepareCommand implements Command {
     return person ? this.briefs.open(person) : undefined;
   }
 
-  private async pickPerson(): Promise<string | undefined> {
-    const names = new Map<string, { date: string; team?: string }>();
-    for (const note of this.notes.index.all()) {
-      if (!note.person) continue;
-      const seen = names.get(note.person.trim());
-      if (!seen || (note.date ?? '') > seen.date) names.set(note.person.trim(), { date: note.date ?? '', team: note.team });
-    }
-    const items = [...names.entries()].sort((a, b) => b[1].date.localeCompare(a[1].date))
-      .map(([label, info]) => ({ label, description: info.team, detail: info.date ? vscode.l10n.t('Last conversation {0}', info.date) : undefined }));
-    if (items.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No conversations yet: there is nobody to prepare for.'));
-      return undefined;
-    }
-    return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Prepare'), placeHolder: vscode.l10n.t('Whose conversation are you preparing?') }))?.label;
+  private pickPerson(): Promise<string | undefined> {
+    return pickPersonWithNotes(this.notes, {
+      title: vscode.l10n.t('Prepare'), placeHolder: vscode.l10n.t('Whose conversation are you preparing?'),
+      nobody: vscode.l10n.t('No conversations yet: there is nobody to prepare for.'),
+    });
   }
 }
 
-function personFrom(argument: unknown): string | undefined {
+/** A pick of the people with notes, latest conversation first; undefined when dismissed or there is nobody (then said). */
+export async function pickPersonWithNotes(notes: NotesIndexManager, words: { title: string; placeHolder: string; nobody: string }): Promise<string | undefined> {
+  const names = new Map<string, { date: string; team?: string }>();
+  for (const note of notes.index.all()) {
+    if (!note.person) continue;
+    const seen = names.get(note.person.trim());
+    if (!seen || (note.date ?? '') > seen.date) names.set(note.person.trim(), { date: note.date ?? '', team: note.team });
+  }
+  const items = [...names.entries()].sort((a, b) => b[1].date.localeCompare(a[1].date))
+    .map(([label, info]) => ({ label, description: info.team, detail: info.date ? vscode.l10n.t('Last conversation {0}', info.date) : undefined }));
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage(words.nobody);
+    return undefined;
+  }
+  return (await vscode.window.showQuickPick(items, { title: words.title, placeHolder: words.placeHolder }))?.label;
+}
+
+/** The person a command was given: a name, or a People row. */
+export function personFrom(argument: unknown): string | undefined {
   if (typeof argument === 'string') return argument.trim() || undefined;
   const row = argument as PersonTreeItem | undefined;
   if (row && typeof row === 'object' && row.kind === 'person' && typeof row.person?.person === 'string') return row.person.person;
