@@ -58,13 +58,22 @@ describe('edits land where they were meant or not at all (issue 23, item 1)', fu
       const line = text.split('\n').findIndex(l => l.endsWith(`] ${label(round)}`));
       // The item as a view a moment behind would hold it: its words, and a line that may have moved since.
       const item: ActionItem = { text: label(round), person: 'Race Test', overdue: false, path: key, line: Math.max(0, line - (round % 3)) };
-      const ticking = Promise.resolve(vscode.commands.executeCommand<boolean>('growth.actions.complete', item));
+      let answered = '';
+      const ticking = Promise.resolve(vscode.commands.executeCommand<boolean>('growth.actions.complete', item)).then(result => {
+        answered = `answered ${result} at version ${editor.document.version}: ${JSON.stringify(linesWith(editor.document.getText(), label(round)))}`;
+        return result;
+      });
       // Meanwhile: a new line above, a new line below, and two spaces at the start of the item's own line.
       if (round % 4 !== 3) await pause(round % 5);
       await typeAt(editor, line, 0, `- typed above #${round}.\n`);
       await typeAt(editor, line + 2, 0, `- typed below #${round}.\n`);
       await typeAt(editor, line + 1, 0, '  ');
       results.push(await ticking);
+      const now = linesWith(editor.document.getText(), label(round));
+      assert.equal(now.length, 1, `round ${round}: ${now.join(' / ')}`);
+      // Right after the answer: ticked exactly when the command said so, and no typed line holds a box.
+      assert.equal(now[0].includes('[x]'), results[round], `round ${round}: ${answered}; now ${now[0]}`);
+      assert.deepEqual(editor.document.getText().split('\n').filter(l => l.includes('[x]') && !/\] Item \d{3}$/.test(l)), [], `round ${round}: a box landed in typed text`);
     }
     // The last item, with no typing at all: ticked.
     const last = editor.document.getText().split('\n').findIndex(l => l.endsWith(`] ${label(TICK_ROUNDS)}`));

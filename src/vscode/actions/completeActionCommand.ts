@@ -46,7 +46,5 @@ async function completeAction(item: ActionItem): Promise<boolean> {
     void vscode.window.showWarningMessage(vscode.l10n.t('That action item is no longer open in its note, so nothing was ticked.'));
     return false;
   }
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(uri, new vscode.Range(place.line, place.boxColumn, place.line, place.boxColumn + 3), '[x]');
-  return applyNoteEditAt(action, document, version, edit);
+  return applyNoteEditAt(action, document, version, [vscode.TextEdit.replace(new vscode.Range(place.line, place.boxColumn, place.line, place.boxColumn + 3), '[x]')]);
 }

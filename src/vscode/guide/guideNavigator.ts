@@ -4,7 +4,7 @@ import {
   AnswerSpot, bodyEndSpot, EnumChoice, freshAnswerSpot, hasStopSection, missingSectionInsertion, neighbourStop, sectionOfStop, setFrontmatterField,
 } from '../../core/live';
 import { NoteAnalysis, QuestionScript } from '../../core/note';
-import { toWorkspaceEdit } from '../common/adapters';
+import { toTextEdits } from '../common/adapters';
 import { applyNoteEditAt } from '../common/noteEdits';
 import { logRefusal } from '../common/growthLog';
 import { QuestionGuideProvider } from './questionGuide';
@@ -161,9 +161,8 @@ export class GuideNavigator {
       void vscode.window.showWarningMessage(vscode.l10n.t('Fix the frontmatter first: {0} could not be set safely.', key));
       return false;
     }
-    const { uri } = note.editor.document;
     // Refused when a key reached the note since it was read: the field moved, and a stale edit would land in the wrong place.
-    const applied = await applyNoteEditAt(WriteActions.recordAnswer, note.editor.document, note.version, toWorkspaceEdit(uri, [change]));
+    const applied = await applyNoteEditAt(WriteActions.recordAnswer, note.editor.document, note.version, toTextEdits([change]));
     // Back to where the manager was typing, whether this came from the card, the guide or a pick.
     await focusEditor(note.editor);
     await this.guide.refresh();

@@ -3,7 +3,7 @@ import { Command } from '../common/commandManager';
 import { WriteActions } from '../common/writeActions';
 import { today } from '../../core/base';
 import { setFrontmatterField } from '../../core/live';
-import { toWorkspaceEdit } from '../common/adapters';
+import { toTextEdits } from '../common/adapters';
 import { Commands } from '../common/ids';
 import { analyzeDocument, isGrowthDocument } from '../notes/noteAnalysis';
 import { activeScript } from '../notes/questionScripts';
@@ -32,5 +32,5 @@ export async function markShared(uri?: vscode.Uri, day = today()): Promise<boole
     void vscode.window.showWarningMessage(vscode.l10n.t('Fix the frontmatter first: {0} could not be set safely.', 'sharedOn'));
     return false;
   }
-  return applyNoteEditAt(WriteActions.markShared, document, version, toWorkspaceEdit(document.uri, [change]));
+  return applyNoteEditAt(WriteActions.markShared, document, version, toTextEdits([change]));
 }
