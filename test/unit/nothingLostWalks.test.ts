@@ -59,6 +59,29 @@ describe('Nothing lost: failures injected through the NoteSource', () => {
   });
 });
 
+describe('Nothing lost: a file a listing cannot see', () => {
+  it('stays named after a full listing while it is there (VS Code\'s file search skips pipes), and is forgotten once gone', async () => {
+    const memory = new InMemoryNoteSource([['a.md', note('Ana Bell', '2026-10-01')]]);
+    const pipe = { path: 'pipe.md', mtime: 1, size: 0, unreadable: { reason: 'not a regular file', lost: true } };
+    let listsPipe = true;
+    let pipeThere = true;
+    const source: NoteSource = {
+      list: async () => [...await memory.list(), ...(listsPipe ? [pipe] : [])],
+      stat: async path => (path === 'pipe.md' ? (pipeThere ? pipe : undefined) : memory.stat(path)),
+      read: path => memory.read(path),
+    };
+    const pipeline = new NotePipeline(source, { script: BUILT_IN_SCRIPT });
+    await pipeline.build();
+    assert.deepEqual([[...pipeline.skipped.keys()], pipeline.index.size], [['pipe.md'], 1]);
+    listsPipe = false;
+    await pipeline.build();
+    assert.deepEqual([[...pipeline.skipped.keys()], pipeline.skipped.get('pipe.md')?.reason, pipeline.index.size], [['pipe.md'], 'not a regular file', 1]);
+    pipeThere = false;
+    await pipeline.build();
+    assert.deepEqual([[...pipeline.skipped.keys()], pipeline.index.size], [[], 1]);
+  });
+});
+
 describe('Nothing lost: a note deleted on disk between the listing and its stat', () => {
   it('is a warning in validate, not a crash; every other note is read and validate exits 0', async () => {
     const { stat } = await import('node:fs/promises');

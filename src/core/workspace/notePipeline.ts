@@ -300,7 +300,14 @@ export class NotePipeline {
   }
 
   private async buildNow(): Promise<PipelineUpdate> {
-    const [files, previous] = await Promise.all([this.source.list(), this.takeInitialCache()]);
+    const [listing, previous] = await Promise.all([this.source.list(), this.takeInitialCache()]);
+    // A listing may leave out what it cannot list (VS Code's file search skips pipes): a file left out
+    // before that is still there, and still not readable, stays named with its reason.
+    const inListing = new Set(listing.map(file => file.path));
+    const unlisted = [...this.skipped.keys()].filter(path => !inListing.has(path));
+    const stillOdd = (await Promise.all(unlisted.map(path => this.source.stat(path).catch(() => undefined))))
+      .filter((info): info is NoteFileInfo => info?.unreadable !== undefined);
+    const files = [...listing, ...stillOdd];
     const listed = new Set(files.map(file => file.path));
     const gone = [...new Set([...this.index.all().map(note => note.path), ...this.skipped.keys(), ...this.cache.keys()])].filter(path => !listed.has(path));
     // One change for the views: the files read and the files gone together.
