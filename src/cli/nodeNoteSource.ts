@@ -12,10 +12,12 @@ export interface NodeNoteSourceOptions {
    * fraction of the promise-based ones (no file handle objects, no round trips through the thread pool).
    */
   readonly blocking?: boolean;
+  /** Replaces some of the file system calls (the tests use it to make a file vanish between the listing and its stat). */
+  readonly io?: Partial<SourceIo>;
 }
 
 /** The file system calls the source makes; folder entries come with their names as bytes (a name may not be UTF-8). */
-interface SourceIo {
+export interface SourceIo {
   stat(full: string): Promise<Stats>;
   readdir(folder: string): Promise<Dirent<Buffer>[]>;
   read(full: string): Promise<Uint8Array>;
@@ -40,7 +42,7 @@ function sourceIo(blocking: boolean | undefined): SourceIo {
  * folder already read) is listed with the reason, so it is reported rather than dropped.
  */
 export function nodeNoteSource(root: string, options: NodeNoteSourceOptions = {}): NoteSource {
-  const io = sourceIo(options.blocking);
+  const io = { ...sourceIo(options.blocking), ...options.io };
   const infoOf = async (path: string): Promise<NoteFileInfo> => {
     try {
       const info = await io.stat(join(root, path));

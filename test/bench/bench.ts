@@ -164,9 +164,13 @@ async function benchmark(size: number, style: FrontmatterStyle, scripts: { floor
     mkdirSync(cacheFolder);
     const shards = new ShardedCache();
     shards.noteUpdate({ changed: [], removed: [], skipped: [], texts: new Map(), full: true, parsed: 0, reused: 0 });
-    const save = await watchingLoop(() => shards.write(pipeline.cacheEntries, (shard, bytes) => writeFile(join(cacheFolder, `${shard}.jsonl`), bytes)));
+    const shardFile = (shard: number) => join(cacheFolder, `${shard}.jsonl`);
+    const save = await watchingLoop(() => shards.write(pipeline.cacheEntries, async (shard, bytes) => {
+      await writeFile(shardFile(shard), bytes);
+      return statSync(shardFile(shard)).mtimeMs;
+    }));
     const warm = await watchingLoop(async () => {
-      const cache = shards.read(shard => readFile(join(cacheFolder, `${shard}.jsonl`)));
+      const cache = shards.read(async shard => ({ writtenAt: statSync(shardFile(shard)).mtimeMs, bytes: await readFile(shardFile(shard)) }));
       return new NotePipeline(source, { script: BUILT_IN_SCRIPT, cache }).build();
     });
 

@@ -89,14 +89,14 @@ describe('the privacy gate in the editor', () => {
     const source = noteUri('alex-morgan/2026-05-12.md');
     const alexNotes = () => growth.notes.index.all().filter(note => note.person === 'Alex Morgan').length;
     const conversations = alexNotes();
-    const exported = vscode.Uri.joinPath(workspaceRoot(), 'growth-exports', '2026-05-12-shared.md');
+    const exported = vscode.Uri.joinPath(workspaceRoot(), 'growth-exports', 'alex-morgan-2026-05-12-shared.md');
     const inNotes = noteUri('alex-morgan/copy-for-alex.md');
     try {
       await vscode.commands.executeCommand('growth.share.create', { uri: source, acceptSensitiveWords: true, saveTo: 'export-folder' });
       const saved = await readFile(exported);
       assert.match(saved, /^---\ntype: growth-shared-copy\nperson: Alex Morgan\n/);
       assert.doesNotMatch(saved, /flightRisk|talk to the director|<!--/);
-      assert.equal(untitledCountNamed('2026-05-12-shared'), 0, 'the saved copy does not ask to be saved again');
+      assert.equal(unsavedCopies(), 0, 'the saved copy does not ask to be saved again');
       // Even saved among the notes, a copy is never read as a conversation.
       await vscode.commands.executeCommand('growth.share.create', { uri: source, acceptSensitiveWords: true, saveTo: inNotes });
       assert.match(await readFile(inNotes), /type: growth-shared-copy/);
@@ -110,7 +110,7 @@ describe('the privacy gate in the editor', () => {
   });
 });
 
-/** Unsaved copies with this name that would still ask to be saved on close. */
-function untitledCountNamed(name: string): number {
-  return vscode.workspace.textDocuments.filter(d => d.isUntitled && d.isDirty && d.uri.path.includes(name)).length;
+/** Unsaved shareable copies that would still ask to be saved on close. */
+function unsavedCopies(): number {
+  return vscode.workspace.textDocuments.filter(d => d.isUntitled && d.isDirty && d.getText().includes('type: growth-shared-copy')).length;
 }

@@ -36,6 +36,14 @@ export class InMemoryNoteSource implements NoteSource {
     return file && new TextDecoder().decode(file.bytes);
   }
 
+  /**
+   * A file written elsewhere on this file system (the index's cache): its time, by the same clock as
+   * the notes' times, so later than every note written so far.
+   */
+  stamp(): number {
+    return this.clock++;
+  }
+
   write(path: string, content: string | Uint8Array): void {
     const kind = this.files.has(path) ? 'changed' : 'created';
     this.files.set(path, { bytes: toBytes(content), mtime: this.clock++ });

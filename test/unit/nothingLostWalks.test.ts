@@ -59,6 +59,51 @@ describe('Nothing lost: failures injected through the NoteSource', () => {
   });
 });
 
+describe('Nothing lost: a file a listing cannot see', () => {
+  it('stays named after a full listing while it is there (VS Code\'s file search skips pipes), and is forgotten once gone', async () => {
+    const memory = new InMemoryNoteSource([['a.md', note('Ana Bell', '2026-10-01')]]);
+    const pipe = { path: 'pipe.md', mtime: 1, size: 0, unreadable: { reason: 'not a regular file', lost: true } };
+    let listsPipe = true;
+    let pipeThere = true;
+    const source: NoteSource = {
+      list: async () => [...await memory.list(), ...(listsPipe ? [pipe] : [])],
+      stat: async path => (path === 'pipe.md' ? (pipeThere ? pipe : undefined) : memory.stat(path)),
+      read: path => memory.read(path),
+    };
+    const pipeline = new NotePipeline(source, { script: BUILT_IN_SCRIPT });
+    await pipeline.build();
+    assert.deepEqual([[...pipeline.skipped.keys()], pipeline.index.size], [['pipe.md'], 1]);
+    listsPipe = false;
+    await pipeline.build();
+    assert.deepEqual([[...pipeline.skipped.keys()], pipeline.skipped.get('pipe.md')?.reason, pipeline.index.size], [['pipe.md'], 'not a regular file', 1]);
+    pipeThere = false;
+    await pipeline.build();
+    assert.deepEqual([[...pipeline.skipped.keys()], pipeline.index.size], [[], 1]);
+  });
+});
+
+describe('Nothing lost: a note deleted on disk between the listing and its stat', () => {
+  it('is a warning in validate, not a crash; every other note is read and validate exits 0', async () => {
+    const { stat } = await import('node:fs/promises');
+    const root = mkdtempSync(join(tmpdir(), 'growth-vanish-'));
+    try {
+      PEOPLE.forEach((person, i) => writeFileSync(join(root, `p${i}.md`), note(person, '2026-10-01')));
+      // The folder was read with p3.md in it; it is deleted just before its own stat, as another program would.
+      const source = nodeNoteSource(root, { io: { stat: async full => { if (full.endsWith('p3.md')) unlinkSync(full); return stat(full); } } });
+      const pipeline = new NotePipeline(source, { script: BUILT_IN_SCRIPT, keepTexts: true });
+      const { texts } = await pipeline.build();
+      assert.deepEqual(pipeline.index.all().map(n => n.path).sort(), ['p0.md', 'p1.md', 'p2.md', 'p4.md']);
+      assert.deepEqual(unreadNotes(pipeline.skipped), [], 'a file that is gone is no note missing');
+      assert.deepEqual(validateBuiltSource(pipeline, texts).filter(f => f.problems.length > 0).map(f => [f.path, f.problems.map(p => `${p.severity} ${p.code}`)]),
+        [['p3.md', ['warning file-skipped']]]);
+      // The CLI on the same folder, the file now gone for good: nothing to say, exit 0.
+      assert.equal((await run(['validate', root])).code, 0);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('Nothing lost: odd files on disk never stop a walk or block it', () => {
   let folder: string;
   beforeEach(() => {

@@ -166,8 +166,14 @@ describe('the workspace index and its views', () => {
     const stored = new Map<number, Uint8Array>();
     const written: number[] = [];
     const shards = new ShardedCache(16);
-    const save = () => shards.write(pipeline.cacheEntries, async (shard, bytes) => { written.push(shard); stored.set(shard, bytes); }, 0);
-    const load = () => shards.read(async shard => stored.get(shard) ?? Promise.reject(new Error('no shard')));
+    const stamps = new Map<number, number>();
+    const save = () => shards.write(pipeline.cacheEntries, async (shard, bytes) => {
+      written.push(shard);
+      stored.set(shard, bytes);
+      stamps.set(shard, source.stamp());
+      return stamps.get(shard);
+    }, 0, (entries, writtenAt) => pipeline.cacheWritten(entries, writtenAt));
+    const load = () => shards.read(async shard => ({ bytes: stored.get(shard) ?? await Promise.reject(new Error('no shard')), writtenAt: stamps.get(shard) ?? 0 }));
     // As JSON: the cache is stored as JSON, which leaves out fields that are undefined.
     const entries = (cache: ReadonlyMap<string, CachedSummary>) => JSON.stringify([...cache].sort(([a], [b]) => a.localeCompare(b)));
     shards.noteUpdate(await pipeline.build());
@@ -206,8 +212,12 @@ describe('the workspace index and its views', () => {
     const cold = await first.build();
     assert.deepEqual([cold.parsed, cold.reused, source.totalReads, first.index.size], [7, 0, 7, 6]);
     assert.ok(changes <= 2, `views refresh once per batch, not per file (${changes})`);
+    // Entries never written to a cache file are read again; written ones (older than the write) are reused.
+    const unwritten = await new NotePipeline(source, { script: BUILT_IN_SCRIPT, cache: first.cacheEntries }).build();
+    assert.deepEqual([unwritten.parsed, unwritten.reused, source.totalReads], [7, 0, 14]);
+    first.cacheWritten(first.cacheEntries, source.stamp());
     const warm = await new NotePipeline(source, { script: BUILT_IN_SCRIPT, cache: first.cacheEntries }).build();
-    assert.deepEqual([warm.parsed, warm.reused, source.totalReads], [0, 7, 7]);
+    assert.deepEqual([warm.parsed, warm.reused, source.totalReads], [0, 7, 14]);
   });
 });
 

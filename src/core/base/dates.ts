@@ -17,3 +17,19 @@ export function addDays(day: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+/** Whether a YYYY-MM-DD text is a real calendar day (not 2026-02-30). */
+export function isCalendarDay(day: string | undefined): day is string {
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+}
+
+/**
+ * The day a note's file name gives (`2026-07-07.md`, `2026-07-07-2.md`, `1-1 2026-07-07.md`), when it is a
+ * real calendar day; undefined when the name holds none. Only the name is read, never the note.
+ */
+export function dayInFileName(path: string): string | undefined {
+  const found = /(?:^|\D)(\d{4}-\d{2}-\d{2})(?!\d)/.exec(path.split('/').pop() ?? '');
+  return found && isCalendarDay(found[1]) ? found[1] : undefined;
+}

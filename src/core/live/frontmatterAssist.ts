@@ -16,6 +16,8 @@ export interface FixContext {
   readonly today: string;
   /** The person, guessed from the note's folder name. */
   readonly personFromFolder?: string;
+  /** The day the note's file name gives (`2026-07-07.md`): offered for a missing date before today. */
+  readonly dateFromFileName?: string;
 }
 
 /** The fixes for one problem, each a minimal edit that leaves the rest of the frontmatter as it is. */
@@ -39,7 +41,8 @@ export function quickFixes(analysis: NoteAnalysis, problem: Problem, context: Fi
     }
     case 'missing-field': {
       const { field } = problem;
-      const value = field === 'date' ? context.today : field === 'type' ? 'growth-conversation' : field === 'person' ? context.personFromFolder : undefined;
+      // The file's own day first: a note written up later is about the day it is named for, not today.
+      const value = field === 'date' ? context.dateFromFileName ?? context.today : field === 'type' ? 'growth-conversation' : field === 'person' ? context.personFromFolder : undefined;
       if (!field || !value || !analysis.frontmatter) return [];
       const at = { line: locate.firstYamlLine, character: 0 };
       return [{ title: msg('fix.addField', field, value), code: problem.code, edits: [{ range: { start: at, end: at }, newText: `${field}: ${yamlScalar(value)}\n` }] }];

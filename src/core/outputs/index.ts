@@ -2,6 +2,7 @@
 export * from './collate';
 export * from './collateReport';
 export * from './digest';
+export * from './exportNames';
 export * from './html';
 export * from './orgRepo';
 export * from './preread';

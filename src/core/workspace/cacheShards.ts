@@ -35,9 +35,11 @@ export class ShardedCache {
   /**
    * Writes each shard changed since the last call, one at a time, in slices. A shard whose write
    * fails is written again next time (the cache only saves time: a stale entry is never reused,
-   * since its file's time and size no longer match).
+   * since its file's time and size no longer match). `writeShard` answers the written file's time as
+   * its file system stamped it, and `written` hears which entries that file holds (see `writtenAt`).
    */
-  async write(cache: ReadonlyMap<string, CachedSummary>, writeShard: (shard: number, bytes: Uint8Array) => Promise<void>, sliceMs = 20): Promise<void> {
+  async write(cache: ReadonlyMap<string, CachedSummary>, writeShard: (shard: number, bytes: Uint8Array) => Promise<number | undefined>, sliceMs = 20,
+    written?: (entries: ReadonlyMap<string, CachedSummary>, writtenAt: number) => void): Promise<void> {
     const groups = new Map<number, Map<string, CachedSummary>>();
     for (const shard of this.dirty) groups.set(shard, new Map());
     this.dirty.clear();
@@ -53,24 +55,30 @@ export class ShardedCache {
     }
     for (const [shard, entries] of groups) {
       try {
-        await writeShard(shard, await cacheToBytes(entries, sliceMs));
+        const writtenAt = await writeShard(shard, await cacheToBytes(entries, sliceMs));
+        if (writtenAt !== undefined) written?.(entries, writtenAt);
       } catch {
         this.dirty.add(shard);
       }
     }
   }
 
-  /** Reads every shard back into one cache; a shard that cannot be read is left out (its notes are read again). */
-  async read(readShard: (shard: number) => Promise<Uint8Array>, sliceMs = 20): Promise<Map<string, CachedSummary>> {
+  /**
+   * Reads every shard back into one cache; a shard that cannot be read is left out (its notes are read
+   * again). `readShard` answers the shard's bytes and its file's time as the file system stamped it:
+   * each entry is trusted only for a file older than that (see `writtenAt`).
+   */
+  async read(readShard: (shard: number) => Promise<{ readonly bytes: Uint8Array; readonly writtenAt: number }>, sliceMs = 20): Promise<Map<string, CachedSummary>> {
     const cache = new Map<string, CachedSummary>();
     for (let shard = 0; shard < this.count; shard++) {
-      let bytes: Uint8Array;
+      let stored: { readonly bytes: Uint8Array; readonly writtenAt: number };
       try {
-        bytes = await readShard(shard);
+        stored = await readShard(shard);
       } catch {
         continue;
       }
-      for (const [path, entry] of await cacheFromBytes(bytes, sliceMs)) cache.set(path, entry);
+      // The file's own time, not what an earlier session wrote in it.
+      for (const [path, entry] of await cacheFromBytes(stored.bytes, sliceMs)) cache.set(path, { ...entry, writtenAt: stored.writtenAt });
     }
     return cache;
   }

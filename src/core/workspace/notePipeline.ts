@@ -73,18 +73,20 @@ function unreadableFile(reason: string, lost: boolean): SkippedFile {
 }
 
 /**
- * Written so recently that a second save could still keep the same time and size (file systems that
- * keep times to a second or two: FAT, SMB, HFS+; a ticked box keeps the size): such a file is read
- * again rather than trusted to its cached summary.
+ * Whether a cached summary can stand for the file without reading it (git's racy-entry rule): same time,
+ * size and script, and the file's time older than the cache write that holds the summary, both times
+ * stamped by the same file system. The clock is never asked: a file share whose clock runs behind, or a
+ * file system that keeps times to a second or two (FAT, SMB, HFS+), would make a file saved twice in the
+ * same instant look unchanged. A summary never written to the cache file is read again.
  */
-function recentlyWritten(info: NoteFileInfo): boolean {
-  return Date.now() - info.mtime < RECENT_WRITE_MS;
+export function cachedSummaryHolds(cached: CachedSummary, info: NoteFileInfo, scriptKeyOfFile: string): boolean {
+  return !info.unsaved && cached.mtime === info.mtime && cached.size === info.size && cached.script === scriptKeyOfFile
+    && cached.writtenAt !== undefined && cached.mtime < cached.writtenAt;
 }
-const RECENT_WRITE_MS = 3000;
 
 /**
  * The one per-file step, for the first load, every watcher event, every edit of an open note and the
- * CLI: size limit, cached summary (same mtime, size and script), read, decode, summarise. Never throws.
+ * CLI: size limit, cached summary (`cachedSummaryHolds`), read, decode, summarise. Never throws.
  */
 export async function indexFile(source: NoteSource, path: string, known: NoteFileInfo | undefined,
   context: { readonly script: QuestionScript; readonly scriptKey: string; readonly cached?: CachedSummary; readonly keepText?: boolean }): Promise<IndexOutcome> {
@@ -97,7 +99,7 @@ export async function indexFile(source: NoteSource, path: string, known: NoteFil
       msg('file.tooLarge', MAX_INDEXED_BYTES / 1024 / 1024), head !== undefined && bytesDeclareGrowthNote(head)) };
   }
   const cached = context.cached;
-  if (cached && !info.unsaved && cached.mtime === info.mtime && cached.size === info.size && cached.script === context.scriptKey && !recentlyWritten(info)) {
+  if (cached && cachedSummaryHolds(cached, info, context.scriptKey)) {
     return { kind: 'reused', path, entry: cached };
   }
   let bytes: Uint8Array;
@@ -214,6 +216,16 @@ export class NotePipeline {
     return this.cache;
   }
 
+  /**
+   * The cache file holding these entries was written, and its file system stamped it `writtenAt`: an
+   * entry still current, whose file is older than that, may from now on stand for its file.
+   */
+  cacheWritten(entries: ReadonlyMap<string, CachedSummary>, writtenAt: number): void {
+    for (const [path, entry] of entries) {
+      if (this.cache.get(path) === entry) this.cache.set(path, { ...entry, writtenAt });
+    }
+  }
+
   /** Whether the source holds this path (a note, another Markdown file, or one left out). */
   knows(path: string): boolean {
     return this.index.get(path) !== undefined || this.cache.has(path) || this.skipped.has(path);
@@ -288,7 +300,14 @@ export class NotePipeline {
   }
 
   private async buildNow(): Promise<PipelineUpdate> {
-    const [files, previous] = await Promise.all([this.source.list(), this.takeInitialCache()]);
+    const [listing, previous] = await Promise.all([this.source.list(), this.takeInitialCache()]);
+    // A listing may leave out what it cannot list (VS Code's file search skips pipes): a file left out
+    // before that is still there, and still not readable, stays named with its reason.
+    const inListing = new Set(listing.map(file => file.path));
+    const unlisted = [...this.skipped.keys()].filter(path => !inListing.has(path));
+    const stillOdd = (await Promise.all(unlisted.map(path => this.source.stat(path).catch(() => undefined))))
+      .filter((info): info is NoteFileInfo => info?.unreadable !== undefined);
+    const files = [...listing, ...stillOdd];
     const listed = new Set(files.map(file => file.path));
     const gone = [...new Set([...this.index.all().map(note => note.path), ...this.skipped.keys(), ...this.cache.keys()])].filter(path => !listed.has(path));
     // One change for the views: the files read and the files gone together.

@@ -41,10 +41,20 @@ export interface NoteSource {
   onDidChange?(listener: (changes: readonly NoteChange[]) => void): { dispose(): void };
 }
 
-/** A summary kept across sessions; reused only while mtime, size and the question script match. */
+/**
+ * A summary kept across sessions; reused only while mtime, size and the question script match, and
+ * only when the file's time is older than the cache write that holds it (`writtenAt`).
+ */
 export interface CachedSummary {
   readonly mtime: number;
   readonly size: number;
+  /**
+   * The time of the cache file this entry was written to, as its file system stamped it (git's rule for
+   * racy index entries): an entry whose file time is not older than it may hide a change made in the same
+   * instant, so it is read again. Undefined until the entry has been written, so it is then read again too.
+   * Taken from the file system, never from the clock: a share whose clock runs behind stamps both alike.
+   */
+  readonly writtenAt?: number;
   /** `scriptKey()` of the question script the summary was made with: sections depend on it. */
   readonly script: string;
   readonly summary: NoteSummary;

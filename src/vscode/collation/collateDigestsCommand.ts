@@ -40,7 +40,7 @@ export class CollateDigestsCommand implements Command {
       await vscode.window.showWarningMessage(message, { modal: true, detail: reasons || undefined });
       return undefined;
     }
-    const document = await openUntitledMarkdown(`growth-themes-${detail.collation.quarter}`, collationMarkdown(detail));
+    const document = await openUntitledMarkdown(collationMarkdown(detail));
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     if (rejected.length > 0) {
       const message = rejected.length === 1 ? vscode.l10n.t('1 digest was not used; the report lists why.') : vscode.l10n.t('{0} digests were not used; the report lists why.', rejected.length);

@@ -74,7 +74,8 @@ export class ExportTeamDigestCommand implements Command {
       title: vscode.l10n.t('Save the team digest'), filters: { [vscode.l10n.t('Team digest')]: ['json'] }, defaultUri: exportUri(name),
     });
     if (!target) return undefined;
-    return await writeExport(WriteActions.saveDigest, target, built.text) ? target : undefined;
+    // A file picked in the save dialog was agreed to there; a file named by the caller is asked about.
+    return await writeExport(WriteActions.saveDigest, target, built.text, { confirmed: options.saveTo === undefined }) ? target : undefined;
   }
 }
 

@@ -48,6 +48,11 @@ export function problemCode(code: string): { value: string; target: vscode.Uri }
   return { value: code, target: vscode.Uri.parse(problemDocsUrl(code)) };
 }
 
+/** The core's edits as the editor's. */
+export function toTextEdits(edits: readonly TextEdit[]): vscode.TextEdit[] {
+  return edits.map(edit => vscode.TextEdit.replace(toRange(edit.range), edit.newText));
+}
+
 export function toWorkspaceEdit(uri: vscode.Uri, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   for (const change of edits) edit.replace(uri, toRange(change.range), change.newText);

@@ -23,12 +23,19 @@ export async function freeName(location: vscode.Uri): Promise<vscode.Uri> {
   return candidate;
 }
 
+/** How replacing an existing file was agreed: by the save dialog (which asks), or to be asked here. */
+export interface ReplaceConsent {
+  /** The manager already agreed: the save dialog asked, or a caller answered for them (tests, scripts). */
+  readonly confirmed?: boolean;
+}
+
 /**
- * Writes what the manager chose to export, never over a growth note: the content goes to a new file
- * beside the target first, and replaces the target only if it is still not a note (a file that did not
- * exist must still not exist). False when refused or when the write failed; either is said and logged.
+ * Writes what the manager chose to export, never over a growth note, and over another existing file only
+ * once the manager agreed (asked here unless the save dialog already asked): the content goes to a new
+ * file beside the target first, and replaces the target only if it is still not a note (a file that did
+ * not exist must still not exist). False when refused or when the write failed; either is said and logged.
  */
-export async function writeExport(action: WriteAction, target: vscode.Uri, content: string): Promise<boolean> {
+export async function writeExport(action: WriteAction, target: vscode.Uri, content: string, consent: ReplaceConsent = {}): Promise<boolean> {
   if (!trustedOrExplain(action)) return false;
   const refuseNote = () => {
     logRefusal(action.log, 'the chosen file is a growth note', target);
@@ -38,6 +45,10 @@ export async function writeExport(action: WriteAction, target: vscode.Uri, conte
   const existing = await vscode.workspace.fs.readFile(target).then(bytes => bytes, () => undefined);
   if (existing && mayHoldGrowthNote(existing)) return refuseNote();
   const existed = existing !== undefined;
+  if (existed && !consent.confirmed && !(await agreesToReplace(target))) {
+    logRefusal(action.log, 'the chosen file exists and was not to be replaced', target);
+    return false;
+  }
   const stamp = `${Date.now()}`;
   const temporary = vscode.Uri.joinPath(target, '..', `.${target.path.split('/').pop()}.${stamp}.new`);
   const aside = vscode.Uri.joinPath(target, '..', `.${target.path.split('/').pop()}.${stamp}.old`);
@@ -64,9 +75,18 @@ export async function writeExport(action: WriteAction, target: vscode.Uri, conte
   }
 }
 
+/** Asks, in a dialog, before a file that is not a note is replaced. */
+async function agreesToReplace(target: vscode.Uri): Promise<boolean> {
+  const replace = vscode.l10n.t('Replace');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} already exists. Replace it?', target.path.split('/').pop() ?? ''), { modal: true, detail: vscode.l10n.t('Nothing is saved unless you choose Replace.') }, replace);
+  return answer === replace;
+}
+
 /**
  * Closes an unsaved document that was just saved elsewhere, without the "save changes?" prompt: an
- * emptied untitled document has nothing to save, and its tabs close wherever they are.
+ * emptied untitled document bound to no path (`openUntitledMarkdown`) has nothing to save, and its tabs
+ * close wherever they are.
  */
 export async function closeUnsaved(document: vscode.TextDocument): Promise<void> {
   const edit = new vscode.WorkspaceEdit();

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { WriteAction } from './writeActions';
 import { markdownToHtml } from '../../core/outputs';
-import { closeUnsaved, exportUri, writeExport } from './exportFiles';
+import { closeUnsaved, exportUri, ReplaceConsent, writeExport } from './exportFiles';
 
 /** The two ways an unsaved Markdown document (a shareable copy, a report) is offered to be saved. */
 export function saveChoices(): { readonly markdown: string; readonly html: string } {
@@ -17,12 +17,19 @@ export async function askSaveTarget(title: string, name: string, html: boolean, 
 
 /**
  * Writes an unsaved Markdown document to the file the manager chose (as HTML when it ends in .html),
- * never over a growth note; the unsaved document then closes without asking to be saved.
+ * never over a growth note, over another file only once agreed; the unsaved document then closes
+ * without asking to be saved.
  */
-export async function saveMarkdownDocument(action: WriteAction, document: vscode.TextDocument, target: vscode.Uri, htmlTitle: string): Promise<boolean> {
+export async function saveMarkdownDocument(action: WriteAction, document: vscode.TextDocument, target: vscode.Uri, htmlTitle: string,
+  consent: ReplaceConsent = {}): Promise<boolean> {
   const html = target.path.toLowerCase().endsWith('.html');
   const markdown = document.getText();
-  if (!(await writeExport(action, target, html ? markdownToHtml(markdown, htmlTitle) : markdown))) return false;
+  // Never an empty file: an unsaved document emptied by an earlier save (or by hand) is not written.
+  if (markdown.trim() === '') {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The document is empty, so nothing was saved.'));
+    return false;
+  }
+  if (!(await writeExport(action, target, html ? markdownToHtml(markdown, htmlTitle) : markdown, consent))) return false;
   await closeUnsaved(document);
   return true;
 }

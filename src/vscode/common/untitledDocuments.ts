@@ -1,16 +1,11 @@
 import * as vscode from 'vscode';
 
 /**
- * A new unsaved Markdown document named after what it holds. The name is never one in use: the
- * extension host can still hold a just-closed "Untitled-1" and hand it back in place of a new one.
+ * A new unsaved Markdown document holding `content`. It is bound to no path: an untitled document
+ * opened with one (`untitled:report.md`) is saved by VS Code straight to that path with no dialog (for a
+ * bare name, at the root of the file system), and it still asks to be saved once emptied. Unbound, it
+ * is saved only through a save dialog, and closes without a question once it is empty.
  */
-export async function openUntitledMarkdown(name: string, content: string): Promise<vscode.TextDocument> {
-  const inUse = new Set(vscode.workspace.textDocuments.map(d => d.uri.toString()));
-  let uri = vscode.Uri.from({ scheme: 'untitled', path: `${name}.md` });
-  for (let n = 2; inUse.has(uri.toString()); n++) uri = vscode.Uri.from({ scheme: 'untitled', path: `${name} ${n}.md` });
-  const document = await vscode.workspace.openTextDocument(uri);
-  const edit = new vscode.WorkspaceEdit();
-  edit.insert(uri, new vscode.Position(0, 0), content);
-  await vscode.workspace.applyEdit(edit);
-  return document;
+export async function openUntitledMarkdown(content: string): Promise<vscode.TextDocument> {
+  return vscode.workspace.openTextDocument({ language: 'markdown', content });
 }

@@ -4,8 +4,8 @@ import {
   AnswerSpot, bodyEndSpot, EnumChoice, freshAnswerSpot, hasStopSection, missingSectionInsertion, neighbourStop, sectionOfStop, setFrontmatterField,
 } from '../../core/live';
 import { NoteAnalysis, QuestionScript } from '../../core/note';
-import { toWorkspaceEdit } from '../common/adapters';
-import { applyNoteEdit } from '../common/noteEdits';
+import { toTextEdits } from '../common/adapters';
+import { applyNoteEditAt } from '../common/noteEdits';
 import { logRefusal } from '../common/growthLog';
 import { QuestionGuideProvider } from './questionGuide';
 import { trustedOrExplain } from '../common/trust';
@@ -17,6 +17,8 @@ interface LiveNote {
   readonly editor: vscode.TextEditor;
   readonly analysis: NoteAnalysis;
   readonly script: QuestionScript;
+  /** The document's version the analysis read. */
+  readonly version: number;
 }
 
 /**
@@ -86,7 +88,7 @@ export class GuideNavigator {
       return undefined;
     }
     const { script } = await activeScript(vscode.workspace.getWorkspaceFolder(editor.document.uri));
-    return { editor, analysis: analyzeDocument(editor.document, script), script };
+    return { editor, version: editor.document.version, analysis: analyzeDocument(editor.document, script), script };
   }
 
   /**
@@ -159,8 +161,8 @@ export class GuideNavigator {
       void vscode.window.showWarningMessage(vscode.l10n.t('Fix the frontmatter first: {0} could not be set safely.', key));
       return false;
     }
-    const { uri } = note.editor.document;
-    const applied = await applyNoteEdit(WriteActions.recordAnswer, uri, toWorkspaceEdit(uri, [change]));
+    // Refused when a key reached the note since it was read: the field moved, and a stale edit would land in the wrong place.
+    const applied = await applyNoteEditAt(WriteActions.recordAnswer, note.editor.document, note.version, toTextEdits([change]));
     // Back to where the manager was typing, whether this came from the card, the guide or a pick.
     await focusEditor(note.editor);
     await this.guide.refresh();

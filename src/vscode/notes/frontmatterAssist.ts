@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { today } from '../../core/base';
+import { dayInFileName, today } from '../../core/base';
 import { completionsAt, hoverAt, quickFixes } from '../../core/live';
 import { toRange, toWorkspaceEdit } from '../common/adapters';
 import { DiagnosticsManager } from './diagnostics';
@@ -28,7 +28,7 @@ class FrontmatterQuickFixes implements vscode.CodeActionProvider {
     if (ours.length === 0 || !isGrowthDocument(document) || !vscode.workspace.isTrusted) return [];
     const analysis = await analyzeWithItsScript(document);
     const problems = await this.diagnostics.problemsFor(document);
-    const fixContext = { today: today(), personFromFolder: personFromFolder(document.uri) };
+    const fixContext = { today: today(), personFromFolder: personFromFolder(document.uri), dateFromFileName: dayInFileName(document.uri.path) };
     return ours.flatMap(diagnostic => {
       const code = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
       const problem = problems.find(p => p.code === code && toRange(p.range).isEqual(diagnostic.range));

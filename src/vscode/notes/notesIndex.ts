@@ -260,7 +260,12 @@ export class NotesIndexManager extends Disposable {
     const storage = this.storage;
     if (!storage) return new Map();
     // A shard not written yet, or unreadable, is left out: its notes are read from the files.
-    return this.cacheShards.read(async shard => vscode.workspace.fs.readFile(cacheShardUri(storage, shard)));
+    return this.cacheShards.read(async shard => {
+      const uri = cacheShardUri(storage, shard);
+      // The shard's time as its file system stamped it, taken before its bytes: a later write only makes it younger.
+      const writtenAt = (await vscode.workspace.fs.stat(uri)).mtime;
+      return { bytes: await vscode.workspace.fs.readFile(uri), writtenAt };
+    });
   }
 
   private scheduleSave() {
@@ -278,7 +283,11 @@ export class NotesIndexManager extends Disposable {
         this.removedOldCache = true;
         await vscode.workspace.fs.delete(vscode.Uri.joinPath(storage, OLD_CACHE_FILE)).then(undefined, () => undefined);
       }
-      await this.cacheShards.write(this.pipeline.cacheEntries, async (shard, bytes) => vscode.workspace.fs.writeFile(cacheShardUri(storage, shard), bytes)); // replaces on purpose: the index's own cache in the extension's storage, never a note
+      await this.cacheShards.write(this.pipeline.cacheEntries, async (shard, bytes) => {
+        const uri = cacheShardUri(storage, shard);
+        await vscode.workspace.fs.writeFile(uri, bytes); // replaces on purpose: the index's own cache in the extension's storage, never a note
+        return (await vscode.workspace.fs.stat(uri)).mtime;
+      }, undefined, (entries, writtenAt) => this.pipeline.cacheWritten(entries, writtenAt));
     } catch {
       // The cache only saves time; failing to write it changes nothing else.
     }

@@ -4,7 +4,8 @@ import { Command, optionsArgument } from '../common/commandManager';
 import { WriteActions } from '../common/writeActions';
 import { monthsBefore } from '../../core/workspace';
 import { today } from '../../core/base';
-import { quoteSourcePaths, ReportOptions, themesReport } from '../../core/outputs';
+import { quoteSourcePaths, ReportOptions, themesReport, themesReportName } from '../../core/outputs';
+import { exportUri, freeName, ReplaceConsent } from '../common/exportFiles';
 import type { EffectiveRules } from '../../core/privacy';
 import { analyzeNote, Note, quotableLine } from '../../core/note';
 import { Commands } from '../common/ids';
@@ -24,8 +25,10 @@ export interface ThemesReportArgs {
   readonly includeNames?: boolean;
   /** Quotes are off unless asked for. */
   readonly includeQuotes?: boolean;
-  /** Save the report here (.html for HTML) instead of offering to. */
-  readonly saveTo?: vscode.Uri;
+  /** Save the report here (.html for HTML), or as Markdown in the export folder, instead of offering to. */
+  readonly saveTo?: vscode.Uri | 'export-folder';
+  /** Answer "replace the existing file?" with yes (tests, scripted use); asked otherwise. */
+  readonly confirmReplace?: boolean;
 }
 
 /** "Themes Report": a Markdown report, anonymised unless asked, opened with its preview beside it. */
@@ -55,11 +58,14 @@ export class ThemesReportCommand implements Command {
       void vscode.window.showWarningMessage(vscode.l10n.t('No report: {0}', result.refusal));
       return undefined;
     }
-    const name = `themes-report-${day}`;
-    const document = await openUntitledMarkdown(name, result.markdown);
+    // Named for the period it covers: reports of two periods never take each other's name.
+    const name = themesReportName(months > 0 ? monthsBefore(day, months) : undefined, day);
+    const document = await openUntitledMarkdown(result.markdown);
     await vscode.window.showTextDocument(document, { preview: false });
     await vscode.commands.executeCommand('markdown.showPreviewToSide');
-    if (options.saveTo) await saveReport(document, options.saveTo);
+    const exported = options.saveTo === 'export-folder' ? exportUri(`${name}.md`) : undefined;
+    const target = exported ? await freeName(exported) : options.saveTo instanceof vscode.Uri ? options.saveTo : undefined;
+    if (target) await saveReport(document, target, { confirmed: options.confirmReplace });
     else void offerSave(document, name);
     return document;
   }
@@ -106,10 +112,11 @@ async function offerSave(report: vscode.TextDocument, name: string) {
   const action = await vscode.window.showInformationMessage(vscode.l10n.t('The report is open beside your notes. Save a copy to share it.'), save.markdown, save.html);
   if (!action) return;
   const target = await askSaveTarget(vscode.l10n.t('Save the themes report'), name, action === save.html);
-  if (target) await saveReport(report, target);
+  // The save dialog itself asks before it picks a file that exists.
+  if (target) await saveReport(report, target, { confirmed: true });
 }
 
-/** Saves the report as it reads now. */
-function saveReport(report: vscode.TextDocument, target: vscode.Uri): Promise<boolean> {
-  return saveMarkdownDocument(WriteActions.saveReport, report, target, vscode.l10n.t('Themes report'));
+/** Saves the report as it reads now (never over a note, over another file once agreed). */
+function saveReport(report: vscode.TextDocument, target: vscode.Uri, consent: ReplaceConsent): Promise<boolean> {
+  return saveMarkdownDocument(WriteActions.saveReport, report, target, vscode.l10n.t('Themes report'), consent);
 }

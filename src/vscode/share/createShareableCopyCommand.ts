@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { Command, optionsArgument } from '../common/commandManager';
 import { WriteActions } from '../common/writeActions';
-import { sensitiveWordsIn, shareableCopy } from '../../core/outputs';
-import { exportUri, freeName } from '../common/exportFiles';
+import { sensitiveWordsIn, shareableCopy, shareableCopyName } from '../../core/outputs';
+import { summarizeNote } from '../../core/note';
+import { exportUri, freeName, ReplaceConsent } from '../common/exportFiles';
 import { logRefusal } from '../common/growthLog';
 import { Commands } from '../common/ids';
 import { askSaveTarget, saveChoices, saveMarkdownDocument } from '../common/markdownExport';
@@ -19,6 +20,8 @@ export interface CreateShareableCopyArgs {
   readonly acceptSensitiveWords?: boolean;
   /** Save the copy to this file (.html for HTML), or as Markdown in the export folder, instead of offering what to do with it. */
   readonly saveTo?: vscode.Uri | 'export-folder';
+  /** Answer "replace the existing file?" with yes (tests, scripted use); asked otherwise. */
+  readonly confirmReplace?: boolean;
 }
 
 /** "Create Shareable Copy": an unsaved copy for the person; nothing is written or sent unless the manager says so. */
@@ -49,13 +52,15 @@ export class CreateShareableCopyCommand implements Command {
     }
     const sensitive = sensitiveWordsIn(copy.text, sensitiveWords);
     if (sensitive.length > 0 && !options.acceptSensitiveWords && !(await this.readAnyway(sensitive))) return undefined;
-    const name = `${source.uri.path.split('/').pop()?.replace(/\.md$/i, '') ?? 'note'}-shared`;
-    const document = await openUntitledMarkdown(name, copy.text);
+    // The person and the day: two people's copies of the same day never take each other's name.
+    const about = summarizeNote(source.getText(), script);
+    const name = shareableCopyName(about.person, about.date, source.uri.path.split('/').pop() ?? 'note.md');
+    const document = await openUntitledMarkdown(copy.text);
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     const exported = options.saveTo === 'export-folder' ? exportUri(`${name}.md`, source.uri) : undefined;
     const target = exported ? await freeName(exported) : options.saveTo instanceof vscode.Uri ? options.saveTo : undefined;
-    if (target) await saveCopy(document, target);
-    else void offerShareActions(source.uri, document, copy.removed);
+    if (target) await saveCopy(document, target, { confirmed: options.confirmReplace });
+    else void offerShareActions(source.uri, document, name, copy.removed);
     return document;
   }
 
@@ -68,7 +73,7 @@ export class CreateShareableCopyCommand implements Command {
   }
 }
 
-async function offerShareActions(source: vscode.Uri, copy: vscode.TextDocument, removed: string[]) {
+async function offerShareActions(source: vscode.Uri, copy: vscode.TextDocument, name: string, removed: string[]) {
   const copyToClipboard = vscode.l10n.t('Copy to Clipboard');
   const markAsShared = vscode.l10n.t('Mark as Shared');
   const save = saveChoices();
@@ -76,9 +81,9 @@ async function offerShareActions(source: vscode.Uri, copy: vscode.TextDocument, 
   const action = await vscode.window.showInformationMessage(canShare, copyToClipboard, save.markdown, save.html, markAsShared);
   if (action === copyToClipboard) await vscode.env.clipboard.writeText(copy.getText());
   if (action === save.markdown || action === save.html) {
-    const name = copy.uri.path.split('/').pop()?.replace(/\.md$/i, '') ?? 'note-shared';
     const target = await askSaveTarget(vscode.l10n.t('Save the shareable copy'), name, action === save.html, source);
-    if (!target || !(await saveCopy(copy, target))) return;
+    // The save dialog itself asks before it picks a file that exists.
+    if (!target || !(await saveCopy(copy, target, { confirmed: true }))) return;
   }
   if (action === markAsShared) await markShared(source);
   else if (action) {
@@ -87,9 +92,9 @@ async function offerShareActions(source: vscode.Uri, copy: vscode.TextDocument, 
   }
 }
 
-/** Saves the copy (never over a growth note); a Markdown copy then opens from where it was saved. */
-async function saveCopy(copy: vscode.TextDocument, target: vscode.Uri): Promise<boolean> {
-  if (!(await saveMarkdownDocument(WriteActions.saveShareableCopy, copy, target, vscode.l10n.t('Growth conversation')))) return false;
+/** Saves the copy (never over a growth note, over another file once agreed); a Markdown copy then opens from where it was saved. */
+async function saveCopy(copy: vscode.TextDocument, target: vscode.Uri, consent: ReplaceConsent): Promise<boolean> {
+  if (!(await saveMarkdownDocument(WriteActions.saveShareableCopy, copy, target, vscode.l10n.t('Growth conversation'), consent))) return false;
   if (!target.path.toLowerCase().endsWith('.html')) await vscode.window.showTextDocument(target, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   return true;
 }

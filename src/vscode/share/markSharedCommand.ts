@@ -3,10 +3,11 @@ import { Command } from '../common/commandManager';
 import { WriteActions } from '../common/writeActions';
 import { today } from '../../core/base';
 import { setFrontmatterField } from '../../core/live';
-import { toWorkspaceEdit } from '../common/adapters';
+import { toTextEdits } from '../common/adapters';
 import { Commands } from '../common/ids';
-import { analyzeWithItsScript, isGrowthDocument } from '../notes/noteAnalysis';
-import { applyNoteEdit } from '../common/noteEdits';
+import { analyzeDocument, isGrowthDocument } from '../notes/noteAnalysis';
+import { activeScript } from '../notes/questionScripts';
+import { applyNoteEditAt } from '../common/noteEdits';
 import { trustedOrExplain } from '../common/trust';
 
 /** "Mark as Shared": records the day the copy went to the person. */
@@ -23,10 +24,13 @@ export async function markShared(uri?: vscode.Uri, day = today()): Promise<boole
   if (!trustedOrExplain(WriteActions.markShared)) return false;
   const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || !isGrowthDocument(document)) return false;
-  const change = setFrontmatterField(await analyzeWithItsScript(document), 'sharedOn', day);
+  const { script } = await activeScript(vscode.workspace.getWorkspaceFolder(document.uri));
+  // From here to the edit nothing is awaited: the field is found in the text of this very version.
+  const version = document.version;
+  const change = setFrontmatterField(analyzeDocument(document, script), 'sharedOn', day);
   if (!change) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Fix the frontmatter first: {0} could not be set safely.', 'sharedOn'));
     return false;
   }
-  return applyNoteEdit(WriteActions.markShared, document.uri, toWorkspaceEdit(document.uri, [change]));
+  return applyNoteEditAt(WriteActions.markShared, document, version, toTextEdits([change]));
 }
