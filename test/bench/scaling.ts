@@ -113,7 +113,7 @@ export async function scalingRow(size: number, style: FrontmatterStyle): Promise
 export const MAX_GROWTH = 1.5;
 
 /** The scaling table as Markdown lines, and whether every stage stayed linear. */
-export function scalingTable(rows: readonly ScalingRow[]): { lines: string[]; linear: boolean } {
+export function scalingTable(rows: readonly ScalingRow[]): { lines: string[]; linear: boolean; worst: string } {
   const pad = (text: string | number, width: number) => String(text).padStart(width);
   const perNote = (row: ScalingRow, stage: string) => (row.ms[stage] * 1000) / row.size;
   const lines = [
@@ -121,13 +121,15 @@ export function scalingTable(rows: readonly ScalingRow[]): { lines: string[]; li
     `|---|${rows.map(() => '---:').join('|')}|---:|:---:|`,
   ];
   let linear = true;
+  let worst = { stage: '', growth: 0 };
   for (const stage of Object.keys(rows[0].ms)) {
     let growth = 0;
     for (let i = 1; i < rows.length; i++) growth = Math.max(growth, perNote(rows[i], stage) / perNote(rows[i - 1], stage));
     const ok = growth <= MAX_GROWTH;
     linear &&= ok;
+    if (growth > worst.growth) worst = { stage, growth };
     lines.push(`| ${stage} | ${rows.map(r => `${pad(perNote(r, stage).toFixed(1), 7)} (${pad(Math.round(r.ms[stage]), 5)} ms)`).join(' | ')} | ${growth.toFixed(2)} | ${ok ? 'yes' : 'NO'} |`);
   }
   lines.push(`| (people, actions) | ${rows.map(r => `${r.people}, ${r.actions}`).join(' | ')} | | |`);
-  return { lines, linear };
+  return { lines, linear, worst: `${worst.growth.toFixed(2)}× (${worst.stage})` };
 }
