@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { analyzeNote, declaresGrowthNote, NoteAnalysis, QuestionScript, summarizeNote } from '../../core/note';
-import { analysisForValidation } from '../../core/workspace';
+import { analysisForValidation, validationNeedsModel } from '../../core/workspace';
 import { activeScript } from './questionScripts';
 
 type CachedAnalysis = { version: number; scriptKey: string; analysis: NoteAnalysis };
@@ -35,7 +35,10 @@ export function validationAnalysis(document: vscode.TextDocument, script: Questi
   const made = current(analyses.get(document), document, scriptKey) ?? current(validationAnalyses.get(document), document, scriptKey);
   if (made) return made;
   const text = document.getText();
-  const analysis = analysisForValidation(text, script, summarizeNote(text, script), true);
+  const summary = summarizeNote(text, script);
+  // When validation needs the full model anyway, it is the one the guide also reads: parsed once for both.
+  if (validationNeedsModel(summary)) return analyzeDocument(document, script);
+  const analysis = analysisForValidation(text, script, summary, true);
   validationAnalyses.set(document, { version: document.version, scriptKey, analysis });
   return analysis;
 }
