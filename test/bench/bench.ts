@@ -5,7 +5,7 @@
 // ratio to those, because these machines are noisy. Then what one changed note costs the views, the
 // scaling table (1k to 50k notes, people and actions growing with them) and the linear-in-input check.
 // Usage: npm run bench (everything), or for a part of it:
-//   node scripts/build.mjs --bench --quiet && node --expose-gc --max-old-space-size=4096 out/bench.mjs [--sizes 1000,10000] [--corpus flow|written] [--scale 1000,10000,50000] [--runs 3] [--no-linear] [--no-cli]
+//   node scripts/build.mjs --bench --quiet && node --expose-gc --max-old-space-size=4096 out/bench.mjs [--sizes 1000,10000] [--corpus flow|written] [--scale 1000,10000,100000] [--runs 3] [--no-linear] [--no-cli]
 // (`npm run bench -- …` hands the options to the collation bench that runs after this one, not to this one.)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ const argument = (name: string) => {
 // `--sizes 0` runs only the linear-in-input check.
 const SIZES = (argument('--sizes') ?? '1000,10000').split(',').map(Number).filter(size => size > 0);
 // `--scale 0` leaves the scaling table out.
-const SCALE = (argument('--scale') ?? '1000,10000,50000').split(',').map(Number).filter(size => size > 0);
+const SCALE = (argument('--scale') ?? '1000,10000,100000').split(',').map(Number).filter(size => size > 0);
 const STYLES: FrontmatterStyle[] = argument('--corpus') ? [argument('--corpus') as FrontmatterStyle] : ['flow', 'written'];
 const RUNS = Number(argument('--runs') ?? 3);
 const LINEAR = !process.argv.includes('--no-linear');
@@ -72,6 +72,27 @@ const people = new Map();
   }
 })(process.argv[2]);
 console.log(JSON.stringify([...people].map(([theme, who]) => ({ theme, people: who.size })).sort((a, b) => b.people - a.people)));
+`;
+
+// The validating peer: the same walk, gray-matter, and ajv checking the frontmatter against the note schema.
+const NAIVE_VALIDATE_SCRIPT = (grayMatter: string, ajv: string, schema: string) => `
+const { readdirSync, readFileSync } = require('fs');
+const { join } = require('path');
+const matter = require(${JSON.stringify(grayMatter)});
+const Ajv = require(${JSON.stringify(ajv)}).default;
+const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(${JSON.stringify(schema)}, 'utf8')));
+let problems = 0;
+(function walk(folder) {
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const full = join(folder, entry.name);
+    if (entry.isDirectory()) walk(full);
+    else if (entry.name.endsWith('.md')) {
+      const { data } = matter(readFileSync(full, 'utf8'));
+      if (data.type === 'growth-conversation' && !validate(data)) problems += validate.errors.length;
+    }
+  }
+})(process.argv[2]);
+console.log(problems);
 `;
 
 async function timed<T>(work: () => Promise<T> | T): Promise<{ value: T; ms: number }> {
@@ -124,7 +145,7 @@ async function readAll(root: string, paths: string[]): Promise<number> {
   return bytes;
 }
 
-async function benchmark(size: number, style: FrontmatterStyle, scripts: { floor: string; naive: string }) {
+async function benchmark(size: number, style: FrontmatterStyle, scripts: { floor: string; naive: string; naiveValidate: string }) {
   const root = mkdtempSync(join(tmpdir(), `growth-bench-${size}-`));
   try {
     const generated = await timed(async () => {
@@ -145,9 +166,13 @@ async function benchmark(size: number, style: FrontmatterStyle, scripts: { floor
       runs,
       floorMs: medianProcessMs([scripts.floor, root], runs),
       naiveMs: medianProcessMs([scripts.naive, root], runs),
+      naiveValidateMs: medianProcessMs([scripts.naiveValidate, root], runs),
       themesMs: medianProcessMs([CLI, 'themes', root, '--json'], runs),
       validateMs: medianProcessMs([CLI, 'validate', root, '--json'], runs),
-    } : { runs, floorMs: NaN, naiveMs: NaN, themesMs: NaN, validateMs: NaN };
+      reportMs: medianProcessMs([CLI, 'report', root], runs),
+      digestMs: medianProcessMs([CLI, 'digest', root, '--out', join(root, '..', `${root.split('/').pop()}-digest.json`), '--force'], runs),
+    } : { runs, floorMs: NaN, naiveMs: NaN, naiveValidateMs: NaN, themesMs: NaN, validateMs: NaN, reportMs: NaN, digestMs: NaN };
+    rmSync(join(root, '..', `${root.split('/').pop()}-digest.json`), { force: true });
 
     // The editor's pipeline, in this process, against reading the bytes in this process.
     const source = nodeNoteSource(root);
@@ -180,16 +205,34 @@ async function benchmark(size: number, style: FrontmatterStyle, scripts: { floor
     gc();
     const change = await viewChanges(pipeline, root, notes);
 
+    // An open note on a pause in typing (a note of the corpus's usual size): the fast reader, as the
+    // editor now checks it, against the full parse it used to run and against indexing the same note.
+    const typical = notes[Math.floor(notes.length / 2)].text;
+    const openNote = bestOf(9, () => validateNoteText(typical, summarizeNote(typical, BUILT_IN_SCRIPT), BUILT_IN_SCRIPT, { notePath: 'open.md' }, true));
+    const fullParse = bestOf(9, () => validateNote(analyzeNote(typical, BUILT_IN_SCRIPT), { notePath: 'open.md' }));
+    const indexNote = bestOf(9, () => summarizeNote(typical, BUILT_IN_SCRIPT));
+
     if (process.env.BENCH_PHASES) console.log(`  blocks (GC): cold ${cold.longestBlockMs.toFixed(0)} (${cold.longestGcMs.toFixed(0)}) ms, save ${save.longestBlockMs.toFixed(0)} (${save.longestGcMs.toFixed(0)}) ms, warm ${warm.longestBlockMs.toFixed(0)} (${warm.longestGcMs.toFixed(0)}) ms; cache ${(readdirSync(cacheFolder).reduce((sum, name) => sum + statSync(join(cacheFolder, name)).size, 0) / 1048576).toFixed(0)} MB`);
     return {
       size, style, averageKb, generateMs: generated.ms, cli, floorMs: floor.ms, coldMs: cold.ms,
       blockMs: Math.max(cold.longestBlockMs, warm.longestBlockMs, save.longestBlockMs),
       warmMs: warm.ms, gcMs: Math.max(cold.longestGcMs, warm.longestGcMs, save.longestGcMs), parsedWarm: warm.value.parsed,
-      change, heapMb, indexed: pipeline.index.size,
+      change, heapMb, indexed: pipeline.index.size, openNote, fullParse, indexNote, typicalKb: typical.length / 1024,
     };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** The best of `runs` timings of synchronous work. */
+function bestOf(runs: number, work: () => unknown): number {
+  let best = Infinity;
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    work();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
 }
 
 /** Hostile bodies that grow with `n`: each must cost at most twice as much at twice the size. */
@@ -224,9 +267,10 @@ const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 const ratio = (value: number, base: number) => (value / base).toFixed(2);
 
 const scriptsDir = mkdtempSync(join(tmpdir(), 'growth-bench-scripts-'));
-const scripts = { floor: join(scriptsDir, 'floor.cjs'), naive: join(scriptsDir, 'naive.cjs') };
+const scripts = { floor: join(scriptsDir, 'floor.cjs'), naive: join(scriptsDir, 'naive.cjs'), naiveValidate: join(scriptsDir, 'naive-validate.cjs') };
 writeFileSync(scripts.floor, FLOOR_SCRIPT);
 writeFileSync(scripts.naive, NAIVE_SCRIPT(require.resolve('gray-matter')));
+writeFileSync(scripts.naiveValidate, NAIVE_VALIDATE_SCRIPT(require.resolve('gray-matter'), require.resolve('ajv'), resolve('schemas/conversation.schema.json')));
 
 console.log(`Growth Conversations pipeline benchmark (Node ${process.version}, ${cpus().length} cores, ${new Date().toISOString().slice(0, 10)})`);
 const rows = [];
@@ -243,10 +287,10 @@ if (WITH_CLI) {
   console.log('');
   console.log(`Command line, each a fresh process (median of ${RUNS} runs; over 20,000 notes: one run):`);
   console.log('');
-  console.log('| corpus | notes | read bytes (floor) | naive script | × floor | `themes` | × floor | × naive | `validate` | × floor |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| corpus | notes | read bytes (floor) | naive script | × floor | `themes` | × floor | × naive | gray-matter + ajv | `validate` | × floor | × peer | `report` | × themes | `digest` | × themes |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const { size, style, cli } of rows) {
-    console.log(`| ${style} | ${pad(size, 7)} | ${pad(ms(cli.floorMs), 9)} | ${pad(ms(cli.naiveMs), 9)} | ${ratio(cli.naiveMs, cli.floorMs)} | ${pad(ms(cli.themesMs), 9)} | ${ratio(cli.themesMs, cli.floorMs)} | ${ratio(cli.themesMs, cli.naiveMs)} | ${pad(ms(cli.validateMs), 9)} | ${ratio(cli.validateMs, cli.floorMs)} |`);
+    console.log(`| ${style} | ${pad(size, 7)} | ${pad(ms(cli.floorMs), 9)} | ${pad(ms(cli.naiveMs), 9)} | ${ratio(cli.naiveMs, cli.floorMs)} | ${pad(ms(cli.themesMs), 9)} | ${ratio(cli.themesMs, cli.floorMs)} | ${ratio(cli.themesMs, cli.naiveMs)} | ${pad(ms(cli.naiveValidateMs), 9)} | ${pad(ms(cli.validateMs), 9)} | ${ratio(cli.validateMs, cli.floorMs)} | ${ratio(cli.validateMs, cli.naiveValidateMs)} | ${pad(ms(cli.reportMs), 9)} | ${ratio(cli.reportMs, cli.themesMs)} | ${pad(ms(cli.digestMs), 9)} | ${ratio(cli.digestMs, cli.themesMs)} |`);
   }
 }
 console.log('');
@@ -266,6 +310,19 @@ for (const r of rows) {
   console.log(`| ${r.style} | ${pad(r.size, 7)} | ${pad(ms(r.change.themeMs), 8)} | ${pad(ms(r.change.vocabularyThemeMs), 8)} | ${ratio(r.change.vocabularyThemeMs, r.change.themeMs)} | ${pad(ms(r.change.peopleMs), 8)} |`);
 }
 
+console.log('');
+console.log('An open note checked on a pause in typing, a note of the corpus\'s usual size (best of 9):');
+console.log('');
+console.log('| corpus | note | fast reader (as the editor checks it) | full parse (before) | indexing the note | fast × indexing |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.style} | ${r.typicalKb.toFixed(1)} KB | ${ms(r.openNote)} | ${ms(r.fullParse)} | ${ms(r.indexNote)} | ${ratio(r.openNote, r.indexNote)} |`);
+
+/** Every target of issue 24 with its figure, from this one run: the bench fails when one is missed. */
+const targets: { target: string; figure: string; met: boolean }[] = [];
+const check = (target: string, value: number, limit: number, figure: string) => targets.push({ target, figure, met: value <= limit });
+let scalingLinear: boolean | undefined;
+let scalingGrowth = '';
+
 if (SCALE.length > 0) {
   console.log('');
   console.log(`Scaling, in one process, the written corpus (about 4 notes and 12 actions per person; best of 2; target: time per note grows by at most ${MAX_GROWTH}× from one size to the next):`);
@@ -274,7 +331,39 @@ if (SCALE.length > 0) {
   for (const size of SCALE) scaling.push(await scalingRow(size, 'written'));
   const table = scalingTable(scaling);
   table.lines.forEach(line => console.log(line));
-  if (!table.linear) process.exitCode = 1;
+  scalingLinear = table.linear;
+  scalingGrowth = table.worst;
+}
+
+for (const r of rows.filter(row => row.size === 10_000)) {
+  const c = r.style;
+  if (WITH_CLI) {
+    check(`${c}: \`themes\` at most 3× the floor`, r.cli.themesMs / r.cli.floorMs, 3, `${ratio(r.cli.themesMs, r.cli.floorMs)}×`);
+    check(`${c}: \`themes\` faster than the naive script`, r.cli.themesMs / r.cli.naiveMs, 1, `${ratio(r.cli.themesMs, r.cli.naiveMs)}×`);
+    check(`${c}: \`validate\` at most 4× the floor`, r.cli.validateMs / r.cli.floorMs, 4, `${ratio(r.cli.validateMs, r.cli.floorMs)}×`);
+    check(`${c}: \`validate\` no slower than gray-matter + ajv`, r.cli.validateMs / r.cli.naiveValidateMs, 1, `${ratio(r.cli.validateMs, r.cli.naiveValidateMs)}×`);
+    check(`${c}: \`report\` at most 2× \`themes\``, r.cli.reportMs / r.cli.themesMs, 2, `${ratio(r.cli.reportMs, r.cli.themesMs)}×`);
+    check(`${c}: \`digest\` at most 2× \`themes\``, r.cli.digestMs / r.cli.themesMs, 2, `${ratio(r.cli.digestMs, r.cli.themesMs)}×`);
+  }
+  check(`${c}: editor cold index at most 3× the floor`, r.coldMs / r.floorMs, 3, `${ratio(r.coldMs, r.floorMs)}×`);
+  check(`${c}: editor warm start at most 0.5× the floor`, r.warmMs / r.floorMs, 0.5, `${ratio(r.warmMs, r.floorMs)}×`);
+  check(`${c}: one change, theme tree, at most 20 ms`, r.change.themeMs, 20, ms(r.change.themeMs));
+  check(`${c}: one change, People view, at most 20 ms`, r.change.peopleMs, 20, ms(r.change.peopleMs));
+  check(`${c}: no event-loop block over 50 ms`, r.blockMs, 50, `${ms(r.blockMs)} (GC ${ms(r.gcMs)})`);
+  check(`${c}: open note checked at about what indexing it costs (at most 2×)`, r.openNote / r.indexNote, 2, `${ratio(r.openNote, r.indexNote)}× (${ms(r.openNote)})`);
+}
+for (const r of rows.filter(row => row.size === 100_000 && WITH_CLI)) {
+  check(`${r.style}: \`report\` and \`digest\` finish at 100k`, Number(!Number.isFinite(r.cli.reportMs + r.cli.digestMs)), 0, `${ms(r.cli.reportMs)}, ${ms(r.cli.digestMs)}`);
+}
+if (scalingLinear !== undefined) targets.push({ target: `scaling: time per note grows at most ${MAX_GROWTH}× from one size to the next`, figure: scalingGrowth, met: scalingLinear });
+if (targets.length > 0) {
+  console.log('');
+  console.log('Targets (issue 24), from this run:');
+  console.log('');
+  console.log('| target | figure | met |');
+  console.log('|---|---:|:---:|');
+  for (const t of targets) console.log(`| ${t.target} | ${t.figure} | ${t.met ? 'yes' : 'NO'} |`);
+  if (targets.some(t => !t.met)) process.exitCode = 1;
 }
 
 if (!LINEAR) process.exit();

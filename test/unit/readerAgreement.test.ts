@@ -111,6 +111,20 @@ describe('one reading of a note: every reader agrees with the note model', funct
     }
   });
 
+  it('validates an open note as it is typed (cut at any line, as written by people and tools) by the fast reader exactly as by the full parse', () => {
+    // The editor checks an open note from the fast reader on every pause in typing: half-written notes must agree too.
+    for (const note of generateNotes(40, 5, 'written')) {
+      const lines = note.text.split('\n');
+      for (let end = 1; end <= lines.length; end += 3) {
+        const text = lines.slice(0, end).join('\n');
+        const context = { notePath: note.path };
+        const open = validateNote(analyzeNote(text), context);
+        const fast = validateNoteText(text, summarizeNote(text, BUILT_IN_SCRIPT), BUILT_IN_SCRIPT, context, true);
+        assert.deepEqual(fast, open, `${note.path} cut after line ${end}`);
+      }
+    }
+  });
+
   it('keeps what hides text hidden for every reader: unclosed comments, hidden HTML, Obsidian comments around headings, private frontmatter values', () => {
     const head = (extra = '') => `---\ntype: growth-conversation\nperson: Priya Shah\ndate: 2026-01-01\n${extra}---\n`;
     const q = (id: string, body: string) => `## Q <!-- growth:${id} -->\n${body}\n\n`;

@@ -63,11 +63,146 @@ const MAY_FOLD = /[^\p{ASCII}\p{P}\p{Z}\p{Cf}]|&(?:#|[a-z][a-z0-9]*;)/iu;
 /** The word lists of one set of options, compiled once. */
 interface Matchers {
   /** Every privacy word and phrase, on folded text. */
-  readonly words: RegExp;
+  readonly words: PhraseMatcher;
   /** Every privacy word's ASCII letters and digits, for the cheap look on the raw text's letters and digits. */
-  readonly stems: RegExp;
+  readonly stems: readonly { test(letters: string): boolean }[];
 }
 
+/** One phrase of a word list: its words, its pattern (the words joined by any run of what is not a letter) and its stem. */
+interface Phrase {
+  readonly words: readonly string[];
+  readonly pattern: string;
+  readonly stem: string;
+}
+
+/** A match of the privacy words: where it starts in the text and how long it is. */
+interface PhraseMatch {
+  readonly index: number;
+  readonly length: number;
+}
+
+/**
+ * The privacy words as one alternation would find them, longest pattern first, but in two parts: the
+ * words every note shares (the built-in lists and the configuration's), compiled once, and the few
+ * "not for <person>" phrases of each note's person, matched word by word without a pattern. A pattern
+ * per person cost about half a second to compile on every new person (each of its Unicode classes is
+ * built anew), which made indexing a workspace of a thousand people take minutes. Where both parts
+ * match at the same place, which is rare ("not for her" with a person named Her), the one alternation
+ * of both is compiled and decides.
+ */
+class PhraseMatcher {
+  private joined: RegExp | undefined;
+
+  constructor(private readonly common: RegExp, private readonly own: WordSequences | undefined, private readonly all: () => RegExp) {}
+
+  /** The first match at or after `from`, as the one alternation of every phrase would give it. */
+  exec(text: string, from = 0): PhraseMatch | undefined {
+    const common = execAt(this.common, text, from);
+    const own = this.own?.exec(text, from);
+    if (!own) return common;
+    if (!common || own.index < common.index) return own;
+    if (common.index < own.index) return common;
+    return execAt(this.oneAlternation(), text, from);
+  }
+
+  /** Every phrase in one alternation: compiled only when asked for. */
+  oneAlternation(): RegExp {
+    this.joined ??= this.all();
+    return this.joined;
+  }
+
+  test(text: string): boolean {
+    return this.exec(text) !== undefined;
+  }
+
+  /** Every match, left to right, as a global regular expression finds them. */
+  *matches(text: string): Generator<PhraseMatch> {
+    for (let found = this.exec(text); found; found = this.exec(text, found.index + found.length)) yield found;
+  }
+
+  /** The text with every match replaced. */
+  replace(text: string, by: () => string): string {
+    let out = '';
+    let last = 0;
+    for (const found of this.matches(text)) {
+      out += text.slice(last, found.index) + by();
+      last = found.index + found.length;
+    }
+    return out + text.slice(last);
+  }
+}
+
+/**
+ * Every match of the privacy words in folded text, as the classifier finds them, or (`oneAlternation`)
+ * as one alternation of every phrase finds them: a test holds the two to the same answers.
+ */
+export function privacyWordMatches(folded: string, options?: ClassifierOptions, oneAlternation = false): PhraseMatch[] {
+  const { words } = matchersFor(options);
+  if (!oneAlternation) return [...words.matches(folded)];
+  const all = words.oneAlternation();
+  const found: PhraseMatch[] = [];
+  for (let next = execAt(all, folded, 0); next; next = execAt(all, folded, next.index + next.length)) found.push(next);
+  return found;
+}
+
+/** A word of folded text and whether a phrase may go on past it (nothing but punctuation and spacing before the next word). */
+interface Word {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly joinsNext: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Phrases found word by word, as their pattern (words joined by `NOT_WORD`, between `WORD_EDGE_BEFORE`
+ * and `WORD_EDGE_AFTER`, the longest pattern first) finds them: a match starts and ends on whole
+ * words, and the words are joined by runs of anything but a letter, a digit or `BREAK`.
+ */
+class WordSequences {
+  private readonly phrases: readonly Phrase[];
+  private lastText: string | undefined;
+  private lastWords: Word[] = [];
+
+  constructor(phrases: readonly Phrase[]) {
+    this.phrases = [...phrases].sort((a, b) => LONGEST_FIRST(a.pattern, b.pattern));
+  }
+
+  exec(text: string, from: number): PhraseMatch | undefined {
+    const words = this.wordsOf(text);
+    for (let at = 0; at < words.length; at++) {
+      if (words[at].start < from) continue;
+      for (const phrase of this.phrases) {
+        const last = at + phrase.words.length - 1;
+        if (last < words.length && phrase.words.every((word, k) => words[at + k].text === word && (k === 0 || words[at + k - 1].joinsNext))) {
+          return { index: words[at].start, length: words[last].end - words[at].start };
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private wordsOf(text: string): Word[] {
+    if (text !== this.lastText) {
+      const found = [...text.matchAll(WORD)];
+      this.lastWords = found.map((match, i) => {
+        const end = match.index + match[0].length;
+        return { start: match.index, end, text: match[0], joinsNext: i + 1 < found.length && !text.slice(end, found[i + 1].index).includes(BREAK) };
+      });
+      this.lastText = text;
+    }
+    return this.lastWords;
+  }
+}
+
+function execAt(pattern: RegExp, text: string, from: number): PhraseMatch | undefined {
+  pattern.lastIndex = from;
+  const found = pattern.exec(text);
+  return found ? { index: found.index, length: found[0].length } : undefined;
+}
+
+const commonCache = new Map<string, { phrases: Phrase[]; words: RegExp; stems: RegExp }>();
 const matcherCache = new Map<string, Matchers>();
 
 const MAX_EXTRA_WORDS = 200;
@@ -85,26 +220,63 @@ function matchersFor(options: ClassifierOptions | undefined): Matchers {
 }
 
 function buildMatchers(options: ClassifierOptions | undefined): Matchers {
-  const phrases: { pattern: string; stem: string }[] = [];
-  const add = (phrase: string, unless: readonly string[] = []) => {
-    const words = foldPlain(phrase).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    if (words.length === 0) return;
-    const guard = unless.length ? `(?!${NOT_WORD}(?:${unless.map(w => escapeRegExp(foldPlain(w))).join('|')})${WORD_EDGE_AFTER})` : '';
-    phrases.push({ pattern: words.map(escapeRegExp).join(NOT_WORD) + guard, stem: stemOf(words.join(' ')) });
+  const common = commonPhrases(options?.extraWords ?? []);
+  const own = personPhrases(options);
+  if (own.length === 0) return { words: new PhraseMatcher(common.words, undefined, () => common.words), stems: [common.stems] };
+  const ownStems = [...new Set(own.map(p => p.stem).filter(Boolean))];
+  return {
+    // In one alternation the person's phrases come after the common ones of the same length (a stable sort).
+    words: new PhraseMatcher(common.words, new WordSequences(own), () => wordsPatternOf(options)),
+    // Stems are ASCII letters and digits in lower case, looked for in ASCII letters and digits whatever their case.
+    stems: ownStems.length ? [common.stems, { test: (letters: string) => { const lower = letters.toLowerCase(); return ownStems.some(stem => lower.includes(stem)); } }] : [common.stems],
   };
-  for (const word of PRIVATE_WORDS) add(word);
-  for (const entry of Object.values(PRIVACY_PHRASES).flat()) {
-    if (typeof entry === 'string') add(entry);
-    else add(entry.phrase, entry.unlessFollowedBy);
-  }
-  // Bounded, so a hostile name or word list cannot make a pattern too large to compile.
-  for (const word of (options?.extraWords ?? []).slice(0, MAX_EXTRA_WORDS)) if (word.length <= MAX_WORD_LENGTH) add(word);
+}
+
+/** The one alternation of every phrase of these options. */
+function wordsPatternOf(options: ClassifierOptions | undefined): RegExp {
+  return wordsPattern([...commonPhrases(options?.extraWords ?? []).phrases, ...personPhrases(options)]);
+}
+
+/** "Not for <the person>" in each language, with their full name and each part of it. */
+function personPhrases(options: ClassifierOptions | undefined): Phrase[] {
+  const own: Phrase[] = [];
   const person = options?.person !== undefined && options.person.length <= MAX_WORD_LENGTH ? options.person : undefined;
-  for (const name of personNames(person)) for (const lead of NOT_FOR) add(`${lead} ${name}`);
-  phrases.sort((a, b) => LONGEST_FIRST(a.pattern, b.pattern));
-  const words = new RegExp(`${WORD_EDGE_BEFORE}(?:${phrases.map(p => p.pattern).join('|')})${WORD_EDGE_AFTER}`, 'gu');
-  const stems = [...new Set(['priv', ...phrases.map(p => p.stem).filter(Boolean)])];
-  return { words, stems: new RegExp(stems.join('|'), 'i') };
+  for (const name of personNames(person)) for (const lead of NOT_FOR) addPhrase(own, `${lead} ${name}`);
+  return own;
+}
+
+/** The built-in words and the configuration's, compiled once per list of extra words. */
+function commonPhrases(extraWords: readonly string[]): { phrases: Phrase[]; words: RegExp; stems: RegExp } {
+  const key = JSON.stringify(extraWords);
+  let found = commonCache.get(key);
+  if (!found) {
+    const phrases: Phrase[] = [];
+    for (const word of PRIVATE_WORDS) addPhrase(phrases, word);
+    for (const entry of Object.values(PRIVACY_PHRASES).flat()) {
+      if (typeof entry === 'string') addPhrase(phrases, entry);
+      else addPhrase(phrases, entry.phrase, entry.unlessFollowedBy);
+    }
+    // Bounded, so a hostile word list cannot make a pattern too large to compile.
+    for (const word of extraWords.slice(0, MAX_EXTRA_WORDS)) if (word.length <= MAX_WORD_LENGTH) addPhrase(phrases, word);
+    const stems = [...new Set(['priv', ...phrases.map(p => p.stem).filter(Boolean)])];
+    if (commonCache.size > 64) commonCache.clear();
+    found = { phrases, words: wordsPattern(phrases), stems: new RegExp(stems.join('|'), 'i') };
+    commonCache.set(key, found);
+  }
+  return found;
+}
+
+function addPhrase(phrases: Phrase[], phrase: string, unless: readonly string[] = []) {
+  const words = foldPlain(phrase).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (words.length === 0) return;
+  const guard = unless.length ? `(?!${NOT_WORD}(?:${unless.map(w => escapeRegExp(foldPlain(w))).join('|')})${WORD_EDGE_AFTER})` : '';
+  phrases.push({ words, pattern: words.map(escapeRegExp).join(NOT_WORD) + guard, stem: stemOf(words.join(' ')) });
+}
+
+/** One alternation of phrases, the longest pattern first (the sort is stable: equal lengths keep their order). */
+function wordsPattern(phrases: readonly Phrase[]): RegExp {
+  const sorted = [...phrases].sort((a, b) => LONGEST_FIRST(a.pattern, b.pattern));
+  return new RegExp(`${WORD_EDGE_BEFORE}(?:${sorted.map(p => p.pattern).join('|')})${WORD_EDGE_AFTER}`, 'gu');
 }
 
 /** The person's full name and each of its words: "not for Priya", "not for Priya Nair". */
@@ -160,9 +332,9 @@ function keptTag(tag: string, name: string, matchers: Matchers): string {
   return wholeMatch(spoken, matchers.words) ? ` ${name} ` : BREAK;
 }
 
-function wholeMatch(text: string, words: RegExp): boolean {
-  words.lastIndex = 0;
-  return [...text.matchAll(words)].some(m => m.index === 0 && m[0].length === text.length);
+function wholeMatch(text: string, words: PhraseMatcher): boolean {
+  for (const found of words.matches(text)) if (found.index === 0 && found.length === text.length) return true;
+  return false;
 }
 
 /** The class of one block from its own Markdown source as written (a paragraph, a list item's first block, a table row, a heading's text, a quote line). */
@@ -177,10 +349,10 @@ function explicitMarker(block: ReadBlock): Classification | undefined {
   const lock = LOCK.exec(block.markedSource);
   if (lock) return { privacy: 'private', because: lock[0] };
   const emphasised = EMPHASISED.exec(block.marked.text);
-  if (emphasised) return { privacy: 'private', because: quote(block.markedSource, block.marked, emphasised) };
+  if (emphasised) return { privacy: 'private', because: quote(block.markedSource, block.marked, { index: emphasised.index, length: emphasised[0].length }) };
   for (const rule of EXPLICIT) {
     const found = rule.exec(block.visible.text);
-    if (found) return { privacy: 'private', because: quote(block.visibleSource, block.visible, found) };
+    if (found) return { privacy: 'private', because: quote(block.visibleSource, block.visible, { index: found.index, length: found[0].length }) };
   }
   return undefined;
 }
@@ -192,22 +364,20 @@ function commentMarker(comments: readonly string[], matchers: Matchers): Classif
     const folded = foldPlain(decodeEscapesAndEntities(comment).replace(/\p{Cf}/gu, ''));
     const because = short(`<!--${comment}-->`);
     if (FAMILY_WORD.test(folded)) return { privacy: 'private', because };
-    matchers.words.lastIndex = 0;
     if (!uncertain && matchers.words.test(folded)) uncertain = { privacy: 'uncertain', because };
   }
   return uncertain;
 }
 
 function privacyWords(block: ReadBlock, matchers: Matchers): Classification | undefined {
-  matchers.words.lastIndex = 0;
   const found = matchers.words.exec(block.visible.text);
   return found ? { privacy: 'uncertain', because: quote(block.visibleSource, block.visible, found) } : undefined;
 }
 
 /** The matched words as they were written (before folding). */
-function quote(source: string, folded: FoldedText, found: RegExpExecArray): string {
+function quote(source: string, folded: FoldedText, found: PhraseMatch): string {
   const start = folded.from[found.index];
-  const end = folded.from[found.index + found[0].length] ?? source.length;
+  const end = folded.from[found.index + found.length] ?? source.length;
   return short(source.slice(start, end).replaceAll(BREAK, ' '));
 }
 
@@ -234,7 +404,7 @@ function isLabelText(folded: string, matchers: Matchers): boolean {
   const all = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (all.length > MAX_LABEL_WORDS) return false;
   let said = LOCK.test(folded);
-  const rest = folded.replace(matchers.words, () => { said = true; return ' '; });
+  const rest = matchers.words.replace(folded, () => { said = true; return ' '; });
   return said && rest.split(/[^\p{L}\p{N}]+/u).filter(Boolean).every(word => LABEL_SET.has(word));
 }
 
@@ -252,7 +422,6 @@ export function isPrivateCallout(firstLine: string, options?: ClassifierOptions)
   if (!callout) return false;
   const matchers = matchersFor(options);
   const type = foldPlain(callout[1]).replace(/[-_]+/g, ' ');
-  matchers.words.lastIndex = 0;
   if (matchers.words.test(type) || STARTS_PRIVATE.test(type) || LOCK.test(type)) return true;
   return isPrivateHeading(callout[2], options);
 }
@@ -263,7 +432,9 @@ export function mayBePrivate(source: string, options?: ClassifierOptions): boole
 }
 
 function mayBePrivateWith(source: string, matchers: Matchers): boolean {
-  return MAY_FOLD.test(source) || matchers.stems.test(source.replace(/[^a-zA-Z0-9]+/g, ''));
+  if (MAY_FOLD.test(source)) return true;
+  const letters = source.replace(/[^a-zA-Z0-9]+/g, '');
+  return matchers.stems.some(stems => stems.test(letters));
 }
 
 function escapeRegExp(text: string): string {

@@ -213,30 +213,52 @@ export function peopleSummaries(notes: readonly IndexedNote[], today: string, fi
     if (list) list.push(note);
     else byPerson.set(key, [note]);
   }
-  // Counted by the name as written (case aside), as Action Items groups them; a person's row adds up each name their notes use.
+  // Counted by the name as written (case aside), as Action Items groups them, under the name of the latest note.
   const openByName = new Map<string, number>();
   for (const action of unsortedActionItems(notes, today, filter)) {
     const name = action.person.toLowerCase();
     openByName.set(name, (openByName.get(name) ?? 0) + 1);
   }
-  return [...byPerson.values()].map(list => {
-    const sorted = [...list].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
-    const last = sorted[sorted.length - 1];
-    const person = last.person?.trim() ?? '';
-    const names = new Set(list.map(n => n.person?.trim().toLowerCase() ?? ''));
-    const daysSince = last.date ? daysBetween(last.date, today) : undefined;
-    const overdue = (last.nextConversation !== undefined && last.nextConversation < today)
-      || (daysSince !== undefined && daysSince > CONVERSATION_INTERVAL_DAYS);
-    return {
-      person,
-      team: last.team,
-      lastDate: last.date,
-      daysSince,
-      overdue,
-      flightRisk: last.flightRisk,
-      careerPath: last.careerPath,
-      openActions: [...names].reduce((sum, name) => sum + (openByName.get(name) ?? 0), 0),
-      conversations: sorted.map(n => ({ path: n.path, date: n.date })),
-    };
-  }).sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.lastDate ?? '').localeCompare(b.lastDate ?? '') || a.person.localeCompare(b.person));
+  return [...byPerson.values()].map(list => personSummary(list, today, name => openByName.get(name) ?? 0)).sort(comparePeople);
+}
+
+/**
+ * One person's row from their notes (in index order): the latest note speaks for them. `openActions`
+ * answers for a name as written, trimmed and in lower case (see `actionName`).
+ */
+export function personSummary(notes: readonly IndexedNote[], today: string, openActions: (name: string) => number): PersonSummary {
+  const sorted = [...notes].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+  const last = sorted[sorted.length - 1];
+  const person = last.person?.trim() ?? '';
+  const daysSince = last.date ? daysBetween(last.date, today) : undefined;
+  const overdue = (last.nextConversation !== undefined && last.nextConversation < today)
+    || (daysSince !== undefined && daysSince > CONVERSATION_INTERVAL_DAYS);
+  return {
+    person,
+    team: last.team,
+    lastDate: last.date,
+    daysSince,
+    overdue,
+    flightRisk: last.flightRisk,
+    careerPath: last.careerPath,
+    openActions: openActions(person.toLowerCase()),
+    conversations: sorted.map(n => ({ path: n.path, date: n.date })),
+  };
+}
+
+/** The People view's order: overdue first, then the longest since the last conversation, then by name. */
+export function comparePeople(a: PersonSummary, b: PersonSummary): number {
+  return Number(b.overdue) - Number(a.overdue) || (a.lastDate ?? '').localeCompare(b.lastDate ?? '') || a.person.localeCompare(b.person)
+    // Names the collation calls equal still get one order, whatever order the notes came in.
+    || (a.person < b.person ? -1 : a.person > b.person ? 1 : 0);
+}
+
+/** The name a note's action items are counted under: as written, trimmed, in lower case. */
+export function actionName(note: IndexedNote): string {
+  return (note.person?.trim() ?? msg('views.noPerson')).toLowerCase();
+}
+
+/** Open action items among notes that share one `actionName`, each counted once (as `openActionItems` counts them). */
+export function openActionCount(notes: readonly IndexedNote[]): number {
+  return unsortedActionItems(notes, '', {}).length;
 }

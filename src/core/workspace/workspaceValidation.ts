@@ -17,7 +17,7 @@ export interface FileProblems {
  */
 export function analysisForValidation(rawText: string, script: QuestionScript, summary: NoteSummary | undefined, summaryOfThisText = false): NoteAnalysis {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  if (!summary || summary.achievements === 0 || (summary.achievements !== undefined && summary.achievements < MIN_ACHIEVEMENTS)) return analyzeNote(text, script);
+  if (!summary || validationNeedsModel(summary)) return analyzeNote(text, script);
   const lines = new LineIndex(text);
   const simple = simpleFrontmatterWithFields(text);
   const split = simple ? { frontmatter: flatFrontmatter(text, simple), bodyOffset: simple.bodyOffset, problems: [] } : parseFrontmatter(text, lines);
@@ -37,6 +37,11 @@ export function analysisForValidation(rawText: string, script: QuestionScript, s
     problems: split.problems,
   };
   return { note, text, lines, frontmatter: split.frontmatter };
+}
+
+/** Whether validating a note of this summary reads the full note model: it counted fewer than three achievements, or none. */
+export function validationNeedsModel(summary: NoteSummary | undefined): boolean {
+  return !summary || summary.achievements === 0 || (summary.achievements !== undefined && summary.achievements < MIN_ACHIEVEMENTS);
 }
 
 /** YAML text starts after the opening `---`, as `parseFrontmatter` has it. */

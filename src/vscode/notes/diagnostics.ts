@@ -6,7 +6,7 @@ import { NoteContext, validateNote } from '../../core/note';
 import { toDiagnostic } from '../common/adapters';
 import { Settings } from '../common/ids';
 import { Disposable } from '../common/dispose';
-import { analyzeDocument, isGrowthDocument, isMarkdown } from './noteAnalysis';
+import { isGrowthDocument, isMarkdown, validationAnalysis } from './noteAnalysis';
 import { NotesIndexManager } from './notesIndex';
 import { activeScript } from './questionScripts';
 import { growthSettings } from '../common/settings';
@@ -66,7 +66,7 @@ export class DiagnosticsManager extends Disposable {
     this.typing.schedule(document.uri.toString(), () => void this.validateDocument(document));
   }
 
-  /** An open note: the full parse of what the editor shows; other notes come from the index. */
+  /** An open note: what the editor shows, read as it is now; other notes come from the index. */
   private async validateDocument(document: vscode.TextDocument): Promise<void> {
     if (!isMarkdown(document) || document.uri.scheme === 'git') return;
     if (!isGrowthDocument(document)) {
@@ -84,7 +84,9 @@ export class DiagnosticsManager extends Disposable {
     await this.notes.ready;
     const { spellings } = await this.vocabulary.vocabulary();
     if (document.isClosed) return undefined;
-    return validateNote(analyzeDocument(document, script), this.contextFor(document.uri, spellings));
+    // Read as a closed note is (the fast reader, unless the guide has already parsed this text): a
+    // typing pause costs about what indexing the note costs, not a full parse.
+    return validateNote(validationAnalysis(document, script), this.contextFor(document.uri, spellings));
   }
 
   private documentClosed(document: vscode.TextDocument) {

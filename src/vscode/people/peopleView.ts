@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { peopleSummaries, PersonSummary } from '../../core/workspace';
+import { PeopleIndex, PersonSummary } from '../../core/workspace';
 import { today } from '../../core/base';
 import { daysAgo } from '../../core/live';
 import { Views } from '../common/ids';
@@ -14,13 +14,17 @@ const RISK_COLOURS: Record<string, string> = { high: 'charts.red', medium: 'char
 
 /** "People": who is due for a conversation, with their latest state. */
 export class PeopleViewProvider extends IndexTreeView<PersonTreeItem> {
+  /** The rows, kept in step with the index note by note: a changed note costs its person's row only. */
+  private readonly people: PeopleIndex;
+
   constructor(notes: NotesIndexManager) {
     super(notes, Views.people, 'People');
+    this.people = this._register(new PeopleIndex(notes.index));
   }
 
   protected childrenOf(element: PersonTreeItem | undefined): PersonTreeItem[] {
     if (element) return element.kind === 'person' ? [...element.person.conversations].reverse().map(c => ({ kind: 'conversation', ...c })) : [];
-    return peopleSummaries(this.notes.index.all(), today()).map(person => ({ kind: 'person', person }));
+    return this.people.summaries(today()).map(person => ({ kind: 'person', person }));
   }
 
   getTreeItem(element: PersonTreeItem): vscode.TreeItem {
