@@ -2,9 +2,11 @@ import { version } from '../../package.json';
 import { CliCommand } from './command';
 import { collateCommand } from './collateCommand';
 import { digestCommand } from './digestCommand';
+import { filterCommand } from './filterCommand';
 import { initOrgCommand } from './initOrgCommand';
 import { CliIo, CommandRefusedError } from './io';
 import { OutputRefusedError } from './outputFile';
+import { protectCommand } from './protectCommand';
 import { reportCommand } from './reportCommand';
 import { ShareRefusedError, shareCommand } from './shareCommand';
 import { themesCommand } from './themesCommand';
@@ -14,12 +16,12 @@ import { validateCommand } from './validateCommand';
 export type { CliProblem } from './validateCommand';
 
 /** Every command of the CLI, in the order `growth --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, themesCommand, reportCommand, shareCommand, digestCommand, collateCommand, initOrgCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, themesCommand, reportCommand, shareCommand, digestCommand, collateCommand, initOrgCommand, protectCommand, filterCommand];
 
 const USAGE = `Usage:
   growth --version
       Prints the version of growth-conversations this command comes from.
-${COMMANDS.map(command => command.usage).join('\n')}
+${COMMANDS.filter(command => !command.hidden).map(command => command.usage).join('\n')}
   --config FILE uses that configuration instead of the growth.config.json found from the folder upwards.
   --out never replaces a growth note, and replaces another existing file only with --force.`;
 

@@ -1,6 +1,7 @@
 // The note layer's public entry: other folders import from here, never from its files.
 export * from './blockClassifier';
 export * from './blocks';
+export * from './encryptedNote';
 export * from './body';
 export * from './bodyTree';
 export * from './fieldLocator';
