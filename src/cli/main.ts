@@ -1,4 +1,5 @@
 import { version } from '../../package.json';
+import { accessCommand } from './accessCommand';
 import { CliCommand } from './command';
 import { collateCommand } from './collateCommand';
 import { digestCommand } from './digestCommand';
@@ -16,7 +17,7 @@ import { validateCommand } from './validateCommand';
 export type { CliProblem } from './validateCommand';
 
 /** Every command of the CLI, in the order `growth --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, themesCommand, reportCommand, shareCommand, digestCommand, collateCommand, initOrgCommand, protectCommand, filterCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, themesCommand, reportCommand, shareCommand, digestCommand, collateCommand, initOrgCommand, protectCommand, accessCommand, filterCommand];
 
 const USAGE = `Usage:
   growth --version

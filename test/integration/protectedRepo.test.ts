@@ -75,12 +75,12 @@ describe('Protected notes repository', () => {
       git(base, 'clone', '-q', origin, withoutKey);
       assert.match(readFileSync(join(withoutKey, NOTE), 'utf8'), /^-----BEGIN AGE ENCRYPTED FILE-----/);
 
-      for (const [path, name] of [[withKey, 'protected-with-key'], [withoutKey, 'protected-without-key']]) {
-        const count = vscode.workspace.workspaceFolders?.length ?? 0;
-        assert.ok(vscode.workspace.updateWorkspaceFolders(count, 0, { uri: vscode.Uri.file(path), name }));
-        await waitFor(`the ${name} folder`, () => vscode.workspace.workspaceFolders?.find(f => f.name === name));
-        added.push(name);
-      }
+      // Both folders in one change: VS Code refuses a second change before the first has landed.
+      const count = vscode.workspace.workspaceFolders?.length ?? 0;
+      assert.ok(vscode.workspace.updateWorkspaceFolders(count, 0,
+        { uri: vscode.Uri.file(withKey), name: 'protected-with-key' }, { uri: vscode.Uri.file(withoutKey), name: 'protected-without-key' }));
+      added.push('protected-with-key', 'protected-without-key');
+      await waitFor('the two clones in the workspace', () => (added.every(name => vscode.workspace.workspaceFolders?.some(f => f.name === name)) ? true : undefined), 60_000);
       const notes = (await api()).notes;
       await waitFor('Robin Vale in the People view', async () => ((await labels()).some(row => row.startsWith(PERSON)) ? true : undefined), 120_000);
       await waitFor('the encrypted copy left out, with its reason', () =>
@@ -93,10 +93,8 @@ describe('Protected notes repository', () => {
       const editor = await vscode.window.showTextDocument(vscode.Uri.file(join(withKey, NOTE)));
       assert.equal(editor.document.getText(), TEXT);
     } finally {
-      for (const name of added) {
-        const folder = vscode.workspace.workspaceFolders?.find(f => f.name === name);
-        if (folder) vscode.workspace.updateWorkspaceFolders(folder.index, 1);
-      }
+      const first = vscode.workspace.workspaceFolders?.find(f => added.includes(f.name));
+      if (first) vscode.workspace.updateWorkspaceFolders(first.index, vscode.workspace.workspaceFolders?.filter(f => added.includes(f.name)).length ?? 0);
       if (identityBefore === undefined) delete process.env.GROWTH_IDENTITY_FILE;
       else process.env.GROWTH_IDENTITY_FILE = identityBefore;
       rmSync(base, { recursive: true, force: true });
