@@ -4,6 +4,7 @@ import { CliCommand } from './command';
 import { collateCommand } from './collateCommand';
 import { digestCommand } from './digestCommand';
 import { filterCommand } from './filterCommand';
+import { forgetCommand } from './forgetCommand';
 import { initOrgCommand } from './initOrgCommand';
 import { CliIo, CommandRefusedError } from './io';
 import { OutputRefusedError } from './outputFile';
@@ -17,7 +18,7 @@ import { validateCommand } from './validateCommand';
 export type { CliProblem } from './validateCommand';
 
 /** Every command of the CLI, in the order `growth --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, themesCommand, reportCommand, shareCommand, digestCommand, collateCommand, initOrgCommand, protectCommand, accessCommand, filterCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, themesCommand, reportCommand, shareCommand, digestCommand, collateCommand, initOrgCommand, protectCommand, accessCommand, forgetCommand, filterCommand];
 
 const USAGE = `Usage:
   growth --version

@@ -3,6 +3,7 @@ import { Problem, Range, Severity } from '../core/base';
 import { validateBuiltSource } from '../core/workspace';
 import { CONFIG_OPTION, defineCommand, onePositional } from './command';
 import { folderArgument, readFolder, readRules, scriptFor, noGrowthNotes } from './io';
+import { retentionProblems } from './retention';
 import { storeNameProblems } from './storeNames';
 
 /** One problem, as the CLI prints it: 1-based lines and columns, the file relative to the folder. */
@@ -31,7 +32,8 @@ export const validateCommand = defineCommand({
     const configProblems = found.file ? (found.reading?.problems ?? []).map(p => toCliProblem(relative(root, found.file ?? '').split('\\').join('/'), p)) : [];
     const { pipeline, texts } = await readFolder(root, io, true, scriptFor(found));
     const problems = [...configProblems, ...validateBuiltSource(pipeline, texts).flatMap(({ path, problems }) => problems.map(p => toCliProblem(path, p))),
-      ...storeNameProblems(root, pipeline.index.all()).map(({ path, problem }) => toCliProblem(path, problem))];
+      ...storeNameProblems(root, pipeline.index.all()).map(({ path, problem }) => toCliProblem(path, problem)),
+      ...retentionProblems(pipeline.index.all(), texts, found.reading?.config.keepMonths, io.today).map(({ path, problem }) => toCliProblem(path, problem))];
     // A wrong folder would otherwise pass silently: nothing found to check is a usage error, as the README says.
     if (pipeline.index.size === 0 && problems.length === 0) throw noGrowthNotes(root);
     if (values.json) io.print(JSON.stringify(problems, null, 2));

@@ -30,6 +30,8 @@ export interface GrowthConfig {
   readonly privacyWords?: readonly string[];
   readonly minimumGroupSize?: number;
   readonly minimumQuoteGroup?: number;
+  /** Months a note is kept after its date (`retention.keepMonths`). */
+  readonly keepMonths?: number;
 }
 
 /** A problem in the configuration file, where it is in the file. */
@@ -195,6 +197,7 @@ function wellFormedValues(data: unknown): GrowthConfig {
   const themes = objectAt(root, 'themes');
   const share = objectAt(root, 'share');
   const report = objectAt(root, 'report');
+  const retention = objectAt(root, 'retention');
   const title = own(root, 'seniorLeaderTitle');
   const config: GrowthConfig = {
     notesFolder: pathValue(root, 'notesFolder'),
@@ -209,6 +212,7 @@ function wellFormedValues(data: unknown): GrowthConfig {
     privacyWords: words(share, 'privacyWords'),
     minimumGroupSize: wholeNumber(report, 'minimumGroupSize', 3),
     minimumQuoteGroup: wholeNumber(report, 'minimumQuoteGroup', 3),
+    keepMonths: wholeNumber(retention, 'keepMonths', 1),
   };
   return Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined)) as GrowthConfig;
 }

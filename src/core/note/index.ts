@@ -19,3 +19,4 @@ export * from './sections';
 export * from './tags';
 export * from './validate';
 export * from './visibleBlockText';
+export * from './retention';

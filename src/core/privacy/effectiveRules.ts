@@ -55,7 +55,7 @@ const KEYS: Readonly<Record<keyof GrowthConfig, string>> = {
   notesFolder: 'notesFolder', questionScriptPath: 'questionScriptPath', templatePath: 'templatePath', seniorLeaderTitle: 'seniorLeaderTitle',
   patternThreshold: 'themes.patternThreshold', vocabularyPath: 'themes.vocabularyPath',
   privateFields: 'share.privateFields', privateSections: 'share.privateSections', sensitiveWords: 'share.sensitiveWords', privacyWords: 'share.privacyWords',
-  minimumGroupSize: 'report.minimumGroupSize', minimumQuoteGroup: 'report.minimumQuoteGroup',
+  minimumGroupSize: 'report.minimumGroupSize', minimumQuoteGroup: 'report.minimumQuoteGroup', keepMonths: 'retention.keepMonths',
 };
 
 /**
