@@ -97,6 +97,9 @@ describe('Protected notes repository', () => {
     } finally {
       const first = vscode.workspace.workspaceFolders?.find(f => added.includes(f.name));
       if (first) vscode.workspace.updateWorkspaceFolders(first.index, vscode.workspace.workspaceFolders?.filter(f => added.includes(f.name)).length ?? 0);
+      // Deleted only once the folders have left: the git extension still runs git in them until then.
+      await waitFor('the clones to leave the workspace', () => (vscode.workspace.workspaceFolders?.some(f => added.includes(f.name)) ? undefined : true), 60_000)
+        .catch(() => undefined);
       if (identityBefore === undefined) delete process.env.GROWTH_IDENTITY_FILE;
       else process.env.GROWTH_IDENTITY_FILE = identityBefore;
       rmSync(base, { recursive: true, force: true });
