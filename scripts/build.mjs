@@ -40,6 +40,8 @@ function filesUnder(dir, suffix) {
 const builds = [
   esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The protected store's filter and set-up, for the .vsix (which does not carry the CLI).
+  esbuild.build({ ...common, entryPoints: ['src/cli/storeMain.ts'], outfile: 'dist/store.js' }),
 ];
 if (args.has('--tests')) {
   rmSync('out/test', { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { ApplyHintCommand } from './vscode/guide/applyHintCommand';
 import { ClearThemeFiltersCommand } from './vscode/themes/clearThemeFiltersCommand';
 import { CollateDigestsCommand } from './vscode/collation/collateDigestsCommand';
 import { CommitNotesCommand } from './vscode/notes/commitNotesCommand';
+import { ProtectNotesCommand } from './vscode/notes/protectNotesCommand';
 import { CompleteActionCommand } from './vscode/actions/completeActionCommand';
 import { CreateShareableCopyCommand } from './vscode/share/createShareableCopyCommand';
 import { ExportTeamDigestCommand } from './vscode/collation/exportTeamDigestCommand';
@@ -111,6 +112,7 @@ function registerCommands(parts: {
     new NewConversationCommand(context, notesIndex, themeVocabulary),
     new NewConversationWithCommand(),
     new CommitNotesCommand(),
+    new ProtectNotesCommand(context.extensionUri),
     new RevealQuestionCommand(navigator),
     new NextQuestionCommand(navigator),
     new PreviousQuestionCommand(navigator),

@@ -13,6 +13,8 @@ export interface CliCommand {
   readonly name: string;
   /** The usage line(s) and what it does, as `growth --help` lists them. */
   readonly usage: string;
+  /** Left out of `growth --help`: run by git, not by people (`growth filter`). */
+  readonly hidden?: boolean;
   run(args: readonly string[], io: CliIo): Promise<number> | number;
 }
 
@@ -20,12 +22,14 @@ export interface CliCommand {
 export function defineCommand<O extends ParseArgsOptionsConfig>(spec: {
   readonly name: string;
   readonly usage: string;
+  readonly hidden?: boolean;
   readonly options: O;
   run(parsed: ParsedArgs<O>, io: CliIo): Promise<number> | number;
 }): CliCommand {
   return {
     name: spec.name,
     usage: spec.usage,
+    hidden: spec.hidden,
     run: (args, io) => spec.run(parseArgs({ args: [...args], options: spec.options, allowPositionals: true, strict: true }), io),
   };
 }

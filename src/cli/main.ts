@@ -1,11 +1,15 @@
 import { version } from '../../package.json';
+import { accessCommand } from './accessCommand';
 import { CliCommand } from './command';
 import { collateCommand } from './collateCommand';
 import { digestCommand } from './digestCommand';
+import { filterCommand } from './filterCommand';
+import { forgetCommand } from './forgetCommand';
 import { initOrgCommand } from './initOrgCommand';
 import { CliIo, CommandRefusedError } from './io';
 import { OutputRefusedError } from './outputFile';
 import { prereadCommand } from './prereadCommand';
+import { protectCommand } from './protectCommand';
 import { reportCommand } from './reportCommand';
 import { ShareRefusedError, shareCommand } from './shareCommand';
 import { themesCommand } from './themesCommand';
@@ -15,12 +19,12 @@ import { validateCommand } from './validateCommand';
 export type { CliProblem } from './validateCommand';
 
 /** Every command of the CLI, in the order `growth --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, themesCommand, reportCommand, shareCommand, prereadCommand, digestCommand, collateCommand, initOrgCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, themesCommand, reportCommand, shareCommand, prereadCommand, digestCommand, collateCommand, initOrgCommand, protectCommand, accessCommand, forgetCommand, filterCommand];
 
 const USAGE = `Usage:
   growth --version
       Prints the version of growth-conversations this command comes from.
-${COMMANDS.map(command => command.usage).join('\n')}
+${COMMANDS.filter(command => !command.hidden).map(command => command.usage).join('\n')}
   --config FILE uses that configuration instead of the growth.config.json found from the folder upwards.
   --out never replaces a growth note, and replaces another existing file only with --force.`;
 

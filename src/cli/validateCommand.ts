@@ -3,6 +3,8 @@ import { Problem, Range, Severity } from '../core/base';
 import { validateBuiltSource } from '../core/workspace';
 import { CONFIG_OPTION, defineCommand } from './command';
 import { readFolder, readRules, scriptFor, noGrowthNotes } from './io';
+import { retentionProblems } from './retention';
+import { storeNameProblems } from './storeNames';
 import { resolveTargets } from './targets';
 
 /** One problem, as the CLI prints it: 1-based lines and columns, the file relative to the folder. */
@@ -34,10 +36,14 @@ export const validateCommand = defineCommand({
     const configProblems = found.file ? (found.reading?.problems ?? []).map(p => toCliProblem(relative(root, found.file ?? '').split('\\').join('/'), p)) : [];
     // The whole folder is read, so links between notes (`previous`) and usual spellings resolve; only the notes asked for are reported.
     const { pipeline, texts } = await readFolder(root, io, true, scriptFor(found));
-    const checked = validateBuiltSource(pipeline, texts).filter(({ path }) => targets.includes(path));
+    const notes = [...pipeline.index.all()].filter(note => targets.includes(note.path));
+    const checked = [
+      ...validateBuiltSource(pipeline, texts),
+      ...storeNameProblems(root, notes).map(({ path, problem }) => ({ path, problems: [problem] })),
+      ...retentionProblems(notes, texts, found.reading?.config.keepMonths, io.today).map(({ path, problem }) => ({ path, problems: [problem] })),
+    ].filter(({ path }) => targets.includes(path));
     const problems = [...configProblems, ...checked.flatMap(({ path, problems }) => problems.map(p => toCliProblem(targets.shown(path), p)))];
     // A wrong folder would otherwise pass silently: nothing found to check is a usage error, as docs/cli.md says.
-    const notes = [...pipeline.index.all()].filter(note => targets.includes(note.path));
     if (notes.length === 0 && problems.length === 0) throw noGrowthNotes(positionals.join(' ') || root);
     if (values.json) io.print(JSON.stringify(problems, null, 2));
     else for (const p of problems) io.print(`${p.file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message}`);

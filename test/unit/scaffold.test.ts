@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { commitMessage } from '../../src/core/base';
+import { commitMessage, neutralCommitMessage } from '../../src/core/base';
 import { applyEdits, carryOverFrom, guideState, missingSectionInsertion, nextFreePath, notePath, personSlug, relativeNotePath, renderNewNote, setFrontmatterField, uniquePersonSlug } from '../../src/core/live';
 import { analyzeNote, BUILT_IN_SCRIPT, parseQuestionScript, validateNote } from '../../src/core/note';
 import { shareableCopy } from '../../src/core/outputs';
@@ -137,6 +137,12 @@ describe('commit messages', () => {
     assert.equal(commitMessage([{ person: 'Sam Lee', date: '2026-10-20' }, { person: 'Alex Morgan', date: '2026-05-12' }, { person: 'Sam Lee', date: '2026-04-20' }], 1),
       'Growth notes: Alex Morgan (2026-05-12), Sam Lee (2026-04-20, 2026-10-20); 1 other file');
     assert.equal(commitMessage([], 2), 'Growth notes: 2 other files');
+  });
+
+  it('says only counts in the neutral style, the default', () => {
+    assert.equal(neutralCommitMessage({ conversations: 2, actionsTicked: 1, otherFiles: 0 }), 'Growth notes: 2 conversations, 1 action ticked');
+    assert.equal(neutralCommitMessage({ conversations: 1, actionsTicked: 0, otherFiles: 3 }), 'Growth notes: 1 conversation, 3 other files');
+    assert.equal(neutralCommitMessage({ conversations: 0, actionsTicked: 0, otherFiles: 0 }), 'Growth notes: no changes');
   });
 });
 

@@ -76,6 +76,11 @@ export const MESSAGES = {
   'unread.manyUncounted': '{0} notes could not be read, so they are not counted.',
   'unread.digestRefused': 'A digest short of a note counts fewer people than there are, so nothing was written. Fix or remove the file, or add --allow-unreadable to go on without it.',
   'digest.notesNotRead': '{0} of the notes could not be read and are not counted.',
+  'file.encrypted': 'This note is encrypted and this machine has no key to read it, so it was not read. Put your key in {0}, or ask someone who holds one to add yours.',
+  'store.nameInPath': 'The path "{0}" names a person. The notes are encrypted, but file and folder names are not: anyone who can read the repository sees them.',
+  'store.nameInHistory': '{0} commit message(s) name {1} (the latest: {2}). The notes are encrypted, but commit messages are not: anyone who can read the repository sees them.',
+  'store.pastRetention': 'Kept past its retention: the rule keeps notes {0} months, so this one was due to go on {1}. Remove it (growth forget) or set retainUntil or legalHold to say why it stays.',
+  'skip.encrypted': 'encrypted, and this machine has no key to read it',
   'file.unreadableBecause': 'Could not be read ({0}), so any note it holds is missing.',
   'file.skippedBecause': 'Not read ({0}); nothing is missing.',
 

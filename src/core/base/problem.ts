@@ -14,7 +14,7 @@ export type Severity = 'error' | 'warning' | 'info';
 
 /** Stable problem codes: tooling and quick fixes key on them, so never rename one. */
 export type ProblemCode =
-  | 'not-utf8' | 'file-too-large' | 'unreadable' | 'file-skipped'
+  | 'not-utf8' | 'file-too-large' | 'unreadable' | 'file-skipped' | 'note-encrypted' | 'name-in-path' | 'name-in-history' | 'past-retention'
   | 'frontmatter-language' | 'frontmatter-unterminated' | 'frontmatter-empty' | 'frontmatter-not-map'
   | 'frontmatter-too-large' | 'frontmatter-too-deep'
   | 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-directive' | 'yaml-tag' | 'yaml-alias' | 'yaml-complex-key'

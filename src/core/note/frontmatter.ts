@@ -1,5 +1,6 @@
 import { Document, isMap, isScalar, parseDocument } from 'yaml';
 import { LineIndex, msg, noteEncoding, problem, Problem } from '../base';
+import { isEncryptedNote } from './encryptedNote';
 
 /** Frontmatter beyond this size is refused: real notes are a few hundred bytes. */
 export const MAX_FRONTMATTER_BYTES = 64 * 1024;
@@ -177,6 +178,8 @@ function parseErrorMessage(error: unknown): string {
  * growth-conversation in any form (a YAML tag, an anchor, quotes, a folded value) counts.
  */
 export function mayHoldGrowthNote(bytes: Uint8Array): boolean {
+  // An encrypted file may be a note this machine cannot read: never written over.
+  if (isEncryptedNote(bytes)) return true;
   const head = bytes.subarray(0, MAX_FRONTMATTER_BYTES);
   const encoding = noteEncoding(head);
   const bigEndian = encoding === 'utf-16be' || (encoding === 'utf-16-unmarked' && head[0] === 0);

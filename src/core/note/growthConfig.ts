@@ -31,6 +31,8 @@ export interface GrowthConfig {
   readonly minimumGroupSize?: number;
   readonly minimumQuoteGroup?: number;
   readonly minimumThemeGroup?: number;
+  /** Months a note is kept after its date (`retention.keepMonths`). */
+  readonly keepMonths?: number;
 }
 
 /** A problem in the configuration file, where it is in the file. */
@@ -196,6 +198,7 @@ function wellFormedValues(data: unknown): GrowthConfig {
   const themes = objectAt(root, 'themes');
   const share = objectAt(root, 'share');
   const report = objectAt(root, 'report');
+  const retention = objectAt(root, 'retention');
   const title = own(root, 'seniorLeaderTitle');
   const config: GrowthConfig = {
     notesFolder: pathValue(root, 'notesFolder'),
@@ -211,6 +214,7 @@ function wellFormedValues(data: unknown): GrowthConfig {
     minimumGroupSize: wholeNumber(report, 'minimumGroupSize', 3),
     minimumQuoteGroup: wholeNumber(report, 'minimumQuoteGroup', 3),
     minimumThemeGroup: wholeNumber(report, 'minimumThemeGroup', 2),
+    keepMonths: wholeNumber(retention, 'keepMonths', 1),
   };
   return Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined)) as GrowthConfig;
 }

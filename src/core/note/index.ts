@@ -1,6 +1,7 @@
 // The note layer's public entry: other folders import from here, never from its files.
 export * from './blockClassifier';
 export * from './blocks';
+export * from './encryptedNote';
 export * from './body';
 export * from './bodyTree';
 export * from './fieldLocator';
@@ -19,3 +20,4 @@ export * from './tags';
 export * from './theirWords';
 export * from './validate';
 export * from './visibleBlockText';
+export * from './retention';

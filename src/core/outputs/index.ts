@@ -8,3 +8,4 @@ export * from './orgRepo';
 export * from './preread';
 export * from './report';
 export * from './share';
+export * from './subjectAccess';

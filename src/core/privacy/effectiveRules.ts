@@ -57,7 +57,7 @@ const KEYS: Readonly<Record<keyof GrowthConfig, string>> = {
   notesFolder: 'notesFolder', questionScriptPath: 'questionScriptPath', templatePath: 'templatePath', seniorLeaderTitle: 'seniorLeaderTitle',
   patternThreshold: 'themes.patternThreshold', vocabularyPath: 'themes.vocabularyPath',
   privateFields: 'share.privateFields', privateSections: 'share.privateSections', sensitiveWords: 'share.sensitiveWords', privacyWords: 'share.privacyWords',
-  minimumGroupSize: 'report.minimumGroupSize', minimumQuoteGroup: 'report.minimumQuoteGroup', minimumThemeGroup: 'report.minimumThemeGroup',
+  minimumGroupSize: 'report.minimumGroupSize', minimumQuoteGroup: 'report.minimumQuoteGroup', minimumThemeGroup: 'report.minimumThemeGroup', keepMonths: 'retention.keepMonths',
 };
 
 /**

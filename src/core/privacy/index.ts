@@ -3,3 +3,4 @@ export * from './effectiveRules';
 export * from './groupPrivacy';
 export * from './nameScrubber';
 export * from './privacyGate';
+export * from './noteStore';

@@ -1,4 +1,4 @@
-import { bytesDeclareGrowthNote, MAX_FRONTMATTER_BYTES, NoteSummary, QuestionScript, summarizeNote } from '../note';
+import { bytesDeclareGrowthNote, isEncryptedNote, MAX_FRONTMATTER_BYTES, NoteSummary, QuestionScript, summarizeNote } from '../note';
 import { decodeNoteBytes, msg, problem, Problem, readFailure } from '../base';
 import { CachedSummary, MAX_INDEXED_BYTES, NoteChange, NoteFileInfo, NoteSource, now, SkipReasons, WorkspaceIndex, yieldToEventLoop } from './workspaceIndex';
 
@@ -65,6 +65,18 @@ function skippedFile(reason: string, code: 'file-too-large' | 'not-utf8', messag
   return { reason, problem: problem({ start: START, end: START }, 'error', code, message), declaresGrowthNote: declares };
 }
 
+/**
+ * A note kept encrypted (`growth protect`) in a checkout without the key: it counts as a note that
+ * could not be read, so a report or digest says it is missing rather than counting without it.
+ */
+function encryptedFile(): SkippedFile {
+  return { reason: SkipReasons.encrypted, problem: problem({ start: START, end: START }, 'error', 'note-encrypted', msg('file.encrypted', IDENTITY_FILE_HINT)),
+    declaresGrowthNote: false, unread: true };
+}
+
+/** Where the key is looked for, as the message names it (the CLI and the editor look in the same place). */
+export const IDENTITY_FILE_HINT = '~/.config/growth-conversations/identity';
+
 /** A file the listing or a read could not open: an error when a note may be missing, else a warning. */
 function unreadableFile(reason: string, lost: boolean): SkippedFile {
   const said = problem({ start: START, end: START }, lost ? 'error' : 'warning', lost ? 'unreadable' : 'file-skipped',
@@ -114,6 +126,8 @@ export async function indexFile(source: NoteSource, path: string, known: NoteFil
 }
 
 function outcomeOfBytes(path: string, info: NoteFileInfo, bytes: Uint8Array, context: { readonly script: QuestionScript; readonly keepText?: boolean }): FileOutcome {
+  // Checked out without the key: a note that cannot be read here, said once with its own code.
+  if (isEncryptedNote(bytes)) return { kind: 'skipped', path, skipped: encryptedFile() };
   const decoded = decodeNoteBytes(bytes);
   if (!('text' in decoded)) {
     return { kind: 'skipped', path, skipped: { reason: SkipReasons.notUtf8, problem: decoded.problem, declaresGrowthNote: bytesDeclareGrowthNote(bytes), unread: true } };

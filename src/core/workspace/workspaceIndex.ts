@@ -190,6 +190,7 @@ export const SkipReasons = {
   get tooLarge(): string { return msg('skip.tooLarge', MAX_INDEXED_BYTES / 1024 / 1024); },
   get notUtf8(): string { return msg('skip.notUtf8'); },
   get unreadable(): string { return msg('skip.unreadable'); },
+  get encrypted(): string { return msg('skip.encrypted'); },
 } as const;
 
 const LINES_PER_PART = 200;

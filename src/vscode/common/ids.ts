@@ -2,6 +2,7 @@
 export const Commands = {
   newConversation: 'growth.conversation.new',
   commitNotes: 'growth.notes.commit',
+  protectNotes: 'growth.notes.protect',
   nextQuestion: 'growth.guide.nextQuestion',
   previousQuestion: 'growth.guide.previousQuestion',
   revealQuestion: 'growth.guide.revealQuestion',
@@ -56,6 +57,7 @@ export const Settings = {
   manager: 'manager',
   seniorLeaderTitle: 'seniorLeaderTitle',
   askForDate: 'askForDate',
+  commitMessageStyle: 'commit.messageStyle',
   validateWorkspace: 'validation.workspace',
   templatePath: 'templatePath',
   questionScriptPath: 'questionScriptPath',

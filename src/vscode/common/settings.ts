@@ -12,6 +12,8 @@ export function growthSettings(scope?: vscode.ConfigurationScope) {
     filePattern: config.get<string>(Settings.filePattern, '{person}/{date}.md'),
     manager: config.get<string>(Settings.manager, '').trim(),
     askForDate: config.get<boolean>(Settings.askForDate, false),
+    /** `neutral` (the default) names no one in commit messages; `names` lists the people and days changed. */
+    commitMessageStyle: config.get<string>(Settings.commitMessageStyle, 'neutral') === 'names' ? 'names' as const : 'neutral' as const,
     validateWorkspace: config.get<boolean>(Settings.validateWorkspace, true),
     exportFolder: config.get<string>(Settings.exportFolder, 'growth-exports').replace(/^\/+|\/+$/g, '') || 'growth-exports',
     guidanceComments: config.get<string>(Settings.guidanceComments, 'none') === 'comments' ? 'comments' as const : 'none' as const,

@@ -1,8 +1,10 @@
+import { execFile } from 'child_process';
 import * as vscode from 'vscode';
 import { Command } from '../common/commandManager';
 import { WriteActions } from '../common/writeActions';
-import { ChangedNote, commitMessage } from '../../core/base';
-import { analyzeNote } from '../../core/note';
+import { ChangedNote, commitMessage, neutralCommitMessage } from '../../core/base';
+import { analyzeNote, TaskItem } from '../../core/note';
+import { growthSettings } from '../common/settings';
 import { GitApi, gitApi, GitRepository, repositoryFor } from './gitApi';
 import { Commands } from '../common/ids';
 import { readNoteText } from '../common/noteFiles';
@@ -43,7 +45,7 @@ export class CommitNotesCommand implements Command {
       void vscode.window.showInformationMessage(vscode.l10n.t('No changed notes to commit.'));
       return undefined;
     }
-    const message = await messageFor(changed);
+    const message = growthSettings(folder.uri).commitMessageStyle === 'names' ? await messageFor(changed) : await neutralMessageFor(repository, changed);
     try {
       await repository.add(changed.map(uri => uri.fsPath));
       await repository.commit(message);
@@ -76,7 +78,7 @@ function changedNotes(repository: GitRepository, notesRoot: vscode.Uri, gitignor
     .filter(uri => isInside(uri, notesRoot) || (uri.path === gitignore.path && wroteGitignore(uri.path)));
 }
 
-/** The commit message: the people and dates of the growth notes changed, and how many other files. */
+/** The old-style message (`growth.commit.messageStyle: names`): the people and dates changed, and how many other files. */
 async function messageFor(changed: readonly vscode.Uri[]): Promise<string> {
   const notes: ChangedNote[] = [];
   let others = 0;
@@ -87,6 +89,45 @@ async function messageFor(changed: readonly vscode.Uri[]): Promise<string> {
     else others++;
   }
   return commitMessage(notes, others);
+}
+
+/**
+ * The neutral message: how many conversations changed and actions were ticked, naming no one. Ticks
+ * are counted against the committed version, read through git's filters (so a protected note is
+ * compared in plain text); a note whose committed version cannot be read counts no ticks.
+ */
+async function neutralMessageFor(repository: GitRepository, changed: readonly vscode.Uri[]): Promise<string> {
+  let conversations = 0;
+  let actionsTicked = 0;
+  let otherFiles = 0;
+  for (const uri of changed) {
+    const text = await readNoteText(uri);
+    const note = text === undefined ? undefined : analyzeNote(text).note;
+    if (!note?.isGrowthNote) {
+      otherFiles++;
+      continue;
+    }
+    conversations++;
+    const before = await committedText(repository.rootUri, uri);
+    const earlier = before === undefined ? undefined : analyzeNote(before).note;
+    if (earlier?.isGrowthNote) actionsTicked += tickedSince(earlier.tasks, note.tasks);
+  }
+  return neutralCommitMessage({ conversations, actionsTicked, otherFiles });
+}
+
+/** Items open before and done now, matched by their text. */
+function tickedSince(before: readonly TaskItem[], after: readonly TaskItem[]): number {
+  const openBefore = new Set(before.filter(task => !task.done).map(task => task.text));
+  return after.filter(task => task.done && openBefore.has(task.text)).length;
+}
+
+/** A file's text as last committed, through git's filters; undefined when new or unreadable. */
+function committedText(root: vscode.Uri, uri: vscode.Uri): Promise<string | undefined> {
+  const path = uri.path.slice(root.path.length + 1);
+  return new Promise(resolve => {
+    execFile('git', ['cat-file', '--filters', `HEAD:${path}`], { cwd: root.fsPath, maxBuffer: 8 * 1024 * 1024 },
+      (error, stdout) => resolve(error ? undefined : stdout));
+  });
 }
 
 function isInside(uri: vscode.Uri, folder: vscode.Uri): boolean {

@@ -1,0 +1,60 @@
+import { execFile } from 'child_process';
+import * as vscode from 'vscode';
+import { Command } from '../common/commandManager';
+import { logRefusal } from '../common/growthLog';
+import { Commands } from '../common/ids';
+import { trustedOrExplain } from '../common/trust';
+import { WriteActions } from '../common/writeActions';
+
+export interface ProtectNotesOptions {
+  readonly folder?: vscode.WorkspaceFolder;
+}
+
+/** What the store's program printed, and whether it succeeded. */
+export interface ProtectOutcome {
+  readonly ok: boolean;
+  readonly output: string;
+}
+
+/**
+ * "Growth: Protect Notes Repository": sets the workspace folder's git repository up so the notes are
+ * committed encrypted and checked out readable (see docs/keeping-notes-safe.md). It runs the store's
+ * program shipped with the extension (dist/store.js, the CLI's `growth protect`) with VS Code's own
+ * Node, so the editor and the command line set a repository up the same way and git runs the same filter.
+ */
+export class ProtectNotesCommand implements Command {
+  readonly id = Commands.protectNotes;
+
+  constructor(private readonly extensionUri: vscode.Uri) {}
+
+  async execute(rawOptions?: unknown): Promise<ProtectOutcome | undefined> {
+    const given = rawOptions && typeof rawOptions === 'object' ? rawOptions as Record<string, unknown> : {};
+    const options: ProtectNotesOptions = {
+      folder: given.folder && typeof given.folder === 'object' && 'uri' in given.folder ? given.folder as vscode.WorkspaceFolder : undefined,
+    };
+    if (!trustedOrExplain(WriteActions.protectNotes)) return undefined;
+    const folder = options.folder ?? vscode.workspace.workspaceFolders?.[0];
+    if (!folder || folder.uri.scheme !== 'file') {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Open the folder of your notes repository first: only a folder on this machine can be protected.'));
+      return undefined;
+    }
+    const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Protecting the notes repository…') },
+      () => runStore(vscode.Uri.joinPath(this.extensionUri, 'dist', 'store.js').fsPath, ['protect', folder.uri.fsPath]));
+    if (!outcome.ok) {
+      const reason = outcome.output.trim().split('\n')[0] ?? '';
+      logRefusal(WriteActions.protectNotes.log, reason, folder.uri);
+      void vscode.window.showErrorMessage(vscode.l10n.t('The notes repository was not protected: {0}', reason));
+      return outcome;
+    }
+    void vscode.window.showInformationMessage(vscode.l10n.t('Notes in this repository are now committed encrypted, and stay readable here. Commit to finish (Growth: Commit Notes).'));
+    return outcome;
+  }
+}
+
+/** Runs the store's program with VS Code's Node; never through a shell. */
+function runStore(script: string, args: readonly string[]): Promise<ProtectOutcome> {
+  return new Promise(resolve => {
+    execFile(process.execPath, [script, ...args], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', GROWTH_CLI_SCRIPT: script }, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ ok: !error, output: error ? `${stderr}${stdout}` : `${stdout}${stderr}` }));
+  });
+}
