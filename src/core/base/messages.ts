@@ -1,3 +1,4 @@
+// Longer than 500 lines because it is the one catalogue of every sentence the core shows: split, a translator would have two places to look.
 /**
  * Every sentence the core shows to a person (problems, hints, guidance, refusals, quick-fix titles),
  * in one catalogue with stable ids and English defaults. `{0}`, `{1}`… stand for the values filled in.
