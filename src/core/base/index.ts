@@ -7,6 +7,8 @@ export * from './messages';
 export * from './noteEncoding';
 export * from './noteFolders';
 export * from './peopleMatch';
+export * from './posixPath';
 export * from './problem';
 export * from './schema';
+export * from './sha256';
 export * from './themes';
