@@ -38,6 +38,8 @@ const common = {
  */
 const web = {
   ...common, platform: 'browser', format: 'cjs', target: 'es2022', mainFields: ['browser', 'module', 'main'],
+  // A worker has no DOM: packages that ship a worker build (decode-named-character-reference) must give that one.
+  conditions: ['worker'],
   entryPoints: ['src/webExtension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], metafile: true,
 };
 
