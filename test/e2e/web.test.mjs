@@ -141,11 +141,24 @@ describe('the extension in the browser: the web worker extension host, as in vsc
     page.on('console', message => { if (message.type() !== 'log') consoleLines.push(`${message.type()}: ${message.text()}`); });
     // A loaded machine can take over 30 s to serve the workbench, and minutes to start its extension hosts.
     await page.goto(workbenchUrl(port, workspace), { timeout: 180_000 });
-    try {
-      await page.locator('.activitybar [aria-label^="Growth Conversations"]').first().waitFor({ timeout: 300_000 });
-    } catch (error) {
-      await screenshot('failed-start').catch(() => {});
-      throw error;
+    const icon = page.locator('.activitybar [aria-label^="Growth Conversations"]').first();
+    for (let waited = 0; !(await icon.isVisible()); waited += 15) {
+      // What the worker has loaded so far goes to test-output/web-console.log, for a start that never ends.
+      for (const worker of page.workers()) {
+        consoleLines.push(`after ${waited} s, ${await worker.evaluate(() => `${globalThis.name} loaded ${globalThis.performance.getEntriesByType('resource')
+          .map(entry => decodeURIComponent(entry.name).replace(/.*[/=]/, '')).join(', ')}`).catch(error => String(error))}`);
+      }
+      if (waited === 60) {
+        // VS Code looks for a workspaceContains pattern for 7 s only, then gives up and does not activate
+        // (on a loaded machine the search takes longer); any Growth command starts it, as docs/web.md says.
+        consoleLines.push('no activation by workspaceContains after 60 s: starting it with a command');
+        await runCommand('Growth: Show What the Extension Did');
+      }
+      if (waited >= 300) {
+        await screenshot('failed-start').catch(() => {});
+        throw new Error('The Growth views did not appear within 5 minutes: see test-output/web-console.log');
+      }
+      await page.waitForTimeout(15_000);
     }
   });
 
@@ -209,9 +222,18 @@ describe('the extension in the browser: the web worker extension host, as in vsc
     await page.locator('.squiggly-error').first().waitFor({ timeout: 30000 });
     const box = await value.boundingBox();
     await page.mouse.click(box.x + 120, box.y + box.height / 2); // inside "hgih"
-    await page.keyboard.press('Control+.');
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to "high"' }).first();
-    await fix.waitFor({ timeout: 15000 });
+    // The fixes come from the worker: on a loaded machine the first Ctrl+. can be answered "No code actions available".
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Control+.');
+      try {
+        await fix.waitFor({ timeout: 10000 });
+        break;
+      } catch (error) {
+        if (attempt >= 6) throw error;
+        await page.keyboard.press('Escape');
+      }
+    }
     await screenshot('quick-fix-menu');
     await page.keyboard.press('Enter');
     await page.locator('.view-line', { hasText: 'flightRisk: high' }).first().waitFor({ timeout: 10000 });
@@ -240,7 +262,8 @@ describe('the extension in the browser: the web worker extension host, as in vsc
     await readFirst.locator('.monaco-button', { hasText: 'Open the Copy' }).click();
     await page.locator('.tab.active', { hasText: '2026-05-12-shared' }).waitFor({ timeout: 20000 });
     await page.locator('.notification-toast', { hasText: 'This copy can be shared' }).first().waitFor({ timeout: 20000 });
-    const text = await page.locator('.editor-group-container.active .view-lines').first().innerText();
+    // The editor draws spaces as no-break spaces.
+    const text = (await page.locator('.editor-group-container.active .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
     assert.match(text, /type: growth-shared-copy/);
     assert.doesNotMatch(text, /flightRisk/);
     assert.doesNotMatch(text, /Private notes/);
@@ -281,7 +304,10 @@ describe('the extension in the browser: the web worker extension host, as in vsc
     assert.ok(offered.some(row => row.includes('Growth: Themes Report')), offered.join(' | '));
     await page.keyboard.press('F1');
     await page.locator('.quick-input-widget input').fill('>Growth: Commit Notes');
-    await page.locator('.quick-input-widget', { hasText: 'No matching commands' }).first().waitFor({ timeout: 15000 });
+    // The palette then offers only loosely similar commands (New Growth Conversation among them), never Commit Notes.
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Growth: New Growth Conversation' }).first().waitFor({ timeout: 15000 });
+    const rows = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+    assert.ok(!rows.some(row => row.includes('Commit Notes')), rows.join(' | '));
     await screenshot('palette-no-commit');
     await page.keyboard.press('Escape');
   });
