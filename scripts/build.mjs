@@ -1,9 +1,11 @@
-// Bundles the extension and the CLI with esbuild; with --tests also the unit and integration suites.
-// remark and unified are ESM-only: bundling them into CommonJS is what lets VS Code and mocha load them.
+// Bundles the extension (for Node, and for a browser's web worker) and the CLI with esbuild; with
+// --tests also the unit and integration suites. remark and unified are ESM-only: bundling them into
+// CommonJS is what lets VS Code and mocha load them.
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { schemaValidatorsPlugin } from './schemaValidators.mjs';
 
 const args = new Set(process.argv.slice(2));
 
@@ -25,7 +27,40 @@ const common = {
   sourcemap: production ? false : 'linked', minify: production, logLevel: args.has('--quiet') ? 'error' : 'warning',
   legalComments: 'none',
   define: { __READER_VERSION__: JSON.stringify(readerVersion()) },
+  // The JSON Schemas' validators, compiled once here for every bundle (no code generation at run time).
+  plugins: [schemaValidatorsPlugin()],
 };
+
+/**
+ * The browser entry (vscode.dev, github.dev): a web worker runs it, with no Node built-ins and no
+ * code generation. Platform browser without polyfills makes any Node module on its path a build error;
+ * the check below (from esbuild's metafile) also fails on anything left for run time but `vscode`.
+ */
+const web = {
+  ...common, platform: 'browser', format: 'cjs', target: 'es2022', mainFields: ['browser', 'module', 'main'],
+  // A worker has no DOM: packages that ship a worker build (decode-named-character-reference) must give that one.
+  conditions: ['worker'],
+  entryPoints: ['src/webExtension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], metafile: true,
+  plugins: [...common.plugins, noProgramsInTheBrowser()],
+};
+
+/** Git and the store's filter are programs; in the browser `child_process` is a stand-in that refuses (scripts/web). */
+function noProgramsInTheBrowser() {
+  return {
+    name: 'no-programs-in-the-browser',
+    setup(build) {
+      build.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: resolve('scripts', 'web', 'child_process.cjs') }));
+    },
+  };
+}
+
+async function buildWeb() {
+  const result = await esbuild.build(web);
+  const imports = Object.values(result.metafile.outputs).flatMap(output => output.imports);
+  const external = [...new Set(imports.filter(found => found.external).map(found => found.path))].filter(name => name !== 'vscode');
+  if (external.length > 0) throw new Error(`The web build still requires ${external.join(', ')}: a web worker has none of them.`);
+  return result;
+}
 
 function filesUnder(dir, suffix) {
   let found = [];
@@ -39,6 +74,7 @@ function filesUnder(dir, suffix) {
 
 const builds = [
   esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  buildWeb(),
   esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The protected store's filter and set-up, for the .vsix (which does not carry the CLI).
   esbuild.build({ ...common, entryPoints: ['src/cli/storeMain.ts'], outfile: 'dist/store.js' }),

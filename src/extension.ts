@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { ActionItemsViewProvider } from './vscode/actions/actionItemsView';
 import { CommandManager } from './vscode/common/commandManager';
+import { ContextKeys } from './vscode/common/ids';
+import { ExtensionHost } from './vscode/common/host';
 import { ApplyHintCommand } from './vscode/guide/applyHintCommand';
 import { ClearThemeFiltersCommand } from './vscode/themes/clearThemeFiltersCommand';
 import { CollateDigestsCommand } from './vscode/collation/collateDigestsCommand';
@@ -68,8 +70,13 @@ export interface CrossNoteViews {
   readonly people: PeopleViewProvider;
 }
 
-/** Wiring only: each feature is built, owned by the extension's subscriptions, and its commands registered once. */
+/** The Node entry (desktop VS Code, code-server, Codespaces); the browser's is webExtension.ts. */
 export function activate(context: vscode.ExtensionContext): GrowthApi {
+  return activateIn(context, 'node');
+}
+
+/** Wiring only: each feature is built, owned by the extension's subscriptions, and its commands registered once. */
+export function activateIn(context: vscode.ExtensionContext, host: ExtensionHost): GrowthApi {
   const started = performance.now();
   const own = <T extends vscode.Disposable>(value: T): T => {
     context.subscriptions.push(value);
@@ -77,8 +84,13 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
   };
   // Core messages (problems, hints, refusals) are shown in the editor's language; the CLI stays English.
   setTranslator((english, args) => vscode.l10n.t(english, ...args));
+  // Commands that need git show in menus only where git can be reached (package.json: !isWeb || growth.nodeHost).
+  void vscode.commands.executeCommand('setContext', ContextKeys.nodeHost, host === 'node');
   // What the extension did and why, never the content of a note.
   const log = own(new GrowthLog());
+  log.channel.info(host === 'web'
+    ? 'Started in the browser\'s web worker extension host (dist/web/extension.js): Commit Notes is not available here.'
+    : 'Started in the Node extension host (dist/extension.js).');
   const rules = own(new GrowthRulesManager(log.channel));
   const notesIndex = own(new NotesIndexManager(context.storageUri, log.channel, rules));
   const guide = new QuestionGuideProvider(notesIndex);
@@ -96,23 +108,23 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
   own(registerCurrentQuestionView(currentQuestion));
   own(registerFrontmatterAssist(workspaceVocabulary, diagnostics));
   own(new ThemeAliasHints(themeVocabulary));
-  own(registerCommands({ context, log, notesIndex, guide, themeVocabulary, briefs, views }));
+  own(registerCommands({ context, host, log, notesIndex, guide, themeVocabulary, briefs, views }));
   const logFile = vscode.Uri.joinPath(context.logUri, `${GROWTH_LOG_NAME}.log`);
   return { questionGuide: guide, currentQuestion, notes: notesIndex, rules, views, logFile, activationMs: performance.now() - started };
 }
 
 /** Every command of the extension, one class each, registered by one manager. */
 function registerCommands(parts: {
-  context: vscode.ExtensionContext; log: GrowthLog; notesIndex: NotesIndexManager; guide: QuestionGuideProvider;
+  context: vscode.ExtensionContext; host: ExtensionHost; log: GrowthLog; notesIndex: NotesIndexManager; guide: QuestionGuideProvider;
   themeVocabulary: VocabularyManager; briefs: PrepareBriefProvider; views: CrossNoteViews;
 }): vscode.Disposable {
-  const { context, log, notesIndex, guide, themeVocabulary, briefs, views } = parts;
+  const { context, host, log, notesIndex, guide, themeVocabulary, briefs, views } = parts;
   const navigator = new GuideNavigator(guide);
   return new CommandManager().register(
-    new NewConversationCommand(context, notesIndex, themeVocabulary),
+    new NewConversationCommand(context, notesIndex, themeVocabulary, host),
     new NewConversationWithCommand(),
-    new CommitNotesCommand(),
-    new ProtectNotesCommand(context.extensionUri),
+    new CommitNotesCommand(host),
+    new ProtectNotesCommand(context.extensionUri, host),
     new RevealQuestionCommand(navigator),
     new NextQuestionCommand(navigator),
     new PreviousQuestionCommand(navigator),

@@ -8,6 +8,8 @@ export * from './nameFolding';
 export * from './noteEncoding';
 export * from './noteFolders';
 export * from './peopleMatch';
+export * from './posixPath';
 export * from './problem';
 export * from './schema';
+export * from './sha256';
 export * from './themes';

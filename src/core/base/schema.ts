@@ -1,4 +1,5 @@
-import Ajv, { ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { conversation, questionScript } from 'growth:schema-validators';
 import conversationSchema from '../../../schemas/conversation.schema.json';
 import questionScriptSchema from '../../../schemas/question-script.schema.json';
 
@@ -25,15 +26,10 @@ export function fieldEnum(key: string): readonly string[] {
 /** Fields that describe the manager's assessment and never appear in a shared copy. */
 export const MANAGER_ONLY_FIELDS: readonly string[] = Object.keys(FIELD_SCHEMAS).filter(key => FIELD_SCHEMAS[key].managerOnly);
 
-let validators: { conversation: ValidateFunction; questionScript: ValidateFunction } | undefined;
-
-/** Compiled once, on first use. Strict, no coercion, no defaults: validation never changes the data. */
-export function schemaValidators() {
-  if (!validators) {
-    const ajv = new Ajv({ strict: true, allErrors: true, ownProperties: true, $data: false, coerceTypes: false, useDefaults: false, removeAdditional: false });
-    ajv.addKeyword({ keyword: 'managerOnly', schemaType: 'boolean' });
-    ajv.addKeyword({ keyword: 'shareable', schemaType: 'boolean' });
-    validators = { conversation: ajv.compile(conversationSchema), questionScript: ajv.compile(questionScriptSchema) };
-  }
-  return validators;
+/**
+ * The note and question-script validators, compiled from the schemas at build time
+ * (scripts/schemaValidators.mjs). Strict, no coercion, no defaults: validation never changes the data.
+ */
+export function schemaValidators(): { conversation: ValidateFunction; questionScript: ValidateFunction } {
+  return { conversation, questionScript };
 }

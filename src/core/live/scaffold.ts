@@ -1,5 +1,5 @@
-import { posix } from 'path';
 import { analyzeNote, classifyBlock, Note, QuestionScript, RecordKind } from '../note';
+import { dirnamePosix, normalizePosix, relativePosix } from '../base';
 
 /** What the previous conversation with the same person left open. */
 export interface CarryOver {
@@ -190,7 +190,7 @@ export function uniquePersonSlug(person: string, takenSlugs: ReadonlySet<string>
 /** The note's path under the notes folder, from a pattern with {person} and {date}. */
 export function notePath(pattern: string, person: string, date: string, slug = personSlug(person)): string {
   const path = pattern.replace(/\{person\}/g, slug).replace(/\{date\}/g, date);
-  return posix.normalize(path.endsWith('.md') ? path : `${path}.md`).replace(/^(\.\.\/)+/, '');
+  return normalizePosix(path.endsWith('.md') ? path : `${path}.md`).replace(/^(\.\.\/)+/, '');
 }
 
 /** The first path not taken: `2026-05-01.md`, then `2026-05-01-2.md`, `-3`... */
@@ -205,7 +205,7 @@ export function nextFreePath(path: string, taken: (candidate: string) => boolean
 
 /** Relative path from one note to another, with `/`. */
 export function relativeNotePath(fromNote: string, toNote: string): string {
-  return posix.relative(posix.dirname(fromNote), toNote);
+  return relativePosix(dirnamePosix(fromNote), toNote);
 }
 
 // The command line (src/cli) still imports the day format from here; its home is dates.ts.

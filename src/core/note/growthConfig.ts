@@ -1,4 +1,5 @@
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { growthConfig as configValidator } from 'growth:schema-validators';
 import configSchema from '../../../schemas/growth-config.schema.json';
 import { LineIndex, msg, Range, Severity } from '../base';
 import { JsonNode, jsonValue, parseJsonTree } from './jsonTree';
@@ -55,14 +56,9 @@ export interface ConfigReading {
 
 type Path = readonly (string | number)[];
 
-let validator: ValidateFunction | undefined;
-
+/** Compiled from schemas/growth-config.schema.json at build time (scripts/schemaValidators.mjs). */
 function schemaErrors(data: unknown): ErrorObject[] {
-  if (!validator) {
-    const ajv = new Ajv({ strict: true, allErrors: true, ownProperties: true, coerceTypes: false, useDefaults: false, removeAdditional: false });
-    validator = ajv.compile(configSchema);
-  }
-  return validator(data) ? [] : [...(validator.errors ?? [])];
+  return configValidator(data) ? [] : [...(configValidator.errors ?? [])];
 }
 
 /** Reads and checks a growth.config.json text against schemas/growth-config.schema.json. */

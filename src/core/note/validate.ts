@@ -1,6 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { closestValue, FIELD_SCHEMAS, msg, normalizeTheme, personKey, problem, Problem, schemaValidators, translatedText } from '../base';
-import { posix } from 'path';
+import { closestValue, dirnamePosix, FIELD_SCHEMAS, joinPosix, msg, normalizeTheme, normalizePosix, personKey, problem, Problem, schemaValidators, translatedText } from '../base';
 import { FieldLocator } from './fieldLocator';
 import { NoteAnalysis } from './note';
 
@@ -144,7 +143,7 @@ function previousProblems(analysis: NoteAnalysis, locate: FieldLocator, context:
 
 /** Resolves a note-relative path against the note's folder; both use `/`. */
 export function resolveRelative(notePath: string, relative: string): string {
-  return posix.normalize(posix.join(posix.dirname(notePath), relative.replace(/\\/g, '/')));
+  return normalizePosix(joinPosix(dirnamePosix(notePath), relative.replace(/\\/g, '/')));
 }
 
 export function isRealDate(value: string): boolean {

@@ -1,5 +1,4 @@
-import Ajv, { ValidateFunction } from 'ajv';
-import digestSchema from '../../../schemas/digest.schema.json';
+import { digest as digestValidator } from 'growth:schema-validators';
 import { DIGEST_FORMAT, DIGEST_FORMAT_VERSION, DigestQuarter, KNOWN_DIGEST_VERSIONS, previousQuarter, quarterOf, sealHolds, TeamDigest } from './digest';
 import { effectiveMinGroupSize, effectiveMinThemeGroup, suppressSmallGroups } from '../privacy';
 import { classifyTrend, Trend } from './report';
@@ -85,11 +84,9 @@ export interface CollateOptions {
   readonly today?: string;
 }
 
-let validator: ValidateFunction | undefined;
-
+/** Compiled from schemas/digest.schema.json at build time (scripts/schemaValidators.mjs); stops at the first problem. */
 function schemaErrors(data: unknown) {
-  if (!validator) validator = new Ajv({ strict: true, allErrors: false, ownProperties: true, coerceTypes: false, useDefaults: false, removeAdditional: false }).compile(digestSchema);
-  return validator(data) ? [] : validator.errors ?? [];
+  return digestValidator(data) ? [] : digestValidator.errors ?? [];
 }
 
 /**

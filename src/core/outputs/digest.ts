@@ -1,6 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { effectiveMinGroupSize, effectiveMinThemeGroup, everyoneAnsweredAlike, labelHoldsName, latestPerPerson, mentionsAName, nameScrubber, reportableNotes, suppressSmallGroups } from '../privacy';
-import { msg, normalizeTheme } from '../base';
+import { msg, normalizeTheme, randomHex, sha256Hex } from '../base';
 import { EMPTY_VOCABULARY, IndexedNote, personOf, Vocabulary } from '../workspace';
 
 export const DIGEST_FORMAT = 'growth-team-digest';
@@ -114,7 +113,7 @@ const SEAL = /"contentHash"\s*:\s*"sha256:([0-9a-f]{64})"/g;
  */
 export function sealDigest(withoutHash: object): string {
   const unsealed = `${JSON.stringify({ ...withoutHash, contentHash: UNSEALED }, null, 2)}\n`;
-  return unsealed.replace(UNSEALED, `sha256:${createHash('sha256').update(unsealed).digest('hex')}`);
+  return unsealed.replace(UNSEALED, `sha256:${sha256Hex(unsealed)}`);
 }
 
 /** True when the file's text still has the hash it was sealed with (and only one). */
@@ -124,7 +123,7 @@ export function sealHolds(text: string): boolean {
   const digits = seals[0][1];
   const at = (seals[0].index ?? 0) + seals[0][0].length - 65;
   const unsealed = `${text.slice(0, at)}${'0'.repeat(64)}${text.slice(at + 64)}`;
-  return createHash('sha256').update(unsealed).digest('hex') === digits;
+  return sha256Hex(unsealed) === digits;
 }
 
 /**
@@ -318,5 +317,5 @@ export function readSourceId(text: string): string | undefined {
 
 /** A new `.growth-source-id` file: the id, after a comment saying what it is, from 16 random bytes. */
 export function newSourceIdFile(): string {
-  return `${msg('digest.sourceIdComment')}\n${randomBytes(16).toString('hex')}\n`;
+  return `${msg('digest.sourceIdComment')}\n${randomHex(16)}\n`;
 }

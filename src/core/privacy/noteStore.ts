@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../base';
 import { nameScrubber } from './nameScrubber';
 
 /**
@@ -59,7 +59,7 @@ export function formatRecipients(recipients: readonly string[]): string {
  * the filter knows to encrypt it again instead of keeping the old ciphertext.
  */
 export function recipientSetFingerprint(recipients: readonly string[]): string {
-  return createHash('sha256').update([...new Set(recipients)].sort().join('\n')).digest('hex').slice(0, 32);
+  return sha256Hex([...new Set(recipients)].sort().join('\n')).slice(0, 32);
 }
 
 /** The .gitattributes line that sends every file of the notes folder through the filter. */

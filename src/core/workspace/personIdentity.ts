@@ -1,5 +1,4 @@
-import { posix } from 'path';
-import { matchName, personKey } from '../base';
+import { dirnamePosix, joinPosix, matchName, normalizePosix, personKey } from '../base';
 import { resolveRelative } from '../note';
 import type { IndexedNote } from './indexedNote';
 
@@ -144,5 +143,5 @@ function decoded(path: string): string {
 function resolvePath(notePath: string, relative: string): string {
   const origin = /^[a-z][\w+.-]*:\/\/[^/]*/i.exec(notePath)?.[0] ?? '';
   if (!origin) return resolveRelative(notePath, relative);
-  return origin + posix.normalize(posix.join(posix.dirname(notePath.slice(origin.length) || '/'), relative.replace(/\\/g, '/')));
+  return origin + normalizePosix(joinPosix(dirnamePosix(notePath.slice(origin.length) || '/'), relative.replace(/\\/g, '/')));
 }

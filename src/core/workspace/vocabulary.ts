@@ -1,4 +1,5 @@
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { themes as themesValidator } from 'growth:schema-validators';
 import { isMap, isNode, parseDocument } from 'yaml';
 import themesSchema from '../../../schemas/themes.schema.json';
 import { analyzeNote, QuestionScript } from '../note';
@@ -76,14 +77,9 @@ export class Vocabulary {
 
 export const EMPTY_VOCABULARY = new Vocabulary([]);
 
-let validator: ValidateFunction | undefined;
-
+/** Compiled from schemas/themes.schema.json at build time (scripts/schemaValidators.mjs). */
 function validate(data: unknown): ErrorObject[] {
-  if (!validator) {
-    const ajv = new Ajv({ strict: true, allErrors: true, ownProperties: true, coerceTypes: false, useDefaults: false, removeAdditional: false });
-    validator = ajv.compile(themesSchema);
-  }
-  return validator(data) ? [] : [...(validator.errors ?? [])];
+  return themesValidator(data) ? [] : [...(themesValidator.errors ?? [])];
 }
 
 /**

@@ -285,6 +285,22 @@ export function now(): number {
   return performance.now();
 }
 
+type YieldPort = { onmessage: (() => void) | null; postMessage(value: unknown): void; close(): void };
+
+/**
+ * Lets other work run before going on. Node has `setImmediate`; a browser's web worker (vscode.dev)
+ * has not, and a message the worker sends itself gives the same turn without `setTimeout`'s 4 ms floor.
+ */
 export function yieldToEventLoop(): Promise<void> {
-  return new Promise(resolve => setImmediate(resolve));
+  if (typeof setImmediate === 'function') return new Promise(resolve => setImmediate(resolve));
+  const Channel = (globalThis as unknown as { MessageChannel?: new () => { port1: YieldPort; port2: YieldPort } }).MessageChannel;
+  if (!Channel) return new Promise(resolve => setTimeout(resolve, 0));
+  return new Promise(resolve => {
+    const { port1, port2 } = new Channel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(undefined);
+  });
 }

@@ -45,6 +45,8 @@ export const Views = {
 export const ContextKeys = {
   /** The workspace holds growth notes (or the manager created the first): the Growth views show only then. */
   hasNotes: 'growth.hasNotes',
+  /** Runs in a Node extension host, where git can be reached (menus show Commit Notes there even in a browser UI such as code-server). */
+  nodeHost: 'growth.nodeHost',
   isGrowthNote: 'growth.isGrowthNote',
   actionsGroupedByOwner: 'growth.actionsGroupedByOwner',
   themeFilterActive: 'growth.themeFilterActive',

@@ -27,3 +27,12 @@ export async function readRegularBytes(uri: vscode.Uri, maxBytes: number): Promi
     return undefined;
   }
 }
+
+/**
+ * A file that can hold a note: on disk (`file:`), or in the workspace's own file system wherever the
+ * workspace lives (`vscode-vfs:` in github.dev, `vscode-remote:` from a browser's web worker). Never an
+ * unsaved copy, a read-only brief or a git version of a note.
+ */
+export function isNoteFileUri(uri: vscode.Uri): boolean {
+  return uri.scheme === 'file' || (vscode.workspace.workspaceFolders ?? []).some(folder => folder.uri.scheme === uri.scheme);
+}

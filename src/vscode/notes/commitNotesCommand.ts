@@ -11,6 +11,7 @@ import { readNoteText } from '../common/noteFiles';
 import { initialiseChoice, initialiseRepository, wroteGitignore } from './notesRepository';
 import { rulesFor } from '../common/growthRules';
 import { trustedOrExplain } from '../common/trust';
+import { ExtensionHost } from '../common/host';
 
 export interface CommitNotesOptions {
   readonly folder?: vscode.WorkspaceFolder;
@@ -22,7 +23,14 @@ export interface CommitNotesOptions {
 export class CommitNotesCommand implements Command {
   readonly id = Commands.commitNotes;
 
+  /** `host`: in a browser's web worker there is no git; the command is hidden there, and says why if run anyway. */
+  constructor(private readonly host: ExtensionHost = 'node') {}
+
   async execute(rawOptions?: unknown): Promise<string | undefined> {
+    if (this.host === 'web') {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Commit Notes is not available in the browser: it needs git on your own computer, which VS Code for the Web cannot run. Open the notes in VS Code on your computer to commit them.'));
+      return undefined;
+    }
     // A view-title button passes the selected row: only real options count.
     const given = rawOptions && typeof rawOptions === 'object' ? rawOptions as Record<string, unknown> : {};
     const options: CommitNotesOptions = {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { noteUri } from './workspaceNoteSource';
-import { indexContext, PipelineUpdate, validateNoteText } from '../../core/workspace';
+import { indexContext, PipelineUpdate, validateNoteText, yieldToEventLoop } from '../../core/workspace';
 import { normalizeTheme, Problem } from '../../core/base';
 import { NoteContext, validateNote } from '../../core/note';
 import { toDiagnostic } from '../common/adapters';
@@ -11,6 +11,7 @@ import { NotesIndexManager } from './notesIndex';
 import { activeScript } from './questionScripts';
 import { growthSettings } from '../common/settings';
 import { TypingPause } from '../common/typingPause';
+import { isNoteFileUri } from '../common/noteFiles';
 import { WorkspaceVocabularyProvider } from '../themes/workspaceVocabulary';
 
 const TYPING_DELAY_MS = 250;
@@ -92,7 +93,7 @@ export class DiagnosticsManager extends Disposable {
   private documentClosed(document: vscode.TextDocument) {
     this.typing.cancel(document.uri.toString());
     // A closed note keeps its problems only when the whole workspace is checked: check the file again.
-    if (growthSettings().validateWorkspace && document.uri.scheme === 'file' && isMarkdown(document)) {
+    if (growthSettings().validateWorkspace && isNoteFileUri(document.uri) && isMarkdown(document)) {
       void this.validateClosed([document.uri.toString()], new Map(), this.cancellation.token);
     } else this.forget(document.uri);
   }
@@ -146,7 +147,7 @@ export class DiagnosticsManager extends Disposable {
       if (text === undefined) this.forget(uri);
       else this.show(uri, undefined, validateNoteText(text, summary, this.notes.pipeline.scriptFor(key), this.contextFor(uri, spellings)));
       if (performance.now() - sliceStart >= SLICE_MS) {
-        await new Promise(resolve => setImmediate(resolve));
+        await yieldToEventLoop();
         sliceStart = performance.now();
       }
     }

@@ -10,6 +10,7 @@ import { Commands } from '../common/ids';
 import { readNoteText } from '../common/noteFiles';
 import { NotesIndexManager } from './notesIndex';
 import { offerGitInitOnce } from './notesRepository';
+import { ExtensionHost } from '../common/host';
 import { KnownPerson, knownPeople, PersonPick, pickPerson, resolveTyped } from '../people/personPicker';
 import { activeScript } from './questionScripts';
 import { rulesFor } from '../common/growthRules';
@@ -46,7 +47,9 @@ export class NewConversationCommand implements Command {
   readonly id = Commands.newConversation;
 
   /** `vocabulary`, when given, adds last time's org responses to question 8. */
-  constructor(private readonly context: vscode.ExtensionContext, private readonly notes: NotesIndexManager, private readonly vocabulary?: { readonly current: Vocabulary }) {}
+  /** `host`: in a browser there is no git to start a repository with, so none is offered. */
+  constructor(private readonly context: vscode.ExtensionContext, private readonly notes: NotesIndexManager, private readonly vocabulary?: { readonly current: Vocabulary },
+    private readonly host: ExtensionHost = 'node') {}
 
   async execute(rawOptions?: unknown): Promise<vscode.Uri | undefined> {
     const options = cleanOptions(rawOptions);
@@ -82,7 +85,7 @@ export class NewConversationCommand implements Command {
     if (!(await createAndOpen(target.uri, text, script))) return undefined;
     // The first note of a workspace: from now on it is indexed, and the Growth views show.
     void this.notes.start();
-    if (firstNotesFolder) void offerGitInitOnce(this.context, folder);
+    if (firstNotesFolder && this.host === 'node') void offerGitInitOnce(this.context, folder);
     return target.uri;
   }
 

@@ -2,6 +2,7 @@ import { execFile } from 'child_process';
 import * as vscode from 'vscode';
 import { Command } from '../common/commandManager';
 import { logRefusal } from '../common/growthLog';
+import { ExtensionHost } from '../common/host';
 import { Commands } from '../common/ids';
 import { trustedOrExplain } from '../common/trust';
 import { WriteActions } from '../common/writeActions';
@@ -25,13 +26,18 @@ export interface ProtectOutcome {
 export class ProtectNotesCommand implements Command {
   readonly id = Commands.protectNotes;
 
-  constructor(private readonly extensionUri: vscode.Uri) {}
+  /** `host`: a browser's web worker can run neither git nor the store's program; the command is hidden there, and says why if run anyway. */
+  constructor(private readonly extensionUri: vscode.Uri, private readonly host: ExtensionHost = 'node') {}
 
   async execute(rawOptions?: unknown): Promise<ProtectOutcome | undefined> {
     const given = rawOptions && typeof rawOptions === 'object' ? rawOptions as Record<string, unknown> : {};
     const options: ProtectNotesOptions = {
       folder: given.folder && typeof given.folder === 'object' && 'uri' in given.folder ? given.folder as vscode.WorkspaceFolder : undefined,
     };
+    if (this.host === 'web') {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Protecting the notes repository needs git, which the browser does not have: run Growth: Protect Notes Repository in VS Code on your computer.'));
+      return undefined;
+    }
     if (!trustedOrExplain(WriteActions.protectNotes)) return undefined;
     const folder = options.folder ?? vscode.workspace.workspaceFolders?.[0];
     if (!folder || folder.uri.scheme !== 'file') {

@@ -4,6 +4,7 @@ import { mapInChunks, NoteChange, NoteFileInfo, NoteSource } from '../../core/wo
 import { Disposable } from '../common/dispose';
 import { isMarkdown } from './noteAnalysis';
 import { TypingPause } from '../common/typingPause';
+import { isNoteFileUri } from '../common/noteFiles';
 
 const COALESCE_MS = 150;
 
@@ -37,7 +38,7 @@ export class WorkspaceNoteSource extends Disposable implements NoteSource {
       vscode.workspace.onDidChangeTextDocument(event => this.typed(event.document)),
       vscode.workspace.onDidCloseTextDocument(document => {
         // Unsaved edits are dropped on close: the file on disk is the truth again.
-        if (isMarkdown(document) && document.uri.scheme === 'file') this.queue(document.uri, 'changed');
+        if (isMarkdown(document) && isNoteFileUri(document.uri)) this.queue(document.uri, 'changed');
       }),
       // No batch is reported after shutdown.
       new vscode.Disposable(() => {
@@ -105,7 +106,7 @@ export class WorkspaceNoteSource extends Disposable implements NoteSource {
 
   private typed(document: vscode.TextDocument) {
     // Only files are notes: an unsaved shareable copy or report must not count as a conversation.
-    if (!this.listening || !isMarkdown(document) || document.uri.scheme !== 'file') return;
+    if (!this.listening || !isMarkdown(document) || !isNoteFileUri(document.uri)) return;
     const key = document.uri.toString();
     this.typing.schedule(key, () => this.listeners.forEach(listener => listener([{ path: key, kind: 'changed' }])));
   }
