@@ -8,3 +8,4 @@ export * from './themeMentions';
 export * from './vocabulary';
 export * from './workspaceIndex';
 export * from './workspaceValidation';
+export * from './agreedActions';
