@@ -127,7 +127,7 @@ function registerCommands(parts: {
     new OpenNoteAtCommand(),
     new PrepareCommand(notesIndex, briefs),
     new ShowLogCommand(log),
-    new CreateShareableCopyCommand(),
+    new CreateShareableCopyCommand(notesIndex),
     new MarkSharedCommand(),
     new ThemesReportCommand(notesIndex, themeVocabulary),
     new ExportTeamDigestCommand(notesIndex, themeVocabulary),

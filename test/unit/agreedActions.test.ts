@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { BUILT_IN_SCRIPT, summarizeNote } from '../../src/core/note';
+import { shareableCopy } from '../../src/core/outputs';
 import { agreedActions, agreedBefore, agreedCounts, agreedCountsByPerson, IndexedNote } from '../../src/core/workspace';
 
 function note(person: string, date: string, ...items: string[]): string {
@@ -75,5 +76,49 @@ describe('What we agreed: actions followed through a person\'s notes', () => {
     const counts = agreedCountsByPerson([...CHAIN, ...OTHERS], '2026-06-20');
     assert.deepEqual(counts.get('alex morgan'), { done: 2, open: 3, dropped: 1 });
     assert.deepEqual(counts.get('sam lee'), { done: 0, open: 1, dropped: 0 });
+  });
+});
+
+describe('What we agreed last time, in the shareable copy', () => {
+  const current = note('Alex Morgan', '2026-06-01',
+    '- [ ] Book a conference slot @dana due:2026-07-01 <!-- from: 2026-01-10 -->',
+    '- [x] Start a reading group @alex due:2026-04-30 <!-- from: 2026-03-15 -->',
+    '- [ ] Review the salary band (private) <!-- from: 2026-01-10 -->',
+    '- [ ] Draft the promotion case @dana');
+  const options = { privateFields: [], privateSections: [], script: BUILT_IN_SCRIPT };
+
+  it('lists the earlier shared actions, who owns each, when written and what became of them; never a private one', () => {
+    const copy = shareableCopy(current, { ...options, earlierNotes: [...CHAIN, ...OTHERS] });
+    assert.ok(!('refused' in copy));
+    const section = copy.text.slice(copy.text.indexOf('## What we agreed last time'));
+    assert.equal(section, [
+      '## What we agreed last time', '',
+      '- Write the on-call proposal (@sam): written 2026-01-10, done on 2026-03-15.',
+      '- Book a conference slot (@dana): written 2026-01-10, open for 142 days.',
+      '- Pair with the design team: written 2026-01-10, dropped: not carried into 2026-03-15 and never ticked.',
+      '- Start a reading group (@alex): written 2026-03-15, done on 2026-06-01.', '',
+    ].join('\n'));
+    assert.doesNotMatch(copy.text, /salary/);
+    assert.ok(copy.removed.includes('private actions from earlier conversations'));
+  });
+
+  it('adds nothing without earlier notes, and is otherwise the copy it always was', () => {
+    const without = shareableCopy(current, options);
+    const none = shareableCopy(current, { ...options, earlierNotes: OTHERS });
+    assert.ok(!('refused' in without) && !('refused' in none));
+    assert.equal(none.text, without.text);
+    assert.doesNotMatch(without.text, /What we agreed/);
+    const copy = shareableCopy(current, { ...options, earlierNotes: CHAIN });
+    assert.ok(!('refused' in copy));
+    assert.ok(copy.text.startsWith(without.text));
+  });
+
+  it('leaves out an earlier action whose words read as private, even when its note did not mark it', () => {
+    const earlier = { ...summarizeNote(note('Alex Morgan', '2026-01-10', '- [ ] Ask about the reorg'), BUILT_IN_SCRIPT), path: 'e.md' };
+    const worded = { ...earlier, tasks: earlier.tasks.map(task => ({ ...task, text: 'Ask about the reorg, manager only' })) };
+    const copy = shareableCopy(current, { ...options, earlierNotes: [worded] });
+    assert.ok(!('refused' in copy));
+    assert.doesNotMatch(copy.text, /reorg/);
+    assert.ok(copy.removed.includes('private actions from earlier conversations'));
   });
 });

@@ -6,3 +6,4 @@ export * from './html';
 export * from './orgRepo';
 export * from './report';
 export * from './share';
+export * from './calendar';

@@ -1,5 +1,5 @@
 import { actionWords, TaskItem } from '../note';
-import { personKey } from '../base';
+import { msg, personKey } from '../base';
 import { daysBetween } from './crossNoteViews';
 
 /** What became of an action: ticked in some note, still in the latest note unticked, or gone from the chain unticked. */
@@ -141,4 +141,12 @@ export function agreedCountsByPerson(notes: readonly ChainNote[], asOf: string):
     else byPerson.set(key, [note]);
   }
   return new Map([...byPerson].map(([key, list]) => [key, agreedCounts(agreedActions(list, asOf))]));
+}
+
+/** One action as the person reads it: its words, its owner, when it was written and what became of it. */
+export function agreedLine(action: AgreedAction): string {
+  const what = action.owner ? msg('agreed.owner', action.text, action.owner) : action.text;
+  if (action.status === 'done') return msg('agreed.done', what, action.firstWritten, action.doneOn ?? '');
+  if (action.status === 'dropped') return msg('agreed.dropped', what, action.firstWritten, action.droppedIn ?? '');
+  return msg(action.openDays === 1 ? 'agreed.openOneDay' : 'agreed.open', what, action.firstWritten, action.openDays ?? 0);
 }

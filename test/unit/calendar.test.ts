@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import ICAL from 'ical.js';
+import { calendarEvents, calendarFile } from '../../src/core/outputs';
+import { BUILT_IN_SCRIPT, summarizeNote } from '../../src/core/note';
+import { IndexedNote } from '../../src/core/workspace';
+
+function note(fields: string, ...items: string[]): string {
+  return `---\ntype: growth-conversation\n${fields}\n---\n## 1. How are you doing? How is work? <!-- growth:checkin -->\nFine.\n\n## Next steps <!-- growth:next-steps -->\n${items.join('\n')}\n`;
+}
+
+const NOTES: IndexedNote[] = [
+  note('person: Alex Morgan\ndate: 2026-05-12\nmanager: Dana Reyes\nnextConversation: 2026-08-01',
+    '- [ ] Ask Sam Lee about the training budget @dana due:2026-06-01'),
+  note('person: Alex Morgan\ndate: 2026-07-01\nmanager: Dana Reyes\nnextConversation: 2026-11-12',
+    '- [ ] Ask Sam Lee about the training budget @dana due:2026-12-01 <!-- from: 2026-05-12 -->',
+    '- [ ] Pair with @jordan and priya.shah@example.com on the demo @alex due:2026-12-05',
+    '- [ ] Chase the promotion case @priya due:2026-12-10',
+    '- [ ] Talk to HR about the move (private) @dana due:2026-12-03',
+    '- [x] Book the conference @alex due:2026-11-20',
+    '- [ ] Read the career ladder @alex'),
+  note('person: Sam Lee\ndate: 2026-06-20\nmanager: Dana Reyes\nnextConversation: 2026-12-20'),
+  note('person: Priya Shah\ndate: 2026-06-03\nmanager: Dana Reyes'),
+  note('person: Jordan Kim\ndate: 2026-03-15\nmanager: Dana Reyes'),
+].map((text, i) => ({ ...summarizeNote(text, BUILT_IN_SCRIPT), path: `n${i}.md` }));
+
+interface Read { uid: string; summary: string; description: string; start: string; end: string; allDay: boolean }
+
+/** The file as a calendar application reads it: ical.js, the parser Thunderbird uses. */
+function readCalendar(text: string): Read[] {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  return calendar.getAllSubcomponents('vevent').map(component => {
+    const event = new ICAL.Event(component);
+    return { uid: event.uid, summary: event.summary, description: event.description, start: event.startDate.toString(), end: event.endDate.toString(), allDay: event.startDate.isDate };
+  });
+}
+
+describe('calendar: next conversations and due actions as iCalendar', () => {
+  const options = { today: '2026-07-15', manager: 'Dana Reyes' };
+
+  it('opens in ical.js with all-day events on the right days, titles that name only the person', () => {
+    const events = readCalendar(calendarFile(calendarEvents(NOTES, options), Date.UTC(2026, 6, 15)));
+    assert.deepEqual(events.map(e => [e.start, e.end, e.allDay, e.summary, e.description]), [
+      ['2026-11-12', '2026-11-13', true, 'Growth conversation: Alex Morgan', 'The next growth conversation. The last one was on 2026-07-01.'],
+      ['2026-12-01', '2026-12-02', true, 'Growth action (Alex Morgan): Ask [name] about the training budget', 'Agreed in the growth conversation of 2026-05-12. You own it.'],
+      ['2026-12-05', '2026-12-06', true, 'Growth action (Alex Morgan): Pair with [name] and [name] on the demo', 'Agreed in the growth conversation of 2026-07-01. Alex Morgan owns it.'],
+      ['2026-12-10', '2026-12-11', true, 'Growth action (Alex Morgan): Chase the promotion case', 'Agreed in the growth conversation of 2026-07-01.'],
+      ['2026-12-20', '2026-12-21', true, 'Growth conversation: Sam Lee', 'The next growth conversation. The last one was on 2026-06-20.'],
+    ]);
+  });
+
+  it('puts no other person\'s name in an action event, nor any private or done action', () => {
+    const text = calendarFile(calendarEvents(NOTES, options), Date.UTC(2026, 6, 15));
+    const actions = readCalendar(text).filter(e => e.summary.startsWith('Growth action'));
+    assert.equal(actions.length, 3);
+    for (const event of actions) assert.doesNotMatch(`${event.summary}\n${event.description}`, /sam|lee|priya|shah|jordan|kim|example\.com/i);
+    assert.doesNotMatch(text, /HR about the move|Book the conference|Read the career ladder/);
+  });
+
+  it('keeps each event\'s id when it moves, so importing again updates it instead of adding one', () => {
+    const first = readCalendar(calendarFile(calendarEvents(NOTES, options), Date.UTC(2026, 6, 15)));
+    const moved = NOTES.map(n => (n.path === 'n1.md' ? { ...n, nextConversation: '2026-11-19', tasks: n.tasks.map(t => ({ ...t, due: t.due === '2026-12-10' ? '2026-12-24' : t.due })) } : n));
+    const second = readCalendar(calendarFile(calendarEvents(moved, options), Date.UTC(2026, 6, 16)));
+    assert.deepEqual(second.map(e => e.uid).sort(), first.map(e => e.uid).sort());
+    assert.equal(new Set(first.map(e => e.uid)).size, first.length);
+    assert.equal(second.find(e => e.summary === 'Growth conversation: Alex Morgan')?.start, '2026-11-19');
+    assert.equal(second.find(e => e.summary.endsWith('Chase the promotion case'))?.start, '2026-12-24');
+  });
+
+  it('writes a valid calendar when nothing is due', () => {
+    assert.deepEqual(readCalendar(calendarFile([], Date.UTC(2026, 6, 15))), []);
+    assert.match(calendarFile([], 0), /^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/);
+  });
+});
