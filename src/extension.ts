@@ -7,6 +7,8 @@ import { CollateDigestsCommand } from './vscode/collation/collateDigestsCommand'
 import { CommitNotesCommand } from './vscode/notes/commitNotesCommand';
 import { CompleteActionCommand } from './vscode/actions/completeActionCommand';
 import { CreateShareableCopyCommand } from './vscode/share/createShareableCopyCommand';
+import { ConversationReminder } from './vscode/calendar/conversationReminder';
+import { ExportCalendarCommand } from './vscode/calendar/exportCalendarCommand';
 import { ExportTeamDigestCommand } from './vscode/collation/exportTeamDigestCommand';
 import { FilterThemesByManagerCommand } from './vscode/themes/filterThemesByManagerCommand';
 import { FilterThemesByPeriodCommand } from './vscode/themes/filterThemesByPeriodCommand';
@@ -94,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
   own(registerFrontmatterAssist(workspaceVocabulary, diagnostics));
   own(new ThemeAliasHints(themeVocabulary));
   own(registerCommands({ context, log, notesIndex, guide, themeVocabulary, briefs, views }));
+  own(new ConversationReminder(notesIndex, context.globalState));
   const logFile = vscode.Uri.joinPath(context.logUri, `${GROWTH_LOG_NAME}.log`);
   return { questionGuide: guide, currentQuestion, notes: notesIndex, rules, views, logFile, activationMs: performance.now() - started };
 }
@@ -128,6 +131,7 @@ function registerCommands(parts: {
     new PrepareCommand(notesIndex, briefs),
     new ShowLogCommand(log),
     new CreateShareableCopyCommand(notesIndex),
+    new ExportCalendarCommand(notesIndex),
     new MarkSharedCommand(),
     new ThemesReportCommand(notesIndex, themeVocabulary),
     new ExportTeamDigestCommand(notesIndex, themeVocabulary),

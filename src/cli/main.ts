@@ -1,4 +1,5 @@
 import { version } from '../../package.json';
+import { calendarCommand } from './calendarCommand';
 import { CliCommand } from './command';
 import { collateCommand } from './collateCommand';
 import { digestCommand } from './digestCommand';
@@ -14,7 +15,7 @@ import { validateCommand } from './validateCommand';
 export type { CliProblem } from './validateCommand';
 
 /** Every command of the CLI, in the order `growth --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, themesCommand, reportCommand, shareCommand, digestCommand, collateCommand, initOrgCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, themesCommand, reportCommand, shareCommand, calendarCommand, digestCommand, collateCommand, initOrgCommand];
 
 const USAGE = `Usage:
   growth --version

@@ -9,3 +9,4 @@ export * from './vocabulary';
 export * from './workspaceIndex';
 export * from './workspaceValidation';
 export * from './agreedActions';
+export * from './cadence';

@@ -26,6 +26,7 @@ export const Commands = {
   collateDigests: 'growth.digest.collate',
   applyHint: 'growth.guide.applyHint',
   prepare: 'growth.people.prepare',
+  exportCalendar: 'growth.calendar.export',
 } as const;
 
 export const Views = {
@@ -66,6 +67,7 @@ export const Settings = {
   minimumQuoteGroup: 'report.minimumQuoteGroup',
   vocabularyPath: 'themes.vocabularyPath',
   guidanceComments: 'scaffold.guidance',
+  remindConversationsDue: 'reminders.conversationsDue',
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'growth';

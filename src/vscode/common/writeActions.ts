@@ -16,6 +16,7 @@ export const WriteActions = {
   get createNote(): WriteAction { return { log: 'Creating a note', shown: vscode.l10n.t('Creating a note') }; },
   get markShared(): WriteAction { return { log: 'Marking the note as shared', shown: vscode.l10n.t('Marking the note as shared') }; },
   get recordAnswer(): WriteAction { return { log: 'Recording an answer', shown: vscode.l10n.t('Recording an answer') }; },
+  get saveCalendar(): WriteAction { return { log: 'Saving the growth calendar', shown: vscode.l10n.t('Saving the growth calendar') }; },
   get saveDigest(): WriteAction { return { log: 'Saving the team digest', shown: vscode.l10n.t('Saving the team digest') }; },
   get saveReport(): WriteAction { return { log: 'Saving the themes report', shown: vscode.l10n.t('Saving the themes report') }; },
   get saveShareableCopy(): WriteAction { return { log: 'Saving the shareable copy', shown: vscode.l10n.t('Saving the shareable copy') }; },
