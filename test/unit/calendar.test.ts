@@ -1,8 +1,12 @@
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ICAL from 'ical.js';
+import { runCli } from '../../src/cli/main';
 import { calendarEvents, calendarFile } from '../../src/core/outputs';
 import { BUILT_IN_SCRIPT, summarizeNote } from '../../src/core/note';
-import { IndexedNote } from '../../src/core/workspace';
+import { conversationsDue, IndexedNote } from '../../src/core/workspace';
 
 function note(fields: string, ...items: string[]): string {
   return `---\ntype: growth-conversation\n${fields}\n---\n## 1. How are you doing? How is work? <!-- growth:checkin -->\nFine.\n\n## Next steps <!-- growth:next-steps -->\n${items.join('\n')}\n`;
@@ -69,5 +73,43 @@ describe('calendar: next conversations and due actions as iCalendar', () => {
   it('writes a valid calendar when nothing is due', () => {
     assert.deepEqual(readCalendar(calendarFile([], Date.UTC(2026, 6, 15))), []);
     assert.match(calendarFile([], 0), /^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/);
+  });
+});
+
+describe('growth calendar: the CLI', () => {
+  it('writes the sample workspace\'s calendar: every event all-day, every action naming only its person', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'growth-calendar-'));
+    try {
+      const err: string[] = [];
+      const target = join(folder, 'growth.ics');
+      const code = await runCli(['calendar', 'test/fixtures/sample-workspace', '--out', target, '--manager', 'Dana Reyes'], { print: () => undefined, printError: text => err.push(text), today: '2026-05-20' });
+      assert.equal(code, 0, err.join('\n'));
+      const events = readCalendar(readFileSync(target, 'utf8'));
+      assert.ok(events.length >= 5, `${events.length} events`);
+      assert.ok(events.every(e => e.allDay));
+      const people = ['Alex Morgan', 'Jordan Kim', 'Priya Shah', 'Sam Lee'];
+      assert.ok(events.some(e => e.summary === 'Growth conversation: Alex Morgan' && e.start === '2026-11-12'));
+      for (const event of events.filter(e => e.summary.startsWith('Growth action'))) {
+        const person = /^Growth action \((.+?)\):/.exec(event.summary)?.[1];
+        assert.ok(person && people.includes(person), event.summary);
+        const others = people.filter(name => name !== person).flatMap(name => name.split(' '));
+        assert.equal(others.find(name => new RegExp(`\\b${name}\\b`, 'i').test(`${event.summary} ${event.description}`)), undefined, event.summary);
+      }
+      // Another export gives the same events the same ids.
+      assert.equal(await runCli(['calendar', 'test/fixtures/sample-workspace', '--out', target, '--force'], { print: () => undefined, printError: () => undefined, today: '2026-05-20' }), 0);
+      assert.deepEqual(readCalendar(readFileSync(target, 'utf8')).map(e => e.uid).sort(), events.map(e => e.uid).sort());
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('conversations due: what the reminder names', () => {
+  it('names who is due within the week or overdue, soonest first, by the latest note', () => {
+    assert.deepEqual(conversationsDue(NOTES, '2026-11-08', 7), [{ person: 'Alex Morgan', day: '2026-11-12', overdue: false }]);
+    assert.deepEqual(conversationsDue(NOTES, '2026-12-22', 7).map(d => [d.person, d.day, d.overdue]), [
+      ['Jordan Kim', '2026-09-14', true], ['Alex Morgan', '2026-11-12', true], ['Priya Shah', '2026-12-03', true], ['Sam Lee', '2026-12-20', true],
+    ]);
+    assert.deepEqual(conversationsDue(NOTES, '2026-07-20', 7), []);
   });
 });
