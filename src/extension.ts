@@ -54,6 +54,8 @@ export interface GrowthApi {
   /** Each folder's growth.config.json merged with the settings: the rules every output applies. */
   readonly rules: GrowthRulesManager;
   readonly views: CrossNoteViews;
+  /** The opt-in reminder that a conversation is due. */
+  readonly reminder: ConversationReminder;
   /** The file behind the Growth output channel, for anyone checking what it logged. */
   readonly logFile: vscode.Uri;
   /** How long activate() took, in milliseconds: it only wires things up. */
@@ -96,9 +98,9 @@ export function activate(context: vscode.ExtensionContext): GrowthApi {
   own(registerFrontmatterAssist(workspaceVocabulary, diagnostics));
   own(new ThemeAliasHints(themeVocabulary));
   own(registerCommands({ context, log, notesIndex, guide, themeVocabulary, briefs, views }));
-  own(new ConversationReminder(notesIndex, context.globalState));
+  const reminder = own(new ConversationReminder(notesIndex, context.globalState));
   const logFile = vscode.Uri.joinPath(context.logUri, `${GROWTH_LOG_NAME}.log`);
-  return { questionGuide: guide, currentQuestion, notes: notesIndex, rules, views, logFile, activationMs: performance.now() - started };
+  return { questionGuide: guide, currentQuestion, notes: notesIndex, rules, views, reminder, logFile, activationMs: performance.now() - started };
 }
 
 /** Every command of the extension, one class each, registered by one manager. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, noteUri } from './helpers';
+import { api, closeAllEditors, noteUri, withSetting } from './helpers';
 
 /** The events of an .ics file as a calendar application reads them (ical.js). */
 function readCalendar(text: string) {
@@ -62,5 +62,26 @@ describe('what we agreed last time, and the calendar', () => {
     // The test host refuses modal dialogs: the question was asked, and nothing was written.
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('growth.calendar.export', { saveTo: target })), /refused to show dialog in tests. Contents: kept.ics already exists/);
     assert.equal(readFileSync(target.fsPath, 'utf8'), 'mine\n');
+  });
+});
+
+describe('what we agreed last time, and the calendar: the reminder', () => {
+  afterEach(closeAllEditors);
+
+  it('reminds only when turned on, once a day, and never while a growth note has unsaved changes', async () => {
+    const { reminder } = await api();
+    // Alex Morgan's next conversation is planned for 2026-11-12: within a week of these days.
+    assert.equal(await reminder.check('2026-11-09'), 'off');
+    await withSetting('reminders.conversationsDue', true, async () => {
+      const editor = await vscode.window.showTextDocument(noteUri('priya-shah/2026-06-03.md'));
+      await editor.edit(edit => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\n'));
+      assert.equal(await reminder.check('2026-11-09'), 'writing');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      assert.equal(editor.document.isDirty, false);
+      assert.equal(await reminder.check('2026-11-09'), 'shown');
+      assert.equal(await reminder.check('2026-11-10'), 'shown');
+      assert.equal(await reminder.check('2026-11-10'), 'shownToday');
+      assert.equal(await reminder.check('2026-07-20'), 'nothingDue');
+    });
   });
 });

@@ -17,7 +17,7 @@ const NOTES: IndexedNote[] = [
     '- [ ] Ask Sam Lee about the training budget @dana due:2026-06-01'),
   note('person: Alex Morgan\ndate: 2026-07-01\nmanager: Dana Reyes\nnextConversation: 2026-11-12',
     '- [ ] Ask Sam Lee about the training budget @dana due:2026-12-01 <!-- from: 2026-05-12 -->',
-    '- [ ] Pair with @jordan and priya.shah@example.com on the demo @alex due:2026-12-05',
+    '- [ ] @alex pairs with @jordan and priya.shah@example.com on the demo due:2026-12-05',
     '- [ ] Chase the promotion case @priya due:2026-12-10',
     '- [ ] Talk to HR about the move (private) @dana due:2026-12-03',
     '- [x] Book the conference @alex due:2026-11-20',
@@ -46,7 +46,7 @@ describe('calendar: next conversations and due actions as iCalendar', () => {
     assert.deepEqual(events.map(e => [e.start, e.end, e.allDay, e.summary, e.description]), [
       ['2026-11-12', '2026-11-13', true, 'Growth conversation: Alex Morgan', 'The next growth conversation. The last one was on 2026-07-01.'],
       ['2026-12-01', '2026-12-02', true, 'Growth action (Alex Morgan): Ask [name] about the training budget', 'Agreed in the growth conversation of 2026-05-12. You own it.'],
-      ['2026-12-05', '2026-12-06', true, 'Growth action (Alex Morgan): Pair with [name] and [name] on the demo', 'Agreed in the growth conversation of 2026-07-01. Alex Morgan owns it.'],
+      ['2026-12-05', '2026-12-06', true, 'Growth action (Alex Morgan): pairs with [name] and [name] on the demo', 'Agreed in the growth conversation of 2026-07-01. Alex Morgan owns it.'],
       ['2026-12-10', '2026-12-11', true, 'Growth action (Alex Morgan): Chase the promotion case', 'Agreed in the growth conversation of 2026-07-01.'],
       ['2026-12-20', '2026-12-21', true, 'Growth conversation: Sam Lee', 'The next growth conversation. The last one was on 2026-06-20.'],
     ]);
@@ -72,6 +72,9 @@ describe('calendar: next conversations and due actions as iCalendar', () => {
 
   it('writes a valid calendar when nothing is due', () => {
     assert.deepEqual(readCalendar(calendarFile([], Date.UTC(2026, 6, 15))), []);
+    // A day that does not exist is no day for an event.
+    const misdated = { ...summarizeNote(note('person: Kai Sato\ndate: 2026-03-15\nnextConversation: 2026-09-31', '- [ ] Write it up @kai due:2026-02-30'), BUILT_IN_SCRIPT), path: 'k.md' };
+    assert.deepEqual(calendarEvents([misdated], options), []);
     assert.match(calendarFile([], 0), /^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/);
   });
 });
@@ -106,7 +109,7 @@ describe('growth calendar: the CLI', () => {
 
 describe('conversations due: what the reminder names', () => {
   it('names who is due within the week or overdue, soonest first, by the latest note', () => {
-    assert.deepEqual(conversationsDue(NOTES, '2026-11-08', 7), [{ person: 'Alex Morgan', day: '2026-11-12', overdue: false }]);
+    assert.deepEqual(conversationsDue(NOTES, '2026-11-08', 7), [{ person: 'Jordan Kim', day: '2026-09-14', overdue: true }, { person: 'Alex Morgan', day: '2026-11-12', overdue: false }]);
     assert.deepEqual(conversationsDue(NOTES, '2026-12-22', 7).map(d => [d.person, d.day, d.overdue]), [
       ['Jordan Kim', '2026-09-14', true], ['Alex Morgan', '2026-11-12', true], ['Priya Shah', '2026-12-03', true], ['Sam Lee', '2026-12-20', true],
     ]);

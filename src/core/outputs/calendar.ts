@@ -1,5 +1,5 @@
 import { createEvents, DateArray, EventAttributes } from 'ics';
-import { addDays, foldName, msg, personKey } from '../base';
+import { addDays, foldName, isCalendarDay, msg, personKey } from '../base';
 import { nameScrubber } from '../privacy';
 import { agreedActions, IndexedNote } from '../workspace';
 
@@ -22,8 +22,6 @@ export interface CalendarEvent {
   readonly description: string;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * The growth calendar: each person's next conversation (`nextConversation` of their latest note), and
  * every open, shared action with a due date. An event may be seen by the person, so an action's title
@@ -34,7 +32,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function calendarEvents(notes: readonly IndexedNote[], options: CalendarOptions): CalendarEvent[] {
   const byPerson = new Map<string, IndexedNote[]>();
   for (const note of notes) {
-    if (!note.person?.trim() || !note.date || !DAY.test(note.date)) continue;
+    if (!note.person?.trim() || !isCalendarDay(note.date)) continue;
     const key = personKey(note.person);
     const list = byPerson.get(key);
     if (list) list.push(note);
@@ -47,7 +45,7 @@ export function calendarEvents(notes: readonly IndexedNote[], options: CalendarO
     const latest = [...list].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')).pop() as IndexedNote;
     const person = latest.person?.trim() ?? '';
     const managers = [options.manager, ...list.map(note => note.manager)].filter((name): name is string => !!name?.trim());
-    if (latest.nextConversation && DAY.test(latest.nextConversation)) {
+    if (isCalendarDay(latest.nextConversation)) {
       events.push({
         uid: eventUid('conversation', key), kind: 'conversation', day: latest.nextConversation,
         title: msg('calendar.conversationTitle', person), description: msg('calendar.conversationDescription', latest.date ?? ''),
@@ -57,7 +55,7 @@ export function calendarEvents(notes: readonly IndexedNote[], options: CalendarO
     const others = [...everyone].filter(name => personKey(name) !== key && !managers.some(manager => personKey(manager) === personKey(name)));
     const scrub = nameScrubber(others);
     for (const action of agreedActions(list, options.today)) {
-      if (action.status !== 'open' || action.private || !action.due || !DAY.test(action.due)) continue;
+      if (action.status !== 'open' || action.private || !isCalendarDay(action.due)) continue;
       const owner = !action.owner ? '' : managers.some(manager => handleNames(action.owner ?? '', manager)) ? msg('calendar.ownerManager')
         : handleNames(action.owner, person) ? msg('calendar.ownerPerson', person) : '';
       events.push({

@@ -1,4 +1,4 @@
-import { addDays, personKey } from '../base';
+import { addDays, isCalendarDay, personKey } from '../base';
 import type { IndexedNote } from './indexedNote';
 import { CONVERSATION_INTERVAL_DAYS } from './crossNoteViews';
 
@@ -14,14 +14,14 @@ export interface DueConversation {
 export function conversationsDue(notes: readonly IndexedNote[], today: string, days: number): DueConversation[] {
   const latest = new Map<string, IndexedNote>();
   for (const note of notes) {
-    if (!note.person?.trim() || !note.date || !/^\d{4}-\d{2}-\d{2}$/.test(note.date)) continue;
+    if (!note.person?.trim() || !isCalendarDay(note.date)) continue;
     const key = personKey(note.person);
     const seen = latest.get(key);
     if (!seen || (seen.date ?? '') < note.date) latest.set(key, note);
   }
   const limit = addDays(today, days);
   return [...latest.values()].map(note => {
-    const planned = note.nextConversation && /^\d{4}-\d{2}-\d{2}$/.test(note.nextConversation) ? note.nextConversation : undefined;
+    const planned = isCalendarDay(note.nextConversation) ? note.nextConversation : undefined;
     const day = planned ?? addDays(note.date ?? today, CONVERSATION_INTERVAL_DAYS);
     return { person: note.person?.trim() ?? '', day, overdue: day < today };
   }).filter(due => due.day <= limit).sort((a, b) => a.day.localeCompare(b.day) || a.person.localeCompare(b.person));
