@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import * as vscode from 'vscode';
+import type { PersonTreeItem } from '../../src/vscode/people/peopleView';
 import { api, closeAllEditors, noteUri, withSetting } from './helpers';
 
 /** The events of an .ics file as a calendar application reads them (ical.js). */
@@ -35,6 +36,15 @@ describe('what we agreed last time, and the calendar', () => {
     // The first conversation has nothing earlier: no such section.
     const first = await vscode.commands.executeCommand<vscode.TextDocument>('growth.share.create', { uri: noteUri('alex-morgan/2025-11-10.md'), acceptSensitiveWords: true });
     assert.doesNotMatch(first?.getText() ?? '', /What we agreed/);
+  });
+
+  it('counts what became of the actions agreed with each person in the People view', async () => {
+    const { people } = (await api()).views;
+    const rows = await people.getChildren() as PersonTreeItem[];
+    const alex = rows.find(row => row.kind === 'person' && row.person.person === 'Alex Morgan');
+    assert.ok(alex);
+    const tooltip = people.getTreeItem(alex).tooltip;
+    assert.match(tooltip instanceof vscode.MarkdownString ? tooltip.value : String(tooltip), /What we agreed: 1 done, 3 open, 0 dropped/);
   });
 
   it('exports the calendar: all-day events, no other person named in an action, the same ids on export again', async () => {
