@@ -10,6 +10,8 @@ import { CommitNotesCommand } from './vscode/notes/commitNotesCommand';
 import { ProtectNotesCommand } from './vscode/notes/protectNotesCommand';
 import { CompleteActionCommand } from './vscode/actions/completeActionCommand';
 import { CreateShareableCopyCommand } from './vscode/share/createShareableCopyCommand';
+import { ConversationReminder } from './vscode/calendar/conversationReminder';
+import { ExportCalendarCommand } from './vscode/calendar/exportCalendarCommand';
 import { ExportTeamDigestCommand } from './vscode/collation/exportTeamDigestCommand';
 import { FilterThemesByManagerCommand } from './vscode/themes/filterThemesByManagerCommand';
 import { FilterThemesByPeriodCommand } from './vscode/themes/filterThemesByPeriodCommand';
@@ -57,6 +59,8 @@ export interface GrowthApi {
   /** Each folder's growth.config.json merged with the settings: the rules every output applies. */
   readonly rules: GrowthRulesManager;
   readonly views: CrossNoteViews;
+  /** The opt-in reminder that a conversation is due. */
+  readonly reminder: ConversationReminder;
   /** The file behind the Growth output channel, for anyone checking what it logged. */
   readonly logFile: vscode.Uri;
   /** How long activate() took, in milliseconds: it only wires things up. */
@@ -109,8 +113,9 @@ export function activateIn(context: vscode.ExtensionContext, host: ExtensionHost
   own(registerFrontmatterAssist(workspaceVocabulary, diagnostics));
   own(new ThemeAliasHints(themeVocabulary));
   own(registerCommands({ context, host, log, notesIndex, guide, themeVocabulary, briefs, views }));
+  const reminder = own(new ConversationReminder(notesIndex, context.globalState));
   const logFile = vscode.Uri.joinPath(context.logUri, `${GROWTH_LOG_NAME}.log`);
-  return { questionGuide: guide, currentQuestion, notes: notesIndex, rules, views, logFile, activationMs: performance.now() - started };
+  return { questionGuide: guide, currentQuestion, notes: notesIndex, rules, views, reminder, logFile, activationMs: performance.now() - started };
 }
 
 /** Every command of the extension, one class each, registered by one manager. */
@@ -145,7 +150,8 @@ function registerCommands(parts: {
     new SendPrereadCommand(notesIndex),
     new ImportPrereadCommand(),
     new ShowLogCommand(log),
-    new CreateShareableCopyCommand(),
+    new CreateShareableCopyCommand(notesIndex),
+    new ExportCalendarCommand(notesIndex),
     new MarkSharedCommand(),
     new ThemesReportCommand(notesIndex, themeVocabulary),
     new ExportTeamDigestCommand(notesIndex, themeVocabulary),

@@ -1,5 +1,6 @@
 import { version } from '../../package.json';
 import { accessCommand } from './accessCommand';
+import { calendarCommand } from './calendarCommand';
 import { CliCommand } from './command';
 import { collateCommand } from './collateCommand';
 import { digestCommand } from './digestCommand';
@@ -19,7 +20,7 @@ import { validateCommand } from './validateCommand';
 export type { CliProblem } from './validateCommand';
 
 /** Every command of the CLI, in the order `growth --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, themesCommand, reportCommand, shareCommand, prereadCommand, digestCommand, collateCommand, initOrgCommand, protectCommand, accessCommand, forgetCommand, filterCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, themesCommand, reportCommand, shareCommand, prereadCommand, calendarCommand, digestCommand, collateCommand, initOrgCommand, protectCommand, accessCommand, forgetCommand, filterCommand];
 
 const USAGE = `Usage:
   growth --version

@@ -75,6 +75,8 @@ describe('growth.config.json: the CLI makes exactly what the editor makes', () =
     // What the configuration changed, so the two are not equal by both ignoring it.
     assert.doesNotMatch(copy.getText(), /^team:|^level:|number one reason|salary band/m);
     assert.match(copy.getText(), /^manager: Dana Reyes$/m);
+    // Both read the earlier note for what was agreed: the editor from its index, the CLI from the notes folder.
+    assert.match(copy.getText(), /\n## What we agreed last time\n\n- Propose an on-call rota change \(@dana\): written 2025-11-10, open for 183 days\.\n/);
   });
 
   it('report: the same bytes, under the file\'s group size and script', async () => {

@@ -158,6 +158,12 @@ describe('CLI: themes, report and share', () => {
     assert.equal(err, 'Left out: the previous field, the flightRisk field, the themes field, comments and guidance, the "Private notes" section.');
     assert.doesNotMatch(out, /flightRisk|Private notes|<!--|talk to the director/);
     assert.match(out, /## 7\. If you were to leave, what would be the number one reason\?\n\n"If another company offered a real architect role\."/);
+    // What was agreed in November, read from the notes folder the note sits in.
+    assert.ok(out.endsWith([
+      '## What we agreed last time', '',
+      '- Propose an on-call rota change (@dana): written 2025-11-10, open for 183 days.',
+      '- Share the observability budget (@dana): written 2025-11-10, done on 2025-11-10.', '',
+    ].join('\n')), out);
   });
 
   it('refuses a note it cannot read with certainty, with the reason, and exits 1', async () => {

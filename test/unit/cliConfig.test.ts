@@ -197,7 +197,9 @@ describe('CLI: growth.config.json', () => {
   it('growth <command> --help prints that command\'s usage and exits 0', async () => {
     assert.deepEqual(await run(['share', '--help']), {
       code: 0, err: '',
-      out: 'Usage:\n  growth share <note> [--config FILE] [--out file.md|file.html [--force]]\n      The copy of a note to share with the person: nothing manager-only, no comments.',
+      out: 'Usage:\n  growth share <note> [--notes FOLDER] [--config FILE] [--out file.md|file.html [--force]]\n'
+        + '      The copy of a note to share with the person: nothing manager-only, no comments. It ends with\n'
+        + '      what was agreed in their earlier conversations, read from the notes folder (--notes to name it).',
     });
     assert.match((await run(['digest', '-h'])).out, /^Usage:\n {2}growth digest \[folder\]/);
     assert.equal((await run(['report', '--names', '--help'])).code, 0);

@@ -245,6 +245,12 @@ describe('Prepare: a one-page brief', () => {
       '- Propose an on-call rota change @dana due:2025-12-15 (written 2025-11-10, overdue since 2025-12-15)',
       '- Book Alex a slot at the all-hands @alex due:2026-07-15 (written 2026-05-12, overdue since 2026-07-15)',
       '- Draft an architect track for the career ladder @dana due:2026-06-30 (written 2026-05-12, overdue since 2026-06-30)', '',
+      '## What we agreed, and what became of it', '',
+      '1 done, 3 open, 0 dropped.', '',
+      '- Propose an on-call rota change (@dana): written 2025-11-10, open for 375 days.',
+      '- Share the observability budget (@dana): written 2025-11-10, done on 2025-11-10.',
+      '- Draft an architect track for the career ladder (@dana): written 2026-05-12, open for 192 days.',
+      '- Book Alex a slot at the all-hands (@alex): written 2026-05-12, open for 192 days.', '',
       '## Career path and flight risk', '', '| conversation | career path | flight risk |', '|---|---|---|',
       '| 2026-05-12 | architect-consultant | medium |', '| 2025-11-10 | undecided | low |', '',
       '## Themes they raised', '',
@@ -260,7 +266,7 @@ describe('Prepare: a one-page brief', () => {
     const newer = `---\ntype: growth-conversation\nperson: Alex Morgan\ndate: 2026-03-05\n---\n## Next steps <!-- growth:next-steps -->\n- [ ] Written in March\n`;
     const both: IndexedNote[] = [{ ...summarizeNote(older, BUILT_IN_SCRIPT), path: 'a.md' }, { ...summarizeNote(newer, BUILT_IN_SCRIPT), path: 'b.md' }];
     const brief = prepareBrief({ person: 'Alex Morgan', notes: both, script: BUILT_IN_SCRIPT, today: '2026-04-01' });
-    const listed = brief.split('\n').filter(line => line.startsWith('- ') && /written/.test(line)).map(line => line.replace(/ \(written.*$/, '').slice(2));
+    const listed = brief.split('\n').filter(line => line.startsWith('- ') && / \(written /.test(line)).map(line => line.replace(/ \(written.*$/, '').slice(2));
     assert.deepEqual(listed.sort(), openActionItems(both, '2026-04-01').map(item => item.text).sort());
     assert.deepEqual(listed, ['Left open in January', 'Written in March']);
   });

@@ -18,7 +18,7 @@ describe('manifest: a quiet, native guest in VS Code', () => {
     const groups = manifest.contributes.configuration as { id: string; title: string; order: number; properties: Record<string, { markdownDescription?: string; description?: string; order?: number }> }[];
     assert.deepEqual(groups.map(group => [group.id, group.order]), [['growth.notes', 1], ['growth.problems', 2], ['growth.themes', 3], ['growth.sharing', 4]]);
     const settings = groups.flatMap(group => Object.entries(group.properties));
-    assert.equal(settings.length, 19);
+    assert.equal(settings.length, 20);
     assert.deepEqual(settings.filter(([, setting]) => !setting.markdownDescription || setting.description !== undefined || typeof setting.order !== 'number').map(([id]) => id), []);
   });
 

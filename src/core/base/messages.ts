@@ -470,6 +470,26 @@ export const MESSAGES = {
   'script.schema': '{0} {1}',
   'script.doesNotMatch': 'does not match the schema',
   'script.idTwice': 'the id "{0}" is used twice',
+
+  // agreedActions, share.ts, prepare.ts, calendar.ts: what was agreed, and the calendar.
+  'agreed.heading': 'What we agreed last time',
+  'agreed.owner': '{0} (@{1})',
+  'agreed.done': '{0}: written {1}, done on {2}.',
+  'agreed.open': '{0}: written {1}, open for {2} days.',
+  'agreed.openOneDay': '{0}: written {1}, open for {2} day.',
+  'agreed.dropped': '{0}: written {1}, dropped: not carried into {2} and never ticked.',
+  'agreed.private': '(private) {0}',
+  'removed.privateEarlierActions': 'private actions from earlier conversations',
+  'prepare.agreedHeading': 'What we agreed, and what became of it',
+  'prepare.agreedCounts': '{0} done, {1} open, {2} dropped.',
+  'prepare.nothingAgreed': 'No actions written down yet.',
+  'calendar.name': 'Growth conversations',
+  'calendar.conversationTitle': 'Growth conversation: {0}',
+  'calendar.conversationDescription': 'The next growth conversation. The last one was on {0}.',
+  'calendar.actionTitle': 'Growth action ({0}): {1}',
+  'calendar.actionDescription': 'Agreed in the growth conversation of {0}.',
+  'calendar.ownerManager': 'You own it.',
+  'calendar.ownerPerson': '{0} owns it.',
 } as const satisfies Record<string, string>;
 
 /** A message's stable id in the catalogue. */

@@ -1,4 +1,4 @@
-import { daysBetween, IndexedNote, openActionItems } from '../workspace';
+import { agreedActions, agreedCounts, agreedLine, daysBetween, IndexedNote, openActionItems } from '../workspace';
 import { msg, normalizeTheme, personKey } from '../base';
 import { QuestionScript } from '../note';
 import { carryOverFrom } from './scaffold';
@@ -59,7 +59,7 @@ export function prepareBrief(input: BriefInput): string {
   if (open.length > 0) {
     out.push(...open.map(a => `- ${a.due && a.due < input.today ? msg('prepare.actionOverdue', a.text, a.firstWritten, a.due) : msg('prepare.action', a.text, a.firstWritten)}`));
   } else out.push(msg('prepare.nothingOpen'));
-  out.push('');
+  out.push('', ...agreedPart(notes, input.today));
 
   out.push(`## ${msg('prepare.historyHeading')}`, '', msg('prepare.historyColumns'), '|---|---|---|');
   for (const note of notes.slice(-(input.historyLength ?? 4)).reverse()) {
@@ -77,6 +77,20 @@ export function prepareBrief(input: BriefInput): string {
   }
   out.push('', `_${msg('prepare.readOnly')}_`, '');
   return out.join('\n');
+}
+
+/**
+ * Every action agreed with the person and what became of it (done, open, dropped), counted and
+ * listed as of today. The brief is the manager's own: a private action is listed, marked private.
+ */
+function agreedPart(notes: readonly IndexedNote[], today: string): string[] {
+  const actions = agreedActions(notes, today);
+  const out = [`## ${msg('prepare.agreedHeading')}`, ''];
+  if (actions.length === 0) return [...out, msg('prepare.nothingAgreed'), ''];
+  const { done, open, dropped } = agreedCounts(actions);
+  out.push(msg('prepare.agreedCounts', done, open, dropped), '');
+  out.push(...actions.map(action => `- ${action.private ? msg('agreed.private', agreedLine(action)) : agreedLine(action)}`), '');
+  return out;
 }
 
 /** "today", "yesterday", "N days ago". */

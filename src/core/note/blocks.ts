@@ -87,3 +87,13 @@ export const CARRIED_MARKER = /<!--\s*from:\s*([^>]*?)\s*-->/;
 /** A task's owner, `@name`, and due date, `due:YYYY-MM-DD`: both readers find them with these. */
 export const OWNER = /(?:^|\s)@([\p{L}\p{N}._-]*[\p{L}\p{N}])/u;
 export const DUE = /\bdue:(\d{4}-\d{2}-\d{2})\b/;
+
+/**
+ * An action's own words: its text without the owner and the due date, spaces collapsed. The same
+ * action read in two notes has the same words even when its owner or due date changed in between.
+ */
+export function actionWords(text: string): string {
+  const owner = OWNER.exec(text);
+  const withoutOwner = owner ? text.slice(0, owner.index) + text.slice(owner.index + owner[0].length) : text;
+  return withoutOwner.replace(new RegExp(DUE.source, 'g'), ' ').replace(/\s+/g, ' ').trim();
+}

@@ -8,4 +8,5 @@ export * from './orgRepo';
 export * from './preread';
 export * from './report';
 export * from './share';
+export * from './calendar';
 export * from './subjectAccess';

@@ -1,7 +1,8 @@
 import { stringify } from 'yaml';
 import { msg } from '../base';
-import { analyzeNote, ANY_MARKER, Block, ClassifierOptions, classifyBlock, isPrivateHeading, mayBePrivate, NoteAnalysis, QuestionScript, THEIR_WORDS_ID, withReadingRules } from '../note';
+import { analyzeNote, ANY_MARKER, Block, ClassifierOptions, classifyBlock, isPrivateHeading, mayBePrivate, NoteAnalysis, QuestionScript, summaryFromAnalysis, THEIR_WORDS_ID, withReadingRules } from '../note';
 import { SHARED_COPY_TYPE, SHAREABLE_FIELDS, shareRefusal } from '../privacy';
+import { agreedBefore, agreedLine, ChainNote } from '../workspace';
 
 export interface ShareOptions {
   /** Frontmatter fields to leave out even though they are shareable. */
@@ -9,6 +10,11 @@ export interface ShareOptions {
   /** Question sections to leave out: question ids or heading texts. */
   readonly privateSections: readonly string[];
   readonly script: QuestionScript;
+  /**
+   * The workspace's notes (the index), for "What we agreed last time": the actions of the person's
+   * earlier conversations and what became of them. Without them the copy has no such section.
+   */
+  readonly earlierNotes?: readonly ChainNote[];
 }
 
 export interface SharedCopy {
@@ -42,8 +48,25 @@ export function shareableCopy(noteText: string, options: ShareOptions): SharedCo
   const removed: string[] = [];
   const frontmatter = shareableFrontmatter(analysis, options, removed);
   const body = renderBody(analysis, new Set(options.privateSections.map(name => name.trim().toLowerCase())), removed);
-  return { text: `${frontmatter}\n${body}`, removed: [...new Set(removed)] };
+  const agreed = options.earlierNotes ? agreedSection(analysis, options.earlierNotes, { extraWords: script.privacyWords, person: analysis.note.person }, removed) : '';
+  return { text: `${frontmatter}\n${body}${agreed}`, removed: [...new Set(removed)] };
 }
+
+/**
+ * "What we agreed last time": each shared action of the person's earlier conversations, its owner,
+ * when it was first written and what became of it by this conversation. An action private in any
+ * note, or whose words read as private, is left out and named.
+ */
+function agreedSection(analysis: NoteAnalysis, earlierNotes: readonly ChainNote[], words: ClassifierOptions, removed: string[]): string {
+  const current = summaryFromAnalysis(analysis);
+  if (!current.date || !current.person) return '';
+  const actions = agreedBefore(earlierNotes, { ...current, path: '', date: current.date }, false);
+  const shown = actions.filter(action => !action.private && !(mayBePrivate(action.text, words) && classifyBlock(action.text, words).privacy !== 'shared'));
+  if (shown.length < actions.length) removed.push(msg('removed.privateEarlierActions'));
+  if (shown.length === 0) return '';
+  return `\n## ${msg('agreed.heading')}\n\n${shown.map(action => `- ${agreedLine(action)}`).join('\n')}\n`;
+}
+
 
 /** Fresh frontmatter from the allowlisted fields: no comments, nothing the schema does not mark shareable. */
 function shareableFrontmatter(analysis: NoteAnalysis, options: ShareOptions, removed: string[]): string {

@@ -10,3 +10,5 @@ export * from './themeMentions';
 export * from './vocabulary';
 export * from './workspaceIndex';
 export * from './workspaceValidation';
+export * from './agreedActions';
+export * from './cadence';

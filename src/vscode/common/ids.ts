@@ -29,6 +29,7 @@ export const Commands = {
   prepare: 'growth.people.prepare',
   sendPreread: 'growth.preread.send',
   importPreread: 'growth.preread.import',
+  exportCalendar: 'growth.calendar.export',
 } as const;
 
 export const Views = {
@@ -73,6 +74,7 @@ export const Settings = {
   minimumThemeGroup: 'report.minimumThemeGroup',
   vocabularyPath: 'themes.vocabularyPath',
   guidanceComments: 'scaffold.guidance',
+  remindConversationsDue: 'reminders.conversationsDue',
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'growth';

@@ -19,6 +19,7 @@ export const WriteActions = {
   get importPreread(): WriteAction { return { log: 'Importing a pre-read', shown: vscode.l10n.t('Importing a pre-read') }; },
   get savePreread(): WriteAction { return { log: 'Saving a pre-read', shown: vscode.l10n.t('Saving a pre-read') }; },
   get recordAnswer(): WriteAction { return { log: 'Recording an answer', shown: vscode.l10n.t('Recording an answer') }; },
+  get saveCalendar(): WriteAction { return { log: 'Saving the growth calendar', shown: vscode.l10n.t('Saving the growth calendar') }; },
   get saveDigest(): WriteAction { return { log: 'Saving the team digest', shown: vscode.l10n.t('Saving the team digest') }; },
   get saveReport(): WriteAction { return { log: 'Saving the themes report', shown: vscode.l10n.t('Saving the themes report') }; },
   get saveShareableCopy(): WriteAction { return { log: 'Saving the shareable copy', shown: vscode.l10n.t('Saving the shareable copy') }; },

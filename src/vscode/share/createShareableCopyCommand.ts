@@ -11,6 +11,7 @@ import { activeScript } from '../notes/questionScripts';
 import { configRefusal, rulesFor } from '../common/growthRules';
 import { openUntitledMarkdown } from '../common/untitledDocuments';
 import { markShared } from './markSharedCommand';
+import { NotesIndexManager } from '../notes/notesIndex';
 
 /** What a caller (a test, a script) may pass to Create Shareable Copy instead of answering its questions. */
 export interface CreateShareableCopyArgs {
@@ -28,6 +29,9 @@ export interface CreateShareableCopyArgs {
 export class CreateShareableCopyCommand implements Command {
   readonly id = Commands.createShareableCopy;
 
+  /** The index gives the person's earlier notes, for what was agreed in them. */
+  constructor(private readonly notes: NotesIndexManager) {}
+
   async execute(given?: unknown): Promise<vscode.TextDocument | undefined> {
     const options: CreateShareableCopyArgs = given instanceof vscode.Uri ? { uri: given } : optionsArgument<CreateShareableCopyArgs>(given);
     const source = options.uri ? await vscode.workspace.openTextDocument(options.uri) : vscode.window.activeTextEditor?.document;
@@ -44,7 +48,8 @@ export class CreateShareableCopyCommand implements Command {
       await vscode.window.showWarningMessage(vscode.l10n.t('No copy was made. {0}', refusal), { modal: true });
       return undefined;
     }
-    const copy = shareableCopy(source.getText(), { privateFields, privateSections, script });
+    await this.notes.ready;
+    const copy = shareableCopy(source.getText(), { privateFields, privateSections, script, earlierNotes: this.notes.index.all() });
     if ('refused' in copy) {
       logRefusal('Creating a shareable copy', 'the note cannot be shared safely', source.uri);
       await vscode.window.showWarningMessage(vscode.l10n.t('No copy was made. {0}', copy.refused), { modal: true });
