@@ -1,5 +1,6 @@
-import { LABEL_WORDS, NOT_FOR, PRIVACY_PHRASES, PRIVATE_SYMBOLS, PRIVATE_WORDS } from './privacyWords';
-import { BREAK, decodeEscapesAndEntities, FoldedText, foldPlain, foldWithMap, hideCodeAndMarkup, withoutLineMarkers } from './visibleBlockText';
+import { LABEL_WORDS, NOT_FOR, ORDINARY_AFTER_PRIVATE, PRIVACY_PHRASES, PRIVATE_CALLOUT_TYPES, PRIVATE_SYMBOLS, PRIVATE_WORDS, TYPO_TARGETS } from './privacyWords';
+import { closeTypo, mayHoldTypo, TypoIndex, typoIndex } from './privacyTypos';
+import { BREAK, decodeEscapesAndEntities, FoldedText, foldPlain, foldWithMap, hideCodeAndMarkup, INLINE_TAG, withoutLineMarkers } from './visibleBlockText';
 
 /**
  * The one place that decides what in a note is the manager's only. Every block of a note gets one
@@ -43,8 +44,8 @@ const MAX_BECAUSE = 60;
 const EXPLICIT: readonly RegExp[] = [
   // (private), [privat], {privé}, ( private ), (priv), (private: HR case 4411), (private - do not share)
   new RegExp(`[([{]\\s*(?:${FAMILY}|priv)(?:\\s*[)\\]}]|\\s*[:;,|/–—][^)\\]}]{0,40}[)\\]}]?|\\s+-[^)\\]}]{0,40}[)\\]}]?)`, 'u'),
-  // "private:" as a lead-in, anywhere a word may start ("NB private: …", "Private: …")
-  new RegExp(`${WORD_EDGE_BEFORE}(?:${FAMILY})\\s*:`, 'u'),
+  // "private:" as a lead-in, anywhere a word may start ("NB private: …", "Private: …", "PRIV: …")
+  new RegExp(`${WORD_EDGE_BEFORE}(?:${FAMILY}|priv)\\s*:`, 'u'),
   // "Private — …", "Private - …" opening the block
   new RegExp(`^[^\\p{L}\\p{N}]*(?:${FAMILY})\\s*(?:[–—]|-(?=\\s))`, 'u'),
   // a #private tag (or #private/hr), not #private-cloud
@@ -56,6 +57,12 @@ const FAMILY_WORD = new RegExp(`${WORD_EDGE_BEFORE}(?:${FAMILY})${WORD_EDGE_AFTE
 const ONLY_FAMILY = new RegExp(`^(?:${FAMILY})$`, 'u');
 const STARTS_PRIVATE = /^[^\p{L}\p{N}]*private/u;
 const TAG = /(?<![\p{L}\p{N}_&#/\\])#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
+/** Letters of scripts written without spaces between words: a phrase in them has no word edges to look for. */
+const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** After a "private" word, only spaces then one of these nouns: an ordinary adjective ("private beta"). */
+const ORDINARY_NOUN = `(?![ \\t\\u00a0]+(?:${ORDINARY_AFTER_PRIVATE.map(w => escapeRegExp(foldPlain(w))).join('|')})${WORD_EDGE_AFTER})`;
+const PRIVATE_ADJECTIVES = new Set([...PRIVATE_WORDS, 'privately'].map(foldPlain));
+const CALLOUT_TYPES = new Set(PRIVATE_CALLOUT_TYPES.map(foldPlain));
 const CALLOUT = /^[ \t]*(?:>[ \t]?)*[ \t]*\[!([^\]\n]+)\][+-]?[ \t]*([^\n]*)/;
 /** Anything that may turn into a letter of a privacy word once folded or decoded: the cheap look gives up on it. */
 const MAY_FOLD = /[^\p{ASCII}\p{P}\p{Z}\p{Cf}]|&(?:#|[a-z][a-z0-9]*;)/iu;
@@ -66,9 +73,16 @@ interface Matchers {
   readonly words: RegExp;
   /** Every privacy word's ASCII letters and digits, for the cheap look on the raw text's letters and digits. */
   readonly stems: RegExp;
+  /** The privacy words a one-letter typo still means, for the cheap look. */
+  readonly typos: TypoIndex;
 }
 
 const matcherCache = new Map<string, Matchers>();
+
+/** The typo targets folded and run together, and the cheap look's pattern for them. */
+const TYPO_SPLIT = TYPO_TARGETS.map(w => foldPlain(w).split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+const TYPO_WORDS: readonly string[] = [...new Set(TYPO_SPLIT.map(words => words.join('')))];
+const TYPO_INDEX = typoIndex(TYPO_SPLIT.map(words => ({ joined: words.join(''), first: words[0], words: words.length })).filter(t => !/[^a-z0-9]/.test(t.joined)));
 
 const MAX_EXTRA_WORDS = 200;
 const MAX_WORD_LENGTH = 120;
@@ -89,8 +103,10 @@ function buildMatchers(options: ClassifierOptions | undefined): Matchers {
   const add = (phrase: string, unless: readonly string[] = []) => {
     const words = foldPlain(phrase).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     if (words.length === 0) return;
-    const guard = unless.length ? `(?!${NOT_WORD}(?:${unless.map(w => escapeRegExp(foldPlain(w))).join('|')})${WORD_EDGE_AFTER})` : '';
-    phrases.push({ pattern: words.map(escapeRegExp).join(NOT_WORD) + guard, stem: stemOf(words.join(' ')) });
+    let guard = unless.length ? `(?!${NOT_WORD}(?:${unless.map(w => escapeRegExp(foldPlain(w))).join('|')})${WORD_EDGE_AFTER})` : '';
+    if (words.length === 1 && PRIVATE_ADJECTIVES.has(words[0])) guard += ORDINARY_NOUN;
+    const body = words.map(escapeRegExp).join(NOT_WORD) + guard;
+    phrases.push({ pattern: NO_SPACES.test(phrase) ? body : `${WORD_EDGE_BEFORE}(?:${body})${WORD_EDGE_AFTER}`, stem: stemOf(words.join(' ')) });
   };
   for (const word of PRIVATE_WORDS) add(word);
   for (const entry of Object.values(PRIVACY_PHRASES).flat()) {
@@ -102,9 +118,9 @@ function buildMatchers(options: ClassifierOptions | undefined): Matchers {
   const person = options?.person !== undefined && options.person.length <= MAX_WORD_LENGTH ? options.person : undefined;
   for (const name of personNames(person)) for (const lead of NOT_FOR) add(`${lead} ${name}`);
   phrases.sort((a, b) => LONGEST_FIRST(a.pattern, b.pattern));
-  const words = new RegExp(`${WORD_EDGE_BEFORE}(?:${phrases.map(p => p.pattern).join('|')})${WORD_EDGE_AFTER}`, 'gu');
+  const words = new RegExp(phrases.map(p => p.pattern).join('|'), 'gu');
   const stems = [...new Set(['priv', ...phrases.map(p => p.stem).filter(Boolean)])];
-  return { words, stems: new RegExp(stems.join('|'), 'i') };
+  return { words, stems: new RegExp(stems.join('|'), 'i'), typos: TYPO_INDEX };
 }
 
 /** The person's full name and each of its words: "not for Priya", "not for Priya Nair". */
@@ -142,7 +158,7 @@ function readBlock(source: string, matchers: Matchers): ReadBlock {
   const markedSource = decoded.replace(TAG, (tag, name: string) => keptTag(tag, name, matchers));
   // `*` emphasis works inside a word (pri**vate**); `_` never does, so it separates words (do_not_share).
   const visibleSource = markedSource.replace(/[*~]|==/g, '').replace(/_/g, ' ')
-    .replace(/(?<![\p{L}\p{N}])\p{L}(?:[ .]\p{L}){3,}(?![\p{L}\p{N}])/gu, spaced => spaced.replace(/[ .]/g, ''));
+    .replace(/(?<![\p{L}\p{N}])\p{L}(?:[ .-]\p{L}){3,}(?![\p{L}\p{N}])/gu, spaced => spaced.replace(/[ .-]/g, ''));
   return {
     visible: foldWithMap(visibleSource), visibleSource, marked: foldWithMap(markedSource), markedSource,
     comments: hidden.comments, hadCode: hidden.hadCode,
@@ -170,7 +186,16 @@ export function classifyBlock(source: string, options?: ClassifierOptions): Clas
   const matchers = matchersFor(options);
   if (!mayBePrivateWith(source, matchers)) return SHARED;
   const block = readBlock(source, matchers);
-  return explicitMarker(block) ?? commentMarker(block.comments, matchers) ?? privacyWords(block, matchers) ?? SHARED;
+  return explicitMarker(block) ?? commentMarker(block.comments, matchers) ?? privacyWords(block, matchers) ?? typo(block) ?? SHARED;
+}
+
+/** A privacy word with a one-letter typo ("prviate", "confidental", "do not shrae"): uncertain, so the manager rewords it. */
+function typo(block: ReadBlock): Classification | undefined {
+  const found = closeTypo(block.visible.text, TYPO_WORDS);
+  if (!found) return undefined;
+  const start = block.visible.from[found.start];
+  const end = block.visible.from[found.end] ?? block.visibleSource.length;
+  return { privacy: 'uncertain', because: short(block.visibleSource.slice(start, end).replaceAll(BREAK, ' ')) };
 }
 
 function explicitMarker(block: ReadBlock): Classification | undefined {
@@ -234,7 +259,11 @@ function isLabelText(folded: string, matchers: Matchers): boolean {
   const all = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (all.length > MAX_LABEL_WORDS) return false;
   let said = LOCK.test(folded);
-  const rest = folded.replace(matchers.words, () => { said = true; return ' '; });
+  let rest = folded.replace(matchers.words, () => { said = true; return ' '; });
+  for (let found = closeTypo(rest, TYPO_WORDS); found; found = closeTypo(rest, TYPO_WORDS)) {
+    said = true;
+    rest = `${rest.slice(0, found.start)} ${rest.slice(found.end)}`;
+  }
   return said && rest.split(/[^\p{L}\p{N}]+/u).filter(Boolean).every(word => LABEL_SET.has(word));
 }
 
@@ -253,7 +282,7 @@ export function isPrivateCallout(firstLine: string, options?: ClassifierOptions)
   const matchers = matchersFor(options);
   const type = foldPlain(callout[1]).replace(/[-_]+/g, ' ');
   matchers.words.lastIndex = 0;
-  if (matchers.words.test(type) || STARTS_PRIVATE.test(type) || LOCK.test(type)) return true;
+  if (matchers.words.test(type) || STARTS_PRIVATE.test(type) || LOCK.test(type) || CALLOUT_TYPES.has(type.trim())) return true;
   return isPrivateHeading(callout[2], options);
 }
 
@@ -263,7 +292,12 @@ export function mayBePrivate(source: string, options?: ClassifierOptions): boole
 }
 
 function mayBePrivateWith(source: string, matchers: Matchers): boolean {
-  return MAY_FOLD.test(source) || matchers.stems.test(source.replace(/[^a-zA-Z0-9]+/g, ''));
+  if (MAY_FOLD.test(source)) return true;
+  const letters = source.replace(/[^a-zA-Z0-9]+/g, '');
+  // Inline HTML tags join the halves of a word ("<b>Priv</b>ate"): the letters are also looked at without them.
+  const untagged = source.includes('<') ? source.replace(INLINE_TAG, '').replace(/[^a-zA-Z0-9]+/g, '') : letters;
+  if (matchers.stems.test(letters) || (untagged !== letters && matchers.stems.test(untagged))) return true;
+  return mayHoldTypo(source, matchers.typos) || (untagged !== letters && mayHoldTypo(source.replace(INLINE_TAG, ''), matchers.typos));
 }
 
 function escapeRegExp(text: string): string {
