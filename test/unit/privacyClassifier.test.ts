@@ -70,7 +70,6 @@ const DISGUISED_PRIVATE: readonly Case[] = [
 const UNCERTAIN: readonly Case[] = [
   ['She may leave, privately', 'uncertain', 'privately'],
   ['Privately, I think she is ready', 'uncertain', 'Privately'],
-  ['Moving to the private cloud', 'uncertain', 'private'],
   ['NB: private', 'uncertain', 'private'],
   ['Pay band talk, confidential', 'uncertain', 'confidential'],
   ['CONFIDENTIAL pay band', 'uncertain', 'CONFIDENTIAL'],
@@ -184,6 +183,41 @@ const WITH_OPTIONS: readonly [string, ClassifierOptions, PrivacyClass, string?][
   ['Not for Sam, my read', { person: 'Priya Nair' }, 'shared'],
 ];
 
+/** Found by the red team (test/fixtures/privacy/note-100 to note-149): shapes managers really write. */
+const RED_TEAM: readonly Case[] = [
+  ['prviate: wants to move to Berlin', 'uncertain', 'prviate'],
+  ['Check the visa (privte)', 'uncertain', 'privte'],
+  ['confidental — health', 'uncertain', 'confidental'],
+  ['Confidnetial', 'uncertain', 'Confidnetial'],
+  ['do not shrae: the offer', 'uncertain', 'do not shrae'],
+  ['pri vate: the offer', 'uncertain', 'pri vate'],
+  ['Poufne: oferta z Google', 'uncertain', 'Poufne'],
+  ['Nie udostępniać', 'uncertain', 'Nie udostępniać'],
+  ['Dela inte: lönen', 'uncertain', 'Dela inte'],
+  ['非公開: 転職を検討', 'uncertain', '非公開'],
+  ['これは社外秘です', 'uncertain', '社外秘'],
+  ['Just for me: the offer', 'uncertain', 'Just for me'],
+  ['ᴘʀɪᴠᴀᴛᴇ: the offer', 'private', 'ᴘʀɪᴠᴀᴛᴇ:'],
+  ['<b>Priv</b>ate: the offer', 'private', 'Private:'],
+  ['See [the plan](https://x.example/plan "private: the PIP")', 'private', 'private:'],
+  ['🤐 the offer', 'private', '🤐'],
+  ['PRIV: the offer', 'private', 'PRIV:'],
+];
+
+/** Ordinary text the red team's attacks must not catch. */
+const RED_TEAM_SHARED: readonly Case[] = [
+  ['Moving to the private cloud', 'shared'],
+  ['We ran the private beta with three customers', 'shared'],
+  ['She joined the Private Cloud team', 'shared'],
+  ['His side project is privately funded', 'shared'],
+  ['Rotated the private keys, then the private network', 'shared'],
+  ['Shipped the pricing page; the prime-time deploys are calmer', 'shared'],
+  ['Drive the sharding work. Priority: confidence in releases', 'shared'],
+  ['Shared the runbook with Payments', 'shared'],
+  ['See [the runbook](https://x.example/r "Runbook for on-call")', 'shared'],
+  ['Read <b>Accelerate</b> and <i>Team Topologies</i>', 'shared'],
+];
+
 function check(cases: readonly Case[], options?: ClassifierOptions) {
   for (const [source, privacy, because] of cases) {
     assert.deepEqual(classifyBlock(source, options), because === undefined ? { privacy } : { privacy, because }, source);
@@ -195,6 +229,11 @@ describe('privacy classifier: one class per block', () => {
   it('sees through escapes, entities, invisible characters, width, accents and look-alike letters', () => check(DISGUISED_PRIVATE, PRIYA));
   it('reads any other privacy word as uncertain, whatever the punctuation, emphasis, case or spacing', () => check(UNCERTAIN, PRIYA));
   it('leaves ordinary text shared: code, arrows, tags and words that merely contain "priv"', () => check(SHARED_TEXT, PRIYA));
+  it('reads typos, Polish, Swedish, Japanese, small capitals, inline HTML and link titles (red team)', () => {
+    check(RED_TEAM, PRIYA);
+    for (const [source] of RED_TEAM) assert.equal(mayBePrivate(source, PRIYA), true, source);
+  });
+  it('leaves "private beta", "privately funded" and the neighbours of typos shared (red team)', () => check(RED_TEAM_SHARED, PRIYA));
   it('adds the configured words and the note\'s person', () => {
     for (const [source, options, privacy, because] of WITH_OPTIONS) {
       assert.deepEqual(classifyBlock(source, options), because === undefined ? { privacy } : { privacy, because }, source);

@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
 
-/** Every note of the corpus plants tokens like zqx07a (and tags #zqx07t) where only the manager may read them. */
+/** Every note of the corpus plants tokens like zqx07a or zqx107a (and tags #zqx07t, #zqx999t) where only the manager may read them. */
 export const PRIVACY_CORPUS = 'test/fixtures/privacy';
-export const SECRET_TOKEN = /zqx\d\d[a-z]/i;
+export const SECRET_TOKEN = /zqx\d{2,3}[a-z]/i;
 
 async function run(args: string[]) {
   const out: string[] = [];
@@ -62,5 +62,15 @@ describe('privacy corpus: nothing private leaves through the CLI', function () {
       const written = await run(['report', PRIVACY_CORPUS, ...extra, '--out', html]);
       if (written.code === 0) assert.equal(SECRET_TOKEN.exec(readFileSync(html, 'utf8'))?.[0], undefined, `report ${extra.join(' ')} leaked in HTML`);
     }
+  });
+
+  it('digests the corpus without a token', async () => {
+    // A digest writes the notes folder's source id, so it runs on a copy of the corpus.
+    const notes = join(folder, 'notes');
+    cpSync(PRIVACY_CORPUS, notes, { recursive: true });
+    const out = join(folder, 'digest.json');
+    const digest = await run(['digest', notes, '--allow-unreadable', '--min-group', '3', '--out', out]);
+    assert.equal(digest.code, 0, digest.err);
+    assert.equal(SECRET_TOKEN.exec(readFileSync(out, 'utf8') + digest.out)?.[0], undefined, 'the digest leaked');
   });
 });

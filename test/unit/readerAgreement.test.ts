@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { withoutLoneCr } from '../../src/core/base';
 import { carryOverFrom } from '../../src/core/live';
 import { analyzeNote, BUILT_IN_SCRIPT, locateOpenTask, quotableLine, summarizeNote, summaryFromAnalysis, validateNote } from '../../src/core/note';
 import { shareableCopy } from '../../src/core/outputs';
@@ -14,7 +15,8 @@ function corpus(): { name: string; text: string }[] {
     for (const name of readdirSync(dir).sort()) {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.md')) files.push({ name: full, text: readFileSync(full, 'utf8') });
+      // Decoded as every command and the editor decode a note: a lone CR (an old Mac export) is a line end.
+      else if (name.endsWith('.md')) files.push({ name: full, text: withoutLoneCr(readFileSync(full, 'utf8')) });
     }
   };
   walk('test/fixtures');

@@ -23,6 +23,9 @@ export const Verdict = {
   nextStepsText: privateFor('nextStepsText'),
 } as const;
 
+/** A Confluence macro pasted as text, opening a panel: `{panel:title=Private}`, `{note:title=Confidential}`, `{expand:Manager only}`. */
+const CONFLUENCE_MACRO = /^\{[a-z]+:[^{}\n]*\}$/i;
+
 /** Elements whose content a reader never sees as text, or that hide what they hold. */
 const HIDING_ELEMENT = /^(?:details|template|noscript|dialog|svg|style|script|title|object|iframe|textarea|select)$/i;
 const HIDING_ATTRIBUTE = /\shidden\b|sr-only|visually-hidden|=\s*["']?[^"'>]*\b(?:private|confidential|secret)\b|display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|opacity\s*:\s*0(?![.\d]*[1-9])|font-size\s*:\s*0(?![.\d]*[1-9])|(?:height|width)\s*:\s*0(?![.\d]*[1-9])|clip|text-indent\s*:\s*-/i;
@@ -73,7 +76,8 @@ export class BlockClassifier {
     if (this.privatePartDepth !== undefined) return privateFor('privatePart');
     if (this.labelRun) return this.labelRun;
     switch (kind) {
-      case 'code': case 'rule': case 'list': return undefined;
+      case 'code': return this.indentedCode(node, own);
+      case 'rule': case 'list': return undefined;
       case 'definition': return privateFor('definition');
       case 'footnote': return privateFor('footnote');
       case 'quote': return this.quote(node);
@@ -110,7 +114,7 @@ export class BlockClassifier {
     const verdict = this.words(own);
     // A line that reads as private and introduces what follows ("Private notes after the call:",
     // "Confidential — from HR"), or follows a "---" rule: a heading written by hand, so what follows is private too.
-    if (verdict && kind === 'paragraph' && (afterRule || introduces(texts, verdict.because))) this.labelRun = { ...verdict, reason: 'label' };
+    if (verdict && kind === 'paragraph' && (afterRule || introduces(texts, verdict.because) || CONFLUENCE_MACRO.test(texts.trim()))) this.labelRun = { ...verdict, reason: 'label' };
     return verdict;
   }
 
@@ -120,6 +124,16 @@ export class BlockClassifier {
     const found = classifyBlock(own, this.options);
     if (found.privacy === 'shared') return undefined;
     return { privacy: found.privacy, reason: found.privacy === 'uncertain' ? 'uncertain' : 'privateBlock', ...(found.because ? { because: found.because } : {}) };
+  }
+
+  /**
+   * Code in a fence is code, whatever it says. Code made only by indenting is most often a pasted
+   * paragraph that kept its indent ("    Private: …"), so its words are read like a paragraph's.
+   */
+  private indentedCode(node: Nodes, own: string): Verdict | undefined {
+    const start = node.position?.start.offset ?? 0;
+    if (/^[ \t]*(?:`{3,}|~{3,})/.test(this.text.slice(start, start + 8))) return undefined;
+    return this.words(own);
   }
 
   private quote(node: Nodes): Verdict | undefined {

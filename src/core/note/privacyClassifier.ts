@@ -1,5 +1,6 @@
-import { LABEL_WORDS, NOT_FOR, PRIVACY_PHRASES, PRIVATE_SYMBOLS, PRIVATE_WORDS } from './privacyWords';
-import { BREAK, decodeEscapesAndEntities, FoldedText, foldPlain, foldWithMap, hideCodeAndMarkup, withoutLineMarkers } from './visibleBlockText';
+import { LABEL_WORDS, NOT_FOR, ORDINARY_AFTER_PRIVATE, PRIVACY_PHRASES, PRIVATE_CALLOUT_TYPES, PRIVATE_SYMBOLS, PRIVATE_WORDS, TYPO_TARGETS } from './privacyWords';
+import { closeTypo, mayHoldTypo, TypoIndex, typoIndex } from './privacyTypos';
+import { BREAK, decodeEscapesAndEntities, FoldedText, foldPlain, foldWithMap, hideCodeAndMarkup, INLINE_TAG, withoutLineMarkers } from './visibleBlockText';
 
 /**
  * The one place that decides what in a note is the manager's only. Every block of a note gets one
@@ -43,8 +44,8 @@ const MAX_BECAUSE = 60;
 const EXPLICIT: readonly RegExp[] = [
   // (private), [privat], {privé}, ( private ), (priv), (private: HR case 4411), (private - do not share)
   new RegExp(`[([{]\\s*(?:${FAMILY}|priv)(?:\\s*[)\\]}]|\\s*[:;,|/–—][^)\\]}]{0,40}[)\\]}]?|\\s+-[^)\\]}]{0,40}[)\\]}]?)`, 'u'),
-  // "private:" as a lead-in, anywhere a word may start ("NB private: …", "Private: …")
-  new RegExp(`${WORD_EDGE_BEFORE}(?:${FAMILY})\\s*:`, 'u'),
+  // "private:" as a lead-in, anywhere a word may start ("NB private: …", "Private: …", "PRIV: …")
+  new RegExp(`${WORD_EDGE_BEFORE}(?:${FAMILY}|priv)\\s*:`, 'u'),
   // "Private — …", "Private - …" opening the block
   new RegExp(`^[^\\p{L}\\p{N}]*(?:${FAMILY})\\s*(?:[–—]|-(?=\\s))`, 'u'),
   // a #private tag (or #private/hr), not #private-cloud
@@ -56,6 +57,12 @@ const FAMILY_WORD = new RegExp(`${WORD_EDGE_BEFORE}(?:${FAMILY})${WORD_EDGE_AFTE
 const ONLY_FAMILY = new RegExp(`^(?:${FAMILY})$`, 'u');
 const STARTS_PRIVATE = /^[^\p{L}\p{N}]*private/u;
 const TAG = /(?<![\p{L}\p{N}_&#/\\])#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
+/** Letters of scripts written without spaces between words: a phrase in them has no word edges to look for. */
+const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** After a "private" word, only spaces then one of these nouns: an ordinary adjective ("private beta"). */
+const ORDINARY_NOUN = `(?![ \\t\\u00a0]+(?:${ORDINARY_AFTER_PRIVATE.map(w => escapeRegExp(foldPlain(w))).join('|')})${WORD_EDGE_AFTER})`;
+const PRIVATE_ADJECTIVES = new Set([...PRIVATE_WORDS, 'privately'].map(foldPlain));
+const CALLOUT_TYPES = new Set(PRIVATE_CALLOUT_TYPES.map(foldPlain));
 const CALLOUT = /^[ \t]*(?:>[ \t]?)*[ \t]*\[!([^\]\n]+)\][+-]?[ \t]*([^\n]*)/;
 /** Anything that may turn into a letter of a privacy word once folded or decoded: the cheap look gives up on it. */
 const MAY_FOLD = /[^\p{ASCII}\p{P}\p{Z}\p{Cf}]|&(?:#|[a-z][a-z0-9]*;)/iu;
@@ -66,6 +73,8 @@ interface Matchers {
   readonly words: PhraseMatcher;
   /** Every privacy word's ASCII letters and digits, for the cheap look on the raw text's letters and digits. */
   readonly stems: readonly { test(letters: string): boolean }[];
+  /** The privacy words a one-letter typo still means, for the cheap look. */
+  readonly typos: TypoIndex;
 }
 
 /** One phrase of a word list: its words, its pattern (the words joined by any run of what is not a letter) and its stem. */
@@ -205,6 +214,11 @@ function execAt(pattern: RegExp, text: string, from: number): PhraseMatch | unde
 const commonCache = new Map<string, { phrases: Phrase[]; words: RegExp; stems: RegExp }>();
 const matcherCache = new Map<string, Matchers>();
 
+/** The typo targets folded and run together, and the cheap look's pattern for them. */
+const TYPO_SPLIT = TYPO_TARGETS.map(w => foldPlain(w).split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+const TYPO_WORDS: readonly string[] = [...new Set(TYPO_SPLIT.map(words => words.join('')))];
+const TYPO_INDEX = typoIndex(TYPO_SPLIT.map(words => ({ joined: words.join(''), first: words[0], words: words.length })).filter(t => !/[^a-z0-9]/.test(t.joined)));
+
 const MAX_EXTRA_WORDS = 200;
 const MAX_WORD_LENGTH = 120;
 
@@ -222,13 +236,14 @@ function matchersFor(options: ClassifierOptions | undefined): Matchers {
 function buildMatchers(options: ClassifierOptions | undefined): Matchers {
   const common = commonPhrases(options?.extraWords ?? []);
   const own = personPhrases(options);
-  if (own.length === 0) return { words: new PhraseMatcher(common.words, undefined, () => common.words), stems: [common.stems] };
+  if (own.length === 0) return { words: new PhraseMatcher(common.words, undefined, () => common.words), stems: [common.stems], typos: TYPO_INDEX };
   const ownStems = [...new Set(own.map(p => p.stem).filter(Boolean))];
   return {
     // In one alternation the person's phrases come after the common ones of the same length (a stable sort).
     words: new PhraseMatcher(common.words, new WordSequences(own), () => wordsPatternOf(options)),
     // Stems are ASCII letters and digits in lower case, looked for in ASCII letters and digits whatever their case.
     stems: ownStems.length ? [common.stems, { test: (letters: string) => { const lower = letters.toLowerCase(); return ownStems.some(stem => lower.includes(stem)); } }] : [common.stems],
+    typos: TYPO_INDEX,
   };
 }
 
@@ -269,14 +284,18 @@ function commonPhrases(extraWords: readonly string[]): { phrases: Phrase[]; word
 function addPhrase(phrases: Phrase[], phrase: string, unless: readonly string[] = []) {
   const words = foldPlain(phrase).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (words.length === 0) return;
-  const guard = unless.length ? `(?!${NOT_WORD}(?:${unless.map(w => escapeRegExp(foldPlain(w))).join('|')})${WORD_EDGE_AFTER})` : '';
-  phrases.push({ words, pattern: words.map(escapeRegExp).join(NOT_WORD) + guard, stem: stemOf(words.join(' ')) });
+  let guard = unless.length ? `(?!${NOT_WORD}(?:${unless.map(w => escapeRegExp(foldPlain(w))).join('|')})${WORD_EDGE_AFTER})` : '';
+  // "private beta", "private cloud": the adjective before an ordinary noun says nothing private.
+  if (words.length === 1 && PRIVATE_ADJECTIVES.has(words[0])) guard += ORDINARY_NOUN;
+  const body = words.map(escapeRegExp).join(NOT_WORD) + guard;
+  // Scripts written without spaces have no word edges to look for.
+  phrases.push({ words, pattern: NO_SPACES.test(phrase) ? body : `${WORD_EDGE_BEFORE}(?:${body})${WORD_EDGE_AFTER}`, stem: stemOf(words.join(' ')) });
 }
 
 /** One alternation of phrases, the longest pattern first (the sort is stable: equal lengths keep their order). */
 function wordsPattern(phrases: readonly Phrase[]): RegExp {
   const sorted = [...phrases].sort((a, b) => LONGEST_FIRST(a.pattern, b.pattern));
-  return new RegExp(`${WORD_EDGE_BEFORE}(?:${sorted.map(p => p.pattern).join('|')})${WORD_EDGE_AFTER}`, 'gu');
+  return new RegExp(sorted.map(p => p.pattern).join('|'), 'gu');
 }
 
 /** The person's full name and each of its words: "not for Priya", "not for Priya Nair". */
@@ -314,7 +333,7 @@ function readBlock(source: string, matchers: Matchers): ReadBlock {
   const markedSource = decoded.replace(TAG, (tag, name: string) => keptTag(tag, name, matchers));
   // `*` emphasis works inside a word (pri**vate**); `_` never does, so it separates words (do_not_share).
   const visibleSource = markedSource.replace(/[*~]|==/g, '').replace(/_/g, ' ')
-    .replace(/(?<![\p{L}\p{N}])\p{L}(?:[ .]\p{L}){3,}(?![\p{L}\p{N}])/gu, spaced => spaced.replace(/[ .]/g, ''));
+    .replace(/(?<![\p{L}\p{N}])\p{L}(?:[ .-]\p{L}){3,}(?![\p{L}\p{N}])/gu, spaced => spaced.replace(/[ .-]/g, ''));
   return {
     visible: foldWithMap(visibleSource), visibleSource, marked: foldWithMap(markedSource), markedSource,
     comments: hidden.comments, hadCode: hidden.hadCode,
@@ -342,7 +361,16 @@ export function classifyBlock(source: string, options?: ClassifierOptions): Clas
   const matchers = matchersFor(options);
   if (!mayBePrivateWith(source, matchers)) return SHARED;
   const block = readBlock(source, matchers);
-  return explicitMarker(block) ?? commentMarker(block.comments, matchers) ?? privacyWords(block, matchers) ?? SHARED;
+  return explicitMarker(block) ?? commentMarker(block.comments, matchers) ?? privacyWords(block, matchers) ?? typo(block) ?? SHARED;
+}
+
+/** A privacy word with a one-letter typo ("prviate", "confidental", "do not shrae"): uncertain, so the manager rewords it. */
+function typo(block: ReadBlock): Classification | undefined {
+  const found = closeTypo(block.visible.text, TYPO_WORDS);
+  if (!found) return undefined;
+  const start = block.visible.from[found.start];
+  const end = block.visible.from[found.end] ?? block.visibleSource.length;
+  return { privacy: 'uncertain', because: short(block.visibleSource.slice(start, end).replaceAll(BREAK, ' ')) };
 }
 
 function explicitMarker(block: ReadBlock): Classification | undefined {
@@ -404,7 +432,11 @@ function isLabelText(folded: string, matchers: Matchers): boolean {
   const all = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (all.length > MAX_LABEL_WORDS) return false;
   let said = LOCK.test(folded);
-  const rest = matchers.words.replace(folded, () => { said = true; return ' '; });
+  let rest = matchers.words.replace(folded, () => { said = true; return ' '; });
+  for (let found = closeTypo(rest, TYPO_WORDS); found; found = closeTypo(rest, TYPO_WORDS)) {
+    said = true;
+    rest = `${rest.slice(0, found.start)} ${rest.slice(found.end)}`;
+  }
   return said && rest.split(/[^\p{L}\p{N}]+/u).filter(Boolean).every(word => LABEL_SET.has(word));
 }
 
@@ -422,7 +454,7 @@ export function isPrivateCallout(firstLine: string, options?: ClassifierOptions)
   if (!callout) return false;
   const matchers = matchersFor(options);
   const type = foldPlain(callout[1]).replace(/[-_]+/g, ' ');
-  if (matchers.words.test(type) || STARTS_PRIVATE.test(type) || LOCK.test(type)) return true;
+  if (matchers.words.test(type) || STARTS_PRIVATE.test(type) || LOCK.test(type) || CALLOUT_TYPES.has(type.trim())) return true;
   return isPrivateHeading(callout[2], options);
 }
 
@@ -434,7 +466,10 @@ export function mayBePrivate(source: string, options?: ClassifierOptions): boole
 function mayBePrivateWith(source: string, matchers: Matchers): boolean {
   if (MAY_FOLD.test(source)) return true;
   const letters = source.replace(/[^a-zA-Z0-9]+/g, '');
-  return matchers.stems.some(stems => stems.test(letters));
+  // Inline HTML tags join the halves of a word ("<b>Priv</b>ate"): the letters are also looked at without them.
+  const untagged = source.includes('<') ? source.replace(INLINE_TAG, '').replace(/[^a-zA-Z0-9]+/g, '') : letters;
+  if (matchers.stems.some(stems => stems.test(letters) || (untagged !== letters && stems.test(untagged)))) return true;
+  return mayHoldTypo(source, matchers.typos) || (untagged !== letters && mayHoldTypo(source.replace(INLINE_TAG, ''), matchers.typos));
 }
 
 function escapeRegExp(text: string): string {

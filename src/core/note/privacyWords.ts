@@ -14,8 +14,36 @@
  */
 export const PRIVATE_WORDS: readonly string[] = [
   'private', 'privat', 'privé', 'privée', 'privés', 'privées', 'privado', 'privada', 'privados', 'privadas',
-  'privato', 'privata', 'privati', 'pvt',
+  'privato', 'privata', 'privati', 'pvt', 'prywatne', 'prywatny', 'prywatna',
 ];
+
+/**
+ * Words after which "private" is an ordinary adjective, not a marker: "the private beta", "the Private
+ * Cloud team", "privately funded". Only when the next word follows after spaces, so "Private: cloud…"
+ * and "(private) cloud" stay markers.
+ */
+export const ORDINARY_AFTER_PRIVATE: readonly string[] = [
+  'beta', 'alpha', 'preview', 'cloud', 'clouds', 'key', 'keys', 'network', 'networks', 'subnet', 'subnets', 'repo', 'repos',
+  'repository', 'repositories', 'registry', 'endpoint', 'endpoints', 'api', 'apis', 'method', 'methods', 'field', 'fields',
+  'member', 'members', 'class', 'classes', 'sector', 'equity', 'company', 'companies', 'bank', 'banking', 'school',
+  'schools', 'practice', 'label', 'funded', 'held', 'owned', 'link', 'links', 'package', 'packages',
+];
+
+/**
+ * Privacy words long enough that a typo of one letter (left out, added, changed, or two letters swapped) still
+ * means them: "prviate", "privte", "confidental", "do not shrae". Such a typo makes a block uncertain.
+ * Phrases are compared without their spaces; every entry is seven letters or more, so no ordinary word
+ * is one letter away ("price", "prime" and "drive" are not).
+ */
+export const TYPO_TARGETS: readonly string[] = [
+  'private', 'privately', 'confidential', 'confidentially', 'confidentiel', 'confidentielle', 'confidencial',
+  'confidenziale', 'vertraulich', 'vertrouwelijk', 'riservato', 'riservata', 'do not share', "don't share",
+  'off the record', 'not for sharing', 'ne pas partager', 'nicht teilen', 'no compartir', 'não compartilhar',
+  'non condividere', 'niet delen', 'nie udostępniać', 'konfidentiellt',
+];
+
+/** Obsidian callout types that say the callout is the manager's own: `> [!secret]`, `> [!manager]`. */
+export const PRIVATE_CALLOUT_TYPES: readonly string[] = ['secret', 'hidden', 'personal', 'manager', 'mgr', 'sensitive'];
 
 /** A phrase that is ordinary when the next word is one of these: "between us and Payments" compares two teams. */
 export interface GuardedPhrase {
@@ -37,6 +65,8 @@ export const PRIVACY_PHRASES: Readonly<Record<string, readonly (string | Guarded
     { phrase: 'between us', unlessFollowedBy: ['and', 'or'] }, 'between you and me', 'keep this to myself',
     'not for them', 'not for him', 'not for her', 'note to self', 'for me only', 'only for me', 'internal only',
     'not for distribution', 'keep to myself', 'between the two of us', 'top secret', 'personal notes', "don't tell",
+    'just for me', 'only for my eyes', 'between you & me', 'b/w us', 'do not mention', "don't mention", 'keep quiet',
+    'manager notes', "manager's notes", 'manager thoughts', 'not to be discussed',
   ],
   fr: [
     'confidentiel', 'confidentielle', 'confidentiels', 'confidentielles', 'ne pas partager', 'ne pas diffuser',
@@ -57,6 +87,7 @@ export const PRIVACY_PHRASES: Readonly<Record<string, readonly (string | Guarded
   pt: [
     'não compartilhar', 'não partilhar', 'não divulgar', 'só para mim', { phrase: 'entre nós', unlessFollowedBy: ['e', 'ou'] },
     'não para ele', 'não para ela', 'sigiloso', 'sigilosa', 'nota particular', 'privativo',
+    'sigilo', 'confidencial', 'notas privadas',
   ],
   it: [
     'riservato', 'riservata', 'riservati', 'riservate', 'confidenziale', 'confidenziali', 'non condividere',
@@ -67,13 +98,27 @@ export const PRIVACY_PHRASES: Readonly<Record<string, readonly (string | Guarded
     { phrase: 'onder ons', unlessFollowedBy: ['en', 'of'] }, 'niet voor hem', 'niet voor haar', 'geheim', 'privénotitie',
     'persoonlijke notities', 'tussen ons',
   ],
+  pl: [
+    'poufne', 'poufny', 'poufna', 'poufnie', 'prywatnie', 'nie udostępniać', 'nie udostępniaj', 'nie dzielić się',
+    'tylko dla mnie', { phrase: 'między nami', unlessFollowedBy: ['a', 'i', 'oraz'] }, 'nie dla niego', 'nie dla niej', 'tajne',
+  ],
+  sv: [
+    'konfidentiell', 'konfidentiellt', 'konfidentiella', 'dela inte', 'endast för mig', 'bara för mig',
+    { phrase: 'mellan oss', unlessFollowedBy: ['och', 'eller'] }, 'inte för honom', 'inte för henne', 'hemlig', 'hemligt',
+    'personliga anteckningar',
+  ],
+  // Written without spaces between words: matched wherever they appear, not only between word edges.
+  ja: [
+    '非公開', '社外秘', '部外秘', '内緒', 'ないしょ', 'プライベート', '機密', '秘密', 'オフレコ', '他言無用', '共有しない',
+    '共有禁止', 'マネージャーのみ',
+  ],
 };
 
 /** "Not for <the note's person>", in each language: the person's first, last or full name follows. */
-export const NOT_FOR: readonly string[] = ['not for', 'pas pour', 'nicht für', 'no para', 'não para', 'non per', 'niet voor'];
+export const NOT_FOR: readonly string[] = ['not for', 'pas pour', 'nicht für', 'no para', 'não para', 'non per', 'niet voor', 'nie dla', 'inte för'];
 
 /** Symbols that mark a block private on their own. */
-export const PRIVATE_SYMBOLS: readonly string[] = ['🔒', '🔐', '🔏', '🤫', '🙊'];
+export const PRIVATE_SYMBOLS: readonly string[] = ['🔒', '🔐', '🔏', '🤫', '🙊', '🤐'];
 
 /**
  * Words that may stand beside a privacy word in a label and still leave it only a label
@@ -87,4 +132,5 @@ export const LABEL_WORDS: readonly string[] = [
   'notas', 'nota', 'comentarios', 'comentários', 'mis', 'minhas', 'sección', 'seção', 'secção', 'pessoal', 'apartado',
   'commenti', 'mie', 'sezione', 'personale', 'appunti',
   'notities', 'aantekeningen', 'opmerkingen', 'mijn', 'sectie', 'persoonlijk',
+  'notatki', 'uwagi', 'moje', 'anteckningar', 'mina', 'kommentarer', 'メモ', 'ノート',
 ];

@@ -19,7 +19,14 @@ export interface HiddenParts {
 
 /** Where something hidden may start: a backtick run, a comment, Obsidian's `%%`, an HTML tag, a link's target. */
 const HIDDEN_START = /`+|<!--|%%|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|\]\(/g;
-const LINK_TARGET = /\]\((?:<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/y;
+const LINK_TARGET = /\]\((?:<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"([^"]*)"|'([^']*)'|\(([^)]*)\)))?\s*\)/y;
+/**
+ * Tags that only style text inside a line: a reader sees "<b>Priv</b>ate" as one word, so they are
+ * taken out without separating words. Any other tag separates words.
+ */
+const INLINE_ELEMENT = /^<\/?(?:a|abbr|b|bdi|bdo|big|cite|data|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strike|strong|sub|sup|time|tt|u|var|del)(?=[\s/>])/i;
+/** An HTML tag as the hidden-text scanner reads one. */
+export const INLINE_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
 
 /**
  * Takes code spans (any backtick run length, closed by a run of the same length), HTML and `%%`
@@ -32,8 +39,8 @@ export function hideCodeAndMarkup(source: string): HiddenParts {
   let at = 0;
   let hadCode = false;
   const comments: string[] = [];
-  const hide = (start: number, end: number, keep = '') => {
-    text += source.slice(at, start) + keep + BREAK;
+  const hide = (start: number, end: number, keep = '', separate = true) => {
+    text += source.slice(at, start) + keep + (separate ? BREAK : '');
     at = end;
     HIDDEN_START.lastIndex = end;
   };
@@ -54,10 +61,12 @@ export function hideCodeAndMarkup(source: string): HiddenParts {
     } else if (token === '](') {
       LINK_TARGET.lastIndex = start;
       const target = LINK_TARGET.exec(source);
-      if (target) hide(start, start + target[0].length, ']');
+      // A link's title shows when the pointer rests on it, and in a saved page: it is read as text.
+      const title = target ? target[1] ?? target[2] ?? target[3] : undefined;
+      if (target) hide(start, start + target[0].length, title ? `]${BREAK}${title}` : ']');
       else HIDDEN_START.lastIndex = start + 2;
     } else {
-      hide(start, start + token.length);
+      hide(start, start + token.length, '', !INLINE_ELEMENT.test(token));
     }
   }
   return { text: text + source.slice(at), comments, hadCode };
@@ -119,6 +128,9 @@ export function withoutLineMarkers(source: string): string {
 const LOOK_ALIKES: Readonly<Record<string, string>> = {
   'р': 'p', 'а': 'a', 'е': 'e', 'і': 'i', 'о': 'o', 'с': 'c', 'т': 't', 'ѕ': 's', 'ј': 'j', 'һ': 'h', 'у': 'y',
   'х': 'x', 'ԁ': 'd', 'ν': 'v', 'ο': 'o', 'ρ': 'p', 'α': 'a', 'ι': 'i', 'κ': 'k', 'τ': 't', 'ı': 'i',
+  // Small capitals, which compatibility folding leaves as they are: "ᴘʀɪᴠᴀᴛᴇ".
+  'ᴀ': 'a', 'ʙ': 'b', 'ᴄ': 'c', 'ᴅ': 'd', 'ᴇ': 'e', 'ꜰ': 'f', 'ɢ': 'g', 'ʜ': 'h', 'ɪ': 'i', 'ᴊ': 'j', 'ᴋ': 'k', 'ʟ': 'l',
+  'ᴍ': 'm', 'ɴ': 'n', 'ᴏ': 'o', 'ᴘ': 'p', 'ʀ': 'r', 'ꜱ': 's', 'ᴛ': 't', 'ᴜ': 'u', 'ᴠ': 'v', 'ᴡ': 'w', 'ʏ': 'y', 'ᴢ': 'z',
 };
 
 /** Text folded for matching, and for each folded character the index it came from (to quote it as written). */
