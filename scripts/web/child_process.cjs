@@ -1,3 +1,4 @@
+/* global exports */
 // `child_process` in the browser build (dist/web/extension.js): a web worker starts no programs.
 // Commit Notes and Protect Notes Repository are hidden there and say why before they would get here;
 // should anything call it anyway, it fails as a missing program does, never silently.
