@@ -52,7 +52,7 @@ describe('the shareable copy', () => {
     }
     assert.deepEqual(copy.removed, ['the flightRisk field', 'the salaryBand field', 'the themes field', 'comments in the frontmatter', 'comments and guidance',
       'the "7. If you were to leave, what would be the number one reason?" section (listed as private in your settings)',
-      'the "Manager thoughts" section (listed as private in your settings)', 'a private action item', 'the "Private notes" section']);
+      'the "Manager thoughts" section', 'a private action item', 'the "Private notes" section']);
   });
 
   it('keeps the title, the questions and the action items as written, under fresh frontmatter', () => {

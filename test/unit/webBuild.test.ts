@@ -78,8 +78,16 @@ describe('web build: the same code runs in a browser\'s web worker', () => {
 
   it('no source compiles a schema at run time, and none reaches Node on the extension\'s path', () => {
     const offenders = typeScriptFiles('src').filter(file => !file.startsWith(join('src', 'cli')))
-      .filter(file => /from 'ajv'|new Ajv\(|from '(node:)?(path|crypto|fs|os|child_process)'/.test(readFileSync(file, 'utf8').replace(/^\s*import type .*$/gm, '')));
+      .filter(file => /from 'ajv'|new Ajv\(|from '(node:)?(path|crypto|fs|os)'/.test(readFileSync(file, 'utf8').replace(/^\s*import type .*$/gm, '')));
     assert.deepEqual(offenders, []);
+  });
+
+  it('starts programs only from the two commands that refuse in the browser, where a stand-in takes child_process', () => {
+    const starting = typeScriptFiles('src').filter(file => !file.startsWith(join('src', 'cli')))
+      .filter(file => /from '(node:)?child_process'/.test(readFileSync(file, 'utf8')));
+    assert.deepEqual(starting.sort(), [join('src', 'vscode', 'notes', 'commitNotesCommand.ts'), join('src', 'vscode', 'notes', 'protectNotesCommand.ts')]);
+    for (const file of starting) assert.match(readFileSync(file, 'utf8'), /this\.host === 'web'/, `${file} says why on the web before it starts a program`);
+    assert.match(readFileSync('scripts/build.mjs', 'utf8'), /child_process\$\/ \}, \(\) => \(\{ path: resolve\('scripts', 'web', 'child_process\.cjs'\)/);
   });
 
   it('the manifest has a browser entry beside main, and hides Commit Notes where git cannot run', () => {

@@ -1,4 +1,4 @@
-import { analyzeNote, classifyBlock, Note, QuestionScript, RecordKind } from '../note';
+import { analyzeNote, Note, QuestionScript, RecordKind } from '../note';
 import { dirnamePosix, normalizePosix, relativePosix } from '../base';
 
 /** What the previous conversation with the same person left open. */
@@ -167,8 +167,9 @@ export function answersTo(note: Note, records: RecordKind): string[] {
   return answers;
 }
 
+/** A carried answer the copy would leave out says so at its end, whatever marks it already: the next note reads it the same way. */
 function markedPrivate(item: string): string {
-  return classifyBlock(item).privacy === 'private' ? item : `${item} (private)`;
+  return /\(private\)$/.test(item) ? item : `${item} (private)`;
 }
 
 /** A folder name for a person: lower case, accents dropped, words joined by hyphens. */

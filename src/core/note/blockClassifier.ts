@@ -4,6 +4,7 @@ import { BlockKind, HiddenSpan, PrivacyReason, UnknownMarker } from './blocks';
 import { ClassifierOptions, classifyBlock, isPrivateCallout, isPrivateHeading, isPrivateLabel } from './privacyClassifier';
 import { QuestionScript } from './questionScript';
 import { ANY_MARKER, NEXT_STEPS_ID, PRIVATE_ID, THEIR_WORDS_ID } from './sections';
+import { hideCodeAndMarkup } from './visibleBlockText';
 
 /** Why a block is not shared. A block with no verdict is shared. */
 export interface Verdict {
@@ -103,7 +104,8 @@ export class BlockClassifier {
   private paragraphLike(node: Nodes, kind: BlockKind, own: string, afterRule: boolean): Verdict | undefined {
     const first = node.type === 'listItem' ? node.children[0] : node;
     const texts = first ? visibleTexts(first) : '';
-    if (texts.includes('-->') && own.includes('<!--')) return privateFor('unreadableComment');
+    // A comment the parser could not read shows its end as text; a `<!--` inside a code span is code, not a comment.
+    if (texts.includes('-->') && own.includes('<!--') && hideCodeAndMarkup(own).comments.length > 0) return privateFor('unreadableComment');
     this.noteUnclosedComment(first);
     if (isPrivateLabel(own, this.options)) {
       const verdict: Verdict = { privacy: 'private', reason: 'label', because: labelWords(own) };

@@ -216,10 +216,15 @@ function withoutHidden(source: string, lineStart: number, hidden: readonly { sta
     const from = Math.max(0, start - lineStart);
     const to = Math.min(source.length, end - lineStart);
     if (to <= 0 || from >= source.length || to <= position) continue;
-    result += source.slice(position, Math.max(position, from)).replace(/[ \t]$/, '');
+    result = joinedBySpace(result, source.slice(position, Math.max(position, from)));
     position = Math.max(position, to);
   }
-  return result + source.slice(position);
+  return joinedBySpace(result, source.slice(position));
+}
+
+/** Two pieces of a line either side of what was taken out: one space where both had one, so words stay apart and no gap doubles. */
+function joinedBySpace(text: string, more: string): string {
+  return /[ \t]$/.test(text) && /^[ \t]/.test(more) ? text + more.replace(/^[ \t]+/, '') : text + more;
 }
 
 /** Which of the sensitive words the text still contains (whole words, any case). */
