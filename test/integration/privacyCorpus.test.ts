@@ -9,7 +9,8 @@ const CORPUS = resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'privacy
 const SECRET_TOKEN = /zqx\d{2,3}[a-z]/i;
 
 describe('privacy corpus: nothing private leaves through the editor commands', function () {
-  this.timeout(120_000);
+  // 150 notes, each shared twice and checked: a hang guard, not a speed target.
+  this.timeout(600_000);
   const folder = () => vscode.Uri.joinPath(workspaceRoot(), 'growth-notes', 'privacy-corpus');
   const exports = () => vscode.Uri.joinPath(workspaceRoot(), 'privacy-exports');
 

@@ -36,7 +36,7 @@ export class ExportCalendarCommand implements Command {
     if (!target) return undefined;
     // The save dialog has asked already; a file named by a caller is replaced only when it says so, or the manager does.
     if (options.saveTo && !options.replace && await exists(target) && !await this.replaceConfirmed(target)) return undefined;
-    if (!await writeExport(WriteActions.saveCalendar, target, calendarFile(events, Date.now()))) return undefined;
+    if (!await writeExport(WriteActions.saveCalendar, target, calendarFile(events, Date.now()), { confirmed: true })) return undefined;
     void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0} events. Import the file again after a change: the same events are updated, not added twice.', events.length));
     return target;
   }
