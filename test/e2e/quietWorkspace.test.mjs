@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import {
   ensureCodeServer, freePort, installVsix, makeSandbox, markdownOnlyWorkspace, openBrowser, OUTPUT, removeSandbox, ROOT, startServer, stopServer, workbenchUrl,
 } from '../../scripts/vscode-server.mjs';
+import { workbenchUi } from './workbenchUi.mjs';
 
 const SHOTS = join(OUTPUT, 'screenshots');
 const EXTENSION = 'growth-conversations.growth-conversations';
@@ -13,6 +14,7 @@ let sandbox;
 let server;
 let browser;
 let page;
+const { runCommand } = workbenchUi(() => page);
 let workspace;
 
 /** Every line of VS Code's own logs in the sandbox (the extension host logs each activation). */
@@ -30,24 +32,6 @@ function logLines() {
 }
 
 const activated = () => logLines().filter(line => line.includes(EXTENSION) && /activat/i.test(line));
-
-async function runCommand(title) {
-  const input = page.locator('.quick-input-widget input');
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    await input.waitFor({ timeout: 15000 });
-    await input.fill(`>${title}`);
-    try {
-      await row.waitFor({ timeout: 4000 });
-      break;
-    } catch (error) {
-      if (attempt >= 8) throw error;
-    }
-  }
-  await page.keyboard.press('Enter');
-}
 
 describe('the packaged extension in a Markdown repository without growth notes', function () {
   before(async function () {

@@ -8,36 +8,19 @@ import { join } from 'node:path';
 import {
   copyWorkspace, ensureCodeServer, freePort, installVsix, makeSandbox, openBrowser, OUTPUT, removeSandbox, ROOT, startServer, stopServer, workbenchUrl,
 } from '../../scripts/vscode-server.mjs';
+import { workbenchUi } from './workbenchUi.mjs';
 
 const SHOTS = join(OUTPUT, 'screenshots');
 let sandbox;
 let server;
 let browser;
 let page;
+const { runCommand, openFile, showGrowthContainer, showOverviewContainer, setPaneExpanded, card, guideRow } = workbenchUi(() => page);
 let workspace;
 const consoleLines = [];
 
 async function screenshot(name) {
   await page.screenshot({ path: join(SHOTS, `web-${name}.png`) });
-}
-
-/** Runs a command through the command palette, retrying while contributions are still loading. */
-async function runCommand(title) {
-  const input = page.locator('.quick-input-widget input');
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    await input.waitFor({ timeout: 15000 });
-    await input.fill(`>${title}`);
-    try {
-      await row.waitFor({ timeout: 4000 });
-      break;
-    } catch (error) {
-      if (attempt >= 8) throw error;
-    }
-  }
-  await page.keyboard.press('Enter');
 }
 
 /** The rows the command palette offers for a query, once it has settled on them. */
@@ -49,45 +32,6 @@ async function paletteRows(query, expected) {
   const rows = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
   await page.keyboard.press('Escape');
   return rows;
-}
-
-async function openFile(name) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10000 });
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: name.split('/').pop() }).waitFor({ timeout: 10000 });
-}
-
-/** Opens the Growth container unless it is already showing (a second click would hide the sidebar). */
-async function showGrowthContainer() {
-  const header = page.locator('.pane-header', { hasText: 'Question Guide' }).first();
-  if (!(await header.isVisible())) await page.locator('.activitybar [aria-label^="Growth Conversations"]').first().click();
-  await header.waitFor({ timeout: 20000 });
-}
-
-async function showOverviewContainer() {
-  const header = page.locator('.pane-header', { hasText: 'Themes' }).first();
-  if (!(await header.isVisible())) await page.locator('.activitybar [aria-label^="Growth Overview"]').first().click();
-  await header.waitFor({ timeout: 20000 });
-}
-
-async function setPaneExpanded(title, expanded) {
-  const header = page.locator('.pane-header', { hasText: title }).first();
-  await header.waitFor({ timeout: 20000 });
-  if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
-}
-
-/** The Current Question card's page (a webview: an iframe inside an iframe). */
-function card() {
-  return page.frameLocator('iframe.webview.ready >> nth=0').frameLocator('#active-frame');
-}
-
-function guideRow(text) {
-  return page.locator('.monaco-list-row[aria-label^="Question "]', { hasText: text }).first();
 }
 
 /** Moves the cursor to the line of a fixture note that starts with `start`, with Go to Line (Ctrl+G), as a manager might. */
