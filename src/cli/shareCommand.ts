@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'path';
+import { dirname, relative, resolve, sep } from 'path';
 import { shareableCopy } from '../core/outputs';
 import { CONFIG_OPTION, defineCommand, onePositional } from './command';
 import { earlierNotesOf, notesRootOf } from './earlierNotes';
@@ -22,8 +22,11 @@ export const shareCommand = defineCommand({
     const found = rulesOrRefuse(dirname(resolve(notePath)), values.config);
     const { privateFields, privateSections } = found.rules.share;
     const script = scriptFor(found);
-    const earlierNotes = await earlierNotesOf(values.notes !== undefined ? folderArgument(values.notes) : notesRootOf(notePath, found), text, io, script);
-    const copy = shareableCopy(text, { privateFields, privateSections, script, earlierNotes });
+    const notesRoot = values.notes !== undefined ? folderArgument(values.notes) : notesRootOf(notePath, found);
+    const earlierNotes = await earlierNotesOf(notesRoot, text, io, script);
+    // In the paths the earlier notes have (relative to that folder, with /), so only the note's own folder counts.
+    const ownPath = relative(notesRoot, resolve(notePath)).split(sep).join('/');
+    const copy = shareableCopy(text, { privateFields, privateSections, script, earlierNotes, notePath: ownPath });
     if ('refused' in copy) throw new ShareRefusedError(`${copy.refused} Nothing was shared.`);
     if (copy.removed.length > 0) io.printError(`Left out: ${copy.removed.join(', ')}.`);
     return writeOutput(copy.text, 'Growth conversation', { path: values.out, force: values.force ?? false }, io);

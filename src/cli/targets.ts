@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'fs';
 import ignore, { Ignore } from 'ignore';
 import { Minimatch } from 'minimatch';
+import { homedir } from 'os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'path';
 import { UsageError } from './usageError';
 
@@ -32,6 +33,10 @@ export function resolveTargets(args: readonly string[], cwd: string): Targets {
   const only = targets.length === 1 ? targets[0] : undefined;
   const single = only?.kind === 'folder';
   const root = only?.kind === 'folder' ? only.full : commonFolder(targets.map(t => (t.kind === 'pattern' ? t.base : t.kind === 'file' ? dirname(t.full) : t.full)));
+  // Paths far apart would make one walk of everything between them (for /tmp/a.md and ~/b.md, the whole disk).
+  if (!single && targets.length > 1 && (root === dirname(root) || root === homedir())) {
+    throw new UsageError('The paths given have no folder in common but the top of the disk or your home folder: check one folder of notes at a time.');
+  }
   const ignored = gitignored(root);
   return {
     root,

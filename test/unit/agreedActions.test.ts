@@ -113,6 +113,19 @@ describe('What we agreed last time, in the shareable copy', () => {
     assert.ok(copy.text.startsWith(without.text));
   });
 
+  it('takes earlier notes from the note\'s own folder only: another person of the same name never shows', () => {
+    const inFolder = (folder: string) => CHAIN.map(chained => ({ ...chained, path: `${folder}/${chained.path}` }));
+    const namesake = { ...summarizeNote(note('Alex Morgan', '2026-02-01', '- [ ] Prepare the visa papers'), BUILT_IN_SCRIPT), path: 'alex-morgan-2/visa.md' };
+    const copy = shareableCopy(current, { ...options, earlierNotes: [...inFolder('alex-morgan'), namesake], notePath: 'alex-morgan/today.md' });
+    assert.ok(!('refused' in copy));
+    assert.match(copy.text, /Write the on-call proposal/);
+    assert.doesNotMatch(copy.text, /visa/);
+    const theirs = shareableCopy(current, { ...options, earlierNotes: [...inFolder('alex-morgan'), namesake], notePath: 'alex-morgan-2/today.md' });
+    assert.ok(!('refused' in theirs));
+    assert.match(theirs.text, /Prepare the visa papers/);
+    assert.doesNotMatch(theirs.text, /on-call proposal/);
+  });
+
   it('leaves out an earlier action whose words read as private, even when its note did not mark it', () => {
     const earlier = { ...summarizeNote(note('Alex Morgan', '2026-01-10', '- [ ] Ask about the reorg'), BUILT_IN_SCRIPT), path: 'e.md' };
     const worded = { ...earlier, tasks: earlier.tasks.map(task => ({ ...task, text: 'Ask about the reorg, manager only' })) };

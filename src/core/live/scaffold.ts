@@ -169,7 +169,7 @@ export function answersTo(note: Note, records: RecordKind): string[] {
 
 /** A carried answer the copy would leave out says so at its end, whatever marks it already: the next note reads it the same way. */
 function markedPrivate(item: string): string {
-  return /\(private\)$/.test(item) ? item : `${item} (private)`;
+  return /\(private\)\s*$/i.test(item) ? item : `${item} (private)`;
 }
 
 /** A folder name for a person: lower case, accents dropped, words joined by hyphens. */

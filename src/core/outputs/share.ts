@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { msg } from '../base';
+import { dirnamePosix, msg } from '../base';
 import { analyzeNote, ANY_MARKER, Block, ClassifierOptions, classifyBlock, isPrivateHeading, mayBePrivate, NoteAnalysis, QuestionScript, summaryFromAnalysis, THEIR_WORDS_ID, withReadingRules } from '../note';
 import { SHARED_COPY_TYPE, SHAREABLE_FIELDS, shareRefusal } from '../privacy';
 import { agreedBefore, agreedLine, ChainNote } from '../workspace';
@@ -15,6 +15,11 @@ export interface ShareOptions {
    * earlier conversations and what became of them. Without them the copy has no such section.
    */
   readonly earlierNotes?: readonly ChainNote[];
+  /**
+   * The note's own path, in the terms of `earlierNotes`' paths. Earlier notes then count only from its
+   * folder: two people of one name keep separate folders, and one's actions must never reach the other's copy.
+   */
+  readonly notePath?: string;
 }
 
 export interface SharedCopy {
@@ -48,7 +53,7 @@ export function shareableCopy(noteText: string, options: ShareOptions): SharedCo
   const removed: string[] = [];
   const frontmatter = shareableFrontmatter(analysis, options, removed);
   const body = renderBody(analysis, new Set(options.privateSections.map(name => name.trim().toLowerCase())), removed);
-  const agreed = options.earlierNotes ? agreedSection(analysis, options.earlierNotes, { extraWords: script.privacyWords, person: analysis.note.person }, removed) : '';
+  const agreed = options.earlierNotes ? agreedSection(analysis, sameFolder(options.earlierNotes, options.notePath), { extraWords: script.privacyWords, person: analysis.note.person }, removed) : '';
   return { text: `${frontmatter}\n${body}${agreed}`, removed: [...new Set(removed)] };
 }
 
@@ -57,6 +62,13 @@ export function shareableCopy(noteText: string, options: ShareOptions): SharedCo
  * when it was first written and what became of it by this conversation. An action private in any
  * note, or whose words read as private, is left out and named.
  */
+/** The notes in the same folder as `notePath`; all of them when it is not known. */
+function sameFolder(notes: readonly ChainNote[], notePath: string | undefined): readonly ChainNote[] {
+  if (notePath === undefined) return notes;
+  const folder = dirnamePosix(notePath);
+  return notes.filter(note => dirnamePosix(note.path) === folder);
+}
+
 function agreedSection(analysis: NoteAnalysis, earlierNotes: readonly ChainNote[], words: ClassifierOptions, removed: string[]): string {
   const current = summaryFromAnalysis(analysis);
   if (!current.date || !current.person) return '';

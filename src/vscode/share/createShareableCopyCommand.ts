@@ -49,7 +49,7 @@ export class CreateShareableCopyCommand implements Command {
       return undefined;
     }
     await this.notes.ready;
-    const copy = shareableCopy(source.getText(), { privateFields, privateSections, script, earlierNotes: this.notes.index.all() });
+    const copy = shareableCopy(source.getText(), { privateFields, privateSections, script, earlierNotes: this.notes.index.all(), notePath: source.uri.toString() });
     if ('refused' in copy) {
       logRefusal('Creating a shareable copy', 'the note cannot be shared safely', source.uri);
       await vscode.window.showWarningMessage(vscode.l10n.t('No copy was made. {0}', copy.refused), { modal: true });
