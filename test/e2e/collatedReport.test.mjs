@@ -52,10 +52,13 @@ describe('the collated report in a browser', () => {
     assert.equal(await page.locator('h1').textContent(), 'Growth themes across teams, 2026-Q4');
     const chart = page.locator('svg[aria-label="People per theme over the last four quarters"]');
     const box = await chart.boundingBox();
-    assert.ok(box && box.width > 600 && box.height > 200, `the theme chart is drawn (${JSON.stringify(box)})`);
+    // Only themes at least three people raised are drawn, so the chart's height follows how many there are.
+    assert.ok(box && box.width > 600 && box.height > 100, `the theme chart is drawn (${JSON.stringify(box)})`);
     // Four bars per theme (one per quarter), with their labels as text a person can read.
-    assert.equal(await chart.locator('text.label').count(), 8);
-    assert.equal(await chart.locator('rect[height="5"]').count(), 32);
+    // Themes that reach the minimum of three people across the digests: four here, with the digests' vocabulary.
+    const themes = await chart.locator('text.label').count();
+    assert.equal(themes, 4);
+    assert.equal(await chart.locator('rect[height="5"]').count(), themes * 4);
     assert.ok((await chart.locator('text.label').first().textContent()).startsWith('ci speed'));
     assert.ok(await page.locator('svg[aria-label="People per team"]').isVisible());
     assert.match(await page.locator('table').first().innerText(), /on-call load ★\s+19\s+3\s+3\s+growing \(13 before\)\s+in progress Platform leads/);

@@ -204,7 +204,8 @@ describe('the extension in the browser: the web worker extension host, as in vsc
     await readFirst.waitFor({ timeout: 20000 });
     await screenshot('shareable-copy-sensitive-word');
     await readFirst.locator('.monaco-button', { hasText: 'Open the Copy' }).click();
-    await page.locator('.tab.active', { hasText: '2026-05-12-shared' }).waitFor({ timeout: 20000 });
+    // The copy is an unsaved document bound to no file name (so it can never be saved anywhere without a dialog).
+    await page.locator('.editor-group-container.active .view-lines', { hasText: 'growth-shared-copy' }).first().waitFor({ timeout: 20000 });
     await page.locator('.notification-toast', { hasText: 'This copy can be shared' }).first().waitFor({ timeout: 20000 });
     // The editor draws spaces as no-break spaces.
     const text = (await page.locator('.editor-group-container.active .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
