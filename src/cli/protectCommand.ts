@@ -4,6 +4,7 @@ import { attributesLine, filterConfig, formatRecipients, hasAttributesLine, isRe
 import { CONFIG_OPTION, defineCommand, onePositional } from './command';
 import { git, gitConfig, gitText, repositoryRoot } from './gitRepo';
 import { CliIo, CommandRefusedError, folderArgument, readRules } from './io';
+import { writeOutputFile } from './outputFile';
 import { decryptNote, ensureIdentity, identityPath, isEncrypted, publicKeyOf, readIdentities } from './noteCrypto';
 
 /**
@@ -65,7 +66,8 @@ function updateRecipients(root: string, myKey: string, add: readonly string[], r
   const after = parseRecipients(text).recipients;
   if (after.length === 0) throw new CommandRefusedError('That would leave nobody able to read the notes; add another key first.');
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
+  // The recipients file is replaced on purpose, through the one writer (temporary, fsync, rename; never over a note).
+  writeOutputFile(path, text, true);
   if (!after.includes(myKey)) io.printError(`Your key (${myKey}) is not a recipient: notes committed from now on cannot be read on this machine.`);
   if (add.length + remove.length > 0) {
     io.print(`Recipients now: ${after.length}. Notes committed from now on are encrypted for them; what was committed and pushed before stays readable to whoever could read it then.`);
@@ -79,7 +81,8 @@ function addAttributes(root: string, notesFolder: string): void {
   const existing = existsSync(path) ? readFileSync(path, 'utf8') : '';
   const line = attributesLine(notesFolder);
   if (hasAttributesLine(existing, line)) return;
-  writeFileSync(path, `${existing}${existing === '' || existing.endsWith('\n') ? '' : '\n'}${line}\n`);
+  // Every line already there is kept; the file is replaced whole through the one writer.
+  writeOutputFile(path, `${existing}${existing === '' || existing.endsWith('\n') ? '' : '\n'}${line}\n`, true);
 }
 
 /** Stages the set-up and every tracked note again, so the next commit stores them encrypted for today's recipients. */
