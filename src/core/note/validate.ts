@@ -32,9 +32,9 @@ export function validateNote(analysis: NoteAnalysis, context?: NoteContext): Pro
       ? msg('validate.unknownMarkerSuggestion', marker.id, marker.suggestion)
       : msg('validate.unknownMarker', marker.id), marker.suggestion));
   }
-  const achievements = note.sections.find(s => s.records === 'achievements' && s.answered);
-  if (achievements && (note.achievements ?? 0) < MIN_ACHIEVEMENTS) {
-    problems.push(problem(analysis.lines.lineRange(achievements.headingLine), 'info', 'few-achievements',
+  const achievementsLine = analysis.achievementsLine ?? note.sections.find(s => s.records === 'achievements' && s.answered)?.headingLine;
+  if (achievementsLine !== undefined && (note.achievements ?? 0) < MIN_ACHIEVEMENTS) {
+    problems.push(problem(analysis.lines.lineRange(achievementsLine), 'info', 'few-achievements',
       msg('validate.fewAchievements', note.achievements ?? 0, MIN_ACHIEVEMENTS)));
   }
   return problems.sort(compareProblems);
