@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { dirnamePosix, msg } from '../base';
-import { analyzeNote, ANY_MARKER, Block, ClassifierOptions, classifyBlock, isPrivateHeading, mayBePrivate, NoteAnalysis, QuestionScript, summaryFromAnalysis, THEIR_WORDS_ID, withReadingRules } from '../note';
+import { analyzeNote, ANY_MARKER, Block, ClassifierOptions, classifyBlock, isPrivateHeading, mayBePrivate, NoteAnalysis, QuestionScript, summaryFromAnalysis, THEIR_WORDS_ID, theirWordsIn, withReadingRules } from '../note';
 import { SHARED_COPY_TYPE, SHAREABLE_FIELDS, shareRefusal } from '../privacy';
 import { agreedBefore, agreedLine, ChainNote } from '../workspace';
 
@@ -162,6 +162,8 @@ function renderBody(analysis: NoteAnalysis, listed: ReadonlySet<string>, removed
   const { note, lines } = analysis;
   nameLeftOut(analysis, listed, removed);
   const hidden = [...note.hidden].sort((a, b) => a.start - b.start);
+  // The person's own words (a pre-read's answers) are labelled as theirs: the marker that says so is a comment the copy drops.
+  const theirs = new Set([...theirWordsIn(analysis).values()].map(words => words.line));
   const out: string[] = [];
   note.blocks.forEach((unit, index) => {
     if (unit.parent !== -1 || unit.privacy !== 'shared') return;
@@ -180,7 +182,7 @@ function renderBody(analysis: NoteAnalysis, listed: ReadonlySet<string>, removed
       kept.push(visible.replace(/[ \t]+$/, ''));
     }
     while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
-    if (kept.length > 0) out.push(kept.join('\n'));
+    if (kept.length > 0) out.push(`${theirs.has(unit.startLine) ? `_${msg('share.theirWords')}_\n\n` : ''}${kept.join('\n')}`);
   });
   return `${out.join('\n\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }
