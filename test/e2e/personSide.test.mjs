@@ -59,11 +59,21 @@ async function inputValue(input, test, what, timeout = 20_000) {
 async function answerFileDialog(path) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: 20000 });
-  // The dialog fills in its folder first; the path is typed over it once it is there.
+  // The dialog fills in its folder and lists it first; the path is typed over it once it is there.
   await inputValue(input, value => value.startsWith('/'), 'the file dialog\'s folder');
   if (path) {
-    await input.fill(path);
-    await inputValue(input, value => value === path, path);
+    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 20000 });
+    // Typed again should the dialog, still settling, put its folder back.
+    for (let attempt = 1; ; attempt++) {
+      await input.fill(path);
+      try {
+        await inputValue(input, value => value === path, path, 3000);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: path.split('/').pop() }).first().waitFor({ timeout: 5000 });
+        if ((await input.inputValue()) === path) break;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+      }
+    }
   }
   await page.keyboard.press('Enter');
   // A first export asks to create the export folder: the manager says OK.
@@ -218,6 +228,7 @@ describe('the person\'s side in the VS Code UI: pre-read, their words, What we a
   it('Create Shareable Copy: their words marked as theirs, and What we agreed last time', async function () {
     this.timeout(180_000);
     await page.locator('.tab', { hasText: notePath.split('/').pop() }).first().click();
+    await page.mouse.move(24, 600); // off the tab, so its tooltip does not cover the copy
     await page.locator('.monaco-editor textarea').first().focus();
     await runCommand('Growth: Create Shareable Copy');
     const readFirst = page.locator('.monaco-dialog-box', { hasText: 'Read it before you share it' }).first();

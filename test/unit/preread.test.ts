@@ -238,6 +238,10 @@ describe('the person\'s pre-read: their words in the note', function () {
     const hints = guideState(three.note, BUILT_IN_SCRIPT, undefined, achievementsNamed(three)).questions.find(q => q.question.id === 'achievements')?.hints;
     assert.deepEqual(hints, []);
     assert.equal(analyzeNote(TODAYS_NOTE, BUILT_IN_SCRIPT).note.achievements, achievementsNamed(analyzeNote(TODAYS_NOTE, BUILT_IN_SCRIPT)), 'without their words, the manager\'s own count');
+    // The scaffold's unfilled "1." says nothing to the person: the copy leaves it out.
+    assert.match(TODAYS_NOTE, /^1\. *$/m);
+    const today = shareableCopy(TODAYS_NOTE, { ...SHARE, script: BUILT_IN_SCRIPT });
+    assert.ok(!('refused' in today) && !/^\s*\d+\.\s*$/m.test(today.text), 'refused' in today ? today.refused : today.text);
   });
 
   it('refuses a file that is not a growth note', () => {

@@ -170,7 +170,9 @@ function renderBody(analysis: NoteAnalysis, listed: ReadonlySet<string>, removed
     const dropped = new Set<number>();
     for (let i = index + 1; i < note.blocks.length && note.blocks[i].start < unit.end; i++) {
       const inner = note.blocks[i];
-      if (inner.privacy !== 'shared') for (let l = inner.startLine; l <= inner.endLine; l++) dropped.add(l);
+      // An empty list item (the scaffold's "1." left unfilled) says nothing to the person either.
+      const empty = inner.kind === 'item' && inner.text.trim() === '' && inner.startLine === inner.endLine;
+      if (inner.privacy !== 'shared' || empty) for (let l = inner.startLine; l <= inner.endLine; l++) dropped.add(l);
     }
     const kept: string[] = [];
     for (let l = unit.startLine; l <= unit.endLine; l++) {
