@@ -153,8 +153,17 @@ describe('the person\'s side in the VS Code UI: pre-read, their words, What we a
     }
     for (const secret of ['flight', 'Medium flight risk', 'director', 'Private notes', 'staff promotion']) assert.ok(!sent.toLowerCase().includes(secret.toLowerCase()), secret);
     // The manager looks at what goes out before sending it.
-    await page.locator('.notification-toast .monaco-button', { hasText: 'Open' }).first().click();
-    await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 20000 });
+    // A click while the message is still sliding in can miss: clicked again until the file opens.
+    const open = page.locator('.notification-toast', { hasText: name }).locator('.monaco-button', { hasText: 'Open' }).first();
+    for (let attempt = 1; ; attempt++) {
+      if (await open.isVisible()) await open.click().catch(() => {});
+      try {
+        await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 5000 });
+        break;
+      } catch (error) {
+        if (attempt >= 6) throw error;
+      }
+    }
     await page.locator('.editor-group-container.active .view-lines', { hasText: 'Before our conversation' }).first().waitFor({ timeout: 20000 });
     await screenshot('person-02-preread-sent');
   });
@@ -241,6 +250,13 @@ describe('the person\'s side in the VS Code UI: pre-read, their words, What we a
     assert.match(top, /type: growth-shared-copy/);
     assert.doesNotMatch(top, /flightRisk|Private notes/);
     await screenshot('person-06-copy-their-words');
+    // The end of the copy on its own, as the person will read it: the message put away, the copy in one column.
+    await runCommand('Notifications: Clear All Notifications');
+    await page.locator('.notification-toast').first().waitFor({ state: 'hidden', timeout: 20000 });
+    await runCommand('View: Single Column Editor Layout');
+    await page.locator('.editor-group-container').nth(1).waitFor({ state: 'detached', timeout: 20000 });
+    await page.locator('.tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 20000 });
+    await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
     await page.keyboard.press('Control+End');
     const agreed = page.locator('.editor-group-container.active .view-lines', { hasText: 'What we agreed last time' }).first();
     await agreed.waitFor({ timeout: 20000 });
