@@ -237,7 +237,7 @@ export const MESSAGES = {
   'preread.actionOwner': '{0} (@{1})',
   'preread.actionDue': '{0} (due {1})',
   'preread.achievementsPrompt': 'Up to three, each on a line of its own.',
-  'preread.leftOut': '{0} left out: what the copy for the person would leave out.',
+  'preread.leftOut': 'Left out what the person\'s copy would not show either: {0} of the goals and actions.',
   'preread.noteLeftOut': 'Nothing taken from {0}: {1}',
   'preread.placed': '{0} of {1} answers placed in the note.',
   'preread.unplaced': 'Could not place "{0}" (line {1} of the file): no question matches it.',
