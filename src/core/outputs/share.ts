@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { dirnamePosix, msg } from '../base';
-import { ambiguousStructure, analyzeNote, Block, ClassifierOptions, classifyBlock, mayBePrivate, NoteAnalysis, QuestionScript, summaryFromAnalysis, withReadingRules } from '../note';
+import { ambiguousStructure, analyzeNote, Block, ClassifierOptions, classifyBlock, mayBePrivate, NoteAnalysis, QuestionScript, summaryFromAnalysis, theirWordsIn, withReadingRules } from '../note';
 import { SHARED_COPY_TYPE, SHAREABLE_FIELDS, shareRefusal } from '../privacy';
 import { agreedBefore, agreedLine, ChainNote } from '../workspace';
 
@@ -122,13 +122,17 @@ function renderBody(analysis: NoteAnalysis, listed: ReadonlySet<string>, removed
   const { note, lines } = analysis;
   nameLeftOut(analysis, listed, removed);
   const hidden = [...note.hidden].sort((a, b) => a.start - b.start);
+  // The person's own words (a pre-read's answers) are labelled as theirs: the marker that says so is a comment the copy drops.
+  const theirs = new Set([...theirWordsIn(analysis).values()].map(words => words.line));
   const out: string[] = [];
   note.blocks.forEach((unit, index) => {
     if (unit.parent !== -1 || unit.privacy !== 'shared') return;
     const dropped = new Set<number>();
     for (let i = index + 1; i < note.blocks.length && note.blocks[i].start < unit.end; i++) {
       const inner = note.blocks[i];
-      if (inner.privacy !== 'shared') for (let l = inner.startLine; l <= inner.endLine; l++) dropped.add(l);
+      // An empty list item (the scaffold's "1." left unfilled) says nothing to the person either.
+      const empty = inner.kind === 'item' && inner.text.trim() === '' && inner.startLine === inner.endLine;
+      if (inner.privacy !== 'shared' || empty) for (let l = inner.startLine; l <= inner.endLine; l++) dropped.add(l);
     }
     const kept: string[] = [];
     for (let l = unit.startLine; l <= unit.endLine; l++) {
@@ -140,7 +144,7 @@ function renderBody(analysis: NoteAnalysis, listed: ReadonlySet<string>, removed
       kept.push(visible.replace(/[ \t]+$/, ''));
     }
     while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
-    if (kept.length > 0) out.push(kept.join('\n'));
+    if (kept.length > 0) out.push(`${theirs.has(unit.startLine) ? `_${msg('share.theirWords')}_\n\n` : ''}${kept.join('\n')}`);
   });
   return `${out.join('\n\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }

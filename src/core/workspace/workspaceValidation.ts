@@ -1,4 +1,4 @@
-import { analyzeNote, ANY_MARKER, complexityProblem, declaresGrowthNote, emptyBody, Frontmatter, MIN_ACHIEVEMENTS, NEXT_STEPS_ID, Note, NoteAnalysis, NoteContext, noteFields, NoteSummary, parseFrontmatter, PRIVATE_ID, QuestionScript, SimpleFrontmatter, simpleFrontmatterWithFields, validateNote } from '../note';
+import { analyzeNote, ANY_MARKER, mayHoldTheirWords, complexityProblem, declaresGrowthNote, emptyBody, Frontmatter, MIN_ACHIEVEMENTS, NEXT_STEPS_ID, Note, NoteAnalysis, NoteContext, noteFields, NoteSummary, parseFrontmatter, PRIVATE_ID, QuestionScript, SimpleFrontmatter, simpleFrontmatterWithFields, validateNote } from '../note';
 import { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { NotePipeline } from './notePipeline';
 import { LineIndex, Problem } from '../base';
@@ -18,7 +18,8 @@ export interface FileProblems {
  */
 export function analysisForValidation(rawText: string, script: QuestionScript, summary: NoteSummary | undefined, summaryOfThisText = false): NoteAnalysis {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  if (!summary || validationNeedsModel(summary)) return analyzeNote(text, script);
+  // The person's own words can name achievements the summary does not count: the model counts them.
+  if (!summary || validationNeedsModel(summary) || mayHoldTheirWords(text)) return analyzeNote(text, script);
   const lines = new LineIndex(text);
   const simple = simpleFrontmatterWithFields(text);
   const split = simple ? { frontmatter: flatFrontmatter(text, simple), bodyOffset: simple.bodyOffset, problems: [] } : parseFrontmatter(text, lines);
