@@ -5,24 +5,16 @@
 // pictures come from them through `npm run readme-images`). Nothing here depends on today's date: the
 // files written today are found by listing the folders.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  copyWorkspace, ensureCodeServer, freePort, installVsix, makeSandbox, openBrowser, OUTPUT, removeSandbox, ROOT, startServer, stopServer, workbenchUrl,
-} from '../../scripts/vscode-server.mjs';
+import { workbenchSession } from './workbenchSession.mjs';
 import { workbenchUi } from './workbenchUi.mjs';
 
-const SHOTS = join(OUTPUT, 'screenshots');
-let sandbox;
-let server;
-let browser;
+const session = workbenchSession();
+const { screenshot } = session;
 let page;
 let workspace;
 const { runCommand, showGrowthContainer, card, guideRow } = workbenchUi(() => page);
-
-async function screenshot(name) {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-}
 
 /** Waits (polling the disk, never a fixed sleep) until `find` returns something, or fails after `timeout` ms. */
 async function eventually(find, what, timeout = 30_000) {
@@ -112,28 +104,15 @@ describe('the person\'s side in the VS Code UI: pre-read, their words, What we a
 
   before(async function () {
     this.timeout(600_000);
-    mkdirSync(SHOTS, { recursive: true });
-    const entry = ensureCodeServer();
-    sandbox = makeSandbox('gcp-');
-    installVsix(entry, sandbox, join(ROOT, 'growth-conversations.vsix'));
-    workspace = copyWorkspace(sandbox);
-    const port = await freePort();
-    server = await startServer({ entry, sandbox, port, logName: 'e2e-person-server', settings: { 'growth.manager': 'Dana Reyes' } });
-    browser = await openBrowser(sandbox, 'e2e-person');
-    page = browser.pages()[0] ?? await browser.newPage();
-    await page.goto(workbenchUrl(port, workspace));
-    await page.locator('.activitybar [aria-label^="Growth Conversations"]').first().waitFor({ timeout: 90_000 });
+    workspace = await session.open({ name: 'e2e-person', prefix: 'gcp-', serverOptions: { settings: { 'growth.manager': 'Dana Reyes' } } });
+    page = session.page();
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshot(`failed-person-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => {});
+    await session.screenshotIfFailed(this.currentTest, 'failed-person');
   });
 
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await stopServer(server);
-    if (sandbox) removeSandbox(sandbox);
-  });
+  after(session.close);
 
   it('Send Pre-read: pick the person, save the file in the export folder, nothing manager-only in it', async function () {
     this.timeout(180_000);
