@@ -1,4 +1,5 @@
 import { LABEL_WORDS, NOT_FOR, ORDINARY_AFTER_PRIVATE, PRIVACY_PHRASES, PRIVATE_CALLOUT_TYPES, PRIVATE_SYMBOLS, PRIVATE_WORDS, TYPO_TARGETS } from './privacyWords';
+import { ADDRESSEE_STEMS, labelOrAddressee, mayHoldLabel } from './privacyLabels';
 import { closeTypo, mayHoldTypo, TypoIndex, typoIndex } from './privacyTypos';
 import { BREAK, decodeEscapesAndEntities, FoldedText, foldPlain, foldWithMap, hideCodeAndMarkup, INLINE_TAG, withoutLineMarkers } from './visibleBlockText';
 
@@ -75,6 +76,8 @@ interface Matchers {
   readonly stems: readonly { test(letters: string): boolean }[];
   /** The privacy words a one-letter typo still means, for the cheap look. */
   readonly typos: TypoIndex;
+  /** The note's person's names, folded: "keep from priya" needs no capital. */
+  readonly names: ReadonlySet<string>;
 }
 
 /** One phrase of a word list: its words, its pattern (the words joined by any run of what is not a letter) and its stem. */
@@ -184,8 +187,9 @@ class WordSequences {
       if (words[at].start < from) continue;
       for (const phrase of this.phrases) {
         const last = at + phrase.words.length - 1;
-        if (last < words.length && phrase.words.every((word, k) => words[at + k].text === word && (k === 0 || words[at + k - 1].joinsNext))) {
-          return { index: words[at].start, length: words[last].end - words[at].start };
+        if (last < words.length && phrase.words.every((word, k) => sameWord(words[at + k].text, word, k === phrase.words.length - 1) && (k === 0 || words[at + k - 1].joinsNext))) {
+          // A name that runs on ("田中さん") ends where the phrase's last word does, as its pattern ends.
+          return { index: words[at].start, length: words[last].start + phrase.words[phrase.words.length - 1].length - words[at].start };
         }
       }
     }
@@ -203,6 +207,15 @@ class WordSequences {
     }
     return this.lastWords;
   }
+}
+
+/**
+ * A written word and a phrase's word. In scripts written without spaces a name runs on into what
+ * follows it ("田中さん", "田中には"): the phrase's last word may begin the written one, as its pattern
+ * (no word edge after it) finds it.
+ */
+function sameWord(written: string, word: string, last: boolean): boolean {
+  return written === word || (last && NO_SPACES.test(word) && written.startsWith(word));
 }
 
 function execAt(pattern: RegExp, text: string, from: number): PhraseMatch | undefined {
@@ -236,7 +249,8 @@ function matchersFor(options: ClassifierOptions | undefined): Matchers {
 function buildMatchers(options: ClassifierOptions | undefined): Matchers {
   const common = commonPhrases(options?.extraWords ?? []);
   const own = personPhrases(options);
-  if (own.length === 0) return { words: new PhraseMatcher(common.words, undefined, () => common.words), stems: [common.stems], typos: TYPO_INDEX };
+  const names = new Set(personNames(options?.person !== undefined && options.person.length <= MAX_WORD_LENGTH ? options.person : undefined).map(foldPlain));
+  if (own.length === 0) return { words: new PhraseMatcher(common.words, undefined, () => common.words), stems: [common.stems], typos: TYPO_INDEX, names };
   const ownStems = [...new Set(own.map(p => p.stem).filter(Boolean))];
   return {
     // In one alternation the person's phrases come after the common ones of the same length (a stable sort).
@@ -244,6 +258,7 @@ function buildMatchers(options: ClassifierOptions | undefined): Matchers {
     // Stems are ASCII letters and digits in lower case, looked for in ASCII letters and digits whatever their case.
     stems: ownStems.length ? [common.stems, { test: (letters: string) => { const lower = letters.toLowerCase(); return ownStems.some(stem => lower.includes(stem)); } }] : [common.stems],
     typos: TYPO_INDEX,
+    names,
   };
 }
 
@@ -273,7 +288,7 @@ function commonPhrases(extraWords: readonly string[]): { phrases: Phrase[]; word
     }
     // Bounded, so a hostile word list cannot make a pattern too large to compile.
     for (const word of extraWords.slice(0, MAX_EXTRA_WORDS)) if (word.length <= MAX_WORD_LENGTH) addPhrase(phrases, word);
-    const stems = [...new Set(['priv', ...phrases.map(p => p.stem).filter(Boolean)])];
+    const stems = [...new Set(['priv', ...ADDRESSEE_STEMS, ...phrases.map(p => p.stem).filter(Boolean)])];
     if (commonCache.size > 64) commonCache.clear();
     found = { phrases, words: wordsPattern(phrases), stems: new RegExp(stems.join('|'), 'i') };
     commonCache.set(key, found);
@@ -288,8 +303,9 @@ function addPhrase(phrases: Phrase[], phrase: string, unless: readonly string[] 
   // "private beta", "private cloud": the adjective before an ordinary noun says nothing private.
   if (words.length === 1 && PRIVATE_ADJECTIVES.has(words[0])) guard += ORDINARY_NOUN;
   const body = words.map(escapeRegExp).join(NOT_WORD) + guard;
-  // Scripts written without spaces have no word edges to look for.
-  phrases.push({ words, pattern: NO_SPACES.test(phrase) ? body : `${WORD_EDGE_BEFORE}(?:${body})${WORD_EDGE_AFTER}`, stem: stemOf(words.join(' ')) });
+  // Scripts written without spaces have no word edge after a word; a phrase that opens in another script keeps the one before.
+  const before = NO_SPACES.test(words[0]) ? '' : WORD_EDGE_BEFORE;
+  phrases.push({ words, pattern: NO_SPACES.test(phrase) ? `${before}(?:${body})` : `${WORD_EDGE_BEFORE}(?:${body})${WORD_EDGE_AFTER}`, stem: stemOf(words.join(' ')) });
 }
 
 /** One alternation of phrases, the longest pattern first (the sort is stable: equal lengths keep their order). */
@@ -361,7 +377,13 @@ export function classifyBlock(source: string, options?: ClassifierOptions): Clas
   const matchers = matchersFor(options);
   if (!mayBePrivateWith(source, matchers)) return SHARED;
   const block = readBlock(source, matchers);
-  return explicitMarker(block) ?? commentMarker(block.comments, matchers) ?? privacyWords(block, matchers) ?? typo(block) ?? SHARED;
+  return explicitMarker(block) ?? commentMarker(block.comments, matchers) ?? privacyWords(block, matchers) ?? labelled(block, matchers) ?? typo(block) ?? SHARED;
+}
+
+/** A soft word, short form or symbol in label position, or "not for <any name>": uncertain (privacyLabels.ts). */
+function labelled(block: ReadBlock, matchers: Matchers): Classification | undefined {
+  const found = labelOrAddressee(block.visible, block.visibleSource, matchers.names);
+  return found ? { privacy: 'uncertain', because: quote(block.visibleSource, block.visible, found) } : undefined;
 }
 
 /** A privacy word with a one-letter typo ("prviate", "confidental", "do not shrae"): uncertain, so the manager rewords it. */
@@ -469,7 +491,7 @@ function mayBePrivateWith(source: string, matchers: Matchers): boolean {
   // Inline HTML tags join the halves of a word ("<b>Priv</b>ate"): the letters are also looked at without them.
   const untagged = source.includes('<') ? source.replace(INLINE_TAG, '').replace(/[^a-zA-Z0-9]+/g, '') : letters;
   if (matchers.stems.some(stems => stems.test(letters) || (untagged !== letters && stems.test(untagged)))) return true;
-  return mayHoldTypo(source, matchers.typos) || (untagged !== letters && mayHoldTypo(source.replace(INLINE_TAG, ''), matchers.typos));
+  return mayHoldLabel(source) || mayHoldTypo(source, matchers.typos) || (untagged !== letters && mayHoldTypo(source.replace(INLINE_TAG, ''), matchers.typos));
 }
 
 function escapeRegExp(text: string): string {
