@@ -491,7 +491,7 @@ function mayBePrivateWith(source: string, matchers: Matchers): boolean {
   // Inline HTML tags join the halves of a word ("<b>Priv</b>ate"): the letters are also looked at without them.
   const untagged = source.includes('<') ? source.replace(INLINE_TAG, '').replace(/[^a-zA-Z0-9]+/g, '') : letters;
   if (matchers.stems.some(stems => stems.test(letters) || (untagged !== letters && stems.test(untagged)))) return true;
-  return mayHoldLabel(source) || mayHoldTypo(source, matchers.typos) || (untagged !== letters && mayHoldTypo(source.replace(INLINE_TAG, ''), matchers.typos));
+  return mayHoldLabel(source, [letters, untagged]) || mayHoldTypo(source, matchers.typos) || (untagged !== letters && mayHoldTypo(source.replace(INLINE_TAG, ''), matchers.typos));
 }
 
 function escapeRegExp(text: string): string {

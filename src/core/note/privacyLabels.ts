@@ -76,6 +76,8 @@ const LEAD_STEMS = [...new Set([...SOFT_WORDS, ...LABEL_ABBREVIATIONS].map(stemO
 const BESIDE_STEMS = [...new Set(LABEL_WORDS.map(stemOf).filter(Boolean))].sort(byLength).join('|');
 /** A line's letters and digits, run together, that open with up to three label words and a soft word or short form. */
 const LINE_OPENING = new RegExp(`^(?:${BESIDE_STEMS}){0,${MAX_BESIDE}}(?:${LEAD_STEMS})`, 'i');
+/** Any soft word or short form anywhere in letters run together: without one, no line can open with one. */
+const ANY_STEM = new RegExp(LEAD_STEMS, 'i');
 /** A soft word or short form right inside a bracket, with only letters, digits and brackets kept. */
 const BRACKET_STEMS = new RegExp(`[([{](?:${LEAD_STEMS})[)\\]}:;,|/–—]`, 'i');
 /** What the classifier never reads as words at the start of a block: HTML comments, code spans, inline tags. */
@@ -85,11 +87,14 @@ const UNREAD = /<!--[\s\S]*?-->|`+[^`\n]*`+|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*
 export const ADDRESSEE_STEMS: readonly string[] = [...new Set(ADDRESSEE_PHRASES.map(t => t.split('{name}')).map(([before, after]) => stemOf(before.trim() ? before : after)).filter(Boolean))];
 
 /**
- * The cheap look for these rules: false means no block of `source` opens with a soft word, short form or
+ * The cheap look for these rules (`letters`: the source's ASCII letters and digits run together, with and
+ * without its inline tags, when the caller has them): false means no block of `source` opens with a soft word, short form or
  * symbol, nor holds one in brackets. (Addressee phrases are looked for with the other stems; any letter
  * outside ASCII makes the classifier look anyway.)
  */
-export function mayHoldLabel(source: string): boolean {
+export function mayHoldLabel(source: string, letters?: readonly string[]): boolean {
+  // What code, comments and tags take away only takes letters away: the source's letters must hold a stem.
+  if (letters && !letters.some(run => ANY_STEM.test(run))) return false;
   const read = source.includes('<') || source.includes('`') ? source.replace(UNREAD, '') : source;
   if (BRACKET_STEMS.test(read.replace(/[^a-zA-Z0-9([{)\]}:;,|/–—]+/g, ''))) return true;
   for (const line of withoutLineMarkers(read).split('\n')) {
