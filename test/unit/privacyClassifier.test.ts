@@ -239,8 +239,9 @@ describe('privacy classifier: one class per block', () => {
       assert.deepEqual(classifyBlock(source, options), because === undefined ? { privacy } : { privacy, because }, source);
     }
   });
-  it('without a person, "not for" a name is ordinary', () => {
-    assert.deepEqual(classifyBlock('My read, not for Priya'), { privacy: 'shared' });
+  it('without a person, "not for" a name ending the block still reads as private; "not for" a name going on is ordinary', () => {
+    assert.deepEqual(classifyBlock('My read, not for Priya'), { privacy: 'uncertain', because: 'not for Priya' });
+    assert.deepEqual(classifyBlock('Not for Priya, for the whole team'), { privacy: 'shared' });
   });
 });
 

@@ -124,7 +124,7 @@ export const MESSAGES = {
   'removed.field': 'the {0} field',
   'removed.frontmatterComments': 'comments in the frontmatter',
   'removed.beforeFirstQuestion': 'text before the first question',
-  'removed.privatePart': 'a part of a question under a heading that starts with "Private"',
+  'removed.privatePart': 'a part of a question under a heading that reads as private ("### Private", "### Confidential")',
   'removed.nextStepsText': 'text under Next steps that is not an action item',
   'removed.section': 'the "{0}" section',
   'removed.sectionListed': 'the "{0}" section (listed as private in your settings)',

@@ -1,4 +1,4 @@
-import { AgreedAction, agreedActions, agreedCounts, agreedLine, daysBetween, IndexedNote } from '../workspace';
+import { AgreedAction, agreedActions, agreedCounts, agreedLine, daysBetween, IndexedNote, notesOfIdentity } from '../workspace';
 import { msg, normalizeTheme, personKey } from '../base';
 import { actionWords, QuestionScript } from '../note';
 import { carryOverFrom } from './scaffold';
@@ -33,7 +33,8 @@ const DASH = '·';
 
 /** A one-page, read-only brief before a conversation, as Markdown. */
 export function prepareBrief(input: BriefInput): string {
-  const notes = notesOfPerson(input.notes, input.person);
+  // The person as reports count them: "Samuel Lee" brings the notes written "Sam Lee" in his folder or chain.
+  const notes = notesOfIdentity(input.notes, input.person);
   const latest = notes[notes.length - 1];
   const name = latest?.person?.trim() ?? input.person.trim();
   const out = [`# ${msg('prepare.title', name)}`, ''];

@@ -96,7 +96,9 @@ export class BlockClassifier {
     if (this.privatePartDepth !== undefined) return privateFor('privatePart');
     if (isPrivateHeading(headingText(own), this.options)) {
       this.privatePartDepth = depth;
-      return privateFor('privatePart');
+      // A heading that only reads as private ("### Intern", "### Sensitive") is named with its line, as any uncertain block.
+      const words = this.words(headingText(own));
+      return words?.privacy === 'uncertain' ? words : privateFor('privatePart');
     }
     return this.words(own);
   }

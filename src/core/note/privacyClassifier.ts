@@ -1,5 +1,7 @@
 import { LABEL_WORDS, NOT_FOR, ORDINARY_AFTER_PRIVATE, PRIVACY_PHRASES, PRIVATE_CALLOUT_TYPES, PRIVATE_SYMBOLS, PRIVATE_WORDS, TYPO_TARGETS } from './privacyWords';
+import { ADDRESSEE_STEMS, labelOrAddressee, mayHoldLabel } from './privacyLabels';
 import { closeTypo, mayHoldTypo, TypoIndex, typoIndex } from './privacyTypos';
+import { execAt, KEYED_EDGE_AFTER, KEYED_EDGE_BEFORE, KEYED_NOT_WORD, keyedText, LONGEST_FIRST, NO_SPACES, Phrase, PhraseMatch, PhraseMatcher, WordSequences } from './phraseMatcher';
 import { BREAK, decodeEscapesAndEntities, FoldedText, foldPlain, foldWithMap, hideCodeAndMarkup, INLINE_TAG, withoutLineMarkers } from './visibleBlockText';
 
 /**
@@ -33,24 +35,6 @@ const SHARED: Classification = { privacy: 'shared' };
 const WORD_EDGE_BEFORE = '(?<![\\p{L}\\p{N}])';
 const WORD_EDGE_AFTER = '(?![\\p{L}\\p{N}])';
 
-/**
- * The word lists are matched on keyed text: the folded text with every character that is not a letter,
- * a digit or `BREAK` replaced one for one by a space (spacing: space, tab, no-break space) or by
- * `OTHER` (anything else). Positions stay the same, and the word-list pattern needs no Unicode class:
- * with `\p{L}` in every phrase (hundreds of them), compiling it took about a second, the editor's
- * longest pause at start, and again for a person whose "not for <name>" met another phrase.
- */
-const OTHER = '\u0002';
-// eslint-disable-next-line no-control-regex -- BREAK (U+0001) is the reader's own mark between blocks, kept as it is
-const KEYED_NOT_LETTER = /[^\p{L}\p{N}\u0001]/gu;
-const KEYED_NOT_WORD = '[ \\u0002]+';
-const KEYED_EDGE_BEFORE = '(?<![^ \\u0001\\u0002])';
-const KEYED_EDGE_AFTER = '(?![^ \\u0001\\u0002])';
-
-function keyedText(folded: string): string {
-  return folded.replace(KEYED_NOT_LETTER, found => (found === ' ' || found === '\t' || found === '\u00a0' ? ' ' : OTHER.repeat(found.length)));
-}
-const LONGEST_FIRST = (a: string, b: string) => b.length - a.length;
 const FAMILY = [...new Set(PRIVATE_WORDS.map(foldPlain))].sort(LONGEST_FIRST).map(escapeRegExp).join('|');
 const LOCK = new RegExp(PRIVATE_SYMBOLS.map(escapeRegExp).join('|'), 'u');
 const LABEL_SET = new Set(LABEL_WORDS.map(foldPlain));
@@ -74,8 +58,6 @@ const FAMILY_WORD = new RegExp(`${WORD_EDGE_BEFORE}(?:${FAMILY})${WORD_EDGE_AFTE
 const ONLY_FAMILY = new RegExp(`^(?:${FAMILY})$`, 'u');
 const STARTS_PRIVATE = /^[^\p{L}\p{N}]*private/u;
 const TAG = /(?<![\p{L}\p{N}_&#/\\])#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
-/** Letters of scripts written without spaces between words: a phrase in them has no word edges to look for. */
-const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** After a "private" word, only spaces then one of these nouns: an ordinary adjective ("private beta"). */
 const ORDINARY_NOUN = `(?! +(?:${ORDINARY_AFTER_PRIVATE.map(w => escapeRegExp(foldPlain(w))).join('|')})${KEYED_EDGE_AFTER})`;
 const PRIVATE_ADJECTIVES = new Set([...PRIVATE_WORDS, 'privately'].map(foldPlain));
@@ -92,82 +74,8 @@ interface Matchers {
   readonly stems: readonly { test(letters: string): boolean }[];
   /** The privacy words a one-letter typo still means, for the cheap look. */
   readonly typos: TypoIndex;
-}
-
-/** One phrase of a word list: its words, its pattern (the words joined by any run of what is not a letter) and its stem. */
-interface Phrase {
-  readonly words: readonly string[];
-  readonly pattern: string;
-  readonly stem: string;
-}
-
-/** A match of the privacy words: where it starts in the text and how long it is. */
-interface PhraseMatch {
-  readonly index: number;
-  readonly length: number;
-}
-
-/**
- * The privacy words as one alternation would find them, longest pattern first, but in two parts: the
- * words every note shares (the built-in lists and the configuration's), compiled once, and the few
- * "not for <person>" phrases of each note's person, matched word by word without a pattern. A pattern
- * per person cost about half a second to compile on every new person (each of its Unicode classes is
- * built anew), which made indexing a workspace of a thousand people take minutes. Where both parts
- * match at the same place, which is rare ("not for her" with a person named Her), the one alternation
- * of both is compiled and decides.
- */
-class PhraseMatcher {
-  private joined: RegExp | undefined;
-  private lastText: string | undefined;
-  private lastKeyed = '';
-
-  constructor(private readonly common: RegExp, private readonly own: WordSequences | undefined, private readonly all: () => RegExp) {}
-
-  /** The first match at or after `from`, as the one alternation of every phrase would give it. */
-  exec(text: string, from = 0): PhraseMatch | undefined {
-    const keyed = this.keyed(text);
-    const common = execAt(this.common, keyed, from);
-    const own = this.own?.exec(text, from);
-    if (!own) return common;
-    if (!common || own.index < common.index) return own;
-    if (common.index < own.index) return common;
-    return execAt(this.oneAlternation(), keyed, from);
-  }
-
-  /** `keyedText` of the text, kept for the next call (matches walk one text call after call). */
-  private keyed(text: string): string {
-    if (text !== this.lastText) {
-      this.lastKeyed = keyedText(text);
-      this.lastText = text;
-    }
-    return this.lastKeyed;
-  }
-
-  /** Every phrase in one alternation: compiled only when asked for. */
-  oneAlternation(): RegExp {
-    this.joined ??= this.all();
-    return this.joined;
-  }
-
-  test(text: string): boolean {
-    return this.exec(text) !== undefined;
-  }
-
-  /** Every match, left to right, as a global regular expression finds them. */
-  *matches(text: string): Generator<PhraseMatch> {
-    for (let found = this.exec(text); found; found = this.exec(text, found.index + found.length)) yield found;
-  }
-
-  /** The text with every match replaced. */
-  replace(text: string, by: () => string): string {
-    let out = '';
-    let last = 0;
-    for (const found of this.matches(text)) {
-      out += text.slice(last, found.index) + by();
-      last = found.index + found.length;
-    }
-    return out + text.slice(last);
-  }
+  /** The note's person's names, folded: "keep from priya" needs no capital. */
+  readonly names: ReadonlySet<string>;
 }
 
 /**
@@ -182,63 +90,6 @@ export function privacyWordMatches(folded: string, options?: ClassifierOptions, 
   const found: PhraseMatch[] = [];
   for (let next = execAt(all, keyed, 0); next; next = execAt(all, keyed, next.index + next.length)) found.push(next);
   return found;
-}
-
-/** A word of folded text and whether a phrase may go on past it (nothing but punctuation and spacing before the next word). */
-interface Word {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  readonly joinsNext: boolean;
-}
-
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/**
- * Phrases found word by word, as their pattern (words joined by `KEYED_NOT_WORD`, between `KEYED_EDGE_BEFORE`
- * and `KEYED_EDGE_AFTER`, the longest pattern first) finds them: a match starts and ends on whole
- * words, and the words are joined by runs of anything but a letter, a digit or `BREAK`.
- */
-class WordSequences {
-  private readonly phrases: readonly Phrase[];
-  private lastText: string | undefined;
-  private lastWords: Word[] = [];
-
-  constructor(phrases: readonly Phrase[]) {
-    this.phrases = [...phrases].sort((a, b) => LONGEST_FIRST(a.pattern, b.pattern));
-  }
-
-  exec(text: string, from: number): PhraseMatch | undefined {
-    const words = this.wordsOf(text);
-    for (let at = 0; at < words.length; at++) {
-      if (words[at].start < from) continue;
-      for (const phrase of this.phrases) {
-        const last = at + phrase.words.length - 1;
-        if (last < words.length && phrase.words.every((word, k) => words[at + k].text === word && (k === 0 || words[at + k - 1].joinsNext))) {
-          return { index: words[at].start, length: words[last].end - words[at].start };
-        }
-      }
-    }
-    return undefined;
-  }
-
-  private wordsOf(text: string): Word[] {
-    if (text !== this.lastText) {
-      const found = [...text.matchAll(WORD)];
-      this.lastWords = found.map((match, i) => {
-        const end = match.index + match[0].length;
-        return { start: match.index, end, text: match[0], joinsNext: i + 1 < found.length && !text.slice(end, found[i + 1].index).includes(BREAK) };
-      });
-      this.lastText = text;
-    }
-    return this.lastWords;
-  }
-}
-
-function execAt(pattern: RegExp, text: string, from: number): PhraseMatch | undefined {
-  pattern.lastIndex = from;
-  const found = pattern.exec(text);
-  return found ? { index: found.index, length: found[0].length } : undefined;
 }
 
 const commonCache = new Map<string, { phrases: Phrase[]; words: RegExp; stems: RegExp }>();
@@ -266,7 +117,8 @@ function matchersFor(options: ClassifierOptions | undefined): Matchers {
 function buildMatchers(options: ClassifierOptions | undefined): Matchers {
   const common = commonPhrases(options?.extraWords ?? []);
   const own = personPhrases(options);
-  if (own.length === 0) return { words: new PhraseMatcher(common.words, undefined, () => common.words), stems: [common.stems], typos: TYPO_INDEX };
+  const names = new Set(personNames(options?.person !== undefined && options.person.length <= MAX_WORD_LENGTH ? options.person : undefined).map(foldPlain));
+  if (own.length === 0) return { words: new PhraseMatcher(common.words, undefined, () => common.words), stems: [common.stems], typos: TYPO_INDEX, names };
   const ownStems = [...new Set(own.map(p => p.stem).filter(Boolean))];
   return {
     // In one alternation the person's phrases come after the common ones of the same length (a stable sort).
@@ -274,6 +126,7 @@ function buildMatchers(options: ClassifierOptions | undefined): Matchers {
     // Stems are ASCII letters and digits in lower case, looked for in ASCII letters and digits whatever their case.
     stems: ownStems.length ? [common.stems, { test: (letters: string) => { const lower = letters.toLowerCase(); return ownStems.some(stem => lower.includes(stem)); } }] : [common.stems],
     typos: TYPO_INDEX,
+    names,
   };
 }
 
@@ -303,7 +156,7 @@ function commonPhrases(extraWords: readonly string[]): { phrases: Phrase[]; word
     }
     // Bounded, so a hostile word list cannot make a pattern too large to compile.
     for (const word of extraWords.slice(0, MAX_EXTRA_WORDS)) if (word.length <= MAX_WORD_LENGTH) addPhrase(phrases, word);
-    const stems = [...new Set(['priv', ...phrases.map(p => p.stem).filter(Boolean)])];
+    const stems = [...new Set(['priv', ...ADDRESSEE_STEMS, ...phrases.map(p => p.stem).filter(Boolean)])];
     if (commonCache.size > 64) commonCache.clear();
     found = { phrases, words: wordsPattern(phrases), stems: new RegExp(stems.join('|'), 'i') };
     commonCache.set(key, found);
@@ -318,8 +171,9 @@ function addPhrase(phrases: Phrase[], phrase: string, unless: readonly string[] 
   // "private beta", "private cloud": the adjective before an ordinary noun says nothing private.
   if (words.length === 1 && PRIVATE_ADJECTIVES.has(words[0])) guard += ORDINARY_NOUN;
   const body = words.map(escapeRegExp).join(KEYED_NOT_WORD) + guard;
-  // Scripts written without spaces have no word edges to look for.
-  phrases.push({ words, pattern: NO_SPACES.test(phrase) ? body : `${KEYED_EDGE_BEFORE}(?:${body})${KEYED_EDGE_AFTER}`, stem: stemOf(words.join(' ')) });
+  // Scripts written without spaces have no word edge after a word; a phrase that opens in another script keeps the one before.
+  const before = NO_SPACES.test(words[0]) ? '' : KEYED_EDGE_BEFORE;
+  phrases.push({ words, pattern: NO_SPACES.test(phrase) ? `${before}(?:${body})` : `${KEYED_EDGE_BEFORE}(?:${body})${KEYED_EDGE_AFTER}`, stem: stemOf(words.join(' ')) });
 }
 
 /** One alternation of phrases, the longest pattern first (the sort is stable: equal lengths keep their order). */
@@ -391,7 +245,13 @@ export function classifyBlock(source: string, options?: ClassifierOptions): Clas
   const matchers = matchersFor(options);
   if (!mayBePrivateWith(source, matchers)) return SHARED;
   const block = readBlock(source, matchers);
-  return explicitMarker(block) ?? commentMarker(block.comments, matchers) ?? privacyWords(block, matchers) ?? typo(block) ?? SHARED;
+  return explicitMarker(block) ?? commentMarker(block.comments, matchers) ?? privacyWords(block, matchers) ?? labelled(block, matchers) ?? typo(block) ?? SHARED;
+}
+
+/** A soft word, short form or symbol in label position, or "not for <any name>": uncertain (privacyLabels.ts). */
+function labelled(block: ReadBlock, matchers: Matchers): Classification | undefined {
+  const found = labelOrAddressee(block.visible, block.visibleSource, matchers.names);
+  return found ? { privacy: 'uncertain', because: quote(block.visibleSource, block.visible, found) } : undefined;
 }
 
 /** A privacy word with a one-letter typo ("prviate", "confidental", "do not shrae"): uncertain, so the manager rewords it. */
@@ -499,7 +359,7 @@ function mayBePrivateWith(source: string, matchers: Matchers): boolean {
   // Inline HTML tags join the halves of a word ("<b>Priv</b>ate"): the letters are also looked at without them.
   const untagged = source.includes('<') ? source.replace(INLINE_TAG, '').replace(/[^a-zA-Z0-9]+/g, '') : letters;
   if (matchers.stems.some(stems => stems.test(letters) || (untagged !== letters && stems.test(untagged)))) return true;
-  return mayHoldTypo(source, matchers.typos) || (untagged !== letters && mayHoldTypo(source.replace(INLINE_TAG, ''), matchers.typos));
+  return mayHoldLabel(source, [letters, untagged]) || mayHoldTypo(source, matchers.typos) || (untagged !== letters && mayHoldTypo(source.replace(INLINE_TAG, ''), matchers.typos));
 }
 
 function escapeRegExp(text: string): string {

@@ -110,7 +110,7 @@ export const PRIVACY_PHRASES: Readonly<Record<string, readonly (string | Guarded
   // Written without spaces between words: matched wherever they appear, not only between word edges.
   ja: [
     '非公開', '社外秘', '部外秘', '内緒', 'ないしょ', 'プライベート', '機密', '秘密', 'オフレコ', '他言無用', '共有しない',
-    '共有禁止', 'マネージャーのみ',
+    '共有禁止', 'マネージャーのみ', 'には言わない', 'に言わない', 'には見せない', 'に見せない',
   ],
 };
 
@@ -118,7 +118,7 @@ export const PRIVACY_PHRASES: Readonly<Record<string, readonly (string | Guarded
 export const NOT_FOR: readonly string[] = ['not for', 'pas pour', 'nicht für', 'no para', 'não para', 'non per', 'niet voor', 'nie dla', 'inte för'];
 
 /** Symbols that mark a block private on their own. */
-export const PRIVATE_SYMBOLS: readonly string[] = ['🔒', '🔐', '🔏', '🤫', '🙊', '🤐'];
+export const PRIVATE_SYMBOLS: readonly string[] = ['🔒', '🔐', '🔏', '🤫', '🙊', '🤐', '㊙'];
 
 /**
  * Words that may stand beside a privacy word in a label and still leave it only a label
@@ -133,4 +133,63 @@ export const LABEL_WORDS: readonly string[] = [
   'commenti', 'mie', 'sezione', 'personale', 'appunti',
   'notities', 'aantekeningen', 'opmerkingen', 'mijn', 'sectie', 'persoonlijk',
   'notatki', 'uwagi', 'moje', 'anteckningar', 'mina', 'kommentarer', 'メモ', 'ノート',
+  'key', 'points', 'take', 'items', 'topics', 'details', 'matters', 'remarks', 'context', 'background',
 ];
+
+/**
+ * Softer words, ordinary in a sentence ("sensitive data", "an intern joined", "projet perso") but private
+ * in LABEL position: a heading, a block that is only a short label, or a lead-in at the very start of a
+ * block ending in a colon or dash ("Sensitive:", "perso : …", "### Intern", "My personal bits —"), or
+ * alone in brackets anywhere ("(sensitive)"). There a block holding one is uncertain: left out and named.
+ */
+export const LABEL_POSITION_WORDS: Readonly<Record<string, readonly string[]>> = {
+  en: ['sensitive', 'secret', 'personal', 'internal', 'restricted', 'delicate', 'hush hush', 'for me', 'not public', 'off limits', 'touchy'],
+  fr: ['perso', 'personnel', 'personnelle', 'sensible', 'secret', 'interne', 'délicat', 'délicate', 'pour moi'],
+  de: ['intern', 'interne', 'persönlich', 'heikel', 'sensibel', 'für mich'],
+  es: ['personal', 'sensible', 'interno', 'interna', 'reservado', 'reservada', 'delicado', 'delicada', 'para mí'],
+  pt: ['pessoal', 'sensível', 'interno', 'interna', 'reservado', 'reservada', 'delicado', 'delicada', 'para mim'],
+  it: ['personale', 'sensibile', 'interno', 'interna', 'delicato', 'delicata', 'per me'],
+  nl: ['persoonlijk', 'gevoelig', 'intern', 'interne', 'voor mij'],
+  pl: ['osobiste', 'osobisty', 'wrażliwe', 'wewnętrzne', 'dla mnie'],
+  sv: ['personligt', 'personlig', 'känsligt', 'känslig', 'internt', 'för mig'],
+  ja: ['個人的', '要注意', '取扱注意', '人事'],
+};
+
+/**
+ * Short forms managers type for "private" in a hurry. At the start of a block they count when they look
+ * like an abbreviation: followed by a full stop, colon, dash or bracket, written in capitals ("NFS", "P&C")
+ * or, for the "… only" forms, whatever follows ("DM only: …"). Mid-sentence they stay ordinary ("the
+ * NFS mount", "a conf. talk"); alone in brackets anywhere, "(mgr)", they count.
+ */
+export const LABEL_ABBREVIATIONS: readonly string[] = [
+  'conf', 'confid', 'nfs', 'nfd', 'p&c', 'mgr', 'mgmt', 'priv', 'prv', 'sens', 'pers',
+  'dm only', 'dms only', 'me only', '1:1 only', '1on1 only', 'mgmt only', 'leads only', 'leadership only',
+];
+
+/**
+ * "Not for X" with any name or nickname, not only the note's person ("Not for Alex's ears" when the
+ * person is Alexander, "Keep from Petrov", "not for 田中さん"). `{name}` is a word written as a name: a
+ * capital first letter, a script without capitals (Chinese, Japanese, Korean), or "him", "her", "them".
+ * After the leads of NOT_FOR a name needs what makes it a name rather than the start of a phrase ("not for
+ * Java developers"): "'s ears/eyes", "to see/know/hear", punctuation, or the end of the block.
+ */
+export const ADDRESSEE_PHRASES: readonly string[] = [
+  'not for {name}', 'keep from {name}', 'keep this from {name}', 'keep it from {name}', 'keep that from {name}',
+  'hide from {name}', 'hide this from {name}', "don't tell {name}", 'do not tell {name}', "don't let {name} know",
+  "don't let {name} see", 'without telling {name}', 'not to be shared with {name}',
+  'pas pour {name}', 'ne pas dire à {name}', 'cacher à {name}', 'rien dire à {name}',
+  'nicht für {name}', '{name} nicht sagen', 'nicht an {name}', 'verschweigen vor {name}',
+  'no para {name}', 'no decir a {name}', 'no decirle a {name}', 'no contar a {name}', 'ocultar a {name}',
+  'não para {name}', 'não contar ao {name}', 'não contar à {name}', 'não contar a {name}', 'não dizer ao {name}', 'esconder do {name}',
+  'non per {name}', 'non dire a {name}', 'non dirlo a {name}', 'nascondere a {name}',
+  'niet voor {name}', 'niet tegen {name} zeggen', 'niet aan {name} vertellen',
+  'nie dla {name}', 'nie mówić {name}', 'nie mów {name}',
+  'inte för {name}', 'säg inte till {name}', 'berätta inte för {name}',
+];
+
+/**
+ * Symbols that mark a block as hidden only when they open it, as a label ("🙈 …", "🕵️ …", "🔑 Manager
+ * key points: …"): mid-sentence they are ordinary ("broke the build 🙈"). 🔑 often opens "key
+ * takeaways" too; uncertain costs the manager one rewording, so it is listed.
+ */
+export const LABEL_SYMBOLS: readonly string[] = ['🙈', '🙉', '🕵', '🔑', '🗝', '🤭', '👁'];

@@ -145,3 +145,32 @@ function resolvePath(notePath: string, relative: string): string {
   if (!origin) return resolveRelative(notePath, relative);
   return origin + normalizePosix(joinPosix(dirnamePosix(notePath.slice(origin.length) || '/'), relative.replace(/\\/g, '/')));
 }
+
+/**
+ * A person's notes, oldest first, as reports count them: every note of each identity (folder,
+ * `previous` chain, folded name) that has a note written with this name. "Samuel Lee" finds the notes
+ * written "Sam Lee" in his folder or linked by `previous`; two people of one name are both found, as
+ * the name alone would find them.
+ */
+export function notesOfIdentity(notes: readonly IndexedNote[], person: string): IndexedNote[] {
+  const key = personKey(person);
+  if (key === '') return [];
+  const identities = personIdentities(notes);
+  const wanted = new Set<string>();
+  for (const note of notes) if (note.person !== undefined && personKey(note.person) === key) wanted.add(identities.get(note.path) ?? key);
+  return notes.filter(note => note.person !== undefined && wanted.has(identities.get(note.path) ?? personKey(note.person)))
+    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+}
+
+/** One person per identity among `notes`, with their latest note (by date; the later in `notes` on a tie): the name written last. */
+export function latestOfEachPerson(notes: readonly IndexedNote[]): IndexedNote[] {
+  const identities = personIdentities(notes);
+  const latest = new Map<string, IndexedNote>();
+  for (const note of notes) {
+    if (!note.person?.trim()) continue;
+    const key = identities.get(note.path) ?? personKey(note.person);
+    const seen = latest.get(key);
+    if (!seen || (seen.date ?? '') <= (note.date ?? '')) latest.set(key, note);
+  }
+  return [...latest.values()];
+}

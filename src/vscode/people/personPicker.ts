@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { noteUri } from '../notes/workspaceNoteSource';
 import { decideTypedName, matchName, personKey } from '../../core/base';
-import { IndexedNote } from '../../core/workspace';
+import { IndexedNote, personIdentities } from '../../core/workspace';
 import { personSlug } from '../../core/live';
 
 /** Someone who already has notes, with their latest conversation. */
@@ -14,13 +14,17 @@ export interface KnownPerson {
   readonly slug: string;
 }
 
-/** People with notes under the notes folder, most recent conversation first; same name, different team: two people. */
+/**
+ * People with notes under the notes folder, most recent conversation first: one row per person as reports
+ * count them (folder, `previous` chain, folded name), under the name and team of their latest note.
+ */
 export function knownPeople(notes: readonly IndexedNote[], notesRoot: vscode.Uri): KnownPerson[] {
   const root = `${notesRoot.toString()}/`;
+  const identities = personIdentities(notes);
   const latest = new Map<string, KnownPerson>();
   for (const note of notes) {
     if (!note.path.startsWith(root) || !note.person || !note.date) continue;
-    const key = `${personKey(note.person)}|${note.team?.trim().toLowerCase() ?? ''}`;
+    const key = identities.get(note.path) ?? personKey(note.person);
     const seen = latest.get(key);
     const lastNote = noteUri(note.path);
     const slug = lastNote.path.split('/').slice(-2, -1)[0] ?? personSlug(note.person);

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { noteUri } from '../notes/workspaceNoteSource';
 import { today } from '../../core/base';
-import { notesOfPerson, OrgResponseLookup, prepareBrief } from '../../core/live';
+import { OrgResponseLookup, prepareBrief } from '../../core/live';
+import { notesOfIdentity } from '../../core/workspace';
 import { Disposable } from '../common/dispose';
 import { Commands } from '../common/ids';
 import { analyzeWithItsScript, isGrowthDocument } from '../notes/noteAnalysis';
@@ -40,7 +41,7 @@ export class PrepareBriefProvider extends Disposable implements vscode.TextDocum
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const person = decodeURIComponent(uri.query);
     await this.notes.ready;
-    const notes = notesOfPerson(this.notes.index.all(), person);
+    const notes = notesOfIdentity(this.notes.index.all(), person);
     const latest = notes[notes.length - 1];
     const latestUri = latest ? noteUri(latest.path) : undefined;
     const latestText = latestUri ? await readNoteText(latestUri) : undefined;

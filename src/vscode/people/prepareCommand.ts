@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Command } from '../common/commandManager';
 import { Commands } from '../common/ids';
+import { latestOfEachPerson } from '../../core/workspace';
 import { NotesIndexManager } from '../notes/notesIndex';
 import type { PersonTreeItem } from './peopleView';
 import { PrepareBriefProvider } from './prepareBriefs';
@@ -29,16 +30,14 @@ export class PrepareCommand implements Command {
   }
 }
 
-/** A pick of the people with notes, latest conversation first; undefined when dismissed or there is nobody (then said). */
+/**
+ * A pick of the people with notes, latest conversation first, one row per person as reports count them
+ * (folder, `previous` chain, folded name) under the name written last; undefined when dismissed or there
+ * is nobody (then said).
+ */
 export async function pickPersonWithNotes(notes: NotesIndexManager, words: { title: string; placeHolder: string; nobody: string }): Promise<string | undefined> {
-  const names = new Map<string, { date: string; team?: string }>();
-  for (const note of notes.index.all()) {
-    if (!note.person) continue;
-    const seen = names.get(note.person.trim());
-    if (!seen || (note.date ?? '') > seen.date) names.set(note.person.trim(), { date: note.date ?? '', team: note.team });
-  }
-  const items = [...names.entries()].sort((a, b) => b[1].date.localeCompare(a[1].date))
-    .map(([label, info]) => ({ label, description: info.team, detail: info.date ? vscode.l10n.t('Last conversation {0}', info.date) : undefined }));
+  const items = latestOfEachPerson(notes.index.all()).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))
+    .map(note => ({ label: (note.person ?? '').trim(), description: note.team, detail: note.date ? vscode.l10n.t('Last conversation {0}', note.date) : undefined }));
   if (items.length === 0) {
     void vscode.window.showInformationMessage(words.nobody);
     return undefined;

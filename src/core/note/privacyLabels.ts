@@ -1,0 +1,156 @@
+import { ADDRESSEE_PHRASES, LABEL_ABBREVIATIONS, LABEL_POSITION_WORDS, LABEL_SYMBOLS, LABEL_WORDS, NOT_FOR } from './privacyWords';
+import { BREAK, FoldedText, foldPlain, withoutLineMarkers } from './visibleBlockText';
+
+/**
+ * The rules that depend on where a word stands, beside the word lists that hold anywhere:
+ *
+ * - **Label position.** Softer words ("sensitive", "secret", "personal", "perso", "intern"), short forms
+ *   ("conf.", "NFS", "P&C", "DM only") and symbols (🙈, 🕵️, 🔑) say nothing in a sentence, but
+ *   opening a block as a label they mark what follows: a heading, a block that is only a short label,
+ *   a lead-in ending in a colon or dash, a word alone in brackets.
+ * - **An addressee.** "Not for X's ears", "keep from X", "don't tell X" with any name or nickname, not
+ *   only the note's person's written names.
+ *
+ * Both make a block uncertain: left out and named, so the manager sees why and can reword it.
+ */
+
+/** Where in folded text a rule matched. */
+export interface LabelSpan {
+  readonly index: number;
+  readonly length: number;
+}
+
+const NOT_WORD = '[^\\p{L}\\p{N}\\u0001]+';
+/** Between the words of a lead-in: not across a colon, which ends it. */
+const LEAD_GAP = '[^\\p{L}\\p{N}\\u0001:：\\n]+';
+const WORD_EDGE_BEFORE = '(?<![\\p{L}\\p{N}])';
+const WORD_EDGE_AFTER = '(?![\\p{L}\\p{N}])';
+/** What ends a label: a colon, a dash, a closing bracket, or the end of the block. */
+const LABEL_END = '(?=[ \\t\\u00a0]*(?:[:：]|[–—]|-(?=\\s)|[)\\]}]|[.!?]?[\\s\\u0001]*$))';
+const CASELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const PRONOUNS = new Set(['him', 'her', 'them']);
+/** At most this many label words beside a soft word in a lead-in ("My own personal notes:"). */
+const MAX_BESIDE = 3;
+
+const byLength = (a: string, b: string) => b.length - a.length;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const wordsOf = (phrase: string) => foldPlain(phrase).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const patternOf = (phrase: string) => wordsOf(phrase).map(escape).join(NOT_WORD);
+const alternation = (phrases: readonly string[]) => [...new Set(phrases.map(patternOf).filter(Boolean))].sort(byLength).join('|');
+/** A list word's ASCII letters and digits run together, for the cheap look (a word with other letters needs the classifier's look for those anyway). */
+const stemOf = (phrase: string) => (/[^\p{ASCII}]/u.test(foldPlain(phrase)) ? '' : foldPlain(phrase).replace(/[^a-z0-9]/g, ''));
+
+const SOFT_WORDS = Object.values(LABEL_POSITION_WORDS).flat();
+const SOFT = alternation(SOFT_WORDS);
+const SINGLE_SOFT = alternation(SOFT_WORDS.filter(word => wordsOf(word).length === 1));
+const ABBREVIATIONS = alternation(LABEL_ABBREVIATIONS);
+const BESIDE = alternation(LABEL_WORDS);
+/** Soft words with label words beside them, as a whole lead-in: "Sensitive:", "My personal notes —", "### Intern". */
+const LEAD_IN = new RegExp(`(?:(?:${BESIDE})${LEAD_GAP}){0,${MAX_BESIDE}}(${SOFT})(?:${LEAD_GAP}(?:${BESIDE})){0,${MAX_BESIDE}}${WORD_EDGE_AFTER}${LABEL_END}`, 'uy');
+const ABBREVIATION = new RegExp(`(?:${ABBREVIATIONS})${WORD_EDGE_AFTER}`, 'uy');
+const ABBREVIATION_END = /^[ \t\u00a0]*(?:[.:：)\]}]|[–—]|-(?=\s)|$)/u;
+/** A soft word or short form alone in brackets, anywhere: "(mgr)", "[sensitive]", "(perso: …)". */
+const BRACKETED = new RegExp(`[([{][ \\t]*(?:${SINGLE_SOFT}|${ABBREVIATIONS})${WORD_EDGE_AFTER}[ \\t]*(?:[)\\]}]|[:;,|/–—])`, 'u');
+const SYMBOLS = LABEL_SYMBOLS.map(symbol => symbol.normalize('NFKC'));
+const LEADING = /^[^\p{L}\p{N}]*/u;
+
+/** One "not for {name}" phrase, compiled: the name is the pattern's one group. */
+interface Addressee {
+  readonly pattern: RegExp;
+  /** A NOT_FOR lead: the name needs a possessive, punctuation or the end after it. */
+  readonly needsEnd: boolean;
+}
+
+const NOT_FOR_LEADS = new Set(NOT_FOR.map(lead => wordsOf(lead).join(' ')));
+const ADDRESSEES: readonly Addressee[] = ADDRESSEE_PHRASES.map(template => {
+  const [before, after] = template.split('{name}');
+  const name = `((?:${WORD_EDGE_BEFORE}\\p{L}[\\p{L}\\p{M}]*${WORD_EDGE_AFTER})|[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}]+)`;
+  const lead = before.trim() ? `${WORD_EDGE_BEFORE}${patternOf(before)}(?:${NOT_WORD}|(?=${CASELESS.source}))` : '';
+  const tail = after.trim() ? `${NOT_WORD}${patternOf(after)}${WORD_EDGE_AFTER}` : '';
+  return { pattern: new RegExp(`${lead}${name}${tail}`, 'gud'), needsEnd: !after.trim() && NOT_FOR_LEADS.has(wordsOf(before).join(' ')) };
+});
+/** After a name: what makes "not for Alex" a name rather than the start of a phrase ("not for Java developers"). */
+const NAME_END = new RegExp(`^(?:['’]s?[ \\t]+(?:ears|eyes|knowledge)|[ \\t]+(?:to[ \\t]+)?(?:see|know|hear|read)(?![\\p{L}\\p{N}])|[ \\t\\u00a0]*(?:[:;.!?)\\]}–—${BREAK}]|$))`, 'u');
+
+const LEAD_STEMS = [...new Set([...SOFT_WORDS, ...LABEL_ABBREVIATIONS].map(stemOf).filter(Boolean))].sort(byLength).join('|');
+const BESIDE_STEMS = [...new Set(LABEL_WORDS.map(stemOf).filter(Boolean))].sort(byLength).join('|');
+/** A line's letters and digits, run together, that open with up to three label words and a soft word or short form. */
+const LINE_OPENING = new RegExp(`^(?:${BESIDE_STEMS}){0,${MAX_BESIDE}}(?:${LEAD_STEMS})`, 'i');
+/** Any soft word or short form anywhere in letters run together: without one, no line can open with one. */
+const ANY_STEM = new RegExp(LEAD_STEMS, 'i');
+/** A soft word or short form right inside a bracket, with only letters, digits and brackets kept. */
+const BRACKET_STEMS = new RegExp(`[([{](?:${LEAD_STEMS})[)\\]}:;,|/–—]`, 'i');
+/** What the classifier never reads as words at the start of a block: HTML comments, code spans, inline tags. */
+const UNREAD = /<!--[\s\S]*?-->|`+[^`\n]*`+|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
+
+/** The letters of the addressee phrases' fixed words, anywhere in a text: for the cheap look's stems. */
+export const ADDRESSEE_STEMS: readonly string[] = [...new Set(ADDRESSEE_PHRASES.map(t => t.split('{name}')).map(([before, after]) => stemOf(before.trim() ? before : after)).filter(Boolean))];
+
+/**
+ * The cheap look for these rules (`letters`: the source's ASCII letters and digits run together, with and
+ * without its inline tags, when the caller has them): false means no block of `source` opens with a soft word, short form or
+ * symbol, nor holds one in brackets. (Addressee phrases are looked for with the other stems; any letter
+ * outside ASCII makes the classifier look anyway.)
+ */
+export function mayHoldLabel(source: string, letters?: readonly string[]): boolean {
+  // What code, comments and tags take away only takes letters away: the source's letters must hold a stem.
+  if (letters && !letters.some(run => ANY_STEM.test(run))) return false;
+  const read = source.includes('<') || source.includes('`') ? source.replace(UNREAD, '') : source;
+  if (BRACKET_STEMS.test(read.replace(/[^a-zA-Z0-9([{)\]}:;,|/–—]+/g, ''))) return true;
+  for (const line of withoutLineMarkers(read).split('\n')) {
+    if (LINE_OPENING.test(line.replace(/[^a-zA-Z0-9]+/g, ''))) return true;
+  }
+  return false;
+}
+
+/**
+ * The first label-position or addressee match in a block's folded visible text. `source` is the text
+ * `visible` was folded from (for capitals); `names` are the note's person's names, folded.
+ */
+export function labelOrAddressee(visible: FoldedText, source: string, names: ReadonlySet<string>): LabelSpan | undefined {
+  return labelPosition(visible, source) ?? addressee(visible, source, names);
+}
+
+function labelPosition(visible: FoldedText, source: string): LabelSpan | undefined {
+  const text = visible.text;
+  const start = LEADING.exec(text)?.[0].length ?? 0;
+  const opening = text.slice(0, start);
+  for (const symbol of SYMBOLS) {
+    const at = opening.indexOf(symbol);
+    if (at !== -1) return { index: at, length: symbol.length };
+  }
+  LEAD_IN.lastIndex = start;
+  const lead = LEAD_IN.exec(text);
+  if (lead) return { index: start, length: lead[0].length };
+  ABBREVIATION.lastIndex = start;
+  const short = ABBREVIATION.exec(text);
+  if (short && (ABBREVIATION_END.test(text.slice(start + short[0].length)) || / only$/.test(short[0]) || isCapitals(source, visible, start, short[0].length))) {
+    return { index: start, length: short[0].length };
+  }
+  const bracketed = BRACKETED.exec(text);
+  return bracketed ? { index: bracketed.index, length: bracketed[0].length } : undefined;
+}
+
+/** Whether the source of a folded span is written in capitals ("NFS", "P&C"): an abbreviation, not a word. */
+function isCapitals(source: string, visible: FoldedText, index: number, length: number): boolean {
+  const written = source.slice(visible.from[index], visible.from[index + length] ?? source.length);
+  return /\p{Lu}/u.test(written) && !/\p{Ll}/u.test(written);
+}
+
+function addressee(visible: FoldedText, source: string, names: ReadonlySet<string>): LabelSpan | undefined {
+  const text = visible.text;
+  for (const { pattern, needsEnd } of ADDRESSEES) {
+    pattern.lastIndex = 0;
+    for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
+      const name = found[1];
+      const at = found.indices?.[1]?.[0] ?? found.index;
+      const known = names.has(name) || PRONOUNS.has(name);
+      const caseless = CASELESS.test(name);
+      const written = source[visible.from[at]] ?? '';
+      if (!known && !caseless && !/\p{Lu}/u.test(written)) continue;
+      if (needsEnd && !known && !caseless && !NAME_END.test(text.slice(at + name.length))) continue;
+      return { index: found.index, length: found[0].length };
+    }
+  }
+  return undefined;
+}
