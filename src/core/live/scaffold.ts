@@ -151,18 +151,27 @@ export function carryOverFrom(previousText: string, previousPath: string, script
  * marked (private), so it never loses its privacy.
  */
 export function answersTo(note: Note, records: RecordKind): string[] {
+  return answerBlocks(note, records).map(block => (block.privacy === 'shared' ? block.text : markedPrivate(block.text)));
+}
+
+/** The answers to the question that records `records` that the note model calls shared: only these may leave the note. */
+export function sharedAnswersTo(note: Note, records: RecordKind): string[] {
+  return answerBlocks(note, records).filter(block => block.privacy === 'shared').map(block => block.text);
+}
+
+function answerBlocks(note: Note, records: RecordKind): Note['blocks'][number][] {
   const section = note.sections.findIndex(s => s.records === records);
   if (section === -1) return [];
   // Lists whose items are answers: the section's own, and those nested in an answer that is not shared.
   const answerLists = new Set<number>();
-  const answers: string[] = [];
+  const answers: Note['blocks'][number][] = [];
   note.blocks.forEach((block, index) => {
     if (block.section !== section) return;
     const parent = note.blocks[block.parent];
     if (block.kind === 'list' && (block.parent === -1 || (parent?.kind === 'item' && parent.privacy !== 'shared' && answerLists.has(parent.parent)))) answerLists.add(index);
     const answer = (block.kind === 'paragraph' && block.parent === -1) || (block.kind === 'item' && answerLists.has(block.parent));
     // A label ("Private notes:") says what follows is private; it is no answer of its own.
-    if (answer && block.text !== '' && block.reason !== 'label') answers.push(block.privacy === 'shared' ? block.text : markedPrivate(block.text));
+    if (answer && block.text !== '' && block.reason !== 'label') answers.push(block);
   });
   return answers;
 }
