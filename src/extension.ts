@@ -8,6 +8,7 @@ import { ClearThemeFiltersCommand } from './vscode/themes/clearThemeFiltersComma
 import { CollateDigestsCommand } from './vscode/collation/collateDigestsCommand';
 import { CommitNotesCommand } from './vscode/notes/commitNotesCommand';
 import { ProtectNotesCommand } from './vscode/notes/protectNotesCommand';
+import { ExportEverythingCommand, HandOverCommand } from './vscode/people/personStoreCommands';
 import { CompleteActionCommand } from './vscode/actions/completeActionCommand';
 import { CreateShareableCopyCommand } from './vscode/share/createShareableCopyCommand';
 import { ConversationReminder } from './vscode/calendar/conversationReminder';
@@ -130,6 +131,8 @@ function registerCommands(parts: {
     new NewConversationWithCommand(),
     new CommitNotesCommand(host),
     new ProtectNotesCommand(context.extensionUri, host),
+    new HandOverCommand(notesIndex, context.extensionUri, host),
+    new ExportEverythingCommand(notesIndex, context.extensionUri, host),
     new RevealQuestionCommand(navigator),
     new NextQuestionCommand(navigator),
     new PreviousQuestionCommand(navigator),

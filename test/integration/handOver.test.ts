@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { ProtectOutcome } from '../../src/vscode/notes/protectNotesCommand';
+import { api, closeAllEditors } from './helpers';
+
+// Hand Over and Export Everything in the editor run the command line's own code (the store program).
+describe('Store commands for one person: Hand Over and Export Everything', () => {
+  let base: string;
+  before(async () => {
+    await (await api()).notes.ready;
+    base = mkdtempSync(join(tmpdir(), 'growth-store-person-'));
+  });
+  after(() => rmSync(base, { recursive: true, force: true }));
+  afterEach(closeAllEditors);
+
+  it('Hand Over writes one first note for the new manager through the gate, and never replaces it', async function () {
+    this.timeout(120_000);
+    const target = vscode.Uri.file(join(base, 'new-manager', 'growth-notes'));
+    const outcome = await vscode.commands.executeCommand<ProtectOutcome & { note?: vscode.Uri }>('growth.people.handOver', { person: 'Alex Morgan', target });
+    assert.equal(outcome?.ok, true, outcome?.output);
+    const [day] = readdirSync(join(target.fsPath, 'alex-morgan'));
+    assert.match(day, /^\d{4}-\d{2}-\d{2}\.md$/);
+    assert.equal(outcome?.note?.fsPath, join(target.fsPath, 'alex-morgan', day));
+    const text = readFileSync(join(target.fsPath, 'alex-morgan', day), 'utf8');
+    for (const kept of ['Lead the architecture guild', 'Architect for the platform group', 'Draft an architect track for the career ladder @dana due:2026-06-30 <!-- from: 2026-05-12 -->',
+      'careerPath: architect-consultant', 'flightRisk: not-assessed']) {
+      assert.ok(text.includes(kept), `${kept} missing:\n${text}`);
+    }
+    assert.match(text, /^personId: p-[0-9a-f]{16}$/m);
+    for (const never of ['flightRisk: medium', 'talk to the director', 'salary band', 'another company offered', 'Frustrated']) {
+      assert.ok(!text.includes(never), `${never} was carried:\n${text}`);
+    }
+    const again = await vscode.commands.executeCommand<ProtectOutcome>('growth.people.handOver', { person: 'Alex Morgan', target });
+    assert.equal(again?.ok, false);
+    assert.equal(readFileSync(join(target.fsPath, 'alex-morgan', day), 'utf8'), text);
+  });
+
+  it('Export Everything writes the person\'s request into an empty folder, with an index', async function () {
+    this.timeout(120_000);
+    const target = vscode.Uri.file(join(base, 'priya-request'));
+    const outcome = await vscode.commands.executeCommand<ProtectOutcome>('growth.people.exportEverything', { person: 'Priya Shah', target });
+    assert.equal(outcome?.ok, true, outcome?.output);
+    assert.ok(existsSync(join(target.fsPath, 'index.md')));
+    assert.deepEqual(readdirSync(join(target.fsPath, 'notes')).sort(), ['2025-12-02.md', '2026-06-03.md']);
+    assert.match(readFileSync(join(target.fsPath, 'index.md'), 'utf8'), /^# Everything the growth notes hold about Priya Shah$/m);
+    assert.equal(readFileSync(join(target.fsPath, 'notes', '2026-06-03.md'), 'utf8'),
+      readFileSync(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'growth-notes/priya-shah/2026-06-03.md').fsPath, 'utf8'));
+    // A folder that holds files already is refused, and left as it was.
+    const before = readdirSync(target.fsPath).sort();
+    const again = await vscode.commands.executeCommand<ProtectOutcome>('growth.people.exportEverything', { person: 'Priya Shah', target });
+    assert.equal(again?.ok, false);
+    assert.deepEqual(readdirSync(target.fsPath).sort(), before);
+  });
+});
