@@ -47,7 +47,8 @@ describe('Store commands for one person: Hand Over and Export Everything', () =>
     assert.deepEqual(readdirSync(join(target.fsPath, 'notes')).sort(), ['2025-12-02.md', '2026-06-03.md']);
     assert.match(readFileSync(join(target.fsPath, 'index.md'), 'utf8'), /^# Everything the growth notes hold about Priya Shah$/m);
     assert.equal(readFileSync(join(target.fsPath, 'notes', '2026-06-03.md'), 'utf8'),
-      readFileSync(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'growth-notes/priya-shah/2026-06-03.md').fsPath, 'utf8'));
+      // In full, her own name kept; every @handle is replaced, as in every export.
+      readFileSync(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'growth-notes/priya-shah/2026-06-03.md').fsPath, 'utf8').replace('@priya', '[name]'));
     // A folder that holds files already is refused, and left as it was.
     const before = readdirSync(target.fsPath).sort();
     const again = await vscode.commands.executeCommand<ProtectOutcome>('growth.people.exportEverything', { person: 'Priya Shah', target });
