@@ -3,7 +3,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
-import { analyzeNote, summaryFromAnalysis, validateNote } from '../../src/core/note';
+import { analyzeNote, BUILT_IN_SCRIPT, parseGrowthConfig, summaryFromAnalysis, validateNote } from '../../src/core/note';
+import { carryOverFrom, renderNewNote } from '../../src/core/live';
+import { effectiveRules } from '../../src/core/privacy';
 import { buildDigest, collateDigests, personToken, sealDigest } from '../../src/core/outputs';
 import { IndexedNote, personIdentities } from '../../src/core/workspace';
 
@@ -154,5 +156,32 @@ describe('growth handover: a first note for the new manager, through the gate', 
     const result = collateDigests([{ file: 'forged.json', text: sealDigest(data) }], { minGroupSize: 5, today: '2026-12-20' });
     assert.equal(result.collation.rejected.length, 1);
     assert.match(result.collation.rejected[0].reason, /6 person tokens for 5 people/);
+  });
+});
+
+describe('Pseudonymous folders: the stable id in new notes', () => {
+  it('writes a new person\'s id into the note, and carries a known person\'s id to the next note', () => {
+    const first = renderNewNote({ person: 'Robin Vale', date: '2026-03-01', script: BUILT_IN_SCRIPT, personId: ID });
+    assert.match(first, /^personId: p-0123456789abcdef$/m);
+    assert.equal(analyzeNote(first).note.stablePersonId, ID);
+    const carry = carryOverFrom(first, '2026-03-01.md', BUILT_IN_SCRIPT);
+    assert.equal(carry?.personId, ID);
+    const next = renderNewNote({ person: 'Robin Vale', date: '2026-09-01', script: BUILT_IN_SCRIPT, carryOver: carry });
+    assert.match(next, /^personId: p-0123456789abcdef$/m);
+    // Without an id anywhere, the note is as it always was.
+    assert.doesNotMatch(renderNewNote({ person: 'Robin Vale', date: '2026-03-01', script: BUILT_IN_SCRIPT }), /personId/);
+  });
+
+  it('reads store.folderNames from growth.config.json, names by default', () => {
+    assert.equal(effectiveRules(parseGrowthConfig('{ "store": { "folderNames": "pseudonymous" } }').config).rules.store.folderNames, 'pseudonymous');
+    assert.equal(effectiveRules(parseGrowthConfig('{}').config).rules.store.folderNames, 'names');
+    assert.equal(parseGrowthConfig('{ "store": { "folderNames": "initials" } }').problems.length, 1);
+  });
+
+  it('a malformed or name-like personId is not an id: it joins no one', () => {
+    const note = (person: string, id: string, path: string): IndexedNote => ({ ...summaryFromAnalysis(analyzeNote(`---\ntype: growth-conversation\nperson: ${person}\ndate: 2026-01-01\npersonId: ${id}\n---\n`)), path });
+    const ids = personIdentities([note('Ann Bell', 'ann-bell', 'a/1.md'), note('Bo Chen', 'ann-bell', 'b/1.md'), note('Cy Dunn', ID, 'c/1.md'), note('Cy Dunn (new)', ID, 'd/1.md')]);
+    assert.notEqual(ids.get('a/1.md'), ids.get('b/1.md'));
+    assert.equal(ids.get('c/1.md'), ids.get('d/1.md'));
   });
 });
