@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ProtectOutcome } from '../../src/vscode/notes/protectNotesCommand';
-import { api, closeAllEditors } from './helpers';
+import { api, closeAllEditors, waitFor } from './helpers';
 
 // Hand Over and Export Everything in the editor run the command line's own code (the store program).
 describe('Store commands for one person: Hand Over and Export Everything', () => {
@@ -54,5 +54,43 @@ describe('Store commands for one person: Hand Over and Export Everything', () =>
     const again = await vscode.commands.executeCommand<ProtectOutcome>('growth.people.exportEverything', { person: 'Priya Shah', target });
     assert.equal(again?.ok, false);
     assert.deepEqual(readdirSync(target.fsPath).sort(), before);
+  });
+
+  it('with pseudonymous folders, New Growth Conversation and Hand Over name the folder by the stable id; the People view still shows the name', async function () {
+    this.timeout(120_000);
+    const growth = await api();
+    const folder = vscode.workspace.workspaceFolders![0];
+    const config = vscode.Uri.joinPath(folder.uri, 'growth.config.json');
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('{ "store": { "folderNames": "pseudonymous" } }\n'));
+    let created: vscode.Uri | undefined;
+    try {
+      await waitFor('the editor to read store.folderNames', () => (growth.rules.forFolder(folder).rules.store.folderNames === 'pseudonymous' ? true : undefined), 10_000);
+      created = await vscode.commands.executeCommand<vscode.Uri>('growth.conversation.new', { person: 'Quinn Ashby', date: '2026-11-20' });
+      assert.ok(created);
+      const match = /\/growth-notes\/(p-[0-9a-f]{16})\/2026-11-20\.md$/.exec(created.path);
+      assert.ok(match, created.path);
+      const id = match[1];
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(created));
+      assert.match(text, new RegExp(`^personId: ${id}$`, 'm'));
+      assert.match(text, /^person: Quinn Ashby$/m);
+      const row = await waitFor('Quinn Ashby in the People view', async () => {
+        for (const item of await growth.views.people.getChildren() ?? []) {
+          const tree = await growth.views.people.getTreeItem(item);
+          const label = typeof tree.label === 'string' ? tree.label : tree.label?.label;
+          if (label === 'Quinn Ashby') return label;
+        }
+        return undefined;
+      }, 10_000);
+      assert.equal(row, 'Quinn Ashby');
+      const target = vscode.Uri.file(join(base, 'pseudonymous', 'growth-notes'));
+      const outcome = await vscode.commands.executeCommand<ProtectOutcome>('growth.people.handOver', { person: 'Quinn Ashby', target });
+      assert.equal(outcome?.ok, true, outcome?.output);
+      assert.deepEqual(readdirSync(target.fsPath), [id]);
+      assert.match(readFileSync(join(target.fsPath, id, readdirSync(join(target.fsPath, id))[0]), 'utf8'), new RegExp(`^personId: ${id}$`, 'm'));
+    } finally {
+      await vscode.workspace.fs.delete(config).then(undefined, () => undefined);
+      if (created) await vscode.workspace.fs.delete(vscode.Uri.joinPath(created, '..'), { recursive: true }).then(undefined, () => undefined);
+      await waitFor('the editor to drop store.folderNames', () => (growth.rules.forFolder(folder).rules.store.folderNames === 'names' ? true : undefined), 10_000);
+    }
   });
 });
