@@ -6,7 +6,7 @@ import { runCli } from '../../src/cli/main';
 import { analyzeNote, BUILT_IN_SCRIPT, parseGrowthConfig, summaryFromAnalysis, validateNote } from '../../src/core/note';
 import { carryOverFrom, renderNewNote } from '../../src/core/live';
 import { effectiveRules } from '../../src/core/privacy';
-import { buildDigest, collateDigests, personToken, sealDigest } from '../../src/core/outputs';
+import { buildDigest, collateDigests, describeDigest, personToken, sealDigest } from '../../src/core/outputs';
 import { IndexedNote, personIdentities } from '../../src/core/workspace';
 
 // A manager handover through the privacy gate: the CLI over real folders, and the person's stable id
@@ -135,6 +135,10 @@ describe('growth handover: a first note for the new manager, through the gate', 
     assert.deepEqual(quarterA.personTokens, [personToken('2026-Q4', ID)]);
     assert.deepEqual(quarterB.personTokens, [personToken('2026-Q4', ID)]);
     assert.equal(JSON.parse(a).formatVersion, 4);
+    // The manager is told before it is written.
+    const built = buildDigest(oldNotes, { today: '2026-12-20', sourceId: 'a'.repeat(32), minGroupSize: 5 });
+    assert.ok(!('refusal' in built));
+    assert.ok(describeDigest(built).some(line => line.startsWith('It also holds 1 person tokens')));
     // Nothing in either digest spells the person or the id.
     for (const text of [a, b]) assert.ok(!/priya|shah|0123456789abcdef/i.test(text));
     assert.equal(quarterA.people + quarterB.people, 11);

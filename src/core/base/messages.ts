@@ -203,6 +203,7 @@ export const MESSAGES = {
   'digest.quarterOneTheme': '• {0}: {1} people; {2} theme ({3}); {4}; career paths and flight risk as counts.',
   'digest.teams': 'teams {0}',
   'digest.noTeams': 'no team breakdown',
+  'digest.personTokens': 'It also holds {0} person tokens: one per quarter for each person whose notes carry a stable id, so a collation counts someone handed over between managers once. They name no one and differ from quarter to quarter.',
   'digest.nothingElse': 'No names, no note text, no file paths, no days: quarters only. Nothing from Private notes or (private) items.',
   'digest.label': 'Label: "{0}".',
   'digest.sourceIdComment': '# Growth Conversations: this notes folder\'s anonymous id in team digests. Random, not a name. Commit it; never edit it.',
@@ -328,8 +329,8 @@ export const MESSAGES = {
 
   // collateReport.ts: the report of a collation across teams (Markdown and a self-contained HTML page).
   'collate.title': 'Growth themes across teams, {0}',
-  'collate.intro': '{0} people in {1} digests. A person who changed manager during the quarter may be counted twice.',
-  'collate.introOne': '{0} people in {1} digest. A person who changed manager during the quarter may be counted twice.',
+  'collate.intro': '{0} people in {1} digests. A person who changed manager during the quarter may be counted twice, unless a handover gave them a stable id.',
+  'collate.introOne': '{0} people in {1} digest. A person who changed manager during the quarter may be counted twice, unless a handover gave them a stable id.',
   'collate.minimum': 'Only groups of at least {0} people are shown, and nothing hidden can be worked out by subtraction.',
   'collate.crossTeamFirst': 'Cross-team patterns (raised in two or more teams) first.',
   'collate.crossTeamFirstStar': 'Cross-team patterns (★, raised in two or more teams) first.',

@@ -338,6 +338,8 @@ export function describeDigest(built: DigestBuilt): string[] {
       q.teams.length > 0 ? msg('digest.teams', q.teams.map(t => `${t.team} (${t.people})`).join(', ')) : msg('digest.noTeams'))),
     msg('digest.nothingElse'),
   ];
+  const tokens = digest.quarters.reduce((sum, q) => sum + (q.personTokens?.length ?? 0), 0);
+  if (tokens > 0) lines.push(msg('digest.personTokens', tokens));
   if (digest.label) lines.push(msg('digest.label', digest.label));
   if (digest.notesNotRead) lines.push(msg('digest.notesNotRead', digest.notesNotRead));
   if (built.quartersLeftOut.length > 0) lines.push(msg('digest.quartersLeftOut', digest.minGroupSize, built.quartersLeftOut.map(q => q.quarter).join(', ')));
