@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
-import { analyzeNote, BUILT_IN_SCRIPT, parseGrowthConfig, summaryFromAnalysis, validateNote } from '../../src/core/note';
+import { analyzeNote, BUILT_IN_SCRIPT, parseGrowthConfig, summaryFromAnalysis, validateNote, withTagsEscaped } from '../../src/core/note';
 import { carryOverFrom, renderNewNote } from '../../src/core/live';
 import { effectiveRules } from '../../src/core/privacy';
 import { buildDigest, collateDigests, describeDigest, personToken, sealDigest } from '../../src/core/outputs';
@@ -187,5 +187,11 @@ describe('Pseudonymous folders: the stable id in new notes', () => {
     const ids = personIdentities([note('Ann Bell', 'ann-bell', 'a/1.md'), note('Bo Chen', 'ann-bell', 'b/1.md'), note('Cy Dunn', ID, 'c/1.md'), note('Cy Dunn (new)', ID, 'd/1.md')]);
     assert.notEqual(ids.get('a/1.md'), ids.get('b/1.md'));
     assert.equal(ids.get('c/1.md'), ids.get('d/1.md'));
+  });
+
+  it('a goal copied into the handover note keeps its words, and its tags count as no theme there', () => {
+    assert.equal(withTagsEscaped('The #career-ladder has no track; C# and #fff stay'), 'The \\#career-ladder has no track; C# and #fff stay');
+    const note = `---\ntype: growth-conversation\nperson: A B\ndate: 2026-01-01\n---\n\n## 6. Two years <!-- growth:role-2-years -->\n- ${withTagsEscaped('Architect. The #career-ladder has none.')}\n`;
+    assert.deepEqual(analyzeNote(note).note.tags, []);
   });
 });

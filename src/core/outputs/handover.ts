@@ -1,5 +1,5 @@
 import { FIELD_SCHEMAS, msg } from '../base';
-import { analyzeNote, classifyBlock, ClassifierOptions, mayBePrivate, Note, QuestionScript, summaryFromAnalysis } from '../note';
+import { analyzeNote, classifyBlock, ClassifierOptions, mayBePrivate, Note, QuestionScript, summaryFromAnalysis, withTagsEscaped } from '../note';
 import { agreedActions, ChainNote } from '../workspace';
 import { sharedAnswersTo, yamlScalar } from '../live';
 import { sensitiveWordsIn, shareableCopy, sharingScript } from './share';
@@ -109,7 +109,8 @@ function renderHandover(request: HandoverRequest, passed: readonly Passed[], per
     'flightRisk: not-assessed', 'themes: []', `personId: ${personId}`, '---',
   ];
   const question = (records: 'sixMonthGoals' | 'careerPath') => request.script.questions.find(q => q.records === records);
-  const goalsOf = (p: Passed, records: 'sixMonthGoals' | 'careerPath') => sharedAnswersTo(p.note, records).filter(keep);
+  // Themes were raised in the earlier conversations: copied here, they are no theme of this note.
+  const goalsOf = (p: Passed, records: 'sixMonthGoals' | 'careerPath') => sharedAnswersTo(p.note, records).filter(keep).map(withTagsEscaped);
   const first = passed[0]?.date ?? request.today;
   const body = [
     `# ${msg('handover.title', request.person, request.today)}`, '',
@@ -157,5 +158,5 @@ function changes(entries: readonly { date: string; value?: string }[]): { date: 
 function openActionLines(passed: readonly Passed[], today: string, keep: (text: string) => boolean): string[] {
   return agreedActions(passed.map(p => p.chain), today)
     .filter(action => action.status === 'open' && !action.private && keep(action.text))
-    .map(action => `- [ ] ${action.text}${action.owner ? ` @${action.owner}` : ''}${action.due ? ` due:${action.due}` : ''} <!-- from: ${action.firstWritten} -->`);
+    .map(action => `- [ ] ${withTagsEscaped(action.text)}${action.owner ? ` @${action.owner}` : ''}${action.due ? ` due:${action.due}` : ''} <!-- from: ${action.firstWritten} -->`);
 }
