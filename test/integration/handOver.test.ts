@@ -19,7 +19,7 @@ describe('Store commands for one person: Hand Over and Export Everything', () =>
   it('Hand Over writes one first note for the new manager through the gate, and never replaces it', async function () {
     this.timeout(120_000);
     const target = vscode.Uri.file(join(base, 'new-manager', 'growth-notes'));
-    const outcome = await vscode.commands.executeCommand<ProtectOutcome & { note?: vscode.Uri }>('growth.people.handOver', { person: 'Alex Morgan', target });
+    const outcome = await vscode.commands.executeCommand<ProtectOutcome & { note?: vscode.Uri; idAdded?: vscode.Uri }>('growth.people.handOver', { person: 'Alex Morgan', target, addPersonId: true });
     assert.equal(outcome?.ok, true, outcome?.output);
     const [day] = readdirSync(join(target.fsPath, 'alex-morgan'));
     assert.match(day, /^\d{4}-\d{2}-\d{2}\.md$/);
@@ -29,11 +29,20 @@ describe('Store commands for one person: Hand Over and Export Everything', () =>
       'careerPath: architect-consultant', 'flightRisk: not-assessed']) {
       assert.ok(text.includes(kept), `${kept} missing:\n${text}`);
     }
-    assert.match(text, /^personId: p-[0-9a-f]{16}$/m);
+    const id = /^personId: (p-[0-9a-f]{16})$/m.exec(text)?.[1];
+    assert.ok(id, text);
+    // Alex's notes had no id: the same one goes into the latest note, as an unsaved edit the manager can undo.
+    const latest = vscode.workspace.textDocuments.find(doc => doc.uri.path.endsWith('/growth-notes/alex-morgan/2026-05-12.md'));
+    assert.equal(outcome?.idAdded?.toString(), latest?.uri.toString());
+    assert.ok(latest?.isDirty);
+    assert.match(latest.getText(), new RegExp(`^personId: ${id}$`, 'm'));
+    assert.ok(!readFileSync(latest.uri.fsPath, 'utf8').includes('personId'), 'nothing is saved without the manager');
+    await vscode.window.showTextDocument(latest);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     for (const never of ['flightRisk: medium', 'talk to the director', 'salary band', 'another company offered', 'Frustrated']) {
       assert.ok(!text.includes(never), `${never} was carried:\n${text}`);
     }
-    const again = await vscode.commands.executeCommand<ProtectOutcome>('growth.people.handOver', { person: 'Alex Morgan', target });
+    const again = await vscode.commands.executeCommand<ProtectOutcome>('growth.people.handOver', { person: 'Alex Morgan', target, addPersonId: false });
     assert.equal(again?.ok, false);
     assert.equal(readFileSync(join(target.fsPath, 'alex-morgan', day), 'utf8'), text);
   });
@@ -83,7 +92,7 @@ describe('Store commands for one person: Hand Over and Export Everything', () =>
       }, 10_000);
       assert.equal(row, 'Quinn Ashby');
       const target = vscode.Uri.file(join(base, 'pseudonymous', 'growth-notes'));
-      const outcome = await vscode.commands.executeCommand<ProtectOutcome>('growth.people.handOver', { person: 'Quinn Ashby', target });
+      const outcome = await vscode.commands.executeCommand<ProtectOutcome>('growth.people.handOver', { person: 'Quinn Ashby', target, addPersonId: false });
       assert.equal(outcome?.ok, true, outcome?.output);
       assert.deepEqual(readdirSync(target.fsPath), [id]);
       assert.match(readFileSync(join(target.fsPath, id, readdirSync(join(target.fsPath, id))[0]), 'utf8'), new RegExp(`^personId: ${id}$`, 'm'));

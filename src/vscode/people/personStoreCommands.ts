@@ -1,4 +1,11 @@
 import * as vscode from 'vscode';
+import { personKey } from '../../core/base';
+import { setFrontmatterField } from '../../core/live';
+import { toTextEdits } from '../common/adapters';
+import { applyNoteEditAt } from '../common/noteEdits';
+import { analyzeDocument } from '../notes/noteAnalysis';
+import { activeScript } from '../notes/questionScripts';
+import { noteUri } from '../notes/workspaceNoteSource';
 import { Command } from '../common/commandManager';
 import { logRefusal } from '../common/growthLog';
 import { ExtensionHost } from '../common/host';
@@ -12,6 +19,8 @@ import { personFrom, pickPersonWithNotes } from './prepareCommand';
 /** Given by a test or another command instead of the picks: the person, the folder to write into, the notes' workspace folder. */
 interface StoreCommandOptions {
   readonly person?: string;
+  /** Hand Over: add the new stable id to the person's latest note without asking (true) or not at all (false). */
+  readonly addPersonId?: boolean;
   readonly target?: vscode.Uri;
   readonly folder?: vscode.WorkspaceFolder;
 }
@@ -66,6 +75,7 @@ function optionsFrom(argument: unknown): StoreCommandOptions {
   const given = argument as Record<string, unknown>;
   return {
     person: typeof given.person === 'string' ? given.person : undefined,
+    addPersonId: typeof given.addPersonId === 'boolean' ? given.addPersonId : undefined,
     target: given.target instanceof vscode.Uri ? given.target : undefined,
     folder: given.folder && typeof given.folder === 'object' && 'uri' in given.folder ? given.folder as vscode.WorkspaceFolder : undefined,
   };
@@ -82,7 +92,7 @@ export class HandOverCommand implements Command {
 
   constructor(private readonly notes: NotesIndexManager, private readonly extensionUri: vscode.Uri, private readonly host: ExtensionHost = 'node') {}
 
-  async execute(argument?: unknown): Promise<(ProtectOutcome & { note?: vscode.Uri }) | undefined> {
+  async execute(argument?: unknown): Promise<(ProtectOutcome & { note?: vscode.Uri; idAdded?: vscode.Uri }) | undefined> {
     const outcome = await runPersonStoreCommand({
       action: WriteActions.handOver,
       pick: { title: vscode.l10n.t('Hand Over to a New Manager'), placeHolder: vscode.l10n.t('Whose notes go to a new manager?'), nobody: vscode.l10n.t('No conversations yet: there is nobody to hand over.') },
@@ -95,7 +105,29 @@ export class HandOverCommand implements Command {
     const OPEN = vscode.l10n.t('Open Note');
     void vscode.window.showInformationMessage(vscode.l10n.t('The handover note for {0} is in the new manager\'s notes folder. Only what {0} could be shown went into it.', outcome.person), OPEN)
       .then(answer => (answer === OPEN && note ? vscode.window.showTextDocument(note) : undefined));
-    return { ...outcome, note };
+    // The person had no stable id: the new one goes into their latest note here too, so both managers' digests share it.
+    const newId = /add "personId: (p-[0-9a-f]{16})"/.exec(outcome.output)?.[1];
+    const idAdded = newId ? await this.offerPersonId(outcome.person, newId, optionsFrom(argument).addPersonId) : undefined;
+    return { ...outcome, note, idAdded };
+  }
+
+  private async offerPersonId(person: string, id: string, given: boolean | undefined): Promise<vscode.Uri | undefined> {
+    const latest = this.notes.index.all().filter(n => n.person !== undefined && personKey(n.person) === personKey(person) && !n.stablePersonId)
+      .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')).pop();
+    if (!latest) return undefined;
+    const ADD = vscode.l10n.t('Add to Latest Note');
+    const add = given ?? (await vscode.window.showInformationMessage(vscode.l10n.t('{0}\'s notes here have no stable id yet. Add the one the handover gave them to their latest note, so your team digests and the new manager\'s count {0} once?', person), ADD)) === ADD;
+    if (!add || !trustedOrExplain(WriteActions.handOver)) return undefined;
+    const document = await vscode.workspace.openTextDocument(noteUri(latest.path));
+    const { script } = await activeScript(vscode.workspace.getWorkspaceFolder(document.uri));
+    // From here to the edit nothing is awaited: the field is found in the text of this very version.
+    const version = document.version;
+    const change = setFrontmatterField(analyzeDocument(document, script), 'personId', id);
+    if (!change) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Fix the frontmatter first: {0} could not be set safely.', 'personId'));
+      return undefined;
+    }
+    return await applyNoteEditAt(WriteActions.handOver, document, version, toTextEdits([change])) ? document.uri : undefined;
   }
 }
 
