@@ -8,6 +8,7 @@ import { ClearThemeFiltersCommand } from './vscode/themes/clearThemeFiltersComma
 import { CollateDigestsCommand } from './vscode/collation/collateDigestsCommand';
 import { CommitNotesCommand } from './vscode/notes/commitNotesCommand';
 import { ProtectNotesCommand } from './vscode/notes/protectNotesCommand';
+import { refreshInstalledStore } from './vscode/notes/installedStore';
 import { ExportEverythingCommand, HandOverCommand } from './vscode/people/personStoreCommands';
 import { CompleteActionCommand } from './vscode/actions/completeActionCommand';
 import { CreateShareableCopyCommand } from './vscode/share/createShareableCopyCommand';
@@ -115,6 +116,12 @@ export function activateIn(context: vscode.ExtensionContext, host: ExtensionHost
   own(new ThemeAliasHints(themeVocabulary));
   own(registerCommands({ context, host, log, notesIndex, guide, themeVocabulary, briefs, views }));
   const reminder = own(new ConversationReminder(notesIndex, context.globalState));
+  // Git runs the store's program from a lasting copy: after an update it is this version's.
+  if (host === 'node') {
+    void refreshInstalledStore(context.extensionUri, context.globalStorageUri).then(
+      replaced => { if (replaced) log.channel.info('Updated the program git runs for protected notes repositories to this version.'); },
+      error => log.channel.warn(`Could not update the program git runs for protected notes repositories: ${error instanceof Error ? error.message : String(error)}`));
+  }
   const logFile = vscode.Uri.joinPath(context.logUri, `${GROWTH_LOG_NAME}.log`);
   return { questionGuide: guide, currentQuestion, notes: notesIndex, rules, views, reminder, logFile, activationMs: performance.now() - started };
 }
@@ -130,7 +137,7 @@ function registerCommands(parts: {
     new NewConversationCommand(context, notesIndex, themeVocabulary, host),
     new NewConversationWithCommand(),
     new CommitNotesCommand(host),
-    new ProtectNotesCommand(context.extensionUri, host),
+    new ProtectNotesCommand(context.extensionUri, context.globalStorageUri, host),
     new HandOverCommand(notesIndex, context.extensionUri, host),
     new ExportEverythingCommand(notesIndex, context.extensionUri, host),
     new RevealQuestionCommand(navigator),

@@ -5,6 +5,7 @@ import { defineCommand } from './command';
 import { committedBlob } from './gitRepo';
 import { CommandRefusedError } from './io';
 import { decryptNote, encryptNote, isEncrypted, readIdentities, recipientSetOf } from './noteCrypto';
+import { PacketReader, PacketWriter, serveFilterProcess } from './filterProcess';
 import { UsageError } from './usageError';
 
 /** What the filter reads and writes: bytes in, bytes out (git's stdin and stdout), and the repository. */
@@ -71,17 +72,23 @@ export function readRecipients(root: string): string[] {
 export const filterCommand = defineCommand({
   name: 'filter',
   hidden: true,
-  usage: `  growth filter clean|smudge <path> | textconv <file>
-      Run by git in a protected repository: encrypts notes as they are stored, decrypts them as they are checked out.`,
+  usage: `  growth filter process | clean|smudge <path> | textconv <file>
+      Run by git in a protected repository: encrypts notes as they are stored, decrypts them as they are checked out.
+      process serves every file of one git command (git's long-running filter); clean and smudge one file each.`,
   options: {},
   async run({ positionals }) {
     const [mode, path] = positionals;
     const context = { root: process.cwd(), identities: readIdentities() };
+    if (mode === 'process') {
+      await serveFilterProcess(new PacketReader(process.stdin), new PacketWriter(1),
+        (command, file, bytes) => (command === 'clean' ? cleanNote(file, bytes, context) : smudgeNote(bytes, context)), text => process.stderr.write(`${text}\n`));
+      return 0;
+    }
     let output: Uint8Array;
     if (mode === 'clean' && path !== undefined) output = await cleanNote(path, readFileSync(0), context);
     else if (mode === 'smudge') output = await smudgeNote(readFileSync(0), context);
     else if (mode === 'textconv' && path !== undefined) output = await noteAsText(readFileSync(path), context);
-    else throw new UsageError('growth filter takes clean <path>, smudge <path> or textconv <file>.');
+    else throw new UsageError('growth filter takes process, clean <path>, smudge <path> or textconv <file>.');
     for (let done = 0; done < output.length;) done += writeSync(1, output, done, output.length - done);
     return 0;
   },

@@ -8,7 +8,7 @@
 //   node scripts/build.mjs --bench --quiet && node --expose-gc --max-old-space-size=4096 out/bench.mjs [--sizes 1000,10000] [--corpus flow|written] [--scale 1000,10000,100000] [--runs 3] [--no-linear] [--no-cli]
 // (`npm run bench -- …` hands the options to the collation bench that runs after this one, not to this one.)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -150,9 +150,13 @@ async function benchmark(size: number, style: FrontmatterStyle, scripts: { floor
   try {
     const generated = await timed(async () => {
       const notes = generateNotes(size, 42, style);
+      // Saved a day ago, as notes mostly are: the warm start trusts the cache only for files older
+      // than its write by more than the clocks' allowance (FILE_CLOCK_ALLOWANCE_MS).
+      const dayAgo = new Date(Date.now() - 86_400_000);
       for (const note of notes) {
         mkdirSync(dirname(join(root, note.path)), { recursive: true });
         writeFileSync(join(root, note.path), note.text);
+        utimesSync(join(root, note.path), dayAgo, dayAgo);
       }
       return notes;
     });
@@ -208,9 +212,9 @@ async function benchmark(size: number, style: FrontmatterStyle, scripts: { floor
     // An open note on a pause in typing (a note of the corpus's usual size): the fast reader, as the
     // editor now checks it, against the full parse it used to run and against indexing the same note.
     const typical = notes[Math.floor(notes.length / 2)].text;
-    const openNote = bestOf(9, () => validateNoteText(typical, summarizeNote(typical, BUILT_IN_SCRIPT), BUILT_IN_SCRIPT, { notePath: 'open.md' }, true));
-    const fullParse = bestOf(9, () => validateNote(analyzeNote(typical, BUILT_IN_SCRIPT), { notePath: 'open.md' }));
-    const indexNote = bestOf(9, () => summarizeNote(typical, BUILT_IN_SCRIPT));
+    const openNote = bestOf(50, () => validateNoteText(typical, summarizeNote(typical, BUILT_IN_SCRIPT), BUILT_IN_SCRIPT, { notePath: 'open.md' }, true));
+    const fullParse = bestOf(50, () => validateNote(analyzeNote(typical, BUILT_IN_SCRIPT), { notePath: 'open.md' }));
+    const indexNote = bestOf(50, () => summarizeNote(typical, BUILT_IN_SCRIPT));
 
     if (process.env.BENCH_PHASES) console.log(`  blocks (GC): cold ${cold.longestBlockMs.toFixed(0)} (${cold.longestGcMs.toFixed(0)}) ms, save ${save.longestBlockMs.toFixed(0)} (${save.longestGcMs.toFixed(0)}) ms, warm ${warm.longestBlockMs.toFixed(0)} (${warm.longestGcMs.toFixed(0)}) ms; cache ${(readdirSync(cacheFolder).reduce((sum, name) => sum + statSync(join(cacheFolder, name)).size, 0) / 1048576).toFixed(0)} MB`);
     return {
@@ -311,7 +315,7 @@ for (const r of rows) {
 }
 
 console.log('');
-console.log('An open note checked on a pause in typing, a note of the corpus\'s usual size (best of 9):');
+console.log('An open note checked on a pause in typing, a note of the corpus\'s usual size (best of 50: the editor checks a note on every pause in typing, so the code is warm):');
 console.log('');
 console.log('| corpus | note | fast reader (as the editor checks it) | full parse (before) | indexing the note | fast × indexing |');
 console.log('|---|---:|---:|---:|---:|---:|');

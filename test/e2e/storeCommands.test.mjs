@@ -4,64 +4,45 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  copyWorkspace, ensureCodeServer, freePort, installVsix, makeSandbox, openBrowser, OUTPUT, removeSandbox, ROOT, startServer, stopServer, workbenchUrl,
-} from '../../scripts/vscode-server.mjs';
+import { workbenchSession } from './workbenchSession.mjs';
 import { workbenchUi } from './workbenchUi.mjs';
 
-const SHOTS = join(OUTPUT, 'screenshots');
-let sandbox;
-let server;
-let browser;
-let page;
-const { runCommand } = workbenchUi(() => page);
+const session = workbenchSession();
+const { screenshot } = session;
+const page = () => session.page();
+const { runCommand } = workbenchUi(page);
 
 describe('Hand Over to a New Manager in the VS Code UI', function () {
   before(async function () {
     this.timeout(600_000);
-    mkdirSync(SHOTS, { recursive: true });
-    const entry = ensureCodeServer();
-    sandbox = makeSandbox('gce-handover-');
-    installVsix(entry, sandbox, join(ROOT, 'growth-conversations.vsix'));
-    const workspace = copyWorkspace(sandbox);
-    const port = await freePort();
-    server = await startServer({ entry, sandbox, port, logName: 'handover-server' });
-    browser = await openBrowser(sandbox, 'handover');
-    page = browser.pages()[0] ?? await browser.newPage();
-    await page.setViewportSize({ width: 1400, height: 900 });
-    await page.goto(workbenchUrl(port, workspace));
-    await page.locator('.activitybar [aria-label^="Growth Conversations"]').first().waitFor({ timeout: 90_000 });
+    await session.open({ name: 'handover', prefix: 'gce-handover-' });
+    await page().setViewportSize({ width: 1400, height: 900 });
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await page.screenshot({ path: join(SHOTS, 'handover-failed.png') }).catch(() => {});
+    await session.screenshotIfFailed(this.currentTest, 'handover-failed');
   });
 
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await stopServer(server);
-    if (sandbox) removeSandbox(sandbox);
-  });
+  after(() => session.close());
 
   it('picks the person and the new manager\'s folder, says what it did, and opens the note (screenshots)', async function () {
     this.timeout(300_000);
-    const target = join(sandbox, 'lee-novak-notes');
+    const target = join(session.parts.sandbox, 'lee-novak-notes');
     mkdirSync(target);
     await runCommand('Growth: Hand Over to a New Manager');
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Alex Morgan' }).first();
+    const row = page().locator('.quick-input-list .monaco-list-row', { hasText: 'Alex Morgan' }).first();
     await row.waitFor({ timeout: 30_000 });
-    await page.screenshot({ path: join(SHOTS, 'handover-pick.png') });
+    await screenshot('handover-pick');
     await row.click();
     // VS Code's own folder dialog in the browser: a path typed into the quick input.
-    const input = page.locator('.quick-input-widget input');
-    await page.locator('.quick-input-widget', { hasText: 'Hand Over Here' }).waitFor({ timeout: 30_000 });
+    const input = page().locator('.quick-input-widget input');
+    await page().locator('.quick-input-widget', { hasText: 'Hand Over Here' }).waitFor({ timeout: 30_000 });
     await input.fill(`${target}/`);
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: join(SHOTS, 'handover-folder.png') });
-    await page.locator('.quick-input-widget .monaco-button', { hasText: 'Hand Over Here' }).first().click();
-    const toast = page.locator('.notification-toast', { hasText: 'The handover note for Alex Morgan' });
+    await screenshot('handover-folder');
+    await page().locator('.quick-input-widget .monaco-button', { hasText: 'Hand Over Here' }).first().click();
+    const toast = page().locator('.notification-toast', { hasText: 'The handover note for Alex Morgan' });
     await toast.waitFor({ timeout: 120_000 });
-    await page.screenshot({ path: join(SHOTS, 'handover-done.png') });
+    await screenshot('handover-done');
     const folder = join(target, 'alex-morgan');
     assert.ok(existsSync(folder));
     const [name] = readdirSync(folder);
@@ -69,8 +50,8 @@ describe('Hand Over to a New Manager in the VS Code UI', function () {
     assert.match(text, /^personId: p-[0-9a-f]{16}$/m);
     assert.ok(!text.includes('flightRisk: medium'));
     await toast.locator('.monaco-button', { hasText: 'Open Note' }).click();
-    await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(1000);
-    await page.screenshot({ path: join(SHOTS, 'handover-note.png') });
+    await page().locator('.tab.active', { hasText: name }).waitFor({ timeout: 30_000 });
+    await page().locator('.editor-group-container.active .view-lines', { hasText: 'Handover: Alex Morgan' }).first().waitFor({ timeout: 30_000 });
+    await screenshot('handover-note');
   });
 });

@@ -3,24 +3,20 @@
 // `browser` entry (dist/web/extension.js) is left: VS Code can then run it only in the web worker.
 // Driven through the UI in headless Chromium. Screenshots: test-output/screenshots/web-*.png.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  copyWorkspace, ensureCodeServer, freePort, installVsix, makeSandbox, openBrowser, OUTPUT, removeSandbox, ROOT, startServer, stopServer, workbenchUrl,
-} from '../../scripts/vscode-server.mjs';
+import { OUTPUT } from '../../scripts/vscode-server.mjs';
+import { workbenchSession } from './workbenchSession.mjs';
 import { workbenchUi } from './workbenchUi.mjs';
 
-const SHOTS = join(OUTPUT, 'screenshots');
-let sandbox;
-let server;
-let browser;
+const session = workbenchSession();
 let page;
 const { runCommand, openFile, showGrowthContainer, showOverviewContainer, setPaneExpanded, card, guideRow } = workbenchUi(() => page);
 let workspace;
 const consoleLines = [];
 
 async function screenshot(name) {
-  await page.screenshot({ path: join(SHOTS, `web-${name}.png`) });
+  await session.screenshot(`web-${name}`);
 }
 
 /** The rows the command palette offers for a query, once it has settled on them. */
@@ -59,62 +55,64 @@ async function extensionHostWorker() {
   throw new Error(`no ExtensionHostWorker among ${page.workers().length} workers`);
 }
 
+/** Waits for the Growth views; on a loaded machine starts the extension with a command, as docs/web.md says. */
+async function growthViewsOrStart() {
+  const icon = page.locator('.activitybar [aria-label^="Growth Conversations"]').first();
+  for (let waited = 0; !(await icon.isVisible()); waited += 15) {
+    // What the worker has loaded so far goes to test-output/web-console.log, for a start that never ends.
+    for (const worker of page.workers()) {
+      consoleLines.push(`after ${waited} s, ${await worker.evaluate(() => `${globalThis.name} loaded ${globalThis.performance.getEntriesByType('resource')
+        .map(entry => decodeURIComponent(entry.name).replace(/.*[/=]/, '')).join(', ')}`).catch(error => String(error))}`);
+    }
+    if (waited === 60) {
+      // VS Code looks for a workspaceContains pattern for 7 s only, then gives up and does not activate
+      // (on a loaded machine the search takes longer); any Growth command starts it, as docs/web.md says.
+      consoleLines.push('no activation by workspaceContains after 60 s: starting it with a command');
+      await runCommand('Growth: Show What the Extension Did');
+    }
+    if (waited >= 300) {
+      await screenshot('failed-start').catch(() => {});
+      throw new Error('The Growth views did not appear within 5 minutes: see test-output/web-console.log');
+    }
+    await page.waitForTimeout(15_000);
+  }
+}
+
 describe('the extension in the browser: the web worker extension host, as in vscode.dev', function () {
   let installedManifest;
 
   before(async function () {
     this.timeout(600_000);
-    mkdirSync(SHOTS, { recursive: true });
-    const entry = ensureCodeServer();
-    sandbox = makeSandbox('gcw-');
-    installVsix(entry, sandbox, join(ROOT, 'growth-conversations.vsix'));
-    const folder = readdirSync(join(sandbox, 'extensions')).find(name => name.startsWith('growth-conversations.growth-conversations-'));
-    assert.ok(folder, 'the .vsix is installed');
-    // Only the browser entry left: a Node extension host has nothing to load, so VS Code runs it in the web worker.
-    installedManifest = join(sandbox, 'extensions', folder, 'package.json');
-    const manifest = JSON.parse(readFileSync(installedManifest, 'utf8'));
-    assert.equal(manifest.browser, './dist/web/extension.js');
-    delete manifest.main;
-    writeFileSync(installedManifest, JSON.stringify(manifest, null, 2));
-    workspace = copyWorkspace(sandbox);
-    const port = await freePort();
-    server = await startServer({ entry, sandbox, port, logName: 'web-server', settings: { 'growth.manager': 'Dana Reyes' } });
-    browser = await openBrowser(sandbox, 'web');
-    page = browser.pages()[0] ?? await browser.newPage();
-    // What the workbench reports (an extension that fails to activate says so here): kept for a failed run.
-    page.on('console', message => { if (message.type() !== 'log') consoleLines.push(`${message.type()}: ${message.text()}`); });
-    // A loaded machine can take over 30 s to serve the workbench, and minutes to start its extension hosts.
-    await page.goto(workbenchUrl(port, workspace), { timeout: 180_000 });
-    const icon = page.locator('.activitybar [aria-label^="Growth Conversations"]').first();
-    for (let waited = 0; !(await icon.isVisible()); waited += 15) {
-      // What the worker has loaded so far goes to test-output/web-console.log, for a start that never ends.
-      for (const worker of page.workers()) {
-        consoleLines.push(`after ${waited} s, ${await worker.evaluate(() => `${globalThis.name} loaded ${globalThis.performance.getEntriesByType('resource')
-          .map(entry => decodeURIComponent(entry.name).replace(/.*[/=]/, '')).join(', ')}`).catch(error => String(error))}`);
-      }
-      if (waited === 60) {
-        // VS Code looks for a workspaceContains pattern for 7 s only, then gives up and does not activate
-        // (on a loaded machine the search takes longer); any Growth command starts it, as docs/web.md says.
-        consoleLines.push('no activation by workspaceContains after 60 s: starting it with a command');
-        await runCommand('Growth: Show What the Extension Did');
-      }
-      if (waited >= 300) {
-        await screenshot('failed-start').catch(() => {});
-        throw new Error('The Growth views did not appear within 5 minutes: see test-output/web-console.log');
-      }
-      await page.waitForTimeout(15_000);
-    }
+    workspace = await session.open({
+      name: 'web', prefix: 'gcw-', serverOptions: { settings: { 'growth.manager': 'Dana Reyes' } },
+      installed: sandbox => {
+        const folder = readdirSync(join(sandbox, 'extensions')).find(name => name.startsWith('growth-conversations.growth-conversations-'));
+        assert.ok(folder, 'the .vsix is installed');
+        // Only the browser entry left: a Node extension host has nothing to load, so VS Code runs it in the web worker.
+        installedManifest = join(sandbox, 'extensions', folder, 'package.json');
+        const manifest = JSON.parse(readFileSync(installedManifest, 'utf8'));
+        assert.equal(manifest.browser, './dist/web/extension.js');
+        delete manifest.main;
+        writeFileSync(installedManifest, JSON.stringify(manifest, null, 2));
+      },
+      arrived: async (opened, url) => {
+        page = opened;
+        // What the workbench reports (an extension that fails to activate says so here): kept for a failed run.
+        page.on('console', message => { if (message.type() !== 'log') consoleLines.push(`${message.type()}: ${message.text()}`); });
+        // A loaded machine can take over 30 s to serve the workbench, and minutes to start its extension hosts.
+        await page.goto(url, { timeout: 180_000 });
+        await growthViewsOrStart();
+      },
+    });
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshot(`failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => {});
+    await session.screenshotIfFailed(this.currentTest, 'web-failed');
   });
 
   after(async () => {
     writeFileSync(join(OUTPUT, 'web-console.log'), consoleLines.join('\n'));
-    await browser?.close().catch(() => {});
-    await stopServer(server);
-    if (sandbox) removeSandbox(sandbox);
+    await session.close();
   });
 
   it('runs in the web worker: no Node there, and the worker loaded dist/web/extension.js', async () => {

@@ -1,24 +1,16 @@
 // The packaged extension (.vsix), installed into a real VS Code (code-server 1.100.3) and driven
 // through its UI in headless Chromium, as a manager would use it. Screenshots: test-output/screenshots.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  copyWorkspace, ensureCodeServer, freePort, installVsix, makeSandbox, openBrowser, OUTPUT, removeSandbox, ROOT, startServer, stopServer, workbenchUrl,
-} from '../../scripts/vscode-server.mjs';
+import { workbenchSession } from './workbenchSession.mjs';
 import { workbenchUi } from './workbenchUi.mjs';
 
-const SHOTS = join(OUTPUT, 'screenshots');
-let sandbox;
-let server;
-let browser;
+const session = workbenchSession();
+const { screenshot, screenshotIfFailed } = session;
 let page;
 const { runCommand, openFile, showGrowthContainer, showOverviewContainer, setPaneExpanded, card, guideRow } = workbenchUi(() => page);
 let workspace;
-
-async function screenshot(name) {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-}
 
 /** The line the editor's cursor is on, from the status bar ("Ln 12, Col 1"). */
 async function cursorLine() {
@@ -42,33 +34,16 @@ let alexNote = '';
 
 /** A fresh sandbox with the packaged extension installed, code-server on the sample workspace, and the workbench open. */
 async function openWorkbench(name, serverOptions) {
-  const entry = ensureCodeServer();
-  sandbox = makeSandbox('gce-');
-  installVsix(entry, sandbox, join(ROOT, 'growth-conversations.vsix'));
-  const workspace = copyWorkspace(sandbox);
-  const port = await freePort();
-  server = await startServer({ entry, sandbox, port, logName: `${name}-server`, ...serverOptions });
-  browser = await openBrowser(sandbox, name);
-  page = browser.pages()[0] ?? await browser.newPage();
-  await page.goto(workbenchUrl(port, workspace));
-  await page.locator('.activitybar [aria-label^="Growth Conversations"]').first().waitFor({ timeout: 90_000 });
-  return workspace;
+  const opened = await session.open({ name, prefix: 'gce-', serverOptions });
+  page = session.page();
+  return opened;
 }
 
-async function closeWorkbench() {
-  await browser?.close().catch(() => {});
-  await stopServer(server);
-  if (sandbox) removeSandbox(sandbox);
-}
-
-async function screenshotIfFailed(test) {
-  if (test?.state === 'failed') await screenshot(`failed-${test.title.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => {});
-}
+const closeWorkbench = session.close;
 
 describe('the packaged extension in the VS Code UI', function () {
   before(async function () {
     this.timeout(600_000);
-    mkdirSync(SHOTS, { recursive: true });
     workspace = await openWorkbench('e2e', { settings: { 'growth.manager': 'Dana Reyes' } });
   });
 
@@ -79,7 +54,7 @@ describe('the packaged extension in the VS Code UI', function () {
   after(closeWorkbench);
 
   it('runs the build installed from the .vsix, not the source folder', async () => {
-    const installed = readdirSync(join(sandbox, 'extensions'));
+    const installed = readdirSync(join(session.parts.sandbox, 'extensions'));
     assert.ok(installed.some(name => name.startsWith('growth-conversations.growth-conversations-')), installed.join(', '));
     await page.locator('.activitybar [aria-label^="Growth Conversations"]').first().waitFor();
   });

@@ -82,7 +82,7 @@ describe('person pre-read: send and import', function () {
     const sent = await sendPreread('pre-read.md');
     for (const [i, q] of BUILT_IN_SCRIPT.questions.entries()) assert.ok(sent.includes(`## ${i + 1}. `) && sent.includes(`<!-- growth:${q.id} -->`), q.id);
     assert.ok(sent.includes('- Design the next ledger service'));
-    assert.ok(sent.includes('- Ask the platform team about build caching @priya due:2026-07-01'));
+    assert.ok(sent.includes('- Ask the platform team about build caching (@priya, due 2026-07-01)'));
     assert.ok(sent.includes('What happens to your answers'));
     for (const secret of ['flightRisk', 'technical-specialist', 'hard technical problems']) assert.ok(!sent.includes(secret), secret);
     const page = await vscode.commands.executeCommand<SendPrereadResult>('growth.preread.send', { person: 'Priya Shah', saveTo: scratchUri('pre-read.html') });

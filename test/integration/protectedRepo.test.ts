@@ -56,6 +56,10 @@ describe('Protected notes repository', () => {
       git(origin, 'commit', '-qm', 'Start');
       const protectedOrigin = await vscode.commands.executeCommand<ProtectOutcome>('growth.notes.protect', { folder: folderOf(origin, 'origin') });
       assert.equal(protectedOrigin?.ok, true, protectedOrigin?.output);
+      // Git runs the program from its lasting copy, not from this version's folder, which an update removes.
+      const filter = git(origin, 'config', '--local', 'filter.growth.process');
+      assert.match(filter, /store\.js'? filter process\n$/);
+      assert.doesNotMatch(filter, /[/\\]dist[/\\]store\.js/);
       mkdirSync(join(origin, 'growth-notes/robin-vale'), { recursive: true });
       writeFileSync(join(origin, NOTE), TEXT);
       git(origin, 'add', '-A');

@@ -282,7 +282,7 @@ describe('live conversation: Prepare, git and the small items', () => {
     const text = document?.getText() ?? '';
     assert.ok(text.startsWith('# Prepare: Alex Morgan\n'), text.slice(0, 100));
     for (const heading of ['## Six-month goals from last time', '## Open actions, oldest first', '## Career path and flight risk', '## Themes they raised']) assert.ok(text.includes(heading), heading);
-    assert.ok(text.indexOf('(written 2025-11-10') < text.indexOf('(written 2026-05-12'), 'oldest first');
+    assert.ok(text.indexOf(': written 2025-11-10') < text.indexOf(': written 2026-05-12'), 'oldest first');
     assert.equal(document?.languageId, 'markdown');
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', noteUri(`jordan-kimm/${DAY}.md`));
     assert.deepEqual(lenses.filter(l => l.command?.command === 'growth.people.prepare').map(l => [l.range.start.line, l.command?.title, l.command?.arguments]), [[0, 'Prepare: brief on Jordan Kimm', ['Jordan Kimm']]]);

@@ -1,4 +1,4 @@
-import { NoteChange, NoteFileInfo, NoteSource } from '../../src/core/workspace';
+import { FILE_CLOCK_ALLOWANCE_MS, NoteChange, NoteFileInfo, NoteSource } from '../../src/core/workspace';
 
 /**
  * A `NoteSource` held in memory, for every unit test of the pipeline: files are written, renamed and
@@ -37,10 +37,11 @@ export class InMemoryNoteSource implements NoteSource {
   }
 
   /**
-   * A file written elsewhere on this file system (the index's cache): its time, by the same clock as
-   * the notes' times, so later than every note written so far.
+   * A file written elsewhere (the index's cache): its time, later than every note written so far by more
+   * than the allowance two clocks may differ by, as a cache written some minutes after the notes is.
    */
   stamp(): number {
+    this.clock += FILE_CLOCK_ALLOWANCE_MS + 1;
     return this.clock++;
   }
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { prepareBrief } from '../../src/core/live';
 import { BUILT_IN_SCRIPT, summarizeNote } from '../../src/core/note';
 import { shareableCopy } from '../../src/core/outputs';
 import { agreedActions, agreedBefore, agreedCounts, agreedCountsByPerson, IndexedNote } from '../../src/core/workspace';
@@ -133,5 +134,36 @@ describe('What we agreed last time, in the shareable copy', () => {
     assert.ok(!('refused' in copy));
     assert.doesNotMatch(copy.text, /reorg/);
     assert.ok(copy.removed.includes('private actions from earlier conversations'));
+  });
+});
+
+describe('Prepare: open actions from the same chain as What we agreed', () => {
+  it('Prepare lists as open only what the chain still holds open: a dropped action is dropped, not open', () => {
+    const brief = prepareBrief({ person: 'Alex Morgan', notes: [...CHAIN, ...OTHERS.slice(0, 1)], script: BUILT_IN_SCRIPT, today: '2026-06-20' });
+    const from = brief.indexOf('## Open actions');
+    assert.deepEqual(brief.slice(from, brief.indexOf('## Career path')).split('\n'), [
+      '## Open actions, oldest first', '',
+      '- Book a conference slot (@dana): written 2026-01-10, due 2026-07-01.',
+      '- (private) Review the salary band (private): written 2026-01-10.',
+      '- Draft the promotion case (@dana): written 2026-06-01.', '',
+      '1 more was left out of a later note without being ticked: listed as dropped below.', '',
+      '## What we agreed, and what became of it', '',
+      '2 done, 3 open, 1 dropped.', '',
+      '- Write the on-call proposal (@sam): written 2026-01-10, done on 2026-03-15.',
+      '- Book a conference slot (@dana): written 2026-01-10, open for 161 days.',
+      '- (private) Review the salary band (private): written 2026-01-10, open for 161 days.',
+      '- Pair with the design team: written 2026-01-10, dropped: not carried into 2026-03-15 and never ticked.',
+      '- Start a reading group (@alex): written 2026-03-15, done on 2026-06-01.',
+      '- Draft the promotion case (@dana): written 2026-06-01, open for 19 days.', '', '',
+    ]);
+    // The dropped and the ticked actions are nowhere listed as open.
+    const open = brief.slice(from, brief.indexOf('## What we agreed'));
+    for (const words of ['Pair with the design team', 'Write the on-call proposal', 'Start a reading group']) assert.ok(!open.includes(words), words);
+  });
+
+  it('Prepare still lists an undated note\'s unticked item (it has no place in the chain), once', () => {
+    const brief = prepareBrief({ person: 'Alex Morgan', notes: [...CHAIN, ...OTHERS], script: BUILT_IN_SCRIPT, today: '2026-06-20' });
+    assert.ok(brief.includes('\n- Undated, so in no chain: written undated.\n'), brief);
+    assert.equal(brief.split('Undated, so in no chain').length, 2);
   });
 });

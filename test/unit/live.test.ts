@@ -6,7 +6,7 @@ import {
 } from '../../src/core/live';
 import { analyzeNote, BUILT_IN_SCRIPT, summarizeNote } from '../../src/core/note';
 import { decideTypedName, matchName, personKey } from '../../src/core/base';
-import { IndexedNote, openActionItems } from '../../src/core/workspace';
+import { IndexedNote } from '../../src/core/workspace';
 
 const FIXTURES = 'test/fixtures/sample-workspace/growth-notes';
 const ALEX_NOV = readFileSync(`${FIXTURES}/alex-morgan/2025-11-10.md`, 'utf8');
@@ -242,9 +242,9 @@ describe('Prepare: a one-page brief', () => {
       '## Six-month goals from last time', '',
       '- Lead the architecture guild', '- Present tracing at the engineering all-hands', '',
       '## Open actions, oldest first', '',
-      '- Propose an on-call rota change @dana due:2025-12-15 (written 2025-11-10, overdue since 2025-12-15)',
-      '- Book Alex a slot at the all-hands @alex due:2026-07-15 (written 2026-05-12, overdue since 2026-07-15)',
-      '- Draft an architect track for the career ladder @dana due:2026-06-30 (written 2026-05-12, overdue since 2026-06-30)', '',
+      '- Propose an on-call rota change (@dana): written 2025-11-10, overdue since 2025-12-15.',
+      '- Book Alex a slot at the all-hands (@alex): written 2026-05-12, overdue since 2026-07-15.',
+      '- Draft an architect track for the career ladder (@dana): written 2026-05-12, overdue since 2026-06-30.', '',
       '## What we agreed, and what became of it', '',
       '1 done, 3 open, 0 dropped.', '',
       '- Propose an on-call rota change (@dana): written 2025-11-10, open for 375 days.',
@@ -261,14 +261,15 @@ describe('Prepare: a one-page brief', () => {
     ].join('\n'));
   });
 
-  it('lists the same open actions as the Action Items view, across all the person\'s notes', () => {
-    const older = `---\ntype: growth-conversation\nperson: Alex Morgan\ndate: 2026-01-05\n---\n## Next steps <!-- growth:next-steps -->\n- [ ] Left open in January\n`;
-    const newer = `---\ntype: growth-conversation\nperson: Alex Morgan\ndate: 2026-03-05\n---\n## Next steps <!-- growth:next-steps -->\n- [ ] Written in March\n`;
+  it('lists as open what the latest note still holds; an item left out unticked is dropped, not open', () => {
+    const older = `---\ntype: growth-conversation\nperson: Alex Morgan\ndate: 2026-01-05\n---\n## Next steps <!-- growth:next-steps -->\n- [ ] Left open in January\n- [ ] Carried on @dana due:2026-05-01\n`;
+    const newer = `---\ntype: growth-conversation\nperson: Alex Morgan\ndate: 2026-03-05\n---\n## Next steps <!-- growth:next-steps -->\n- [ ] Carried on @dana due:2026-05-01 <!-- from: 2026-01-05 -->\n- [ ] Written in March\n`;
     const both: IndexedNote[] = [{ ...summarizeNote(older, BUILT_IN_SCRIPT), path: 'a.md' }, { ...summarizeNote(newer, BUILT_IN_SCRIPT), path: 'b.md' }];
     const brief = prepareBrief({ person: 'Alex Morgan', notes: both, script: BUILT_IN_SCRIPT, today: '2026-04-01' });
-    const listed = brief.split('\n').filter(line => line.startsWith('- ') && / \(written /.test(line)).map(line => line.replace(/ \(written.*$/, '').slice(2));
-    assert.deepEqual(listed.sort(), openActionItems(both, '2026-04-01').map(item => item.text).sort());
-    assert.deepEqual(listed, ['Left open in January', 'Written in March']);
+    const open = brief.slice(brief.indexOf('## Open actions'), brief.indexOf('## What we agreed')).split('\n').filter(line => line.startsWith('- '));
+    assert.deepEqual(open, ['- Carried on (@dana): written 2026-01-05, due 2026-05-01.', '- Written in March: written 2026-03-05.']);
+    assert.ok(brief.includes('1 more was left out of a later note without being ticked: listed as dropped below.'));
+    assert.ok(brief.includes('- Left open in January: written 2026-01-05, dropped: not carried into 2026-03-05 and never ticked.'));
   });
 
   it('says so for someone without notes, and says "today" for zero days', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { analysisForValidation, indexContext, indexFile, NotePipeline, PipelineUpdate, READER_VERSION, scriptKey, themeTree, validateBuiltSource } from '../../src/core/workspace';
+import { analysisForValidation, FILE_CLOCK_ALLOWANCE_MS, indexContext, indexFile, NotePipeline, PipelineUpdate, READER_VERSION, scriptKey, themeTree, validateBuiltSource } from '../../src/core/workspace';
 import { analyzeNote, BUILT_IN_SCRIPT, QuestionScript, summarizeNote, validateNote } from '../../src/core/note';
 import { generateNotes, random } from '../support/corpus';
 import { InMemoryNoteSource } from '../support/inMemoryNoteSource';
@@ -221,7 +221,7 @@ describe('validation through the index', () => {
     // What an older reader kept: the tag counted as shared.
     const stale = { ...summarizeNote(text, BUILT_IN_SCRIPT), tags: [{ name: 'pay', key: 'pay', line: 5, questionId: 'checkin', private: false }] };
     const outcome = (version: string) => indexFile(source, 'a.md', { path: 'a.md', mtime, size },
-      { script: BUILT_IN_SCRIPT, scriptKey: scriptKey(BUILT_IN_SCRIPT), cached: { mtime, size, script: scriptKey(BUILT_IN_SCRIPT, version), summary: stale, writtenAt: mtime + 1 } });
+      { script: BUILT_IN_SCRIPT, scriptKey: scriptKey(BUILT_IN_SCRIPT), cached: { mtime, size, script: scriptKey(BUILT_IN_SCRIPT, version), summary: stale, writtenAt: mtime + FILE_CLOCK_ALLOWANCE_MS + 1 } });
     assert.notEqual(READER_VERSION, 'older');
     const read = await outcome('older');
     assert.equal(read.kind, 'note', 'an older reader\'s summary is read again');

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
 import { decodeReturnedBytes } from '../../src/core/base';
-import { matchReturnedPreread, planTheirWords, withInsertions } from '../../src/core/live';
-import { analyzeNote, BUILT_IN_SCRIPT as BUILT_IN, summarizeNote, theirWordsIn, withSeniorLeader } from '../../src/core/note';
+import { guideState, matchReturnedPreread, planTheirWords, withInsertions } from '../../src/core/live';
+import { achievementsNamed, analyzeNote, BUILT_IN_SCRIPT as BUILT_IN, summarizeNote, theirWordsIn, validateNote, withSeniorLeader } from '../../src/core/note';
 import { prereadFor, prereadHtml, shareableCopy } from '../../src/core/outputs';
 import { IndexedNote } from '../../src/core/workspace';
 
@@ -72,7 +72,7 @@ describe('the person\'s pre-read: made', function () {
     const made = preread();
     for (const [i, q] of BUILT_IN_SCRIPT.questions.entries()) assert.ok(made.markdown.includes(`## ${i + 1}. ${q.title} <!-- growth:${q.id} -->`), q.id);
     assert.deepEqual(made.goals, ['Design the next ledger service']);
-    assert.deepEqual(made.actions, ['Ask the platform team about build caching @priya due:2026-07-01']);
+    assert.deepEqual(made.actions, ['Ask the platform team about build caching (@priya, due 2026-07-01)']);
     assert.match(made.markdown, /^# Before our conversation: Priya Shah\n/);
     assert.match(made.markdown, /What happens to your answers/);
     for (const secret of ['flightRisk', 'low', 'technical-specialist', 'hard technical problems', 'Dana Reyes']) assert.ok(!made.markdown.includes(secret), secret);
@@ -87,7 +87,7 @@ describe('the person\'s pre-read: made', function () {
       .replace('- [ ] Ask the platform team', '- [ ] Talk to HR about the counter-offer (confidential) @dana\n- [ ] Ask the platform team'));
     const made = preread(texts);
     assert.deepEqual(made.goals, ['Design the next ledger service']);
-    assert.deepEqual(made.actions, ['Ask the platform team about build caching @priya due:2026-07-01']);
+    assert.deepEqual(made.actions, ['Ask the platform team about build caching (@priya, due 2026-07-01)']);
     assert.ok(!made.markdown.includes('Risk team') && !made.markdown.includes('counter-offer'));
   });
 
@@ -221,6 +221,27 @@ describe('the person\'s pre-read: their words in the note', function () {
     assert.ok(!('refused' in copy));
     assert.ok(copy.text.includes('> - Shipped the ledger design') && copy.text.includes('> Fewer meetings.'));
     assert.ok(!copy.text.includes('offer from a friend') && !copy.text.includes('Flight risk'));
+  });
+
+  it('labels their words as theirs in the copy, and counts the achievements they listed (no "only 0 of 3" beside their list)', () => {
+    const text = readFileSync('test/fixtures/preread/their-words.md', 'utf8');
+    const copy = shareableCopy(text, { ...SHARE, script: BUILT_IN_SCRIPT });
+    assert.ok(!('refused' in copy));
+    assert.ok(copy.text.includes('_In your words, from your pre-read:_\n\n> - Shipped the ledger design'), copy.text);
+    const read = analyzeNote(text, BUILT_IN_SCRIPT);
+    assert.equal(achievementsNamed(read), 2);
+    const few = (analysis: typeof read) => validateNote(analysis).filter(p => p.code === 'few-achievements').map(p => p.message);
+    assert.deepEqual(few(read), ['Only 2 of 3 achievements listed. Struggling to name three can hint at low fulfilment: worth a follow-up.']);
+    const three = analyzeNote(text.replace('> - Mentored two new joiners', '> - Mentored two new joiners\n> - Ran the guild'), BUILT_IN_SCRIPT);
+    assert.equal(achievementsNamed(three), 3);
+    assert.deepEqual(few(three), []);
+    const hints = guideState(three.note, BUILT_IN_SCRIPT, undefined, achievementsNamed(three)).questions.find(q => q.question.id === 'achievements')?.hints;
+    assert.deepEqual(hints, []);
+    assert.equal(analyzeNote(TODAYS_NOTE, BUILT_IN_SCRIPT).note.achievements, achievementsNamed(analyzeNote(TODAYS_NOTE, BUILT_IN_SCRIPT)), 'without their words, the manager\'s own count');
+    // The scaffold's unfilled "1." says nothing to the person: the copy leaves it out.
+    assert.match(TODAYS_NOTE, /^1\. *$/m);
+    const today = shareableCopy(TODAYS_NOTE, { ...SHARE, script: BUILT_IN_SCRIPT });
+    assert.ok(!('refused' in today) && !/^\s*\d+\.\s*$/m.test(today.text), 'refused' in today ? today.refused : today.text);
   });
 
   it('refuses a file that is not a growth note', () => {

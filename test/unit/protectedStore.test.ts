@@ -215,6 +215,43 @@ describe('protected store: notes encrypted in git, plain in the working tree', f
     rmSync(join(repo, 'growth-notes/alex-morgan/2026-11-02.md'));
   });
 
+  it('serves every file of a git command from one filter process (git\'s long-running protocol), refusing per file', () => {
+    assert.match(manager.ok(repo, 'config', '--local', 'filter.growth.process'), /filter process\n$/);
+    assert.match(manager.ok(repo, 'config', '--local', 'filter.growth.clean'), /filter clean %f\n$/, 'git before 2.11 runs one process per file');
+    const pkt = (text: string) => `${(Buffer.byteLength(text) + 4).toString(16).padStart(4, '0')}${text}`;
+    const plain = note(PEOPLE[0], '2026-12-01', 'TOKEN-PROCESS');
+    const stored = manager.ok(repo, 'cat-file', 'blob', `HEAD:${notePaths[1]}`);
+    const request = [
+      pkt('git-filter-client\n'), pkt('version=2\n'), '0000',
+      pkt('capability=clean\n'), pkt('capability=smudge\n'), pkt('capability=delay\n'), '0000',
+      pkt('command=clean\n'), pkt('pathname=growth-notes/alex-morgan/2026-12-01.md\n'), '0000', pkt(plain), '0000',
+      pkt('command=smudge\n'), pkt(`pathname=${notePaths[1]}\n`), '0000', pkt(stored), '0000',
+      pkt('command=unknown\n'), pkt('pathname=x.md\n'), '0000', pkt('x'), '0000',
+    ].join('');
+    const run = spawnSync(process.execPath, [CLI, 'filter', 'process'], { cwd: repo, env: manager.env, input: request });
+    assert.equal(run.status, 0, run.stderr.toString());
+    // Read the answer back, packet by packet.
+    const answer: string[] = [];
+    const out = run.stdout;
+    for (let at = 0; at < out.length;) {
+      const length = parseInt(out.subarray(at, at + 4).toString(), 16);
+      answer.push(length === 0 ? '0000' : out.subarray(at + 4, at + length).toString());
+      at += length === 0 ? 4 : length;
+    }
+    const flushes = (from: number) => answer.indexOf('0000', from);
+    assert.deepEqual(answer.slice(0, 6), ['git-filter-server\n', 'version=2\n', '0000', 'capability=clean\n', 'capability=smudge\n', '0000']);
+    assert.deepEqual(answer.slice(6, 8), ['status=success\n', '0000']);
+    const cleaned = answer.slice(8, flushes(8)).join('');
+    assert.match(cleaned, /^-----BEGIN AGE ENCRYPTED FILE-----/);
+    assert.doesNotMatch(cleaned, /TOKEN-PROCESS/);
+    let at = flushes(8) + 2; // the content's flush, then the empty list that keeps the status
+    assert.deepEqual(answer.slice(at, at + 2), ['status=success\n', '0000']);
+    const smudged = answer.slice(at + 2, flushes(at + 2)).join('');
+    assert.match(smudged, new RegExp(TOKENS[1]));
+    at = flushes(at + 2) + 2;
+    assert.deepEqual(answer.slice(at), ['status=error\n', '0000']);
+  });
+
   it('lists notes committed in plain text before protection', () => {
     const old = join(base, 'old');
     mkdirSync(join(old, 'growth-notes/sam-lee'), { recursive: true });

@@ -1,14 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cachedSummaryHolds, indexFile, NotePipeline, scriptKey, ShardedCache } from '../../src/core/workspace';
+import { cachedSummaryHolds, FILE_CLOCK_ALLOWANCE_MS, indexFile, NotePipeline, scriptKey, ShardedCache } from '../../src/core/workspace';
 import { BUILT_IN_SCRIPT, summarizeNote } from '../../src/core/note';
 import { nodeNoteSource } from '../../src/cli/nodeNoteSource';
 import { InMemoryNoteSource } from '../support/inMemoryNoteSource';
 
 // Issue 23, item 7: whether a cached summary still stands for its file is decided by the file system's
-// own times (the file's against the cache file's, git's racy-entry rule), never by the local clock.
+// own times (the file's against the cache file's, git's racy-entry rule), never by the local clock; the
+// cache file may sit on another file system than the notes (a share), so the file must be older than the
+// write by more than the allowance two clocks may differ by.
+const A = FILE_CLOCK_ALLOWANCE_MS;
 
 const OPEN = '---\ntype: growth-conversation\nperson: Alex\ndate: 2026-03-02\n---\n## Next steps <!-- growth:next-steps -->\n- [ ] Book a slot\n';
 const TICKED = OPEN.replace('[ ]', '[x]');
@@ -22,18 +25,20 @@ describe('the index cache trusts file times, not the clock (issue 23, item 7)', 
     for (const mtime of [1_000, Date.now() - 86_400_000 * 400, Date.now() + 86_400_000 * 400]) {
       const info = { path: 'a.md', mtime, size };
       const entry = (writtenAt: number | undefined) => ({ mtime, size, script: KEY, summary: cachedOpen, writtenAt });
-      assert.equal(cachedSummaryHolds(entry(mtime + 1), info, KEY), true, `older than the write (${mtime})`);
+      assert.equal(cachedSummaryHolds(entry(mtime + A + 1), info, KEY), true, `older than the write by more than the allowance (${mtime})`);
+      assert.equal(cachedSummaryHolds(entry(mtime + A), info, KEY), false, `within the allowance of the write (${mtime})`);
+      assert.equal(cachedSummaryHolds(entry(mtime + 1), info, KEY), false, `just before the write (${mtime})`);
       assert.equal(cachedSummaryHolds(entry(mtime), info, KEY), false, `written in the same instant (${mtime})`);
       assert.equal(cachedSummaryHolds(entry(mtime - 5_000), info, KEY), false, `changed after the write (${mtime})`);
       assert.equal(cachedSummaryHolds(entry(undefined), info, KEY), false, `never written (${mtime})`);
-      assert.equal(cachedSummaryHolds(entry(mtime + 1), { ...info, size: size + 1 }, KEY), false, 'another size');
-      assert.equal(cachedSummaryHolds(entry(mtime + 1), info, 'other-script'), false, 'another script');
-      assert.equal(cachedSummaryHolds(entry(mtime + 1), { ...info, unsaved: true }, KEY), false, 'unsaved text');
+      assert.equal(cachedSummaryHolds(entry(mtime + A + 1), { ...info, size: size + 1 }, KEY), false, 'another size');
+      assert.equal(cachedSummaryHolds(entry(mtime + A + 1), info, 'other-script'), false, 'another script');
+      assert.equal(cachedSummaryHolds(entry(mtime + A + 1), { ...info, unsaved: true }, KEY), false, 'unsaved text');
 
       const source = new InMemoryNoteSource([['a.md', TICKED]]);
       const racy = await indexFile(source, 'a.md', info, { script: BUILT_IN_SCRIPT, scriptKey: KEY, cached: entry(mtime) });
       assert.equal(racy.kind === 'note' && racy.summary.tasks[0].done, true, 'a racy entry is read again: the ticked box, not the cached open one');
-      assert.equal((await indexFile(source, 'a.md', info, { script: BUILT_IN_SCRIPT, scriptKey: KEY, cached: entry(mtime + 1) })).kind, 'reused');
+      assert.equal((await indexFile(source, 'a.md', info, { script: BUILT_IN_SCRIPT, scriptKey: KEY, cached: entry(mtime + A + 1) })).kind, 'reused');
     }
   });
 
@@ -73,9 +78,9 @@ describe('the index cache trusts file times, not the clock (issue 23, item 7)', 
       const second = shareSecond();
       const note = join(notes, 'alex', '2026-03-02.md');
       writeOnShare(note, OPEN, second);
-      // An older note, saved seconds before the cache: it stays trusted.
+      // An older note, saved well before the cache (by more than the clocks' allowance): it stays trusted.
       const older = join(notes, 'alex', '2026-01-05.md');
-      writeOnShare(older, OPEN.replace('2026-03-02', '2026-01-05'), second - 10);
+      writeOnShare(older, OPEN.replace('2026-03-02', '2026-01-05'), second - A / 1_000 - 60);
       const first = new NotePipeline(nodeNoteSource(notes), { script: BUILT_IN_SCRIPT });
       await first.build();
       await saveCache(first, second);
@@ -91,6 +96,30 @@ describe('the index cache trusts file times, not the clock (issue 23, item 7)', 
       const update = await next.build();
       assert.deepEqual(ticked(next, 'alex/2026-03-02.md'), [true], 'the ticked box, not the cached open one');
       assert.deepEqual([update.parsed, update.reused], [1, 1], 'the note older than the cache write comes from the cache');
+    });
+
+    it('with the cache on this computer and the share\'s clock minutes behind, a box ticked in the same second is read at the next start', async () => {
+      // The editor keeps its cache in its own storage, stamped by this computer's clock; the share runs 4 minutes behind.
+      const behind = Math.floor((Date.now() - 4 * 60_000) / 1_000);
+      const note = join(notes, 'alex', '2026-03-02.md');
+      writeOnShare(note, OPEN, behind);
+      const first = new NotePipeline(nodeNoteSource(notes), { script: BUILT_IN_SCRIPT });
+      await first.build();
+      const shards = new ShardedCache(4);
+      shards.noteUpdate({ changed: [], removed: [], skipped: [], texts: new Map(), full: true, parsed: 0, reused: 0 });
+      await shards.write(first.cacheEntries, async (shard, bytes) => {
+        writeFileSync(shardFile(shard), bytes);
+        return statSync(shardFile(shard)).mtimeMs;
+      }, 0, (entries, writtenAt) => first.cacheWritten(entries, writtenAt));
+      first.dispose();
+      const stamp = Math.max(...readdirSync(cacheFolder).map(name => statSync(join(cacheFolder, name)).mtimeMs));
+      assert.ok(stamp - statSync(note).mtimeMs > 200_000, 'by the two stamps the note looks minutes older than the cache');
+
+      writeOnShare(note, TICKED, behind);
+      const next = new NotePipeline(nodeNoteSource(notes), { script: BUILT_IN_SCRIPT, cache: loadCache() });
+      await next.build();
+      assert.deepEqual(ticked(next, 'alex/2026-03-02.md'), [true], 'the ticked box, not the cached open one');
+      next.dispose();
     });
 
     it('a change event for a file saved twice in one second reads it again, within the session', async () => {

@@ -58,7 +58,7 @@ export const CAREER_PATHS: readonly EnumChoice[] = enumChoices('careerPath', CAR
 export const FLIGHT_RISKS: readonly EnumChoice[] = enumChoices('flightRisk', FLIGHT_RISK_WORDS);
 
 /** Where the manager is in the script, what is answered, and what needs a second look. */
-export function guideState(note: Note, script: QuestionScript, cursorLine?: number): GuideState {
+export function guideState(note: Note, script: QuestionScript, cursorLine?: number, achievements = note.achievements): GuideState {
   // A section runs until the next one starts, blank lines included: that is where the manager types.
   const containing = cursorLine === undefined ? undefined
     : [...note.sections].sort((a, b) => a.headingLine - b.headingLine).filter(s => s.headingLine <= cursorLine).pop();
@@ -71,7 +71,7 @@ export function guideState(note: Note, script: QuestionScript, cursorLine?: numb
       section,
       answered: section?.answered ?? false,
       current: current !== undefined && current.questionId === question.id,
-      hints: hintsFor(question, section, note),
+      hints: hintsFor(question, section, note, achievements),
     };
   });
   return {
@@ -81,12 +81,13 @@ export function guideState(note: Note, script: QuestionScript, cursorLine?: numb
   };
 }
 
-function hintsFor(question: Question, section: Section | undefined, note: Note): string[] {
+/** `achievements`: how many the note names, the person's own words (a pre-read) included. */
+function hintsFor(question: Question, section: Section | undefined, note: Note, achievements: number | undefined): string[] {
   const hints: string[] = [];
   switch (question.records) {
     case 'achievements':
-      if (section?.answered && (note.achievements ?? 0) < MIN_ACHIEVEMENTS) {
-        hints.push(msg('guide.fewAchievements', note.achievements ?? 0, MIN_ACHIEVEMENTS));
+      if (section?.answered && (achievements ?? 0) < MIN_ACHIEVEMENTS) {
+        hints.push(msg('guide.fewAchievements', achievements ?? 0, MIN_ACHIEVEMENTS));
       }
       break;
     case 'goalReview': {

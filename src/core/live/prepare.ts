@@ -1,6 +1,6 @@
-import { agreedActions, agreedCounts, agreedLine, daysBetween, IndexedNote, openActionItems } from '../workspace';
+import { AgreedAction, agreedActions, agreedCounts, agreedLine, daysBetween, IndexedNote } from '../workspace';
 import { msg, normalizeTheme, personKey } from '../base';
-import { QuestionScript } from '../note';
+import { actionWords, QuestionScript } from '../note';
 import { carryOverFrom } from './scaffold';
 
 /**
@@ -55,11 +55,13 @@ export function prepareBrief(input: BriefInput): string {
   out.push('');
 
   out.push(`## ${msg('prepare.actionsHeading')}`, '');
-  const open = openActionsOldestFirst(notes, input.today);
-  if (open.length > 0) {
-    out.push(...open.map(a => `- ${a.due && a.due < input.today ? msg('prepare.actionOverdue', a.text, a.firstWritten, a.due) : msg('prepare.action', a.text, a.firstWritten)}`));
-  } else out.push(msg('prepare.nothingOpen'));
-  out.push('', ...agreedPart(notes, input.today));
+  const followed = agreedActions(notes, input.today);
+  const open = openActionsOldestFirst(notes, followed);
+  if (open.length > 0) out.push(...open.map(action => `- ${openLine(action, input.today)}`));
+  else out.push(msg('prepare.nothingOpen'));
+  const { dropped } = agreedCounts(followed);
+  if (dropped > 0) out.push('', dropped === 1 ? msg('prepare.droppedOne') : msg('prepare.dropped', dropped));
+  out.push('', ...agreedPart(followed));
 
   out.push(`## ${msg('prepare.historyHeading')}`, '', msg('prepare.historyColumns'), '|---|---|---|');
   for (const note of notes.slice(-(input.historyLength ?? 4)).reverse()) {
@@ -83,8 +85,7 @@ export function prepareBrief(input: BriefInput): string {
  * Every action agreed with the person and what became of it (done, open, dropped), counted and
  * listed as of today. The brief is the manager's own: a private action is listed, marked private.
  */
-function agreedPart(notes: readonly IndexedNote[], today: string): string[] {
-  const actions = agreedActions(notes, today);
+function agreedPart(actions: readonly AgreedAction[]): string[] {
   const out = [`## ${msg('prepare.agreedHeading')}`, ''];
   if (actions.length === 0) return [...out, msg('prepare.nothingAgreed'), ''];
   const { done, open, dropped } = agreedCounts(actions);
@@ -101,23 +102,36 @@ export function daysAgo(days: number): string {
   return msg('days.ago', days);
 }
 
-interface OpenAction {
-  readonly text: string;
-  readonly firstWritten: string;
-  readonly due?: string;
-}
+type OpenAction = Pick<AgreedAction, 'text' | 'owner' | 'due' | 'firstWritten' | 'private'>;
 
 /**
- * The person's open Next-steps items, exactly as the Action Items view lists them (across all their
- * notes, a carried item once), by the date each was first written.
+ * The person's open actions, oldest first, from the same following of the chain as "What we agreed"
+ * (and the People view): an action still unticked in the latest note. One that disappeared from the
+ * chain without being ticked is dropped, not open. An undated note has no place in the chain; its
+ * unticked items are listed as open rather than lost, unless the chain already follows them.
  */
-function openActionsOldestFirst(notes: readonly IndexedNote[], today: string): OpenAction[] {
-  const byPath = new Map(notes.map(note => [note.path, note]));
-  return openActionItems(notes, today).map(item => {
-    const note = byPath.get(item.path);
-    const carried = note?.tasks.find(t => t.line === item.line)?.carriedFrom;
-    return { text: item.text, due: item.due, firstWritten: carried && /^\d{4}-\d{2}-\d{2}$/.test(carried) ? carried : note?.date ?? msg('prepare.undated') };
-  }).sort((a, b) => a.firstWritten.localeCompare(b.firstWritten) || a.text.localeCompare(b.text));
+function openActionsOldestFirst(notes: readonly IndexedNote[], followed: readonly AgreedAction[]): OpenAction[] {
+  const known = new Set(followed.map(action => action.text.toLowerCase()));
+  const undated: OpenAction[] = [];
+  for (const note of notes.filter(n => !n.date || !/^\d{4}-\d{2}-\d{2}$/.test(n.date))) {
+    for (const task of note.tasks) {
+      const text = actionWords(task.text);
+      if (task.sectionKind !== 'next-steps' || task.done || !text || known.has(text.toLowerCase())) continue;
+      known.add(text.toLowerCase());
+      undated.push({ text, owner: task.owner, due: task.due, firstWritten: msg('prepare.undated'), private: task.private });
+    }
+  }
+  return [...followed.filter(action => action.status === 'open'), ...undated]
+    .sort((a, b) => a.firstWritten.localeCompare(b.firstWritten) || a.text.localeCompare(b.text));
+}
+
+/** "Words (@owner): written DAY, overdue since DAY." — the brief is the manager's own, so a private action is listed, marked. */
+function openLine(action: OpenAction, today: string): string {
+  const what = action.owner ? msg('agreed.owner', action.text, action.owner) : action.text;
+  const line = !action.due ? msg('prepare.action', what, action.firstWritten)
+    : action.due < today ? msg('prepare.actionOverdue', what, action.firstWritten, action.due)
+      : msg('prepare.actionDue', what, action.firstWritten, action.due);
+  return action.private ? msg('agreed.private', line) : line;
 }
 
 function themesRaised(notes: readonly IndexedNote[]): { key: string; name: string; conversations: number; last: string }[] {

@@ -1,4 +1,5 @@
 // The note layer's public entry: other folders import from here, never from its files.
+export * from './ambiguousStructure';
 export * from './blockClassifier';
 export * from './blocks';
 export * from './encryptedNote';

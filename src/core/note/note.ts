@@ -54,6 +54,11 @@ export interface NoteAnalysis {
   readonly text: string;
   readonly lines: LineIndex;
   readonly frontmatter?: Frontmatter;
+  /**
+   * Set when the body was summarised rather than read into the model (validation's quick path): the
+   * heading line of the achievements section the summary counted in, as the model would place it.
+   */
+  readonly achievementsLine?: number;
 }
 
 /** Reads a note's text. Never throws and never runs anything found in the note. */

@@ -16,6 +16,11 @@ export interface NoteSummary extends NoteFields {
   readonly tags: readonly Pick<TagMention, 'name' | 'key' | 'line' | 'questionId' | 'private'>[];
   readonly tasks: readonly Omit<TaskItem, 'questionId' | 'box' | 'firstBlockEnd'>[];
   readonly achievements?: number;
+  /**
+   * The line of the heading of the note's achievements section, when it has exactly one: where a
+   * problem about too few achievements is placed, so validating a note does not read it in full.
+   */
+  readonly achievementsLine?: number;
 }
 
 /** The summary of a fully parsed note (remark): the reference the fast path must match. */
@@ -27,7 +32,13 @@ export function summaryFromAnalysis(analysis: NoteAnalysis): NoteSummary {
     tags: note.tags.map(({ name, key, line, questionId, private: isPrivate }) => ({ name, key, line, questionId, private: isPrivate })),
     tasks: note.tasks.map(({ questionId: _questionId, box: _box, firstBlockEnd: _end, ...task }) => task),
     achievements: note.achievements,
+    achievementsLine: onlyAchievementsLine(note.sections),
   };
+}
+
+function onlyAchievementsLine(sections: NoteAnalysis['note']['sections']): number | undefined {
+  const found = sections.filter(section => section.records === 'achievements');
+  return found.length === 1 ? found[0].headingLine : undefined;
 }
 
 /** A carried item's marker as the last thing in its text: nothing was written after it. */
@@ -47,7 +58,7 @@ export function summarizeNote(rawText: string, script: QuestionScript): NoteSumm
  */
 export function readSummary(rawText: string, script: QuestionScript): { summary: NoteSummary; fullParse: boolean } {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  const empty = { tags: [], tasks: [], achievements: undefined };
+  const empty = { tags: [], tasks: [], achievements: undefined, achievementsLine: undefined };
   if (!declaresGrowthNote(text)) return { summary: { ...noteFields({}), isGrowthNote: false, ...empty }, fullParse: false };
   const split = simpleFrontmatter(text) ?? fullFrontmatter(text);
   const isGrowthNote = split.data ? split.data.type === 'growth-conversation' : true;
@@ -60,8 +71,8 @@ export function readSummary(rawText: string, script: QuestionScript): { summary:
   // A lone CR ends a line for remark but not for the scanner.
   const scanned = /\r(?!\n)/.test(body) ? undefined : scanBody(lines, bodyLine, script, fields.person);
   if (scanned) return { summary: { ...fields, isGrowthNote, ...scanned }, fullParse: false };
-  const { tags, tasks, achievements } = summaryFromAnalysis(analyzeNote(rawText, script));
-  return { summary: { ...fields, isGrowthNote, tags, tasks, achievements }, fullParse: true };
+  const { tags, tasks, achievements, achievementsLine } = summaryFromAnalysis(analyzeNote(rawText, script));
+  return { summary: { ...fields, isGrowthNote, tags, tasks, achievements, achievementsLine }, fullParse: true };
 }
 
 interface SplitData {
@@ -79,6 +90,7 @@ interface ScanResult {
   readonly tags: NoteSummary['tags'][number][];
   readonly tasks: TaskItem[];
   readonly achievements?: number;
+  readonly achievementsLine?: number;
 }
 
 type MutableTask = { -readonly [K in keyof TaskItem]: TaskItem[K] };
@@ -185,6 +197,8 @@ class BodyScanner {
   private readonly tags: NoteSummary['tags'][number][] = [];
   private readonly tasks: MutableTask[] = [];
   private achievements: number | undefined;
+  /** The heading lines of the achievements sections seen. */
+  private readonly achievementsHeadings: number[] = [];
   private section: SectionState = { kind: 'other', countsAchievements: false, shareable: false };
   /** A `#` heading was seen: only the first, before any section, is the note's title. */
   private titleSeen = false;
@@ -207,7 +221,8 @@ class BodyScanner {
     this.closeContainers(0);
     this.finishLeaf();
     this.resolvePendingSection(undefined);
-    return { tags: this.tags, tasks: this.tasks, achievements: this.achievements };
+    const achievementsLine = this.achievementsHeadings.length === 1 ? this.achievementsHeadings[0] : undefined;
+    return { tags: this.tags, tasks: this.tasks, achievements: this.achievements, achievementsLine };
   }
 
   // eslint-disable-next-line max-lines-per-function -- the scanner's container step, kept whole so it reads in the order CommonMark matches containers
@@ -561,7 +576,10 @@ class BodyScanner {
     const shareable = isShareableSection(identity, this.script);
     this.section = { kind: identity.kind, questionId: identity.question?.id, countsAchievements, shareable };
     this.sectionCount++;
-    if (countsAchievements) this.achievements ??= 0;
+    if (countsAchievements) {
+      this.achievements ??= 0;
+      this.achievementsHeadings.push(pending.tags[0].firstLine);
+    }
     for (const heading of pending.tags) this.collectTags(heading, !shareable);
   }
 

@@ -30,9 +30,26 @@ export interface ClassifierOptions {
 }
 
 const SHARED: Classification = { privacy: 'shared' };
-const NOT_WORD = '[^\\p{L}\\p{N}\\u0001]+';
 const WORD_EDGE_BEFORE = '(?<![\\p{L}\\p{N}])';
 const WORD_EDGE_AFTER = '(?![\\p{L}\\p{N}])';
+
+/**
+ * The word lists are matched on keyed text: the folded text with every character that is not a letter,
+ * a digit or `BREAK` replaced one for one by a space (spacing: space, tab, no-break space) or by
+ * `OTHER` (anything else). Positions stay the same, and the word-list pattern needs no Unicode class:
+ * with `\p{L}` in every phrase (hundreds of them), compiling it took about a second, the editor's
+ * longest pause at start, and again for a person whose "not for <name>" met another phrase.
+ */
+const OTHER = '\u0002';
+// eslint-disable-next-line no-control-regex -- BREAK (U+0001) is the reader's own mark between blocks, kept as it is
+const KEYED_NOT_LETTER = /[^\p{L}\p{N}\u0001]/gu;
+const KEYED_NOT_WORD = '[ \\u0002]+';
+const KEYED_EDGE_BEFORE = '(?<![^ \\u0001\\u0002])';
+const KEYED_EDGE_AFTER = '(?![^ \\u0001\\u0002])';
+
+function keyedText(folded: string): string {
+  return folded.replace(KEYED_NOT_LETTER, found => (found === ' ' || found === '\t' || found === '\u00a0' ? ' ' : OTHER.repeat(found.length)));
+}
 const LONGEST_FIRST = (a: string, b: string) => b.length - a.length;
 const FAMILY = [...new Set(PRIVATE_WORDS.map(foldPlain))].sort(LONGEST_FIRST).map(escapeRegExp).join('|');
 const LOCK = new RegExp(PRIVATE_SYMBOLS.map(escapeRegExp).join('|'), 'u');
@@ -60,7 +77,7 @@ const TAG = /(?<![\p{L}\p{N}_&#/\\])#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
 /** Letters of scripts written without spaces between words: a phrase in them has no word edges to look for. */
 const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** After a "private" word, only spaces then one of these nouns: an ordinary adjective ("private beta"). */
-const ORDINARY_NOUN = `(?![ \\t\\u00a0]+(?:${ORDINARY_AFTER_PRIVATE.map(w => escapeRegExp(foldPlain(w))).join('|')})${WORD_EDGE_AFTER})`;
+const ORDINARY_NOUN = `(?! +(?:${ORDINARY_AFTER_PRIVATE.map(w => escapeRegExp(foldPlain(w))).join('|')})${KEYED_EDGE_AFTER})`;
 const PRIVATE_ADJECTIVES = new Set([...PRIVATE_WORDS, 'privately'].map(foldPlain));
 const CALLOUT_TYPES = new Set(PRIVATE_CALLOUT_TYPES.map(foldPlain));
 const CALLOUT = /^[ \t]*(?:>[ \t]?)*[ \t]*\[!([^\]\n]+)\][+-]?[ \t]*([^\n]*)/;
@@ -101,17 +118,29 @@ interface PhraseMatch {
  */
 class PhraseMatcher {
   private joined: RegExp | undefined;
+  private lastText: string | undefined;
+  private lastKeyed = '';
 
   constructor(private readonly common: RegExp, private readonly own: WordSequences | undefined, private readonly all: () => RegExp) {}
 
   /** The first match at or after `from`, as the one alternation of every phrase would give it. */
   exec(text: string, from = 0): PhraseMatch | undefined {
-    const common = execAt(this.common, text, from);
+    const keyed = this.keyed(text);
+    const common = execAt(this.common, keyed, from);
     const own = this.own?.exec(text, from);
     if (!own) return common;
     if (!common || own.index < common.index) return own;
     if (common.index < own.index) return common;
-    return execAt(this.oneAlternation(), text, from);
+    return execAt(this.oneAlternation(), keyed, from);
+  }
+
+  /** `keyedText` of the text, kept for the next call (matches walk one text call after call). */
+  private keyed(text: string): string {
+    if (text !== this.lastText) {
+      this.lastKeyed = keyedText(text);
+      this.lastText = text;
+    }
+    return this.lastKeyed;
   }
 
   /** Every phrase in one alternation: compiled only when asked for. */
@@ -149,8 +178,9 @@ export function privacyWordMatches(folded: string, options?: ClassifierOptions, 
   const { words } = matchersFor(options);
   if (!oneAlternation) return [...words.matches(folded)];
   const all = words.oneAlternation();
+  const keyed = keyedText(folded);
   const found: PhraseMatch[] = [];
-  for (let next = execAt(all, folded, 0); next; next = execAt(all, folded, next.index + next.length)) found.push(next);
+  for (let next = execAt(all, keyed, 0); next; next = execAt(all, keyed, next.index + next.length)) found.push(next);
   return found;
 }
 
@@ -165,8 +195,8 @@ interface Word {
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
- * Phrases found word by word, as their pattern (words joined by `NOT_WORD`, between `WORD_EDGE_BEFORE`
- * and `WORD_EDGE_AFTER`, the longest pattern first) finds them: a match starts and ends on whole
+ * Phrases found word by word, as their pattern (words joined by `KEYED_NOT_WORD`, between `KEYED_EDGE_BEFORE`
+ * and `KEYED_EDGE_AFTER`, the longest pattern first) finds them: a match starts and ends on whole
  * words, and the words are joined by runs of anything but a letter, a digit or `BREAK`.
  */
 class WordSequences {
@@ -284,12 +314,12 @@ function commonPhrases(extraWords: readonly string[]): { phrases: Phrase[]; word
 function addPhrase(phrases: Phrase[], phrase: string, unless: readonly string[] = []) {
   const words = foldPlain(phrase).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (words.length === 0) return;
-  let guard = unless.length ? `(?!${NOT_WORD}(?:${unless.map(w => escapeRegExp(foldPlain(w))).join('|')})${WORD_EDGE_AFTER})` : '';
+  let guard = unless.length ? `(?!${KEYED_NOT_WORD}(?:${unless.map(w => escapeRegExp(foldPlain(w))).join('|')})${KEYED_EDGE_AFTER})` : '';
   // "private beta", "private cloud": the adjective before an ordinary noun says nothing private.
   if (words.length === 1 && PRIVATE_ADJECTIVES.has(words[0])) guard += ORDINARY_NOUN;
-  const body = words.map(escapeRegExp).join(NOT_WORD) + guard;
+  const body = words.map(escapeRegExp).join(KEYED_NOT_WORD) + guard;
   // Scripts written without spaces have no word edges to look for.
-  phrases.push({ words, pattern: NO_SPACES.test(phrase) ? body : `${WORD_EDGE_BEFORE}(?:${body})${WORD_EDGE_AFTER}`, stem: stemOf(words.join(' ')) });
+  phrases.push({ words, pattern: NO_SPACES.test(phrase) ? body : `${KEYED_EDGE_BEFORE}(?:${body})${KEYED_EDGE_AFTER}`, stem: stemOf(words.join(' ')) });
 }
 
 /** One alternation of phrases, the longest pattern first (the sort is stable: equal lengths keep their order). */

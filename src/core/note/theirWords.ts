@@ -28,6 +28,23 @@ export function theirWordsIn(analysis: NoteAnalysis): Map<string, { text: string
   return found;
 }
 
+/** Whether a note may hold the person's own words (their marker, in any spacing or case): then only the full model counts its achievements. */
+export function mayHoldTheirWords(text: string): boolean {
+  return /growth\s*:\s*their-words/i.test(text);
+}
+
+/**
+ * How many achievements the note names: the manager's own list, or the person's own words under the
+ * question (a pre-read's answer, a line per item) when those name more. Undefined without the question.
+ */
+export function achievementsNamed(analysis: NoteAnalysis): number | undefined {
+  const own = analysis.note.achievements;
+  const section = analysis.note.sections.find(s => s.records === 'achievements');
+  const theirs = section?.questionId === undefined ? undefined : theirWordsIn(analysis).get(section.questionId);
+  if (!theirs) return own;
+  return Math.max(own ?? 0, theirs.text.split('\n').filter(line => line.trim() !== '').length);
+}
+
 /** What a quote says, a line per paragraph or list item (a quote's own text runs its items together). */
 function quoteLines({ note }: NoteAnalysis, quoteIndex: number): string {
   const quote = note.blocks[quoteIndex];

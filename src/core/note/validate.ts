@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { closestValue, dirnamePosix, FIELD_SCHEMAS, joinPosix, msg, normalizeTheme, normalizePosix, personKey, problem, Problem, schemaValidators, translatedText } from '../base';
 import { FieldLocator } from './fieldLocator';
 import { NoteAnalysis } from './note';
+import { achievementsNamed } from './theirWords';
 
 /** What validation may ask about other notes. Paths are relative to the workspace root, with `/`. */
 export interface NoteContext {
@@ -32,10 +33,12 @@ export function validateNote(analysis: NoteAnalysis, context?: NoteContext): Pro
       ? msg('validate.unknownMarkerSuggestion', marker.id, marker.suggestion)
       : msg('validate.unknownMarker', marker.id), marker.suggestion));
   }
-  const achievements = note.sections.find(s => s.records === 'achievements' && s.answered);
-  if (achievements && (note.achievements ?? 0) < MIN_ACHIEVEMENTS) {
-    problems.push(problem(analysis.lines.lineRange(achievements.headingLine), 'info', 'few-achievements',
-      msg('validate.fewAchievements', note.achievements ?? 0, MIN_ACHIEVEMENTS)));
+  // Achievements the person listed in their own words (a pre-read) count too.
+  const named = achievementsNamed(analysis) ?? 0;
+  const achievementsLine = analysis.achievementsLine ?? note.sections.find(s => s.records === 'achievements' && s.answered)?.headingLine;
+  if (achievementsLine !== undefined && named < MIN_ACHIEVEMENTS) {
+    problems.push(problem(analysis.lines.lineRange(achievementsLine), 'info', 'few-achievements',
+      msg('validate.fewAchievements', named, MIN_ACHIEVEMENTS)));
   }
   return problems.sort(compareProblems);
 }

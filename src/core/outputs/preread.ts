@@ -2,7 +2,7 @@ import { toString } from 'mdast-util-to-string';
 import { msg } from '../base';
 import { analyzeNote, bodyTree, QuestionScript } from '../note';
 import { answersTo, goalReviewNumber, notesOfPerson, PREREAD_ACTIONS_ID, PREREAD_GOALS_ID } from '../live';
-import { IndexedNote, openActionItems } from '../workspace';
+import { AgreedAction, agreedActions, IndexedNote } from '../workspace';
 import { markdownToHtml } from './html';
 import { shareableCopy, ShareOptions } from './share';
 
@@ -38,9 +38,9 @@ export function prereadFor(input: PrereadInput): Preread {
   const name = notes[notes.length - 1]?.person?.trim() ?? input.person.trim();
   const gate = new SharedTextGate(input);
   const goals = lastGoals(notes, input, gate);
-  const actions = openActionItems(notes, input.today)
-    .filter(item => !notes.find(n => n.path === item.path)?.tasks.find(t => t.line === item.line)?.private)
-    .filter(item => gate.shows(item.path, item.text)).map(item => item.text);
+  // Open as "What we agreed" follows them: still unticked in the latest note (one left out unticked is dropped, not open).
+  const actions = agreedActions(notes, input.today)
+    .filter(action => action.status === 'open' && !action.private && gate.shows(action.path, action.text)).map(actionLine);
   const title = msg('preread.title', name);
   const out = [`# ${title}`, '', msg('preread.intro'), '', msg('preread.whatHappens'), ''];
   if (goals.length > 0) {
@@ -53,6 +53,13 @@ export function prereadFor(input: PrereadInput): Preread {
     out.push('', '');
   });
   return { markdown: `${out.join('\n').replace(/\n{4,}/g, '\n\n\n').trimEnd()}\n`, title, goals, actions, leftOut: gate.leftOut() };
+}
+
+/** An action in the person's words, not the notes' syntax: "Book a slot (@alex, due 2026-07-15)". */
+function actionLine(action: AgreedAction): string {
+  if (action.owner && action.due) return msg('preread.actionOwnerDue', action.text, action.owner, action.due);
+  if (action.owner) return msg('preread.actionOwner', action.text, action.owner);
+  return action.due ? msg('preread.actionDue', action.text, action.due) : action.text;
 }
 
 /** The pre-read as a page that prints well and loads nothing. */

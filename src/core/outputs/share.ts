@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { dirnamePosix, msg } from '../base';
-import { analyzeNote, ANY_MARKER, Block, ClassifierOptions, classifyBlock, isPrivateHeading, mayBePrivate, NoteAnalysis, QuestionScript, summaryFromAnalysis, THEIR_WORDS_ID, withReadingRules } from '../note';
+import { ambiguousStructure, analyzeNote, Block, ClassifierOptions, classifyBlock, mayBePrivate, NoteAnalysis, QuestionScript, summaryFromAnalysis, theirWordsIn, withReadingRules } from '../note';
 import { SHARED_COPY_TYPE, SHAREABLE_FIELDS, shareRefusal } from '../privacy';
 import { agreedBefore, agreedLine, ChainNote } from '../workspace';
 
@@ -48,7 +48,7 @@ export function shareableCopy(noteText: string, options: ShareOptions): SharedCo
   // Every line break the editor shows is one here too (a lone CR, U+2028…), so the copy is cut where the manager sees the lines.
   const script = sharingScript(options);
   const analysis = analyzeNote(noteText.replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n'), script);
-  const refused = shareRefusal(analysis) ?? structureRefusal(analysis, script);
+  const refused = shareRefusal(analysis) ?? ambiguousStructure(analysis, script);
   if (refused) return { refused };
   const removed: string[] = [];
   const frontmatter = shareableFrontmatter(analysis, options, removed);
@@ -100,46 +100,6 @@ function readsPrivate(value: unknown, words: ClassifierOptions): boolean {
   return typeof value === 'string' && (/[\r\n]|\s#/.test(value) || (mayBePrivate(value, words) && classifyBlock(value, words).privacy !== 'shared'));
 }
 
-/**
- * Why the note's structure is too ambiguous to share, or undefined: two sections for one question,
- * two markers naming different sections on one heading, or a line that reads like a Private heading
- * but is not read as a section of its own.
- */
-function structureRefusal(analysis: NoteAnalysis, script: QuestionScript): string | undefined {
-  const { note, lines } = analysis;
-  const seen = new Map<string, number>();
-  for (const section of note.sections) {
-    if (!section.questionId) continue;
-    const first = seen.get(section.questionId);
-    if (first !== undefined) return msg('share.twoSections', first + 1, section.headingLine + 1);
-    seen.set(section.questionId, section.headingLine);
-  }
-  for (const section of note.sections) {
-    const next = section.endLine > section.headingLine ? lines.lineText(section.headingLine + 1) : '';
-    const markers = [...`${lines.lineText(section.headingLine)}\n${next}`.matchAll(ANY_MARKER)];
-    // The person's own words under a heading (`growth:their-words`) name no section: no second marker.
-    if (new Set(markers.map(m => m[1].toLowerCase()).filter(id => id !== THEIR_WORDS_ID)).size > 1) return msg('share.twoMarkers', section.headingLine + 1);
-  }
-  const headings = new Set(note.blocks.filter(b => b.kind === 'heading' && b.parent === -1).map(b => b.startLine));
-  // Fenced code is shown as code, whatever it says; an indented "heading" is most likely one indented by accident.
-  const code = new Set(note.blocks.filter(b => b.kind === 'code' && /^\s*(```|~~~)/.test(lines.lineText(b.startLine))).flatMap(b => lineNumbers(b)));
-  // Every line of a shown section, whatever its block's class: a heading nobody reads as one misplaces everything after it.
-  const shown = new Set(note.blocks.filter(b => b.parent === -1 && note.sections[b.section]?.shareable).flatMap(b => lineNumbers(b)));
-  for (const line of [...shown].sort((a, b) => a - b)) {
-    if (headings.has(line) || code.has(line)) continue;
-    const heading = PRIVATE_HEADING_LIKE.exec(lines.lineText(line));
-    if (heading && isPrivateHeading(heading[1], { extraWords: script.privacyWords, person: note.person })) return msg('share.misreadPrivateHeading', line + 1);
-  }
-  return undefined;
-}
-
-/** A line that a person reads as a heading: `#`s and a space after any spaces, invisible characters, emphasis, list or quote markers. */
-const PRIVATE_HEADING_LIKE = /^[\s\p{Zs}\p{Cf}>*+\-\d.)_]*#{1,6}[\s\p{Zs}\p{Cf}]+(.+)$/u;
-
-function lineNumbers(block: Block): number[] {
-  return Array.from({ length: block.endLine - block.startLine + 1 }, (_, i) => block.startLine + i);
-}
-
 /** Why blocks are left out, in the words of the "Left out" message. */
 const REASON_MESSAGES: Partial<Record<NonNullable<Block['reason']>, () => string>> = {
   beforeFirstQuestion: () => msg('removed.beforeFirstQuestion'),
@@ -162,13 +122,17 @@ function renderBody(analysis: NoteAnalysis, listed: ReadonlySet<string>, removed
   const { note, lines } = analysis;
   nameLeftOut(analysis, listed, removed);
   const hidden = [...note.hidden].sort((a, b) => a.start - b.start);
+  // The person's own words (a pre-read's answers) are labelled as theirs: the marker that says so is a comment the copy drops.
+  const theirs = new Set([...theirWordsIn(analysis).values()].map(words => words.line));
   const out: string[] = [];
   note.blocks.forEach((unit, index) => {
     if (unit.parent !== -1 || unit.privacy !== 'shared') return;
     const dropped = new Set<number>();
     for (let i = index + 1; i < note.blocks.length && note.blocks[i].start < unit.end; i++) {
       const inner = note.blocks[i];
-      if (inner.privacy !== 'shared') for (let l = inner.startLine; l <= inner.endLine; l++) dropped.add(l);
+      // An empty list item (the scaffold's "1." left unfilled) says nothing to the person either.
+      const empty = inner.kind === 'item' && inner.text.trim() === '' && inner.startLine === inner.endLine;
+      if (inner.privacy !== 'shared' || empty) for (let l = inner.startLine; l <= inner.endLine; l++) dropped.add(l);
     }
     const kept: string[] = [];
     for (let l = unit.startLine; l <= unit.endLine; l++) {
@@ -180,7 +144,7 @@ function renderBody(analysis: NoteAnalysis, listed: ReadonlySet<string>, removed
       kept.push(visible.replace(/[ \t]+$/, ''));
     }
     while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
-    if (kept.length > 0) out.push(kept.join('\n'));
+    if (kept.length > 0) out.push(`${theirs.has(unit.startLine) ? `_${msg('share.theirWords')}_\n\n` : ''}${kept.join('\n')}`);
   });
   return `${out.join('\n\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }

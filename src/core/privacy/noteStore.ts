@@ -88,6 +88,8 @@ export function shellWord(value: string): string {
  */
 export function filterConfig(command: string): ReadonlyArray<readonly [key: string, value: string]> {
   return [
+    // One process for every file of a git command; git before 2.11 runs clean and smudge per file.
+    [`filter.${STORE_DRIVER}.process`, `${command} filter process`],
     [`filter.${STORE_DRIVER}.clean`, `${command} filter clean %f`],
     [`filter.${STORE_DRIVER}.smudge`, `${command} filter smudge %f`],
     [`filter.${STORE_DRIVER}.required`, 'true'],

@@ -85,15 +85,24 @@ function unreadableFile(reason: string, lost: boolean): SkippedFile {
 }
 
 /**
+ * How much older than the cache write a file must be for its cached summary to stand. The cache lives in
+ * the editor's own storage on this computer, while the notes may sit on a file share whose clock runs
+ * behind this one's: the two times then come from different clocks. Shares that sign in with Kerberos
+ * refuse clocks more than five minutes apart, so ten minutes covers the shares people use; a file saved
+ * within them of a cache write is simply read again, which costs one read of a note being worked on.
+ */
+export const FILE_CLOCK_ALLOWANCE_MS = 10 * 60_000;
+
+/**
  * Whether a cached summary can stand for the file without reading it (git's racy-entry rule): same time,
- * size and script, and the file's time older than the cache write that holds the summary, both times
- * stamped by the same file system. The clock is never asked: a file share whose clock runs behind, or a
- * file system that keeps times to a second or two (FAT, SMB, HFS+), would make a file saved twice in the
+ * size and script, and the file's time older than the cache write that holds it, as the file systems
+ * stamped them, by more than `FILE_CLOCK_ALLOWANCE_MS`. The clock of this process is never asked, and a
+ * file system that keeps times to a second or two (FAT, SMB, HFS+) cannot make a file saved twice in the
  * same instant look unchanged. A summary never written to the cache file is read again.
  */
 export function cachedSummaryHolds(cached: CachedSummary, info: NoteFileInfo, scriptKeyOfFile: string): boolean {
   return !info.unsaved && cached.mtime === info.mtime && cached.size === info.size && cached.script === scriptKeyOfFile
-    && cached.writtenAt !== undefined && cached.mtime < cached.writtenAt;
+    && cached.writtenAt !== undefined && cached.mtime < cached.writtenAt - FILE_CLOCK_ALLOWANCE_MS;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { analyzeNote, ANY_MARKER, complexityProblem, declaresGrowthNote, emptyBody, Frontmatter, MIN_ACHIEVEMENTS, NEXT_STEPS_ID, Note, NoteAnalysis, NoteContext, noteFields, NoteSummary, parseFrontmatter, PRIVATE_ID, QuestionScript, SimpleFrontmatter, simpleFrontmatterWithFields, validateNote } from '../note';
+import { analyzeNote, ANY_MARKER, mayHoldTheirWords, complexityProblem, declaresGrowthNote, emptyBody, Frontmatter, MIN_ACHIEVEMENTS, NEXT_STEPS_ID, Note, NoteAnalysis, NoteContext, noteFields, NoteSummary, parseFrontmatter, PRIVATE_ID, QuestionScript, SimpleFrontmatter, simpleFrontmatterWithFields, validateNote } from '../note';
 import { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { NotePipeline } from './notePipeline';
 import { LineIndex, Problem } from '../base';
@@ -9,15 +9,17 @@ export interface FileProblems {
 }
 
 /**
- * What validation needs of a note. Only one body check (fewer than three achievements) needs the body,
- * and only when the summary counted one or two achievements (none: the section may be unanswered):
- * then, as for any note with a misspelt marker or a body too odd to summarise, the note model is read
- * in full, so a closed note's problems are the open note's, at the same places. Otherwise the
- * frontmatter alone is read (flat lines without the YAML parser, their problems placed all the same).
+ * What validation needs of a note. Only one body check (fewer than three achievements) needs the body:
+ * the summary counts them and says where the achievements section's heading is. When it cannot say
+ * (none counted, so the section may be unanswered; two achievements sections), and for any note with
+ * a misspelt marker or a body too odd to summarise, the note model is read in full, so a closed note's
+ * problems are the open note's, at the same places. Otherwise the frontmatter alone is read (flat lines
+ * without the YAML parser, their problems placed all the same).
  */
 export function analysisForValidation(rawText: string, script: QuestionScript, summary: NoteSummary | undefined, summaryOfThisText = false): NoteAnalysis {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  if (!summary || validationNeedsModel(summary)) return analyzeNote(text, script);
+  // The person's own words can name achievements the summary does not count: the model counts them.
+  if (!summary || validationNeedsModel(summary) || mayHoldTheirWords(text)) return analyzeNote(text, script);
   const lines = new LineIndex(text);
   const simple = simpleFrontmatterWithFields(text);
   const split = simple ? { frontmatter: flatFrontmatter(text, simple), bodyOffset: simple.bodyOffset, problems: [] } : parseFrontmatter(text, lines);
@@ -36,12 +38,17 @@ export function analysisForValidation(rawText: string, script: QuestionScript, s
     bodyLine: lines.positionAt(split.bodyOffset).line,
     problems: split.problems,
   };
-  return { note, text, lines, frontmatter: split.frontmatter };
+  const fewAchievements = summary.achievements !== undefined && summary.achievements < MIN_ACHIEVEMENTS;
+  return { note, text, lines, frontmatter: split.frontmatter, ...(fewAchievements ? { achievementsLine: summary.achievementsLine } : {}) };
 }
 
-/** Whether validating a note of this summary reads the full note model: it counted fewer than three achievements, or none. */
+/**
+ * Whether validating a note of this summary reads the full note model: it counted no achievements (the
+ * section may be unanswered), or fewer than three without knowing where their one section's heading is.
+ */
 export function validationNeedsModel(summary: NoteSummary | undefined): boolean {
-  return !summary || summary.achievements === 0 || (summary.achievements !== undefined && summary.achievements < MIN_ACHIEVEMENTS);
+  if (!summary || summary.achievements === undefined || summary.achievements >= MIN_ACHIEVEMENTS) return !summary;
+  return summary.achievements === 0 || summary.achievementsLine === undefined;
 }
 
 /** YAML text starts after the opening `---`, as `parseFrontmatter` has it. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { noteUri } from '../notes/workspaceNoteSource';
 import { GuideQuestion, guideState, GuideState, LiveHint, liveHints, notesOfPerson, PreviousConversation, stopAt } from '../../core/live';
-import { analyzeNote, Note, NoteAnalysis, QuestionScript } from '../../core/note';
+import { achievementsNamed, analyzeNote, Note, NoteAnalysis, QuestionScript } from '../../core/note';
 import { today } from '../../core/base';
 import { Disposable } from '../common/dispose';
 import { createGuardedTreeView } from '../common/guardedTreeView';
@@ -76,7 +76,7 @@ export class QuestionGuideProvider extends Disposable implements vscode.TreeData
       const cursor = editor.selection.active.line;
       const previous = await this.previousConversation(editor.document.uri, analysis, script);
       const hints = liveHints({ note: analysis.note, script, previous, today: today() });
-      snapshot = { editor, analysis, script, state: guideState(analysis.note, script, cursor), stop: stopAt(analysis.note, cursor), hints };
+      snapshot = { editor, analysis, script, state: guideState(analysis.note, script, cursor, achievementsNamed(analysis)), stop: stopAt(analysis.note, cursor), hints };
     }
     if (generation !== this.generation) return; // a newer refresh is under way
     this.snapshotValue = snapshot;

@@ -6,6 +6,7 @@ import { ExtensionHost } from '../common/host';
 import { Commands } from '../common/ids';
 import { trustedOrExplain } from '../common/trust';
 import { WriteActions } from '../common/writeActions';
+import { installStore } from './installedStore';
 
 export interface ProtectNotesOptions {
   readonly folder?: vscode.WorkspaceFolder;
@@ -20,14 +21,19 @@ export interface ProtectOutcome {
 /**
  * "Growth: Protect Notes Repository": sets the workspace folder's git repository up so the notes are
  * committed encrypted and checked out readable (see docs/keeping-notes-safe.md). It runs the store's
- * program shipped with the extension (dist/store.js, the CLI's `growth protect`) with VS Code's own
- * Node, so the editor and the command line set a repository up the same way and git runs the same filter.
+ * program shipped with the extension (dist/store.js, the CLI's `growth protect`, from its lasting copy)
+ * with VS Code's own Node, so the editor and the command line set a repository up the same way and git
+ * runs the same filter.
  */
 export class ProtectNotesCommand implements Command {
   readonly id = Commands.protectNotes;
 
-  /** `host`: a browser's web worker can run neither git nor the store's program; the command is hidden there, and says why if run anyway. */
-  constructor(private readonly extensionUri: vscode.Uri, private readonly host: ExtensionHost = 'node') {}
+  /**
+   * `storage`: the extension's global storage, where git's copy of the store's program is kept (see
+   * installedStore.ts). `host`: a browser's web worker can run neither git nor the store's program;
+   * the command is hidden there, and says why if run anyway.
+   */
+  constructor(private readonly extensionUri: vscode.Uri, private readonly storage: vscode.Uri, private readonly host: ExtensionHost = 'node') {}
 
   async execute(rawOptions?: unknown): Promise<ProtectOutcome | undefined> {
     const given = rawOptions && typeof rawOptions === 'object' ? rawOptions as Record<string, unknown> : {};
@@ -45,7 +51,7 @@ export class ProtectNotesCommand implements Command {
       return undefined;
     }
     const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Protecting the notes repository…') },
-      () => runStore(vscode.Uri.joinPath(this.extensionUri, 'dist', 'store.js').fsPath, ['protect', folder.uri.fsPath]));
+      async () => runStore(await installStore(this.extensionUri, this.storage), ['protect', folder.uri.fsPath]));
     if (!outcome.ok) {
       const reason = outcome.output.trim().split('\n')[0] ?? '';
       logRefusal(WriteActions.protectNotes.log, reason, folder.uri);

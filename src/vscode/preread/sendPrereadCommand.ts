@@ -77,7 +77,9 @@ export class SendPrereadCommand implements Command {
     const saved = made.leftOut.length > 0
       ? vscode.l10n.t('Pre-read saved as {0}. Send it to {1} your usual way. {2}', name, person, made.leftOut.join(' '))
       : vscode.l10n.t('Pre-read saved as {0}. Send it to {1} your usual way.', name, person);
-    void vscode.window.showInformationMessage(saved);
+    // The manager reads what goes out before sending it: one click opens it.
+    const open = vscode.l10n.t('Open');
+    void vscode.window.showInformationMessage(saved, open).then(choice => (choice === open ? vscode.window.showTextDocument(target) : undefined));
     return { saved: target, leftOut: made.leftOut };
   }
 }
