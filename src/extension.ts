@@ -9,6 +9,7 @@ import { CollateDigestsCommand } from './vscode/collation/collateDigestsCommand'
 import { CommitNotesCommand } from './vscode/notes/commitNotesCommand';
 import { ProtectNotesCommand } from './vscode/notes/protectNotesCommand';
 import { refreshInstalledStore } from './vscode/notes/installedStore';
+import { ExportEverythingCommand, HandOverCommand } from './vscode/people/personStoreCommands';
 import { CompleteActionCommand } from './vscode/actions/completeActionCommand';
 import { CreateShareableCopyCommand } from './vscode/share/createShareableCopyCommand';
 import { ConversationReminder } from './vscode/calendar/conversationReminder';
@@ -137,6 +138,8 @@ function registerCommands(parts: {
     new NewConversationWithCommand(),
     new CommitNotesCommand(host),
     new ProtectNotesCommand(context.extensionUri, context.globalStorageUri, host),
+    new HandOverCommand(notesIndex, context.extensionUri, host),
+    new ExportEverythingCommand(notesIndex, context.extensionUri, host),
     new RevealQuestionCommand(navigator),
     new NextQuestionCommand(navigator),
     new PreviousQuestionCommand(navigator),

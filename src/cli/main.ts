@@ -6,6 +6,7 @@ import { collateCommand } from './collateCommand';
 import { digestCommand } from './digestCommand';
 import { filterCommand } from './filterCommand';
 import { forgetCommand } from './forgetCommand';
+import { handoverCommand } from './handoverCommand';
 import { initOrgCommand } from './initOrgCommand';
 import { CliIo, CommandRefusedError } from './io';
 import { OutputRefusedError } from './outputFile';
@@ -20,7 +21,7 @@ import { validateCommand } from './validateCommand';
 export type { CliProblem } from './validateCommand';
 
 /** Every command of the CLI, in the order `growth --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, themesCommand, reportCommand, shareCommand, prereadCommand, calendarCommand, digestCommand, collateCommand, initOrgCommand, protectCommand, accessCommand, forgetCommand, filterCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, themesCommand, reportCommand, shareCommand, prereadCommand, calendarCommand, digestCommand, collateCommand, initOrgCommand, protectCommand, accessCommand, handoverCommand, forgetCommand, filterCommand];
 
 const USAGE = `Usage:
   growth --version

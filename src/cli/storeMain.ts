@@ -1,15 +1,18 @@
+import { accessCommand } from './accessCommand';
 import { CliCommand } from './command';
 import { filterCommand } from './filterCommand';
+import { handoverCommand } from './handoverCommand';
 import { CommandRefusedError } from './io';
 import { protectCommand } from './protectCommand';
 import { UsageError } from './usageError';
 
 /**
  * The store's own small program, `dist/store.js`, shipped in the .vsix (which does not carry the CLI):
- * **Growth: Protect Notes Repository** runs its `protect`, and git runs its `filter`. The same commands
- * as `growth protect` and `growth filter`, so either program can serve a repository.
+ * **Growth: Protect Notes Repository** runs its `protect`, and git runs its `filter`; **Growth: Export
+ * Everything About…** its `access` and **Growth: Hand Over to a New Manager…** its `handover`. The same
+ * commands as `growth protect`, `filter`, `access` and `handover`, so either program serves a repository.
  */
-const STORE_COMMANDS: readonly CliCommand[] = [protectCommand, filterCommand];
+const STORE_COMMANDS: readonly CliCommand[] = [protectCommand, filterCommand, accessCommand, handoverCommand];
 
 async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -69,7 +69,7 @@ describe('hover and completion', () => {
 
   it('offers missing keys, enum values, dates, people and workspace themes', () => {
     const labels = (line: number, character: number) => completionsAt(analysis, { line, character }, sources).map(c => c.label);
-    assert.deepEqual(labels(7, 0), ['manager', 'team', 'level', 'previous', 'careerPath', 'sharedOn', 'retainUntil', 'legalHold', 'nextConversation']);
+    assert.deepEqual(labels(7, 0), ['manager', 'team', 'level', 'previous', 'careerPath', 'sharedOn', 'personId', 'retainUntil', 'legalHold', 'nextConversation']);
     assert.deepEqual(labels(4, 12), ['low', 'medium', 'high', 'not-assessed']);
     assert.deepEqual(labels(3, 6), ['2026-11-26']);
     assert.deepEqual(labels(2, 8), ['Alex Morgan', 'Jordan Kim']);

@@ -44,6 +44,7 @@ describe('growth.config.json: reading', () => {
         notesFolder: 'growth-notes', questionScriptPath: '', templatePath: '', seniorLeaderTitle: 'CTO', vocabularyPath: '', patternThreshold: 2,
         share: { privateFields: [], privateSections: [], sensitiveWords: DEFAULT_SENSITIVE_WORDS, privacyWords: [] },
         report: { minimumGroupSize: 5, minimumQuoteGroup: 10, minimumThemeGroup: 3 },
+        store: { folderNames: 'names' },
       },
       disagreements: [],
     });

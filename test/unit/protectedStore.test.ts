@@ -270,4 +270,25 @@ describe('protected store: notes encrypted in git, plain in the working tree', f
     assert.match(status.stdout, /^Protection: on \(filter set, \.gitattributes covers growth-notes\/, 1 recipient\)\.$/m);
     assert.match(status.stdout, /Committed in plain text \(still readable in history\): 1\n {2}growth-notes\/sam-lee\/2025-01-10\.md/);
   });
+
+  it('with folders named by the stable id, no path names anyone', () => {
+    const pseudonymous = join(base, 'pseudonymous');
+    mkdirSync(pseudonymous);
+    manager.ok(pseudonymous, 'init', '-q');
+    writeFileSync(join(pseudonymous, 'growth.config.json'), '{ "store": { "folderNames": "pseudonymous" } }\n');
+    assert.equal(manager.growth(pseudonymous, 'protect').status, 0);
+    const ids = ['p-0123456789abcdef', 'p-fedcba9876543210'];
+    ids.forEach((id, i) => {
+      mkdirSync(join(pseudonymous, 'growth-notes', id), { recursive: true });
+      writeFileSync(join(pseudonymous, 'growth-notes', id, '2026-05-12.md'), note(PEOPLE[i], '2026-05-12', TOKENS[i]).replace('manager: Dana Reyes\n', `manager: Dana Reyes\npersonId: ${id}\n`));
+    });
+    manager.ok(pseudonymous, 'add', '-A');
+    manager.ok(pseudonymous, 'commit', '-qm', 'Growth notes: 2 conversations');
+    const validate = manager.growth(pseudonymous, 'validate');
+    assert.equal(validate.status, 0, validate.stderr);
+    assert.doesNotMatch(validate.stdout, /name-in-path|name-in-history/);
+    // And git's own list of paths, which anyone with the repository reads, names no one.
+    const paths = manager.ok(pseudonymous, 'log', '--all', '--name-only', '--format=%s');
+    for (const name of ['alex', 'morgan', 'priya', 'shah']) assert.ok(!paths.toLowerCase().includes(name), name);
+  });
 });

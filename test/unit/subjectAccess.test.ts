@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { runCli } from '../../src/cli/main';
+import { subjectAccessExport } from '../../src/core/outputs';
 
 // A person's request for their data, through the CLI, over a real git repository.
 
@@ -77,5 +78,17 @@ describe('growth access: a person\'s request for their data', function () {
     writeFileSync(join(base, 'full', 'x.md'), 'x');
     assert.equal(await run(['access', 'Priya Shah', repo, '--out', join(base, 'full')]), 2);
     assert.equal(readFileSync(join(base, 'full', 'x.md'), 'utf8'), 'x');
+  });
+
+  it('an owner written by the person\'s first name does not take their name out of their own notes', () => {
+    const own = (person: string, owner: string) => `---\ntype: growth-conversation\nperson: ${person}\ndate: 2026-03-01\nmanager: Dana Reyes\n---\n\n# ${person}\n\n## Next steps <!-- growth:next-steps -->\n- [ ] Book the course @${owner}\n`;
+    const exportOf = (notes: { path: string; text: string }[]) => subjectAccessExport({ person: 'Priya Shah', notes, exported: [], versions: new Map() })
+      .find(file => file.path === 'notes/a.md')?.content ?? '';
+    // Every @handle is replaced, as always; the person's and the manager's names stay.
+    assert.equal(exportOf([{ path: 'p/a.md', text: own('Priya Shah', 'priya') }]), own('Priya Shah', 'priya').replace('@priya', '[name]'));
+    // With a second Priya in the notes, "Priya" alone may be her: it is replaced (fail closed), and nothing of her leaves.
+    const shared = exportOf([{ path: 'p/a.md', text: own('Priya Shah', 'priya') }, { path: 'q/b.md', text: own('Priya Patel', 'sam') }]);
+    assert.match(shared, /^manager: Dana Reyes$/m);
+    assert.ok(!shared.includes('Patel'));
   });
 });

@@ -13,6 +13,8 @@ export interface CarryOver {
   readonly manager?: string;
   readonly team?: string;
   readonly level?: string;
+  /** The person's stable id (`personId`), carried so every later note says who it is about without a name. */
+  readonly personId?: string;
 }
 
 /** How much of the method's guidance a new note carries as comments: all of it, or none (the guide shows it either way). */
@@ -31,6 +33,8 @@ export interface NewNoteInput {
   readonly orgResponses?: readonly string[];
   /** Guidance comments under each heading; `comments` when left out. */
   readonly guidance?: GuidanceComments;
+  /** The person's stable id for a new person (pseudonymous folders); a known person's comes with the carry-over. */
+  readonly personId?: string;
   /** A team's own template; variables are {{person}}, {{date}}, {{manager}}, {{previous}}, {{questions}}, {{carriedGoals}}, {{carriedActions}}. */
   readonly template?: string;
 }
@@ -39,7 +43,7 @@ export const DEFAULT_TEMPLATE = `---
 type: growth-conversation
 person: {{personYaml}}
 date: {{date}}
-{{managerLine}}{{teamLine}}{{levelLine}}{{previousLine}}flightRisk: not-assessed
+{{managerLine}}{{teamLine}}{{levelLine}}{{previousLine}}{{personIdLine}}flightRisk: not-assessed
 themes: []
 ---
 
@@ -68,6 +72,8 @@ export function renderNewNote(input: NewNoteInput): string {
     teamLine: carry?.team ? `team: ${yamlScalar(carry.team)}\n` : '',
     levelLine: carry?.level ? `level: ${yamlScalar(carry.level)}\n` : '',
     previousLine: carry ? `previous: ${yamlScalar(carry.previousPath)}\n` : '',
+    personId: input.personId ?? carry?.personId ?? '',
+    personIdLine: (input.personId ?? carry?.personId) ? `personId: ${input.personId ?? carry?.personId}\n` : '',
     carriedGoals: carriedList(carry?.goals ?? [], carry?.previousDate),
     carriedActions: carriedList(carry?.openActions ?? [], carry?.previousDate, carry?.openActionsFirstWritten),
   };
@@ -141,7 +147,7 @@ export function carryOverFrom(previousText: string, previousPath: string, script
     // What the person may not see stays marked private in the new note, so it stays out of their copy.
     previousPath, previousDate, goals: answersTo(note, 'sixMonthGoals'), openActions: open.map(t => (t.private ? markedPrivate(t.text) : t.text)),
     openActionsFirstWritten: open.map(t => (t.carriedFrom && /^\d{4}-\d{2}-\d{2}$/.test(t.carriedFrom) ? t.carriedFrom : previousDate)),
-    manager: note.manager, team: note.team, level: note.level,
+    manager: note.manager, team: note.team, level: note.level, ...(note.stablePersonId ? { personId: note.stablePersonId } : {}),
   };
 }
 
@@ -151,18 +157,27 @@ export function carryOverFrom(previousText: string, previousPath: string, script
  * marked (private), so it never loses its privacy.
  */
 export function answersTo(note: Note, records: RecordKind): string[] {
+  return answerBlocks(note, records).map(block => (block.privacy === 'shared' ? block.text : markedPrivate(block.text)));
+}
+
+/** The answers to the question that records `records` that the note model calls shared: only these may leave the note. */
+export function sharedAnswersTo(note: Note, records: RecordKind): string[] {
+  return answerBlocks(note, records).filter(block => block.privacy === 'shared').map(block => block.text);
+}
+
+function answerBlocks(note: Note, records: RecordKind): Note['blocks'][number][] {
   const section = note.sections.findIndex(s => s.records === records);
   if (section === -1) return [];
   // Lists whose items are answers: the section's own, and those nested in an answer that is not shared.
   const answerLists = new Set<number>();
-  const answers: string[] = [];
+  const answers: Note['blocks'][number][] = [];
   note.blocks.forEach((block, index) => {
     if (block.section !== section) return;
     const parent = note.blocks[block.parent];
     if (block.kind === 'list' && (block.parent === -1 || (parent?.kind === 'item' && parent.privacy !== 'shared' && answerLists.has(parent.parent)))) answerLists.add(index);
     const answer = (block.kind === 'paragraph' && block.parent === -1) || (block.kind === 'item' && answerLists.has(block.parent));
     // A label ("Private notes:") says what follows is private; it is no answer of its own.
-    if (answer && block.text !== '' && block.reason !== 'label') answers.push(block.privacy === 'shared' ? block.text : markedPrivate(block.text));
+    if (answer && block.text !== '' && block.reason !== 'label') answers.push(block);
   });
   return answers;
 }

@@ -34,6 +34,8 @@ export interface GrowthConfig {
   readonly minimumThemeGroup?: number;
   /** Months a note is kept after its date (`retention.keepMonths`). */
   readonly keepMonths?: number;
+  /** How a person's notes folder is named (`store.folderNames`): after them, or by their stable id. */
+  readonly folderNames?: 'names' | 'pseudonymous';
 }
 
 /** A problem in the configuration file, where it is in the file. */
@@ -195,6 +197,7 @@ function wellFormedValues(data: unknown): GrowthConfig {
   const share = objectAt(root, 'share');
   const report = objectAt(root, 'report');
   const retention = objectAt(root, 'retention');
+  const folderNames = own(objectAt(root, 'store'), 'folderNames');
   const title = own(root, 'seniorLeaderTitle');
   const config: GrowthConfig = {
     notesFolder: pathValue(root, 'notesFolder'),
@@ -211,6 +214,7 @@ function wellFormedValues(data: unknown): GrowthConfig {
     minimumQuoteGroup: wholeNumber(report, 'minimumQuoteGroup', 3),
     minimumThemeGroup: wholeNumber(report, 'minimumThemeGroup', 2),
     keepMonths: wholeNumber(retention, 'keepMonths', 1),
+    folderNames: folderNames === 'names' || folderNames === 'pseudonymous' ? folderNames : undefined,
   };
   return Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined)) as GrowthConfig;
 }

@@ -3,7 +3,7 @@ import { Block, HiddenSpan, TagMention, TaskItem, UnknownMarker } from './blocks
 import { ClassifierOptions, classifyBlock, mayBePrivate } from './privacyClassifier';
 import { Section } from './sections';
 import { declaresGrowthNote, Frontmatter, parseFrontmatter } from './frontmatter';
-import { LineIndex, msg, problem, Problem } from '../base';
+import { LineIndex, msg, problem, Problem, randomHex } from '../base';
 import { BUILT_IN_SCRIPT, QuestionScript } from './questionScript';
 
 /** The frontmatter values a note's views read, each present only when it has the right type. */
@@ -20,6 +20,8 @@ export interface NoteFields {
   readonly sharedOn?: string;
   /** Frontmatter `themes`, as written. */
   readonly themes: readonly string[];
+  /** Frontmatter `personId`: the person's stable id (`p-` and 16 hex digits), when well formed. */
+  readonly stablePersonId?: string;
 }
 
 /** What one growth note says, as plain data. Lines are zero-based. */
@@ -93,6 +95,14 @@ export function analyzeNote(rawText: string, script: QuestionScript = BUILT_IN_S
   return { note, text, lines, frontmatter: split.frontmatter };
 }
 
+/** A person's stable id as the schema allows it: random, so it never spells a name. */
+export const STABLE_PERSON_ID = /^p-[0-9a-f]{16}$/;
+
+/** A new stable id for a person: 64 random bits, so it says nothing of who they are. */
+export function newStablePersonId(): string {
+  return `p-${randomHex(8)}`;
+}
+
 export function noteFields(data: Readonly<Record<string, unknown>>, privacyWords?: readonly string[]): NoteFields {
   const words = { extraWords: privacyWords, person: optionalText(data.person) };
   return {
@@ -107,6 +117,7 @@ export function noteFields(data: Readonly<Record<string, unknown>>, privacyWords
     nextConversation: optionalText(data.nextConversation),
     sharedOn: optionalText(data.sharedOn),
     themes: Array.isArray(data.themes) ? data.themes.filter((t): t is string => typeof t === 'string') : [],
+    stablePersonId: typeof data.personId === 'string' && STABLE_PERSON_ID.test(data.personId) ? data.personId : undefined,
   };
 }
 

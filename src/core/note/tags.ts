@@ -31,6 +31,22 @@ export function tagAt(text: string, hash: number): string | undefined {
   return written === undefined ? undefined : tagName(written);
 }
 
+/**
+ * The text with every tag escaped (`#career-ladder` becomes `\#career-ladder`): it reads the same, and
+ * counts as no theme in the note it is copied into. A handover copies earlier answers; the themes were
+ * raised then, not in the new note.
+ */
+export function withTagsEscaped(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let hash = text.indexOf('#'); hash !== -1; hash = text.indexOf('#', hash + 1)) {
+    if (tagAt(text, hash) === undefined) continue;
+    out += `${text.slice(from, hash)}\\`;
+    from = hash;
+  }
+  return out + text.slice(from);
+}
+
 function nthIndexOf(text: string, search: string, n: number): number {
   let found = -1;
   for (let i = 0; i < n; i++) {

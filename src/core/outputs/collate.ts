@@ -139,6 +139,9 @@ export function readDigest(file: DigestFile, minGroupSize: number, today?: strin
  */
 function impossibleCountIn(digest: TeamDigest): string | undefined {
   for (const quarter of digest.quarters) {
+    // Tokens come only with version 4, one per person counted: never more than the group.
+    const tokens = quarter.personTokens?.length ?? 0;
+    if (tokens > quarter.people || (tokens > 0 && digest.formatVersion < 4)) return msg('collate.tokensImpossible', quarter.quarter, tokens, quarter.people);
     const theme = Object.entries(quarter.themes).find(([, people]) => people > quarter.people);
     if (theme) return msg('collate.themeAboveGroup', quarter.quarter, theme[1], quarter.people);
     // Spellings of one theme may differ between the quarter and its teams: compare by the theme, not the spelling.
@@ -267,12 +270,15 @@ interface QuarterTally {
   otherThemes: number;
   readonly themes: Map<string, ThemeTally>;
   readonly teams: Map<string, { team: string; people: number }>;
+  /** How many of the digests folded in count each person token: a person counted by two managers counts once. */
+  readonly tokens: Map<string, number>;
 }
 
 /** Adds one digest's quarter to the tally (`sign` 1), or takes it out again (-1) when a newer digest replaces it. */
 function foldQuarter(tally: QuarterTally, quarter: DigestQuarter, keys: ThemeKeys, sign: 1 | -1) {
   tally.people += sign * quarter.people;
   tally.sources += sign;
+  foldTokens(tally, quarter.personTokens ?? [], sign);
   tally.otherThemes += sign * (quarter.otherThemes ?? 0);
   const namedTeams = new Map<string, string[]>();
   const namedPeople = new Map<string, number>();
@@ -306,6 +312,23 @@ function foldQuarter(tally: QuarterTally, quarter: DigestQuarter, keys: ThemeKey
 }
 
 /**
+ * A person whose token another digest of the quarter holds already is counted once: the quarter's people
+ * stay the sum of the digests' people less one for each repeat. (Themes and teams stay as each digest
+ * counted them: a digest says how many people raised a theme, not who.)
+ */
+function foldTokens(tally: QuarterTally, tokens: readonly string[], sign: 1 | -1) {
+  for (const token of tokens) {
+    const before = tally.tokens.get(token) ?? 0;
+    const after = before + sign;
+    // Adding a repeat takes one person off; taking a digest out that held a repeat gives them back.
+    if (sign === 1 && before >= 1) tally.people -= 1;
+    if (sign === -1 && after >= 1) tally.people += 1;
+    if (after === 0) tally.tokens.delete(token);
+    else tally.tokens.set(token, after);
+  }
+}
+
+/**
  * One digest's theme counts under their canonical keys. Two spellings of one theme in the same
  * digest may be the same people, so they merge by the larger count: a person is never counted twice.
  */
@@ -332,7 +355,7 @@ export function collateDigests(files: Iterable<DigestFile>, options: CollateOpti
   const present = [...quarters.keys()].filter(q => (quarters.get(q)?.sources ?? 0) > 0).sort();
   const quarter = options.quarter ?? present[present.length - 1] ?? '';
   const recentQuarters = [previousQuarter(previousQuarter(previousQuarter(quarter))), previousQuarter(previousQuarter(quarter)), previousQuarter(quarter), quarter];
-  const current = quarters.get(quarter) ?? { people: 0, sources: 0, otherThemes: 0, themes: new Map<string, ThemeTally>(), teams: new Map() };
+  const current = quarters.get(quarter) ?? { people: 0, sources: 0, otherThemes: 0, themes: new Map<string, ThemeTally>(), teams: new Map(), tokens: new Map() };
   const minThemeGroup = effectiveMinThemeGroup(options.minThemeGroup);
   // A theme shows once enough people raised it across the digests; a quarter's count under that is not given (0).
   const shownCount = (people: number) => (people >= minThemeGroup ? people : 0);
@@ -401,7 +424,7 @@ function tallyDigests(files: Iterable<DigestFile>, options: CollateOptions, minG
         continue;
       }
       let tally = quarters.get(quarter.quarter);
-      if (!tally) quarters.set(quarter.quarter, tally = { people: 0, sources: 0, otherThemes: 0, themes: new Map(), teams: new Map() });
+      if (!tally) quarters.set(quarter.quarter, tally = { people: 0, sources: 0, otherThemes: 0, themes: new Map(), teams: new Map(), tokens: new Map() });
       if (before) {
         foldQuarter(tally, earlier.quarterOf(before, quarter.quarter), keys, -1);
         replaced.add(before.file.file, file.file, quarter.quarter);

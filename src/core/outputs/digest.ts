@@ -10,9 +10,14 @@ export const DIGEST_FORMAT = 'growth-team-digest';
  * whole group, and says how many mentions it kept back (`otherThemes`): an older collation would show
  * such a theme's small count as it is, so it must refuse the file.
  */
-export const DIGEST_FORMAT_VERSION = 3;
+export const DIGEST_FORMAT_VERSION = 4;
+/**
+ * The version a digest without person tokens says: it is exactly a version 3 digest, so a collation
+ * that knows only version 3 still reads it. Version 4 adds `personTokens` to a quarter.
+ */
+const VERSION_WITHOUT_TOKENS = 3;
 /** Versions a collation reads: 1 has no source id (its label, when it has one, stands in for it). */
-export const KNOWN_DIGEST_VERSIONS: readonly number[] = [1, 2, 3];
+export const KNOWN_DIGEST_VERSIONS: readonly number[] = [1, 2, 3, 4];
 /** A notes folder's anonymous id: 128 random bits as hex, nothing derived from a name or a path. */
 const SOURCE_ID = /^[0-9a-f]{32}$/;
 /** A theme name longer than this, or with more words, may be a sentence from a note: it is left out unless the vocabulary knows it. */
@@ -42,6 +47,11 @@ export interface DigestQuarter {
   readonly flightRisk: DigestValueCounts;
   /** Mentions (a person raising a theme) of themes too rare to leave (format version 3). */
   readonly otherThemes?: number;
+  /**
+   * One token per person counted whose notes carry a stable id (`personId`), so a collation counts a
+   * person held by two managers in one quarter (a handover) once (format version 4). See `personToken`.
+   */
+  readonly personTokens?: readonly string[];
 }
 
 /** A team digest: what one manager shares for collation (schemas/digest.schema.json). */
@@ -138,7 +148,9 @@ export function buildDigest(allNotes: readonly IndexedNote[], options: DigestOpt
   const everyName = allNotes.flatMap(n => [n.person, n.manager, ...n.tasks.map(t => t.owner)]);
   const names: NameChecks = { scrub: nameScrubber(everyName), holdsName: labelHoldsName(everyName) };
   const rules: QuarterRules = { names, minGroupSize, minThemeGroup, vocabulary, sameAnswers: [] };
-  const byQuarter = notesByQuarter(reportableNotes(allNotes, vocabulary));
+  const reportable = reportableNotes(allNotes, vocabulary);
+  const stableIds = stableIdsByPerson(reportable);
+  const byQuarter = notesByQuarter(reportable);
   const themes = themeNamer(vocabulary, names);
   const quarters: DigestQuarter[] = [];
   const quartersLeftOut: { quarter: string; people: number }[] = [];
@@ -146,7 +158,7 @@ export function buildDigest(allNotes: readonly IndexedNote[], options: DigestOpt
     const notes = byQuarter.get(quarter) ?? [];
     const latest = latestPerPerson(notes);
     if (latest.size < minGroupSize) quartersLeftOut.push({ quarter, people: latest.size });
-    else quarters.push(digestQuarter(quarter, latest, themesByPerson(notes, themes.name), rules));
+    else quarters.push(withPersonTokens(digestQuarter(quarter, latest, themesByPerson(notes, themes.name), rules), latest, stableIds));
   }
   if (quarters.length === 0) {
     const sizes = quartersLeftOut.map(q => `${q.quarter}: ${q.people}`).join(', ');
@@ -156,11 +168,39 @@ export function buildDigest(allNotes: readonly IndexedNote[], options: DigestOpt
   }
   const label = options.label?.trim().slice(0, 80) || undefined;
   const body = {
-    format: DIGEST_FORMAT, formatVersion: DIGEST_FORMAT_VERSION, ...(label ? { label } : {}),
+    format: DIGEST_FORMAT, formatVersion: quarters.some(q => q.personTokens) ? DIGEST_FORMAT_VERSION : VERSION_WITHOUT_TOKENS, ...(label ? { label } : {}),
     created: options.today, sourceId: options.sourceId, minGroupSize, minThemeGroup, ...(options.notesNotRead ? { notesNotRead: options.notesNotRead } : {}), quarters,
   } as const;
   const text = sealDigest(body);
   return { digest: JSON.parse(text) as TeamDigest, text, quartersLeftOut, themesLeftOut: themes.dropped.size, sameAnswers: rules.sameAnswers };
+}
+
+/**
+ * A person's token for one quarter: the first 128 bits of sha256 over the quarter and their stable id.
+ * The id is random (never derived from a name), so the token cannot be traced to anyone; the quarter in
+ * it means two quarters' tokens of one person do not match, so a digest shows no one's path over time.
+ */
+export function personToken(quarter: string, stableId: string): string {
+  return sha256Hex(`growth-person-token\u0000${quarter}\u0000${stableId}`).slice(0, 32);
+}
+
+/** Each person's stable id: the one in their latest note that carries one. */
+function stableIdsByPerson(notes: readonly IndexedNote[]): Map<string, string> {
+  const found = new Map<string, { id: string; date: string }>();
+  for (const note of notes) {
+    if (!note.stablePersonId || !note.person?.trim()) continue;
+    const person = personOf(note);
+    const seen = found.get(person);
+    if (!seen || seen.date < (note.date ?? '')) found.set(person, { id: note.stablePersonId, date: note.date ?? '' });
+  }
+  return new Map([...found].map(([person, { id }]) => [person, id]));
+}
+
+/** The quarter with the tokens of the people counted in it who have a stable id; unchanged when none has. */
+function withPersonTokens(quarter: DigestQuarter, latest: ReadonlyMap<string, IndexedNote>, stableIds: ReadonlyMap<string, string>): DigestQuarter {
+  const tokens = [...new Set([...latest.keys()].map(person => stableIds.get(person)).filter((id): id is string => id !== undefined)
+    .map(id => personToken(quarter.quarter, id)))].sort();
+  return tokens.length > 0 ? { ...quarter, personTokens: tokens } : quarter;
 }
 
 /** The two ways a theme or team name can point at someone: it mentions a name, or it holds one. */
@@ -298,6 +338,8 @@ export function describeDigest(built: DigestBuilt): string[] {
       q.teams.length > 0 ? msg('digest.teams', q.teams.map(t => `${t.team} (${t.people})`).join(', ')) : msg('digest.noTeams'))),
     msg('digest.nothingElse'),
   ];
+  const tokens = digest.quarters.reduce((sum, q) => sum + (q.personTokens?.length ?? 0), 0);
+  if (tokens > 0) lines.push(msg('digest.personTokens', tokens));
   if (digest.label) lines.push(msg('digest.label', digest.label));
   if (digest.notesNotRead) lines.push(msg('digest.notesNotRead', digest.notesNotRead));
   if (built.quartersLeftOut.length > 0) lines.push(msg('digest.quartersLeftOut', digest.minGroupSize, built.quartersLeftOut.map(q => q.quarter).join(', ')));

@@ -10,3 +10,4 @@ export * from './report';
 export * from './share';
 export * from './calendar';
 export * from './subjectAccess';
+export * from './handover';

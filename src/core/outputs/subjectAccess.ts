@@ -43,13 +43,17 @@ export function subjectAccessExport(request: AccessRequest): AccessFile[] {
   const read = request.notes.map(file => ({ file, note: analyzeNote(file.text).note }));
   const theirs = read.filter(({ note }) => note.isGrowthNote && note.person !== undefined && personKey(note.person) === key);
   const others = read.filter(entry => !theirs.includes(entry) && entry.note.isGrowthNote);
+  const managers = new Set(read.map(({ note }) => note.manager).filter((name): name is string => Boolean(name)));
+  const people = new Set(read.map(({ note }) => note.person).filter((name): name is string => Boolean(name)));
+  // The person, and the manager who wrote the notes, are named in them by right (by full name or, as an
+  // owner, by a first name no one else in the notes has); every other person is not.
+  const byRight = [request.person, ...managers];
+  const named = (name: string) => byRight.some(one => personKey(one) === personKey(name) || onlyFirstNameOf(name, one, people));
   const otherNames = new Set<string>();
   for (const { note } of read) {
-    for (const name of [note.person, ...note.tasks.map(task => task.owner)]) if (name && personKey(name) !== key) otherNames.add(name);
+    for (const name of [note.person, ...note.tasks.map(task => task.owner)]) if (name && !named(name)) otherNames.add(name);
   }
-  const managers = new Set(read.map(({ note }) => note.manager).filter((name): name is string => Boolean(name)));
-  // The manager who wrote the notes is named in them by right; every other person is not.
-  const scrub = nameScrubber([...otherNames].filter(name => !managers.has(name)));
+  const scrub = nameScrubber([...otherNames]);
   const files: AccessFile[] = [];
   const used = new Set<string>();
   for (const { file } of theirs) files.push({ path: uniquePath(`notes/${baseName(file.path)}`, used), content: scrub(file.text) });
@@ -64,6 +68,14 @@ export function subjectAccessExport(request: AccessRequest): AccessFile[] {
   files.push({ path: 'versions.md', content: versionsPage(theirs.map(({ file }) => file.path), request.versions) });
   files.unshift({ path: 'index.md', content: indexPage(request.person, files) });
   return files;
+}
+
+/** True when `handle` is the first name of `name` and of no other person in the notes: an owner written `@priya` for Priya Shah. */
+function onlyFirstNameOf(handle: string, name: string, people: ReadonlySet<string>): boolean {
+  const first = (full: string) => personKey(full).split(' ')[0];
+  const key = personKey(handle);
+  if (key === '' || key.includes(' ') || first(name) !== key) return false;
+  return ![...people].some(other => personKey(other) !== personKey(name) && first(other) === key);
 }
 
 /** What other people's notes say of the person: each block naming them, with every other name replaced. */

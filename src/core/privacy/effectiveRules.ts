@@ -34,6 +34,10 @@ export interface EffectiveRules {
     /** Fewer distinct people than this, and a theme is counted only among the other themes. */
     readonly minimumThemeGroup: number;
   };
+  readonly store: {
+    /** `pseudonymous`: a person's notes folder is named by their stable id, never their name. */
+    readonly folderNames: 'names' | 'pseudonymous';
+  };
 }
 
 /**
@@ -58,6 +62,7 @@ const KEYS: Readonly<Record<keyof GrowthConfig, string>> = {
   patternThreshold: 'themes.patternThreshold', vocabularyPath: 'themes.vocabularyPath',
   privateFields: 'share.privateFields', privateSections: 'share.privateSections', sensitiveWords: 'share.sensitiveWords', privacyWords: 'share.privacyWords',
   minimumGroupSize: 'report.minimumGroupSize', minimumQuoteGroup: 'report.minimumQuoteGroup', minimumThemeGroup: 'report.minimumThemeGroup', keepMonths: 'retention.keepMonths',
+  folderNames: 'store.folderNames',
 };
 
 /**
@@ -109,6 +114,7 @@ export function effectiveRules(file: GrowthConfig | undefined, settings: RuleSet
       minimumQuoteGroup: effectiveMinQuoteGroup(larger('minimumQuoteGroup'), minimumGroupSize),
       minimumThemeGroup: effectiveMinThemeGroup(larger('minimumThemeGroup')),
     },
+    store: { folderNames: preferFile('folderNames', 'names') },
   };
   const order = Object.values(KEYS);
   return { rules, disagreements: disagreements.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key)) };

@@ -14,6 +14,8 @@ import type { IndexedNote } from './indexedNote';
  *    share a folder or their names match; a link to someone else's note is an error, and ignored).
  * 3. **The name, folded** (`personKey`): notes outside a person's folder and chain with the same name
  *    are one person, and join the one person's folder of that name when there is exactly one.
+ * 4. **The stable id** (frontmatter `personId`): notes that carry the same id are one person, whatever
+ *    their folders or spellings: a new manager's notes begun by a handover, and pseudonymous folders.
  *
  * Links only ever join: where the notes are unclear (two spellings in one folder), they make fewer
  * people, never more, so a group never looks larger than it is.
@@ -25,6 +27,7 @@ export function personIdentities(notes: readonly IndexedNote[]): Map<string, str
   const inPersonFolder = joinPersonFolders(named, keys, people);
   joinPreviousChains(named, keys, people);
   joinByName(keys, inPersonFolder, people);
+  joinByStableId(named, people);
   return new Map(named.map((note, i) => [note.path, `person-${people.find(i)}`]));
 }
 
@@ -109,6 +112,17 @@ function joinByName(keys: readonly string[], inPersonFolder: readonly boolean[],
     else people.join(first, i);
     const folders = anchoredByKey.get(key);
     if (folders?.size === 1) people.join(i, [...folders][0]);
+  });
+}
+
+/** 4. Notes carrying the same stable id (`personId`) are one person. */
+function joinByStableId(named: readonly IndexedNote[], people: UnionFind): void {
+  const first = new Map<string, number>();
+  named.forEach((note, i) => {
+    if (!note.stablePersonId) return;
+    const seen = first.get(note.stablePersonId);
+    if (seen === undefined) first.set(note.stablePersonId, i);
+    else people.join(seen, i);
   });
 }
 

@@ -3,6 +3,8 @@ export const Commands = {
   newConversation: 'growth.conversation.new',
   commitNotes: 'growth.notes.commit',
   protectNotes: 'growth.notes.protect',
+  handOver: 'growth.people.handOver',
+  exportEverything: 'growth.people.exportEverything',
   nextQuestion: 'growth.guide.nextQuestion',
   previousQuestion: 'growth.guide.previousQuestion',
   revealQuestion: 'growth.guide.revealQuestion',

@@ -14,6 +14,8 @@ export const WriteActions = {
   get addSectionBack(): WriteAction { return { log: 'Adding the section back', shown: vscode.l10n.t('Adding the section back') }; },
   get commitNotes(): WriteAction { return { log: 'Committing notes', shown: vscode.l10n.t('Committing notes') }; },
   get protectNotes(): WriteAction { return { log: 'Protecting the notes repository', shown: vscode.l10n.t('Protecting the notes repository') }; },
+  get handOver(): WriteAction { return { log: 'Handing a person over to a new manager', shown: vscode.l10n.t('Handing over to a new manager') }; },
+  get exportEverything(): WriteAction { return { log: 'Exporting everything about a person', shown: vscode.l10n.t('Exporting everything about a person') }; },
   get createNote(): WriteAction { return { log: 'Creating a note', shown: vscode.l10n.t('Creating a note') }; },
   get markShared(): WriteAction { return { log: 'Marking the note as shared', shown: vscode.l10n.t('Marking the note as shared') }; },
   get importPreread(): WriteAction { return { log: 'Importing a pre-read', shown: vscode.l10n.t('Importing a pre-read') }; },

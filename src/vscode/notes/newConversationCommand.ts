@@ -3,7 +3,7 @@ import { Command, stringArgument } from '../common/commandManager';
 import { WriteActions } from '../common/writeActions';
 import { personKey, today } from '../../core/base';
 import { carryOverFrom, freshAnswerSpot, nextFreePath, notePath, relativeNotePath, renderNewNote, uniquePersonSlug } from '../../core/live';
-import { analyzeNote, QuestionScript } from '../../core/note';
+import { analyzeNote, newStablePersonId, QuestionScript } from '../../core/note';
 import { orgResponsesFor, Vocabulary } from '../../core/workspace';
 import { logRefusal } from '../common/growthLog';
 import { Commands } from '../common/ids';
@@ -64,7 +64,7 @@ export class NewConversationCommand implements Command {
       return undefined;
     }
     const notesRoot = vscode.Uri.joinPath(folder.uri, rules.notesFolder);
-    const who = await this.whoWith(options, notesRoot);
+    const who = await this.whoWith(options, notesRoot, rules.store.folderNames === 'pseudonymous');
     if (!who) return undefined;
     const date = options.date ?? (settings.askForDate ? await askDate() : today());
     if (!date) return undefined;
@@ -78,7 +78,7 @@ export class NewConversationCommand implements Command {
     if (template === null) return undefined;
     const orgResponses = known && this.vocabulary ? orgResponsesFor(lastText, this.vocabulary.current, script) : [];
     const text = renderNewNote({
-      person: known?.person ?? who.person, date, manager: settings.manager || undefined, script, carryOver, template, orgResponses, guidance: settings.guidanceComments,
+      person: known?.person ?? who.person, date, manager: settings.manager || undefined, script, carryOver, template, orgResponses, guidance: settings.guidanceComments, personId: who.personId,
     });
     // Git is offered once, when the notes folder is first made; never when a note opens mid-conversation.
     const firstNotesFolder = !(await exists(notesRoot));
@@ -89,8 +89,12 @@ export class NewConversationCommand implements Command {
     return target.uri;
   }
 
-  /** The person (given, typed or picked), the known person behind the name if any, and their notes folder. */
-  private async whoWith(options: NewConversationOptions, notesRoot: vscode.Uri): Promise<{ person: string; known?: KnownPerson; slug: string } | undefined> {
+  /**
+   * The person (given, typed or picked), the known person behind the name if any, and their notes folder.
+   * With pseudonymous folders a new person gets a stable id, which names their folder instead of their name.
+   */
+  private async whoWith(options: NewConversationOptions, notesRoot: vscode.Uri, pseudonymous: boolean)
+    : Promise<{ person: string; known?: KnownPerson; slug: string; personId?: string } | undefined> {
     await this.notes.ready;
     const people = knownPeople(this.notes.index.all(), notesRoot);
     const picked: PersonPick | undefined = options.person !== undefined ? { person: options.person }
@@ -100,7 +104,12 @@ export class NewConversationCommand implements Command {
     const person = picked.person;
     // A given name means the person with that name (case, accents and spacing aside; the most recent, if several).
     const known = picked.isNew ? undefined : picked.known ?? people.find(p => personKey(p.person) === personKey(person));
-    return { person, known, slug: known?.slug ?? uniquePersonSlug(person, new Set(people.map(p => p.slug))) };
+    if (known) return { person, known, slug: known.slug };
+    if (pseudonymous) {
+      const personId = newStablePersonId();
+      return { person, slug: personId, personId };
+    }
+    return { person, slug: uniquePersonSlug(person, new Set(people.map(p => p.slug))) };
   }
 }
 

@@ -63,8 +63,12 @@ export class ProtectNotesCommand implements Command {
   }
 }
 
-/** Runs the store's program with VS Code's Node; never through a shell. */
-function runStore(script: string, args: readonly string[]): Promise<ProtectOutcome> {
+/**
+ * Runs the store's program (dist/store.js: the CLI's protect, filter, access and handover) with VS
+ * Code's Node; never through a shell. The editor's store commands run the command line's own code, so
+ * both make the same files through the same writer, which never replaces a note.
+ */
+export function runStore(script: string, args: readonly string[]): Promise<ProtectOutcome> {
   return new Promise(resolve => {
     execFile(process.execPath, [script, ...args], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', GROWTH_CLI_SCRIPT: script }, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => resolve({ ok: !error, output: error ? `${stderr}${stdout}` : `${stdout}${stderr}` }));
