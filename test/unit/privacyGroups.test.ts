@@ -80,6 +80,20 @@ describe('privacy groups: who a note is about', () => {
     assert.equal(new Set(personIdentities(wrongLink).values()).size, 2);
   });
 
+  it('counts one person\'s folder found in two workspace folders (the notes and an archive beside them) as one person', () => {
+    const roots = [
+      note({ person: 'Alex Morgan', path: 'file:///work/growth-notes/alex-morgan/2026-05-12.md' }),
+      note({ person: 'Alex Morgan', path: 'file:///archive/growth-notes/alex-morgan/2025-05-14.md' }),
+      note({ person: 'Alex Morgan', path: 'file:///archive/growth-notes/Alex-Morgan-2/2025-06-01.md' }),
+      note({ person: 'Casey Ng', path: 'file:///archive/growth-notes/casey-ng/2025-06-02.md' }),
+      note({ person: 'Riley Ng', path: 'file:///work/growth-notes/casey-ng/2026-01-01.md' }),
+    ];
+    const ids = personIdentities(roots);
+    assert.equal(ids.get(roots[0].path), ids.get(roots[1].path), 'alex-morgan/ in both roots');
+    assert.notEqual(ids.get(roots[0].path), ids.get(roots[2].path), 'alex-morgan-2/ is a namesake');
+    assert.notEqual(ids.get(roots[3].path), ids.get(roots[4].path), 'a folder of one name holding another person is not joined');
+  });
+
   it('in a folder of many people\'s notes, counts by the folded name, letters such as ø and ł included', () => {
     const flat = [
       note({ person: 'Søren Ås', path: 'flat/a.md' }), note({ person: 'Soren As', path: 'flat/b.md' }),

@@ -9,7 +9,9 @@ import type { IndexedNote } from './indexedNote';
  *
  * 1. **The person's folder.** A folder whose notes all name one person (names that match as the people
  *    picker matches them: "Sam Lee", "Samuel Lee", "sam lee") is that person's folder, and every note in
- *    it is theirs. A folder holding several people's notes (a flat layout) says nothing.
+ *    it is theirs. Person's folders of one name whose notes name one person are one person's too (the
+ *    workspace and an archive opened beside it); `alex-morgan-2/` beside `alex-morgan/` stays someone
+ *    else. A folder holding several people's notes (a flat layout) says nothing.
  * 2. **The `previous` chain.** A note and the note its `previous` points at are one person (when they
  *    share a folder or their names match; a link to someone else's note is an error, and ignored).
  * 3. **The name, folded** (`personKey`): notes outside a person's folder and chain with the same name
@@ -60,12 +62,19 @@ function joinPersonFolders(named: readonly IndexedNote[], keys: readonly string[
     else byFolder.set(folder, [i]);
   });
   const inPersonFolder = new Array<boolean>(named.length).fill(false);
-  for (const members of byFolder.values()) {
+  // The same person's folder in two roots (the workspace and an archive opened beside it) is one folder.
+  const byFolderName = new Map<string, number[]>();
+  for (const [folder, members] of byFolder) {
     if (!isOnePersonsFolder(members.map(i => keys[i]))) continue;
     for (const i of members) {
       inPersonFolder[i] = true;
       people.join(members[0], i);
     }
+    const name = decoded(folder.slice(folder.lastIndexOf('/') + 1)).toLowerCase();
+    byFolderName.set(name, [...(byFolderName.get(name) ?? []), ...members]);
+  }
+  for (const members of byFolderName.values()) {
+    if (isOnePersonsFolder(members.map(i => keys[i]))) for (const i of members) people.join(members[0], i);
   }
   return inPersonFolder;
 }
