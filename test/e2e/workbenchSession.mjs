@@ -14,15 +14,17 @@ export function workbenchSession() {
 
   /**
    * Opens the workbench. `installed(sandbox)` runs once the .vsix is installed (to change the installed
-   * copy); `arrived(page, url)` replaces the default arrival (go to the workbench, wait for the Growth icon).
+   * copy), `copied(workspace)` once the sample workspace is copied (to add notes to it); `arrived(page,
+   * url)` replaces the default arrival (go to the workbench, wait for the Growth icon).
    */
-  async function open({ name, prefix, serverOptions = {}, installed, arrived }) {
+  async function open({ name, prefix, serverOptions = {}, installed, copied, arrived }) {
     mkdirSync(SHOTS, { recursive: true });
     const entry = ensureCodeServer();
     parts.sandbox = makeSandbox(prefix);
     installVsix(entry, parts.sandbox, join(ROOT, 'growth-conversations.vsix'));
     installed?.(parts.sandbox);
     parts.workspace = copyWorkspace(parts.sandbox);
+    copied?.(parts.workspace);
     parts.port = await freePort();
     parts.server = await startServer({ entry, sandbox: parts.sandbox, port: parts.port, logName: `${name}-server`, ...serverOptions });
     parts.browser = await openBrowser(parts.sandbox, name);
