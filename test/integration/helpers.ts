@@ -64,6 +64,13 @@ export async function withSetting<T>(key: string, value: unknown, work: () => Pr
 }
 
 export async function closeAllEditors(): Promise<void> {
+  // Each unsaved editor is reverted and closed by name: closing it otherwise asks "Do you want to save?",
+  // which the test host refuses, so it stayed open whenever another editor (a preview) had the focus.
+  for (const tab of vscode.window.tabGroups.all.flatMap(group => group.tabs)) {
+    if (!tab.isDirty || !(tab.input instanceof vscode.TabInputText)) continue;
+    await vscode.window.showTextDocument(tab.input.uri, { preview: false, viewColumn: tab.group.viewColumn });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
