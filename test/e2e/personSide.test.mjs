@@ -170,8 +170,8 @@ describe('the person\'s side in the VS Code UI: pre-read, their words, What we a
     const input = page.locator('.quick-input-widget input');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Alex Morgan' }).first().waitFor({ timeout: 20000 });
     await input.fill('Alex Morgan');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Alex Morgan' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    // The known Alex Morgan (with their last conversation) is picked, not "New person".
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Last conversation' }).first().click();
     const name = await eventually(() => filesIn(folder, /^\d{4}-\d{2}-\d{2}\.md$/).find(file => !before.has(file)), 'the new note');
     notePath = join(folder, name);
     await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 20000 });

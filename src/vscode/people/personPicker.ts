@@ -67,8 +67,9 @@ export async function resolveTyped(typedValue: string, people: readonly KnownPer
   const similar = decision.kind === 'existing' ? decision.person : decision.similar;
   const NEW = vscode.l10n.t('New Person');
   const USE = vscode.l10n.t('Use {0}', similar.person);
+  // The person who already has notes comes first, so Enter never makes a second one by accident.
   const answer = confirmNew === undefined
-    ? await vscode.window.showWarningMessage(vscode.l10n.t("{0} already has notes. New person '{1}'?", similar.person, typed), { modal: true }, NEW, USE)
+    ? await vscode.window.showWarningMessage(vscode.l10n.t("{0} already has notes. New person '{1}'?", similar.person, typed), { modal: true }, USE, NEW)
     : confirmNew ? NEW : USE;
   if (answer === NEW) return { person: typed, isNew: true };
   if (answer === USE) return { person: similar.person, known: similar };
