@@ -30,7 +30,7 @@ async function replaceStore(extensionUri: vscode.Uri, storage: vscode.Uri): Prom
   await vscode.workspace.fs.createDirectory(storage);
   // A git command may run the program at any moment: it sees the old one or the new one, never half of one.
   const temporary = vscode.Uri.joinPath(storage, `store.js.${Date.now()}.tmp`);
-  await vscode.workspace.fs.writeFile(temporary, bytes);
+  await vscode.workspace.fs.writeFile(temporary, bytes); // replaces on purpose: a temporary of the extension's own program in its own storage, never a note
   await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
   return true;
 }
