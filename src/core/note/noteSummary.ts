@@ -1,7 +1,7 @@
 // Longer than 500 lines because the line scanner is one state machine over a note's lines: split, its states would be passed between files.
 import { CARRIED_MARKER, DUE, OWNER, TagMention, TaskItem } from './blocks';
 import { complexityProblem } from './bodyTree';
-import { ClassifierOptions, classifyBlock, isPrivateHeading, isPrivateLabel, mayBePrivate } from './privacyClassifier';
+import { ClassifierOptions, classifyBlock, isPrivateHeading, isPrivateLabel, mayBePrivate, personMayMatter } from './privacyClassifier';
 import { afterPrivate, identifySection, isShareableSection, SECTION_MARKER, SectionIdentity, SectionKind } from './sections';
 import { tagAt } from './tags';
 import { declaresGrowthNote, parseFrontmatter } from './frontmatter';
@@ -571,7 +571,7 @@ class BodyScanner {
     if (!pending) return;
     this.pendingSection = undefined;
     // As in the remark reader: only a section named by its marker ends Private notes.
-    const identity = afterPrivate(knownSection(pending.marker ?? nextBlockMarker, pending.headingText, this.script, this.options.person), this.section.kind === 'private');
+    const identity = afterPrivate(knownSection(pending.marker ?? nextBlockMarker, pending.headingText, this.script, this.options), this.section.kind === 'private');
     const countsAchievements = identity.question?.records === 'achievements';
     const shareable = isShareableSection(identity, this.script);
     this.section = { kind: identity.kind, questionId: identity.question?.id, countsAchievements, shareable };
@@ -636,13 +636,13 @@ const sectionsByScript = new WeakMap<QuestionScript, Map<string, SectionIdentity
 const privateHeadings = new Map<string, boolean>();
 
 /** `identifySection`, remembered per script. Markers hold only letters, digits and `-`, so the key is unambiguous. */
-function knownSection(marker: string | undefined, headingText: string, script: QuestionScript, person: string | undefined): SectionIdentity {
+function knownSection(marker: string | undefined, headingText: string, script: QuestionScript, options: ClassifierOptions): SectionIdentity {
   let known = sectionsByScript.get(script);
   if (!known) sectionsByScript.set(script, known = new Map());
-  const key = `${marker ?? ''}\u0000${person ?? ''}\u0000${headingText}`;
+  const key = `${marker ?? ''}\u0000${personMayMatter(headingText, options) ? options.person : ''}\u0000${headingText}`;
   let identity = known.get(key);
   if (!identity) {
-    identity = identifySection(marker, headingText, script, person);
+    identity = identifySection(marker, headingText, script, options.person);
     if (known.size < MAX_REMEMBERED_HEADINGS) known.set(key, identity);
   }
   return identity;
@@ -650,7 +650,7 @@ function knownSection(marker: string | undefined, headingText: string, script: Q
 
 /** `isPrivateHeading`, remembered. */
 function knownPrivateHeading(text: string, options: ClassifierOptions): boolean {
-  const key = `${options.person ?? ''}\u0000${options.extraWords?.join('\u0001') ?? ''}\u0000${text}`;
+  const key = `${personMayMatter(text, options) ? options.person : ''}\u0000${options.extraWords?.join('\u0001') ?? ''}\u0000${text}`;
   let isPrivate = privateHeadings.get(key);
   if (isPrivate === undefined) {
     isPrivate = isPrivateHeading(text, options);

@@ -1,6 +1,7 @@
 import { LABEL_WORDS, NOT_FOR, ORDINARY_AFTER_PRIVATE, PRIVACY_PHRASES, PRIVATE_CALLOUT_TYPES, PRIVATE_SYMBOLS, PRIVATE_WORDS, TYPO_TARGETS } from './privacyWords';
 import { ADDRESSEE_STEMS, labelOrAddressee, mayHoldLabel } from './privacyLabels';
 import { closeTypo, mayHoldTypo, TypoIndex, typoIndex } from './privacyTypos';
+import { StemSet } from './stemSet';
 import { execAt, KEYED_EDGE_AFTER, KEYED_EDGE_BEFORE, KEYED_NOT_WORD, keyedText, LONGEST_FIRST, NO_SPACES, Phrase, PhraseMatch, PhraseMatcher, WordSequences } from './phraseMatcher';
 import { BREAK, decodeEscapesAndEntities, FoldedText, foldPlain, foldWithMap, hideCodeAndMarkup, INLINE_TAG, withoutLineMarkers } from './visibleBlockText';
 
@@ -71,11 +72,13 @@ interface Matchers {
   /** Every privacy word and phrase, on folded text. */
   readonly words: PhraseMatcher;
   /** Every privacy word's ASCII letters and digits, for the cheap look on the raw text's letters and digits. */
-  readonly stems: readonly { test(letters: string): boolean }[];
+  readonly stems: readonly StemSet[];
   /** The privacy words a one-letter typo still means, for the cheap look. */
   readonly typos: TypoIndex;
   /** The note's person's names, folded: "keep from priya" needs no capital. */
   readonly names: ReadonlySet<string>;
+  /** Those names' ASCII letters and digits ('' for a name with other letters), for `personMayMatter`. */
+  readonly nameStems: readonly string[];
 }
 
 /**
@@ -92,18 +95,25 @@ export function privacyWordMatches(folded: string, options?: ClassifierOptions, 
   return found;
 }
 
-const commonCache = new Map<string, { phrases: Phrase[]; words: RegExp; stems: RegExp }>();
+const commonCache = new Map<string, { phrases: Phrase[]; words: RegExp; stems: StemSet }>();
 const matcherCache = new Map<string, Matchers>();
+const matchersByOptions = new WeakMap<ClassifierOptions, Matchers>();
 
 /** The typo targets folded and run together, and the cheap look's pattern for them. */
 const TYPO_SPLIT = TYPO_TARGETS.map(w => foldPlain(w).split(/[^\p{L}\p{N}]+/u).filter(Boolean));
 const TYPO_WORDS: readonly string[] = [...new Set(TYPO_SPLIT.map(words => words.join('')))];
 const TYPO_INDEX = typoIndex(TYPO_SPLIT.map(words => ({ joined: words.join(''), first: words[0], words: words.length })).filter(t => !/[^a-z0-9]/.test(t.joined)));
 
+/** The stems of the "not for" leads; a person's phrase's stem is its lead's and then their name's (see `addPhrase`). */
+const NOT_FOR_STEMS = NOT_FOR.map(lead => phraseStem(foldPlain(lead)));
+
 const MAX_EXTRA_WORDS = 200;
 const MAX_WORD_LENGTH = 120;
 
 function matchersFor(options: ClassifierOptions | undefined): Matchers {
+  // A reader asks with the same options object for every block of a note: remembered by identity first.
+  const known = options && matchersByOptions.get(options);
+  if (known) return known;
   const key = JSON.stringify([options?.person ?? '', options?.extraWords ?? []]);
   let found = matcherCache.get(key);
   if (!found) {
@@ -111,23 +121,35 @@ function matchersFor(options: ClassifierOptions | undefined): Matchers {
     found = buildMatchers(options);
     matcherCache.set(key, found);
   }
+  if (options) matchersByOptions.set(options, found);
   return found;
 }
 
 function buildMatchers(options: ClassifierOptions | undefined): Matchers {
   const common = commonPhrases(options?.extraWords ?? []);
-  const own = personPhrases(options);
-  const names = new Set(personNames(options?.person !== undefined && options.person.length <= MAX_WORD_LENGTH ? options.person : undefined).map(foldPlain));
-  if (own.length === 0) return { words: new PhraseMatcher(common.words, undefined, () => common.words), stems: [common.stems], typos: TYPO_INDEX, names };
-  const ownStems = [...new Set(own.map(p => p.stem).filter(Boolean))];
+  const names = new Set(personNames(personOf(options)).map(foldPlain));
+  const nameStems = [...names].map(phraseStem);
+  if (names.size === 0) return { words: new PhraseMatcher(common.words, undefined, () => common.words), stems: [common.stems], typos: TYPO_INDEX, names, nameStems };
+  // The stems of "not for <name>": a stem that holds a common one is found by the common look already ("notfor" in "notforpriya").
+  const ownStems = [...new Set(NOT_FOR_STEMS.flatMap(lead => nameStems.map(name => (lead && name ? lead + name : ''))))]
+    .filter(stem => stem && !common.stems.inLetters(stem));
+  // The person's phrases are compiled only when a block is classified: the cheap look spares most notes that.
+  let words: PhraseMatcher | undefined;
   return {
     // In one alternation the person's phrases come after the common ones of the same length (a stable sort).
-    words: new PhraseMatcher(common.words, new WordSequences(own), () => wordsPatternOf(options)),
+    get words() {
+      return words ??= new PhraseMatcher(common.words, new WordSequences(personPhrases(options)), () => wordsPatternOf(options));
+    },
     // Stems are ASCII letters and digits in lower case, looked for in ASCII letters and digits whatever their case.
-    stems: ownStems.length ? [common.stems, { test: (letters: string) => { const lower = letters.toLowerCase(); return ownStems.some(stem => lower.includes(stem)); } }] : [common.stems],
+    stems: ownStems.length ? [common.stems, new StemSet(ownStems)] : [common.stems],
     typos: TYPO_INDEX,
     names,
+    nameStems,
   };
+}
+
+function personOf(options: ClassifierOptions | undefined): string | undefined {
+  return options?.person !== undefined && options.person.length <= MAX_WORD_LENGTH ? options.person : undefined;
 }
 
 /** The one alternation of every phrase of these options. */
@@ -138,13 +160,12 @@ function wordsPatternOf(options: ClassifierOptions | undefined): RegExp {
 /** "Not for <the person>" in each language, with their full name and each part of it. */
 function personPhrases(options: ClassifierOptions | undefined): Phrase[] {
   const own: Phrase[] = [];
-  const person = options?.person !== undefined && options.person.length <= MAX_WORD_LENGTH ? options.person : undefined;
-  for (const name of personNames(person)) for (const lead of NOT_FOR) addPhrase(own, `${lead} ${name}`);
+  for (const name of personNames(personOf(options))) for (const lead of NOT_FOR) addPhrase(own, `${lead} ${name}`);
   return own;
 }
 
 /** The built-in words and the configuration's, compiled once per list of extra words. */
-function commonPhrases(extraWords: readonly string[]): { phrases: Phrase[]; words: RegExp; stems: RegExp } {
+function commonPhrases(extraWords: readonly string[]): { phrases: Phrase[]; words: RegExp; stems: StemSet } {
   const key = JSON.stringify(extraWords);
   let found = commonCache.get(key);
   if (!found) {
@@ -158,7 +179,7 @@ function commonPhrases(extraWords: readonly string[]): { phrases: Phrase[]; word
     for (const word of extraWords.slice(0, MAX_EXTRA_WORDS)) if (word.length <= MAX_WORD_LENGTH) addPhrase(phrases, word);
     const stems = [...new Set(['priv', ...ADDRESSEE_STEMS, ...phrases.map(p => p.stem).filter(Boolean)])];
     if (commonCache.size > 64) commonCache.clear();
-    found = { phrases, words: wordsPattern(phrases), stems: new RegExp(stems.join('|'), 'i') };
+    found = { phrases, words: wordsPattern(phrases), stems: new StemSet(stems) };
     commonCache.set(key, found);
   }
   return found;
@@ -197,6 +218,11 @@ function personNames(person: string | undefined): string[] {
  */
 function stemOf(folded: string): string {
   return /[^\p{ASCII}]/u.test(folded) ? '' : folded.replace(/[^a-z0-9]/g, '');
+}
+
+/** The stem of a folded phrase's words (what lies between them is not read). */
+function phraseStem(folded: string): string {
+  return stemOf(folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' '));
 }
 
 /** One block read for classifying. */
@@ -242,8 +268,12 @@ function wholeMatch(text: string, words: PhraseMatcher): boolean {
 
 /** The class of one block from its own Markdown source as written (a paragraph, a list item's first block, a table row, a heading's text, a quote line). */
 export function classifyBlock(source: string, options?: ClassifierOptions): Classification {
+  return mayBePrivate(source, options) ? classifyBlockFully(source, options) : SHARED;
+}
+
+/** `classifyBlock` without the cheap first look: a test holds the look's "no" to this. */
+export function classifyBlockFully(source: string, options?: ClassifierOptions): Classification {
   const matchers = matchersFor(options);
-  if (!mayBePrivateWith(source, matchers)) return SHARED;
   const block = readBlock(source, matchers);
   return explicitMarker(block) ?? commentMarker(block.comments, matchers) ?? privacyWords(block, matchers) ?? labelled(block, matchers) ?? typo(block) ?? SHARED;
 }
@@ -355,11 +385,22 @@ export function mayBePrivate(source: string, options?: ClassifierOptions): boole
 
 function mayBePrivateWith(source: string, matchers: Matchers): boolean {
   if (MAY_FOLD.test(source)) return true;
-  const letters = source.replace(/[^a-zA-Z0-9]+/g, '');
   // Inline HTML tags join the halves of a word ("<b>Priv</b>ate"): the letters are also looked at without them.
-  const untagged = source.includes('<') ? source.replace(INLINE_TAG, '').replace(/[^a-zA-Z0-9]+/g, '') : letters;
-  if (matchers.stems.some(stems => stems.test(letters) || (untagged !== letters && stems.test(untagged)))) return true;
-  return mayHoldLabel(source, [letters, untagged]) || mayHoldTypo(source, matchers.typos) || (untagged !== letters && mayHoldTypo(source.replace(INLINE_TAG, ''), matchers.typos));
+  const texts = source.includes('<') ? [source, source.replace(INLINE_TAG, '')] : [source];
+  if (matchers.stems.some(stems => texts.some(text => stems.inLetters(text)))) return true;
+  return mayHoldLabel(source, texts) || texts.some(text => mayHoldTypo(text, matchers.typos));
+}
+
+/**
+ * Whether the note's person can change how `source` is read: only when their name's letters are in it,
+ * or something that may fold into them. Lets a caller remember a verdict for every person at once.
+ */
+export function personMayMatter(source: string, options?: ClassifierOptions): boolean {
+  const { nameStems } = matchersFor(options);
+  if (nameStems.length === 0) return false;
+  if (MAY_FOLD.test(source)) return true;
+  const letters = source.replace(/[^a-zA-Z0-9]+/g, '').toLowerCase();
+  return nameStems.some(stem => stem === '' || letters.includes(stem));
 }
 
 function escapeRegExp(text: string): string {

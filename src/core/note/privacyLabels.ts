@@ -1,4 +1,5 @@
 import { ADDRESSEE_PHRASES, LABEL_ABBREVIATIONS, LABEL_POSITION_WORDS, LABEL_SYMBOLS, LABEL_WORDS, NOT_FOR } from './privacyWords';
+import { StemSet } from './stemSet';
 import { BREAK, FoldedText, foldPlain, withoutLineMarkers } from './visibleBlockText';
 
 /**
@@ -77,7 +78,7 @@ const BESIDE_STEMS = [...new Set(LABEL_WORDS.map(stemOf).filter(Boolean))].sort(
 /** A line's letters and digits, run together, that open with up to three label words and a soft word or short form. */
 const LINE_OPENING = new RegExp(`^(?:${BESIDE_STEMS}){0,${MAX_BESIDE}}(?:${LEAD_STEMS})`, 'i');
 /** Any soft word or short form anywhere in letters run together: without one, no line can open with one. */
-const ANY_STEM = new RegExp(LEAD_STEMS, 'i');
+const ANY_STEM = new StemSet(LEAD_STEMS.split('|'));
 /** A soft word or short form right inside a bracket, with only letters, digits and brackets kept. */
 const BRACKET_STEMS = new RegExp(`[([{](?:${LEAD_STEMS})[)\\]}:;,|/–—]`, 'i');
 /** What the classifier never reads as words at the start of a block: HTML comments, code spans, inline tags. */
@@ -87,14 +88,14 @@ const UNREAD = /<!--[\s\S]*?-->|`+[^`\n]*`+|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*
 export const ADDRESSEE_STEMS: readonly string[] = [...new Set(ADDRESSEE_PHRASES.map(t => t.split('{name}')).map(([before, after]) => stemOf(before.trim() ? before : after)).filter(Boolean))];
 
 /**
- * The cheap look for these rules (`letters`: the source's ASCII letters and digits run together, with and
- * without its inline tags, when the caller has them): false means no block of `source` opens with a soft word, short form or
+ * The cheap look for these rules (`texts`: the source with and without its inline tags, when the caller
+ * has them, whose letters are looked at run together): false means no block of `source` opens with a soft word, short form or
  * symbol, nor holds one in brackets. (Addressee phrases are looked for with the other stems; any letter
  * outside ASCII makes the classifier look anyway.)
  */
-export function mayHoldLabel(source: string, letters?: readonly string[]): boolean {
+export function mayHoldLabel(source: string, texts?: readonly string[]): boolean {
   // What code, comments and tags take away only takes letters away: the source's letters must hold a stem.
-  if (letters && !letters.some(run => ANY_STEM.test(run))) return false;
+  if (texts && !texts.some(text => ANY_STEM.inLetters(text))) return false;
   const read = source.includes('<') || source.includes('`') ? source.replace(UNREAD, '') : source;
   if (BRACKET_STEMS.test(read.replace(/[^a-zA-Z0-9([{)\]}:;,|/–—]+/g, ''))) return true;
   for (const line of withoutLineMarkers(read).split('\n')) {

@@ -1,3 +1,4 @@
+import { symbolOf, SYMBOLS } from './stemSet';
 import { BREAK } from './visibleBlockText';
 
 /**
@@ -61,11 +62,14 @@ export interface TypoIndex {
   readonly shortest: number;
   readonly longest: number;
   /**
-   * The first three letters of every string in `near`: a word one edit from a target starts, once at
-   * most one of its first four letters is taken out, with one of these. Four set lookups spare the
-   * word's every deletion for almost every word, and lose nothing the full look finds.
+   * The first three letters of every string in `near`, as a table of letter codes (see `opening`): a
+   * word one edit from a target starts, once at most one of its first four letters is taken out, with
+   * one of these. Four table reads spare the word's every deletion for almost every word, and lose
+   * nothing the full look finds.
    */
-  readonly openings: ReadonlySet<string>;
+  readonly openings: Uint8Array;
+  /** The same table for the first words of the phrases. */
+  readonly startOpenings: Uint8Array;
 }
 
 export function typoIndex(targets: readonly { readonly joined: string; readonly first: string; readonly words: number }[]): TypoIndex {
@@ -78,51 +82,69 @@ export function typoIndex(targets: readonly { readonly joined: string; readonly 
     if (target.words > 1) phraseStarts.add(target.first);
   }
   const lengths = targets.map(t => t.joined.length);
-  const openings = new Set([...near].map(text => text.slice(0, OPENING)));
-  return { near, phraseStarts, shortest: Math.min(...lengths) - 1, longest: Math.max(...lengths) + 1, openings };
+  return { near, phraseStarts, shortest: Math.min(...lengths) - 1, longest: Math.max(...lengths) + 1, openings: openingTable(near), startOpenings: openingTable(phraseStarts) };
 }
 
-/** How many letters `openings` keeps. */
-const OPENING = 3;
+/** A letter or digit's code (see stemSet.ts), or END past a word's end: three make one index of an opening table. */
+const END = SYMBOLS;
+const CODES = SYMBOLS + 1;
+
+function openingTable(strings: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(CODES ** 3);
+  for (const text of strings) {
+    const codes = [0, 1, 2].map(k => (k < text.length ? symbolOf(text.charCodeAt(k)) : END));
+    if (codes.every(code => code >= 0)) table[(codes[0] * CODES + codes[1]) * CODES + codes[2]] = 1;
+  }
+  return table;
+}
+
+/**
+ * Whether the word `source[start, end)`, or the word with one letter taken out, may start like a
+ * string of the table: its first three letters, or those left when one of its first three is taken
+ * out (a letter taken out later leaves them as they are).
+ */
+function mayOpen(table: Uint8Array, source: string, start: number, end: number): boolean {
+  const at = (k: number) => (start + k < end ? symbolOf(source.charCodeAt(start + k)) : END);
+  const [c0, c1, c2, c3] = [at(0), at(1), at(2), at(3)];
+  const has = (a: number, b: number, c: number) => table[(a * CODES + b) * CODES + c] === 1;
+  return has(c0, c1, c2) || has(c1, c2, c3) || has(c0, c2, c3) || has(c0, c1, c3);
+}
 
 function isNear(text: string, index: TypoIndex): boolean {
   if (text.length < index.shortest || text.length > index.longest) return false;
-  if (!mayOpenNear(text, index.openings)) return false;
   if (index.near.has(text)) return true;
   for (let i = 0; i < text.length; i++) if (index.near.has(text.slice(0, i) + text.slice(i + 1))) return true;
   return false;
 }
 
 /**
- * Whether `text`, or `text` with one letter taken out, may start like a string of `near`: its first
- * three letters, or those left when one of its first three is taken out (a letter taken out later
- * leaves them as they are).
- */
-function mayOpenNear(text: string, openings: ReadonlySet<string>): boolean {
-  const four = text.slice(0, OPENING + 1);
-  if (openings.has(four.slice(0, OPENING))) return true;
-  for (let i = 0; i < OPENING; i++) if (openings.has(four.slice(0, i) + four.slice(i + 1))) return true;
-  return false;
-}
-
-/**
  * The cheap first look: whether an ASCII word of `source`, or words run together after a phrase's
  * first word, may be one typo away from a target. Two strings one edit apart always share a string
- * with at most one letter taken out of each.
+ * with at most one letter taken out of each. Words are runs of ASCII letters and digits, found by
+ * their codes; a string is made only for a word whose length and opening may fit.
  */
 export function mayHoldTypo(source: string, index: TypoIndex): boolean {
   if (index.near.size === 0) return false;
-  const words = source.toLowerCase().split(/[^a-z0-9]+/);
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i];
-    if (isNear(word, index)) return true;
-    if (!index.phraseStarts.has(word)) continue;
-    let joined = word;
-    for (let j = i + 1; j < words.length && j < i + 4; j++) {
-      joined += words[j];
+  const words: [number, number][] = [];
+  for (let i = 0; i < source.length;) {
+    while (i < source.length && symbolOf(source.charCodeAt(i)) < 0) i++;
+    const start = i;
+    while (i < source.length && symbolOf(source.charCodeAt(i)) >= 0) i++;
+    if (i > start) words.push([start, i]);
+  }
+  const text = (w: number) => source.slice(words[w][0], words[w][1]).toLowerCase();
+  for (let w = 0; w < words.length; w++) {
+    const [start, end] = words[w];
+    const length = end - start;
+    if (length >= index.shortest && length <= index.longest && mayOpen(index.openings, source, start, end) && isNear(text(w), index)) return true;
+    if (!mayOpen(index.startOpenings, source, start, end) || !index.phraseStarts.has(text(w))) continue;
+    let joined = text(w);
+    for (let j = w + 1; j < words.length && j < w + 4; j++) {
+      joined += text(j);
       if (joined.length > index.longest) break;
-      if (isNear(joined, index)) return true;
+      if (mayOpen(index.openings, joined, 0, joined.length) && isNear(joined, index)) return true;
     }
   }
   return false;
 }
+
