@@ -37,6 +37,24 @@ describe('the privacy classifier\'s cheap look, in one pass', () => {
     assert.ok(said > 300, `only ${said} generated texts were ruled out`);
   });
 
+  it('reads letters outside ASCII folded, and "no" is still a promise', () => {
+    const pieces = ['pr', 'iv', 'ate', 'é', 'Å', 'ß', 'р', 'ï', 'ｐ', 'Ｐｒｉｖａｔｅ', 'privé', 'priv\u0301e', 'conﬁdential', 'vertraulich', 'Vertraulich',
+      'José', 'Ångström', '田中', '’', '—', '“', '\u200b', ' ', '(', ')', ':', '<b>', '</b>', 'not', 'for', 'nicht', 'für', 'ok', '\n', 'Søren', 'perso', 'nal'];
+    const pick = generator(23);
+    let said = 0;
+    for (let n = 0; n < 4000; n++) {
+      let text = '';
+      for (let k = pick(10); k >= 0; k--) text += pieces[pick(pieces.length)];
+      if (mayBePrivate(text, { person: 'Søren Ångström' })) continue;
+      said++;
+      assert.deepEqual(classifyBlockFully(text, { person: 'Søren Ångström' }), { privacy: 'shared' }, text);
+    }
+    assert.ok(said > 300, `only ${said} generated texts were ruled out`);
+    assert.equal(mayBePrivate('Growth conversation: Lars Ångström, 2026-05-14'), false);
+    assert.equal(mayBePrivate('Ｐｒｉｖａｔｅ'), true);
+    assert.equal(mayBePrivate('田中さんには内緒'), true);
+  });
+
   it('says the person matters to a heading whenever the verdict differs with and without them', () => {
     const people = ['Priya Nair', 'José Álvarez', "Sean O'Brien", 'Anne-Marie Dupont', '田中 太郎', 'Li Wei', 'A B'];
     const headings = ['Not for Priya', 'not for priya', 'Keep from Nair', 'Nicht für José', 'not for jose', 'Don\'t tell Sean', 'Not for O’Brien',

@@ -650,6 +650,8 @@ function knownSection(marker: string | undefined, headingText: string, script: Q
 
 /** `isPrivateHeading`, remembered. */
 function knownPrivateHeading(text: string, options: ClassifierOptions): boolean {
+  // Most headings are ruled out by the cheap look; remembering them (each note's title among them) would crowd out the rest.
+  if (!mayBePrivate(text, options)) return false;
   const key = `${personMayMatter(text, options) ? options.person : ''}\u0000${options.extraWords?.join('\u0001') ?? ''}\u0000${text}`;
   let isPrivate = privateHeadings.get(key);
   if (isPrivate === undefined) {

@@ -3,7 +3,7 @@ import { ADDRESSEE_STEMS, labelOrAddressee, mayHoldLabel } from './privacyLabels
 import { closeTypo, mayHoldTypo, TypoIndex, typoIndex } from './privacyTypos';
 import { StemSet } from './stemSet';
 import { execAt, KEYED_EDGE_AFTER, KEYED_EDGE_BEFORE, KEYED_NOT_WORD, keyedText, LONGEST_FIRST, NO_SPACES, Phrase, PhraseMatch, PhraseMatcher, WordSequences } from './phraseMatcher';
-import { BREAK, decodeEscapesAndEntities, FoldedText, foldPlain, foldWithMap, hideCodeAndMarkup, INLINE_TAG, withoutLineMarkers } from './visibleBlockText';
+import { BREAK, decodeEscapesAndEntities, FoldedText, foldedToAscii, foldPlain, foldWithMap, hideCodeAndMarkup, INLINE_TAG, withoutLineMarkers } from './visibleBlockText';
 
 /**
  * The one place that decides what in a note is the manager's only. Every block of a note gets one
@@ -64,8 +64,10 @@ const ORDINARY_NOUN = `(?! +(?:${ORDINARY_AFTER_PRIVATE.map(w => escapeRegExp(fo
 const PRIVATE_ADJECTIVES = new Set([...PRIVATE_WORDS, 'privately'].map(foldPlain));
 const CALLOUT_TYPES = new Set(PRIVATE_CALLOUT_TYPES.map(foldPlain));
 const CALLOUT = /^[ \t]*(?:>[ \t]?)*[ \t]*\[!([^\]\n]+)\][+-]?[ \t]*([^\n]*)/;
-/** Anything that may turn into a letter of a privacy word once folded or decoded: the cheap look gives up on it. */
-const MAY_FOLD = /[^\p{ASCII}\p{P}\p{Z}\p{Cf}]|&(?:#|[a-z][a-z0-9]*;)/iu;
+/** What may turn into a letter of a privacy word once folded: the cheap look reads such a text folded, or gives up on it. */
+const MAY_FOLD = /[^\p{ASCII}\p{P}\p{Z}\p{Cf}]/u;
+/** A character reference, which may turn into anything once decoded: the cheap look gives up on it. */
+const REFERENCE = /&(?:#|[a-z][a-z0-9]*;)/i;
 
 /** The word lists of one set of options, compiled once. */
 interface Matchers {
@@ -214,7 +216,7 @@ function personNames(person: string | undefined): string[] {
  * A phrase's ASCII letters and digits run together: what the raw text's letters and digits must hold
  * for the phrase to show once folded, since escapes, emphasis, invisible characters and spacing only
  * ever take other characters away, and what hides letters (code, comments, tags) also breaks words.
- * A letter outside ASCII needs MAY_FOLD anyway.
+ * A letter outside ASCII needs the folded look (`lookedAt`) anyway.
  */
 function stemOf(folded: string): string {
   return /[^\p{ASCII}]/u.test(folded) ? '' : folded.replace(/[^a-z0-9]/g, '');
@@ -383,12 +385,23 @@ export function mayBePrivate(source: string, options?: ClassifierOptions): boole
   return mayBePrivateWith(source, matchersFor(options));
 }
 
-function mayBePrivateWith(source: string, matchers: Matchers): boolean {
-  if (MAY_FOLD.test(source)) return true;
+function mayBePrivateWith(written: string, matchers: Matchers): boolean {
+  const source = lookedAt(written);
+  if (source === undefined) return true;
   // Inline HTML tags join the halves of a word ("<b>Priv</b>ate"): the letters are also looked at without them.
   const texts = source.includes('<') ? [source, source.replace(INLINE_TAG, '')] : [source];
   if (matchers.stems.some(stems => texts.some(text => stems.inLetters(text)))) return true;
   return mayHoldLabel(source, texts) || texts.some(text => mayHoldTypo(text, matchers.typos));
+}
+
+/**
+ * The text the cheap looks read: the source, with letters outside ASCII folded (folding goes character
+ * by character, so the letters stay where they were); undefined when it cannot be read so (a character
+ * reference, or a character that does not fold to ASCII letters).
+ */
+function lookedAt(source: string): string | undefined {
+  if (REFERENCE.test(source)) return undefined;
+  return MAY_FOLD.test(source) ? foldedToAscii(source) : source;
 }
 
 /**
@@ -398,8 +411,9 @@ function mayBePrivateWith(source: string, matchers: Matchers): boolean {
 export function personMayMatter(source: string, options?: ClassifierOptions): boolean {
   const { nameStems } = matchersFor(options);
   if (nameStems.length === 0) return false;
-  if (MAY_FOLD.test(source)) return true;
-  const letters = source.replace(/[^a-zA-Z0-9]+/g, '').toLowerCase();
+  const looked = lookedAt(source);
+  if (looked === undefined) return true;
+  const letters = looked.replace(/[^a-zA-Z0-9]+/g, '').toLowerCase();
   return nameStems.some(stem => stem === '' || letters.includes(stem));
 }
 

@@ -161,6 +161,40 @@ function foldChar(ch: string): string {
   return out;
 }
 
+const FOLDS_TO_ASCII_LETTERS = /^[a-z0-9]*$/;
+const NEVER_A_LETTER = /^[\p{P}\p{Z}\p{Cf}]$/u;
+const foldedLetters = new Map<string, string | undefined>();
+const MAX_FOLDED_LETTERS = 65536;
+
+/**
+ * `text` with every letter, digit and mark outside ASCII folded, when each folds to ASCII letters and
+ * digits or to nothing (Å, é, ß, a Cyrillic look-alike, an accent); undefined when one does not (a
+ * Japanese name, a symbol). Punctuation, spaces and format characters stay as written, so the markup
+ * is character for character the markup of `text`.
+ */
+export function foldedToAscii(text: string): string | undefined {
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < 0x80) continue;
+    const ch = String.fromCodePoint(text.codePointAt(i) as number);
+    let folded = foldedLetters.get(ch);
+    if (!foldedLetters.has(ch)) {
+      if (NEVER_A_LETTER.test(ch)) folded = ch;
+      else {
+        const plain = foldChar(ch);
+        folded = FOLDS_TO_ASCII_LETTERS.test(plain) ? plain : undefined;
+      }
+      if (foldedLetters.size < MAX_FOLDED_LETTERS) foldedLetters.set(ch, folded);
+    }
+    if (folded === undefined) return undefined;
+    out += text.slice(copied, i) + folded;
+    i += ch.length - 1;
+    copied = i + 1;
+  }
+  return out + text.slice(copied);
+}
+
 /** The fold of a word from a list: the same folding as a note's text. */
 export function foldPlain(text: string): string {
   return foldWithMap(text).text;
