@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { analysisForValidation, FILE_CLOCK_ALLOWANCE_MS, indexContext, indexFile, NotePipeline, PipelineUpdate, READER_VERSION, scriptKey, themeTree, validateBuiltSource } from '../../src/core/workspace';
 import { analyzeNote, BUILT_IN_SCRIPT, QuestionScript, summarizeNote, validateNote } from '../../src/core/note';
+import { isMap, isNode, isScalar, isSeq } from 'yaml';
 import { generateNotes, random } from '../support/corpus';
 import { InMemoryNoteSource } from '../support/inMemoryNoteSource';
 
@@ -164,6 +165,15 @@ describe('the note pipeline, against an in-memory source', () => {
   });
 });
 
+/** The start and end of every node of a frontmatter map, keys, values and items, as [path, start, end]. */
+function nodeRanges(node: unknown, path = ''): [string, number, number][] {
+  if (!isNode(node)) return [];
+  const own: [string, number, number][] = node.range ? [[path, node.range[0], node.range[1]]] : [];
+  if (isMap(node)) return [...own, ...node.items.flatMap(pair => [...nodeRanges(pair.key, `${path}/key`), ...nodeRanges(pair.value, `${path}/${String(isScalar(pair.key) ? pair.key.value : '?')}`)])];
+  if (isSeq(node)) return [...own, ...node.items.flatMap((item, i) => nodeRanges(item, `${path}/${i}`))];
+  return own;
+}
+
 describe('validation through the index', () => {
   it('gives the same problems as the full parse, on every fixture and a generated corpus', async function () {
     // Hundreds of full remark parses: slow on a busy machine.
@@ -171,6 +181,7 @@ describe('validation through the index', () => {
     const inputs: [string, string][] = [
       ...fixtureTexts(SAMPLE), ...fixtureTexts('test/fixtures/hostile-workspace'), ...fixtureTexts('test/fixtures/archive-workspace'),
       ...generateNotes(200, 5).map(n => [n.path, n.text] as [string, string]),
+      ...generateNotes(200, 6, 'written').map(n => [`written/${n.path}`, n.text] as [string, string]),
     ];
     const source = new InMemoryNoteSource(inputs);
     const pipeline = new NotePipeline(source, { script: BUILT_IN_SCRIPT, keepTexts: true });
@@ -184,7 +195,7 @@ describe('validation through the index', () => {
       assert.deepEqual(validateNote(analysisForValidation(text, BUILT_IN_SCRIPT, indexed, true), context), full, `${indexed.path}, summary of this text`);
       checked++;
     }
-    assert.ok(checked > 200, `${checked} notes checked`);
+    assert.ok(checked > 400, `${checked} notes checked`);
   });
 
   it('places every frontmatter problem where the YAML parser does, for flat frontmatter read without it', () => {
@@ -198,6 +209,12 @@ describe('validation through the index', () => {
       'type: growth-conversation\nperson: Priya Shah\ndate: 2026-02-29\ncareerPath: architect\nlevel: wizard\nsharedOn: 2026-02-31\nnextConversation: soon\n',
       'type: growth-conversation\nperson: P\ndate: 2026-01-05\nthemes: onboarding\ntags: [a, b]\n',
       'type: growth-conversation\nperson: Lee Park\ndate: 2026-01-05\nthemes: [ Tech Debt , tech-debt,meetings ]\n',
+      // Block lists and quoted values, as formatters and people write them.
+      'type: growth-conversation\nperson: \'Ana Lee\'\ndate: "2026-02-30"\nthemes:\n  - ci-speed\n  - CI speed # again\n  - "Pay"\n  - \'pay\'\nlevel: wizard\n',
+      'type: "growth-conversation"\nperson: Mei Chen\ndate: 2026-01-05\n# Themes, in their words\nthemes:\n- Tech Debt\n\n- tech-debt\n# a comment after\nflightRisk: "hgih"  # typo\n',
+      'type: growth-conversation\r\nperson: Lee Park\r\ndate: 2026-13-05\r\nthemes:\r\n  - meetings\r\n  - Tech Debt\r\n  - tech-debt\r\n',
+      'type: growth-conversation\nperson: Lee Park\ndate: 2026-01-05\nthemes:\n  - on-call-load\n  - On Call Load\n',
+      'type: growth-conversation\nperson: Lee Park\ndate: 2026-01-05\ntags:\n  - a\nthemes:\n    - pay\n    - Pay\nsharedOn: \'2026-02-31\'\n',
     ];
     const spellings = new Map([['ci-speed', 'ci-speed'], ['pay', 'Pay'], ['tech-debt', 'tech-debt'], ['on-call-load', 'On Call Load']]);
     let placed = 0;
@@ -206,8 +223,14 @@ describe('validation through the index', () => {
       const context = { notePath: `notes/n${i}.md`, personAt: (path: string) => (path.endsWith('x/2025-07-01.md') ? 'Someone Else' : undefined), preferredSpelling: (key: string) => spellings.get(key) };
       const summary = summarizeNote(text, BUILT_IN_SCRIPT);
       assert.equal(summary.achievements, 1, `variant ${i} takes the fast path`);
-      const fast = validateNote(analysisForValidation(text, BUILT_IN_SCRIPT, summary), context);
-      assert.deepEqual(fast, validateNote(analyzeNote(text, BUILT_IN_SCRIPT), context), `variant ${i}`);
+      const flat = analysisForValidation(text, BUILT_IN_SCRIPT, summary);
+      const parsed = analyzeNote(text, BUILT_IN_SCRIPT);
+      const fast = validateNote(flat, context);
+      assert.deepEqual(fast, validateNote(parsed, context), `variant ${i}`);
+      // Every key, value and list item lies where the parser puts it, whether a problem is placed there or not (the whole map places none).
+      const fields = (analysis: typeof flat) => nodeRanges(analysis.frontmatter?.document.contents).filter(([path]) => path !== '');
+      assert.deepEqual(fields(flat), fields(parsed), `variant ${i}: ranges`);
+      assert.deepEqual(flat.frontmatter?.data, parsed.frontmatter?.data, `variant ${i}: data`);
       placed += fast.filter(p => p.range.start.line > 0).length;
     }
     assert.ok(placed >= 15, `${placed} problems placed on a frontmatter line`);

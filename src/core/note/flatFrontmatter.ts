@@ -44,9 +44,8 @@ export function simpleFrontmatter(text: string): { readonly data: Record<string,
 }
 
 /**
- * `simpleFrontmatter` with where each key and value lies, so a problem can be placed without the YAML
- * parser. Only `key: value` lines and `[a, b]` lists: block lists and quoted values go to the parser,
- * which places their problems.
+ * `simpleFrontmatter` with where each key and value lies, as the YAML parser places them, so a problem
+ * can be placed without it.
  */
 export function simpleFrontmatterWithFields(text: string): SimpleFrontmatter | undefined {
   return readSimpleFrontmatter(text, true);
@@ -79,11 +78,16 @@ function readSimpleFrontmatter(text: string, withFields: boolean): SimpleFrontma
     if (line.trim() === '' || line[0] === '#') continue;
     if (line[0] === ' ' || line[0] === '-') {
       // Indented or a list item: only a block list's item under an empty key is read here.
-      if (withFields || !list || !readBlockItem(line, list)) return undefined;
+      const item = list && readBlockItem(line, list);
+      if (!list || !item) return undefined;
       data[list.key] = list.items;
+      // The list's key is the last field read. Its value runs, as the parser has it, from the first `-`
+      // to the end of the last item's line, the line break included (the YAML text ends before the
+      // closing line's break, and before a CR there).
+      if (withFields) fields[fields.length - 1] = withItem(fields[fields.length - 1], start, item, Math.min(lineStart, text[close - 1] === '\r' ? close - 1 : close));
       continue;
     }
-    const field = readField(line, data, withFields);
+    const field = readField(line, data);
     if (!field) return undefined;
     data[field.key] = field.value;
     list = field.value === null ? { key: field.key, items: [] } : undefined;
@@ -94,7 +98,7 @@ function readSimpleFrontmatter(text: string, withFields: boolean): SimpleFrontma
 }
 
 /** A `key: value` line: its key, its value as YAML reads it, and the value as written; undefined when not flat. */
-function readField(line: string, data: Record<string, unknown>, withFields: boolean): { key: string; value: unknown; written: string } | undefined {
+function readField(line: string, data: Record<string, unknown>): { key: string; value: unknown; written: string } | undefined {
   const match = line.length <= MAX_SIMPLE_LINE ? SIMPLE_KEY.exec(line) : null;
   // `true: a` and `TRUE: b` are one key to YAML (a duplicate); `key:value` is not a pair at all.
   if (!match || Object.prototype.hasOwnProperty.call(data, match[1]) || match[1] === '__proto__' || RESERVED.test(match[1])) return undefined;
@@ -103,23 +107,37 @@ function readField(line: string, data: Record<string, unknown>, withFields: bool
   // A value that is only a comment is left to the parser, which places its empty value.
   if (after.trimStart().startsWith('#')) return undefined;
   const written = withoutComment(after).trim();
-  // Validation places problems from offsets this reader records for plain values only.
-  if (withFields && (written[0] === '"' || written[0] === "'")) return undefined;
   const value = simpleValue(written);
   return value === undefined ? undefined : { key: match[1], value, written };
 }
 
-/** Adds one `- item` line to the open block list; false when the line is anything else or at another indent. */
-function readBlockItem(line: string, list: OpenList): boolean {
+/** Where a block list's item lies in its line: its `-`, and its value as written (quotes in, comment and spaces out). */
+interface BlockItem {
+  readonly dash: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Adds one `- item` line to the open block list; undefined when the line is anything else or at another indent. */
+function readBlockItem(line: string, list: OpenList): BlockItem | undefined {
   const match = line.length <= MAX_SIMPLE_LINE ? BLOCK_ITEM.exec(line) : null;
-  if (!match || line.includes('\t')) return false;
+  if (!match || line.includes('\t')) return undefined;
   const indent = match[1].length;
-  if (list.indent !== undefined && list.indent !== indent) return false;
+  if (list.indent !== undefined && list.indent !== indent) return undefined;
   list.indent = indent;
-  const item = scalar(withoutComment(match[2]).trim());
-  if (item === undefined) return false;
+  const written = withoutComment(match[2]).trim();
+  const item = scalar(written);
+  if (item === undefined) return undefined;
   list.items.push(item);
-  return true;
+  const start = line.length - match[2].length;
+  return { dash: indent, start, end: start + written.length };
+}
+
+/** A list's field with one more block item, the item's line starting at `lineStart`; the value ends at `valueEnd`. */
+function withItem(field: SimpleField, lineStart: number, item: BlockItem, valueEnd: number): SimpleField {
+  const items = (field.items ?? []) as [number, number][];
+  items.push([lineStart + item.start, lineStart + item.end]);
+  return { ...field, valueStart: field.items ? field.valueStart : lineStart + item.dash, valueEnd, items };
 }
 
 /** A flat value without its trailing `# comment` (a `#` after a space or tab), in one pass. */

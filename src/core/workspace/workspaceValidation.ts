@@ -70,7 +70,7 @@ function flatFrontmatter(text: string, simple: SimpleFrontmatter): Frontmatter {
     let valueNode: Node;
     if (Array.isArray(value)) {
       const seq = new YAMLSeq<Scalar>();
-      seq.flow = true;
+      seq.flow = text[field.valueStart] === '[';
       seq.items = value.map((item, i) => node(new Scalar(item), field.items?.[i]?.[0] ?? field.valueStart, field.items?.[i]?.[1] ?? field.valueStart));
       valueNode = node(seq, field.valueStart, field.valueEnd);
     } else valueNode = node(new Scalar(value), field.valueStart, field.valueEnd);
