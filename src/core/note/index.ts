@@ -22,3 +22,4 @@ export * from './theirWords';
 export * from './validate';
 export * from './visibleBlockText';
 export * from './retention';
+export * from './warmUp';

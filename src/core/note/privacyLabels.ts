@@ -57,6 +57,8 @@ const LEADING = /^[^\p{L}\p{N}]*/u;
 
 /** One "not for {name}" phrase, compiled: the name is the pattern's one group. */
 interface Addressee {
+  /** A word of the phrase, folded: a text without it cannot match, and the pattern is not run (nor compiled). */
+  readonly word: string;
   readonly pattern: RegExp;
   /** A NOT_FOR lead: the name needs a possessive, punctuation or the end after it. */
   readonly needsEnd: boolean;
@@ -68,7 +70,7 @@ const ADDRESSEES: readonly Addressee[] = ADDRESSEE_PHRASES.map(template => {
   const name = `((?:${WORD_EDGE_BEFORE}\\p{L}[\\p{L}\\p{M}]*${WORD_EDGE_AFTER})|[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}]+)`;
   const lead = before.trim() ? `${WORD_EDGE_BEFORE}${patternOf(before)}(?:${NOT_WORD}|(?=${CASELESS.source}))` : '';
   const tail = after.trim() ? `${NOT_WORD}${patternOf(after)}${WORD_EDGE_AFTER}` : '';
-  return { pattern: new RegExp(`${lead}${name}${tail}`, 'gud'), needsEnd: !after.trim() && NOT_FOR_LEADS.has(wordsOf(before).join(' ')) };
+  return { word: wordsOf(before.trim() ? before : after)[0], pattern: new RegExp(`${lead}${name}${tail}`, 'gud'), needsEnd: !after.trim() && NOT_FOR_LEADS.has(wordsOf(before).join(' ')) };
 });
 /** After a name: what makes "not for Alex" a name rather than the start of a phrase ("not for Java developers"). */
 const NAME_END = new RegExp(`^(?:['’]s?[ \\t]+(?:ears|eyes|knowledge)|[ \\t]+(?:to[ \\t]+)?(?:see|know|hear|read)(?![\\p{L}\\p{N}])|[ \\t\\u00a0]*(?:[:;.!?)\\]}–—${BREAK}]|$))`, 'u');
@@ -140,7 +142,8 @@ function isCapitals(source: string, visible: FoldedText, index: number, length: 
 
 function addressee(visible: FoldedText, source: string, names: ReadonlySet<string>): LabelSpan | undefined {
   const text = visible.text;
-  for (const { pattern, needsEnd } of ADDRESSEES) {
+  for (const { word, pattern, needsEnd } of ADDRESSEES) {
+    if (!text.includes(word)) continue;
     pattern.lastIndex = 0;
     for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
       const name = found[1];

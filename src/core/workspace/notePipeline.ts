@@ -1,6 +1,9 @@
-import { bytesDeclareGrowthNote, isEncryptedNote, MAX_FRONTMATTER_BYTES, NoteSummary, QuestionScript, summarizeNote } from '../note';
+import { bytesDeclareGrowthNote, isEncryptedNote, MAX_FRONTMATTER_BYTES, NoteSummary, QuestionScript, READER_WARM_UP, summarizeNote } from '../note';
 import { decodeNoteBytes, msg, problem, Problem, readFailure } from '../base';
 import { CachedSummary, MAX_INDEXED_BYTES, NoteChange, NoteFileInfo, NoteSource, now, SkipReasons, WorkspaceIndex, yieldToEventLoop } from './workspaceIndex';
+
+/** Whether this process's reader was warmed up (once is enough: what it compiles stays compiled). */
+let readerWarm = false;
 
 /** A file the index leaves out, with the problem to report when it claims to be a growth note. */
 export interface SkippedFile {
@@ -109,8 +112,28 @@ export function cachedSummaryHolds(cached: CachedSummary, info: NoteFileInfo, sc
  * The one per-file step, for the first load, every watcher event, every edit of an open note and the
  * CLI: size limit, cached summary (`cachedSummaryHolds`), read, decode, summarise. Never throws.
  */
-export async function indexFile(source: NoteSource, path: string, known: NoteFileInfo | undefined,
-  context: { readonly script: QuestionScript; readonly scriptKey: string; readonly cached?: CachedSummary; readonly keepText?: boolean }): Promise<IndexOutcome> {
+export async function indexFile(source: NoteSource, path: string, known: NoteFileInfo | undefined, context: IndexContext): Promise<IndexOutcome> {
+  const read = await readForIndex(source, path, known, context);
+  return read.kind === 'read' ? outcomeOfBytes(path, read.info, read.bytes, context) : read;
+}
+
+interface IndexContext {
+  readonly script: QuestionScript;
+  readonly scriptKey: string;
+  readonly cached?: CachedSummary;
+  readonly keepText?: boolean;
+}
+
+/** A file's bytes, read and waiting to be summarised. */
+interface ReadBytes {
+  readonly kind: 'read';
+  readonly path: string;
+  readonly info: NoteFileInfo;
+  readonly bytes: Uint8Array;
+}
+
+/** `indexFile` up to the summary: the outcome when no summary is needed, or the bytes to summarise. */
+async function readForIndex(source: NoteSource, path: string, known: NoteFileInfo | undefined, context: IndexContext): Promise<IndexOutcome | ReadBytes> {
   const info = known ?? await source.stat(path).catch(() => undefined);
   if (!info) return { kind: 'gone', path };
   if (info.unreadable) return { kind: 'skipped', path, skipped: unreadableFile(info.unreadable.reason, info.unreadable.lost) };
@@ -131,10 +154,10 @@ export async function indexFile(source: NoteSource, path: string, known: NoteFil
     if (!await source.stat(path).catch(() => undefined)) return { kind: 'gone', path };
     return { kind: 'skipped', path, skipped: unreadableFile(readFailure((error as { code?: string } | undefined)?.code), true) };
   }
-  return outcomeOfBytes(path, info, bytes, context);
+  return { kind: 'read', path, info, bytes };
 }
 
-function outcomeOfBytes(path: string, info: NoteFileInfo, bytes: Uint8Array, context: { readonly script: QuestionScript; readonly keepText?: boolean }): FileOutcome {
+function outcomeOfBytes(path: string, info: NoteFileInfo, bytes: Uint8Array, context: Pick<IndexContext, 'script' | 'keepText'>): FileOutcome {
   // Checked out without the key: a note that cannot be read here, said once with its own code.
   if (isEncryptedNote(bytes)) return { kind: 'skipped', path, skipped: encryptedFile() };
   const decoded = decodeNoteBytes(bytes);
@@ -323,7 +346,7 @@ export class NotePipeline {
   }
 
   private async buildNow(): Promise<PipelineUpdate> {
-    const [listing, previous] = await Promise.all([this.source.list(), this.takeInitialCache()]);
+    const [listing, previous] = await Promise.all([this.source.list(), this.takeInitialCache(), this.warmUp()]);
     // A listing may leave out what it cannot list (VS Code's file search skips pipes): a file left out
     // before that is still there, and still not readable, stays named with its reason.
     const inListing = new Set(listing.map(file => file.path));
@@ -359,13 +382,30 @@ export class NotePipeline {
     }
   }
 
+  /**
+   * Where the event loop is shared (the editor), the reader is warmed up while the files are listed,
+   * a step per turn, so the first notes read do not compile its patterns all in one slice.
+   */
+  private async warmUp(): Promise<void> {
+    if (readerWarm || !Number.isFinite(this.options.sliceMs ?? 20)) return;
+    readerWarm = true;
+    for (const step of READER_WARM_UP) {
+      step(this.options.script);
+      await yieldToEventLoop();
+    }
+  }
+
   private async takeInitialCache(): Promise<ReadonlyMap<string, CachedSummary> | undefined> {
     const initial = this.initialCache;
     this.initialCache = undefined;
     return initial;
   }
 
-  /** Indexes files a chunk at a time, reading the next chunk while this one is summarised. */
+  /**
+   * Indexes files a chunk at a time, reading the next chunk while this one is summarised. Notes are
+   * summarised one at a time between the slices, so the first notes (read while the code is still cold,
+   * several milliseconds each) never hold the event loop for a whole chunk.
+   */
   private async run(files: readonly { path: string; info: NoteFileInfo | undefined }[], previous: ReadonlyMap<string, CachedSummary>, full: boolean)
     : Promise<RunUpdate> {
     const sliceMs = this.options.sliceMs ?? 20;
@@ -374,10 +414,8 @@ export class NotePipeline {
     const update: RunUpdate = { changed: [], removed: [], skipped: [], texts: new Map(), full, parsed: 0, reused: 0 };
     const cache = full ? new Map<string, CachedSummary>() : this.cache;
     let sliceStart = now();
-    const indexChunk = (start: number) => Promise.all(files.slice(start, start + concurrency)
-      .map(file => indexFile(this.source, file.path, file.info, {
-        script: this.scriptFor(file.path), scriptKey: this.scriptKeyFor(file.path), keepText, cached: previous.get(file.path),
-      })));
+    const contextFor = (path: string) => ({ script: this.scriptFor(path), scriptKey: this.scriptKeyFor(path), keepText, cached: previous.get(path) });
+    const indexChunk = (start: number) => Promise.all(files.slice(start, start + concurrency).map(file => readForIndex(this.source, file.path, file.info, contextFor(file.path))));
     // Views see the finished update once, not every slice of it.
     this.index.beginUpdate();
     try {
@@ -386,11 +424,14 @@ export class NotePipeline {
         const outcomes = await next;
         if (this.disposed) break;
         next = start + concurrency < files.length ? indexChunk(start + concurrency) : undefined;
-        for (const outcome of outcomes) this.take(outcome, cache, update);
-        if (now() - sliceStart >= sliceMs) {
-          this.options.onProgress?.(Math.min(start + concurrency, files.length), files.length);
-          await yieldToEventLoop();
-          sliceStart = now();
+        for (const [offset, read] of outcomes.entries()) {
+          this.take(read.kind === 'read' ? outcomeOfBytes(read.path, read.info, read.bytes, contextFor(read.path)) : read, cache, update);
+          if (now() - sliceStart >= sliceMs) {
+            this.options.onProgress?.(start + offset + 1, files.length);
+            await yieldToEventLoop();
+            if (this.disposed) return update;
+            sliceStart = now();
+          }
         }
       }
     } finally {
