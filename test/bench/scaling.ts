@@ -2,7 +2,7 @@
 // of every cross-note view and output as the workspace grows, people and actions growing with it).
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CanonicalIndex, NotePipeline, openActionItems, parseVocabulary, PeopleIndex, peopleSummaries, themeTree, WorkspaceIndex } from '../../src/core/workspace';
+import { actionGroups, CanonicalIndex, NotePipeline, parseVocabulary, PeopleIndex, peopleSummaries, themeTree, WorkspaceIndex } from '../../src/core/workspace';
 import { BUILT_IN_SCRIPT, summarizeNote } from '../../src/core/note';
 import { buildDigest, themesReport } from '../../src/core/outputs';
 import { FrontmatterStyle, GeneratedNote, generateNotes } from '../support/corpus';
@@ -82,7 +82,8 @@ export async function viewChanges(pipeline: NotePipeline, root: string, notes: r
 const STAGES: Record<string, (index: WorkspaceIndex) => unknown> = {
   'theme tree, one team': index => themeTree(index, { team: 'Platform' }, 2),
   'People view': index => peopleSummaries(index.all(), TODAY),
-  'Action Items view': index => openActionItems(index.all(), TODAY),
+  // What the view shows: every open item, grouped by person (its default).
+  'Action Items view': index => actionGroups(index.all(), TODAY, 'person'),
   'report (anonymised)': index => themesReport(index, { today: TODAY, includeNames: false, patternThreshold: 2 }),
   'digest': index => buildDigest(index.all(), { today: TODAY, sourceId: 'bench' }),
 };

@@ -1,4 +1,4 @@
-import { effectiveMinGroupSize, effectiveMinThemeGroup, everyoneAnsweredAlike, labelHoldsName, latestPerPerson, mentionsAName, nameScrubber, reportableNotes, suppressSmallGroups } from '../privacy';
+import { effectiveMinGroupSize, effectiveMinThemeGroup, everyoneAnsweredAlike, labelHoldsName, latestPerPerson, mentionsAName, namesIn, nameScrubber, reportableNotes, suppressSmallGroups } from '../privacy';
 import { msg, normalizeTheme, randomHex, sha256Hex } from '../base';
 import { EMPTY_VOCABULARY, IndexedNote, personOf, Vocabulary } from '../workspace';
 
@@ -145,7 +145,7 @@ export function buildDigest(allNotes: readonly IndexedNote[], options: DigestOpt
   const minGroupSize = effectiveMinGroupSize(options.minGroupSize);
   const minThemeGroup = effectiveMinThemeGroup(options.minThemeGroup);
   const vocabulary = options.vocabulary ?? EMPTY_VOCABULARY;
-  const everyName = allNotes.flatMap(n => [n.person, n.manager, ...n.tasks.map(t => t.owner)]);
+  const everyName = namesIn(allNotes);
   const names: NameChecks = { scrub: nameScrubber(everyName), holdsName: labelHoldsName(everyName) };
   const rules: QuarterRules = { names, minGroupSize, minThemeGroup, vocabulary, sameAnswers: [] };
   const reportable = reportableNotes(allNotes, vocabulary);

@@ -1,6 +1,6 @@
-import { daysBetween, EMPTY_VOCABULARY, IndexedNote, matchesFilter, noteMentions, NoteFilter, openActionItems, peopleSummaries, personOf, themePeople, themeTree, unreadNotesLine, Vocabulary, WorkspaceIndex } from '../workspace';
+import { daysBetween, EMPTY_VOCABULARY, IndexedNote, matchesFilter, noteMentions, NoteFilter, overdueActionCount, peopleDueCount, personOf, themePeople, themeTree, unreadNotesLine, Vocabulary, WorkspaceIndex } from '../workspace';
 import {
-  effectiveMinGroupSize, effectiveMinQuoteGroup, effectiveMinThemeGroup, everyoneAnsweredAlike, labelHoldsName, latestPerPerson, mentionsAName, nameScrubber, QuoteCandidate, reportableNotes, selectQuotes, suppressSmallGroups,
+  effectiveMinGroupSize, effectiveMinQuoteGroup, effectiveMinThemeGroup, everyoneAnsweredAlike, labelHoldsName, latestPerPerson, mentionsAName, namesIn, nameScrubber, QuoteCandidate, reportableNotes, selectQuotes, suppressSmallGroups,
 } from '../privacy';
 import { msg, personKey } from '../base';
 
@@ -133,7 +133,7 @@ export function themesReport(sourceIndex: WorkspaceIndex, options: ReportOptions
   const previousNotes = options.since ? index.all().filter(note => matchesFilter(note, previousPeriod(options.since as string, options.today))) : [];
   // The period before is compared only when it too is large enough to be anonymous.
   const showTrend = options.since !== undefined && (!anonymised || distinctPeople(previousNotes) >= minGroupSize);
-  const everyName = sourceIndex.all().flatMap(n => [n.person, n.manager, ...n.tasks.map(t => t.owner)]);
+  const everyName = namesIn(sourceIndex.all());
   const scrub = anonymised ? nameScrubber(everyName) : (text: string) => text;
   // The digest's own check on theme and team names: one that holds a name is not shown at all.
   const holdsName = labelHoldsName(everyName);
@@ -256,8 +256,8 @@ function themeCounts(index: WorkspaceIndex, notes: readonly IndexedNote[]): { na
 }
 
 function followUpSection({ index, options }: ReportContext): string[] {
-  const overdueConversations = peopleSummaries(index.all(), options.today).filter(p => p.overdue).length;
-  const overdueActions = openActionItems(index.all(), options.today).filter(a => a.overdue).length;
+  const overdueConversations = peopleDueCount(index.all(), options.today);
+  const overdueActions = overdueActionCount(index.all(), options.today);
   return [`## ${msg('report.followUp')}`, '', `- ${msg('report.peopleDue', overdueConversations)}`, `- ${msg('report.actionsOverdue', overdueActions)}`, ''];
 }
 

@@ -125,6 +125,17 @@ export function selectQuotes(candidates: readonly QuoteCandidate[], rules: Quote
   return quotes;
 }
 
+/** Every name the notes hold (their people, managers and action owners), once each: what an output for someone else must never show. */
+export function namesIn(notes: readonly IndexedNote[]): Set<string> {
+  const names = new Set<string>();
+  for (const note of notes) {
+    if (note.person) names.add(note.person);
+    if (note.manager) names.add(note.manager);
+    for (const task of note.tasks) if (task.owner) names.add(task.owner);
+  }
+  return names;
+}
+
 /** Letters and digits only, folded (accents, full-width forms, case, ł ø ß and the like): "Zoë's", "ＺＯＥ" and "zoes" all start "zoe". */
 function compactFold(text: string): string {
   return foldName(text).replace(/[^\p{L}\p{N}]/gu, '');

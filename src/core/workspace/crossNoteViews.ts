@@ -1,8 +1,8 @@
 import type { IndexedNote } from './indexedNote';
 import { WorkspaceIndex } from './workspaceIndex';
 import { noteMentions, personOf, ThemeTallies, ThemeTally } from './themeMentions';
-import { msg, personKey } from '../base';
-import { personIdentities } from './personIdentity';
+import { msg } from '../base';
+import { personNumbers } from './personIdentity';
 
 /** Which notes a cross-note view looks at. Dates are YYYY-MM-DD. */
 export interface NoteFilter {
@@ -133,45 +133,80 @@ export function openActionItems(notes: readonly IndexedNote[], today: string, fi
   return unsortedActionItems(notes, today, filter).sort(compareActions);
 }
 
-/** `openActionItems` in no order: for counting, where sorting thousands of items by their words would cost more than finding them. */
+/**
+ * The Action Items view's rows: `groupActions(openActionItems(…), by)`, found without sorting every
+ * item at once (each group is sorted on its own, which costs far less than one sort of all of them).
+ */
+export function actionGroups(notes: readonly IndexedNote[], today: string, by: 'person' | 'owner', filter: NoteFilter = {}): { group: string; items: ActionItem[] }[] {
+  return groupActions(unsortedActionItems(notes, today, filter), by);
+}
+
+/** How many open action items are overdue: `openActionItems(…).filter(overdue).length`, without sorting them. */
+export function overdueActionCount(notes: readonly IndexedNote[], today: string, filter: NoteFilter = {}): number {
+  return latestActions(notes, filter).tasks.filter(task => !task.done && task.due !== undefined && task.due < today).length;
+}
+
+/** `openActionItems` in no order: for counting and grouping, where sorting every item by its words would cost more than finding them. */
 function unsortedActionItems(notes: readonly IndexedNote[], today: string, filter: NoteFilter): ActionItem[] {
-  // Person, then the item's words: no key strings built per task. The slots keep the order items were first seen in.
-  const latest = new Map<string, Map<string, ActionSlot>>();
-  const slots: ActionSlot[] = [];
+  const found = latestActions(notes, filter);
+  const items: ActionItem[] = [];
+  found.tasks.forEach((task, i) => {
+    if (task.done) return;
+    const note = found.notes[i];
+    items.push({ text: task.text, person: found.people[i], owner: task.owner, due: task.due, overdue: task.due !== undefined && task.due < today, path: note.path, line: task.line, noteDate: note.date });
+  });
+  return items;
+}
+
+/**
+ * Each action item's latest copy, ticked or not, in the order items were first seen: the item, its
+ * note and its person's name as written there, in three lists (one place per item, no object made per
+ * item); and per `actionName`, each item's words (in lower case) with its place.
+ */
+interface LatestActions {
+  readonly tasks: IndexedNote['tasks'][number][];
+  readonly notes: IndexedNote[];
+  readonly people: string[];
+  readonly byName: Map<string, Map<string, number>>;
+}
+
+function latestActions(notes: readonly IndexedNote[], filter: NoteFilter): LatestActions {
+  const found: LatestActions = { tasks: [], notes: [], people: [], byName: new Map() };
   for (const note of notes) {
     if (!matchesFilter(note, filter)) continue;
     const person = note.person?.trim() ?? msg('views.noPerson');
     const who = person.toLowerCase();
-    let byText = latest.get(who);
-    if (!byText) latest.set(who, byText = new Map());
+    let byText = found.byName.get(who);
+    if (!byText) found.byName.set(who, byText = new Map());
     for (const task of note.tasks) {
       if (task.sectionKind !== 'next-steps') continue;
       const key = task.text.toLowerCase();
       const seen = byText.get(key);
-      if (!seen) {
-        const slot = { task, note, person };
-        byText.set(key, slot);
-        slots.push(slot);
-      } else if ((seen.note.date ?? '') < (note.date ?? '')) Object.assign(seen, { task, note, person });
+      if (seen === undefined) {
+        byText.set(key, found.tasks.length);
+        found.tasks.push(task);
+        found.notes.push(note);
+        found.people.push(person);
+      } else if ((found.notes[seen].date ?? '') < (note.date ?? '')) {
+        found.tasks[seen] = task;
+        found.notes[seen] = note;
+        found.people[seen] = person;
+      }
     }
   }
-  return slots.filter(({ task }) => !task.done).map(({ task, note, person }) => ({
-    text: task.text, person, owner: task.owner, due: task.due, overdue: task.due !== undefined && task.due < today, path: note.path, line: task.line, noteDate: note.date,
-  }));
-}
-
-/** The latest copy of one action item found so far. */
-interface ActionSlot {
-  task: IndexedNote['tasks'][number];
-  note: IndexedNote;
-  person: string;
+  return found;
 }
 
 function compareActions(a: ActionItem, b: ActionItem): number {
   return Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.text.localeCompare(b.text);
 }
 
-/** Action items grouped by person or by owner, groups in name order, overdue items first inside each. */
+/**
+ * Action items grouped by person or by owner, groups in name order (those with an overdue item first),
+ * each group's items in `openActionItems` order. The items may come in any order: a group is sorted on
+ * its own, and two groups whose names sort alike come in the order of their first items, so the rows
+ * are the same whether the items were sorted first or not.
+ */
 export function groupActions(items: readonly ActionItem[], by: 'person' | 'owner'): { group: string; items: ActionItem[] }[] {
   const groups = new Map<string, ActionItem[]>();
   for (const item of items) {
@@ -180,8 +215,12 @@ export function groupActions(items: readonly ActionItem[], by: 'person' | 'owner
     if (list) list.push(item);
     else groups.set(group, [item]);
   }
-  return [...groups.entries()].map(([group, list]) => ({ group, items: list }))
-    .sort((a, b) => Number(b.items.some(i => i.overdue)) - Number(a.items.some(i => i.overdue)) || a.group.localeCompare(b.group));
+  // Where each item came in, for the rare names that sort alike (a name written in two Unicode forms).
+  let position: Map<ActionItem, number> | undefined;
+  const cameIn = (item: ActionItem) => (position ??= new Map(items.map((each, i) => [each, i]))).get(item) ?? 0;
+  return [...groups].map(([group, list]) => ({ group, items: list.sort(compareActions) }))
+    .sort((a, b) => Number(b.items[0].overdue) - Number(a.items[0].overdue) || a.group.localeCompare(b.group)
+      || compareActions(a.items[0], b.items[0]) || cameIn(a.items[0]) - cameIn(b.items[0]));
 }
 
 /** One person across their conversations. */
@@ -203,23 +242,39 @@ export const CONVERSATION_INTERVAL_DAYS = 183;
 
 /** Everyone with notes, overdue first; linear in notes and actions (each is looked at once). */
 export function peopleSummaries(notes: readonly IndexedNote[], today: string, filter: NoteFilter = {}): PersonSummary[] {
-  // One row per person (folder, `previous` chain, folded name), found over every note so a chain across the filter still holds.
-  const identities = personIdentities(notes);
-  const byPerson = new Map<string, IndexedNote[]>();
-  for (const note of notes) {
-    if (!note.person || !matchesFilter(note, filter)) continue;
-    const key = identities.get(note.path) ?? personKey(note.person);
-    const list = byPerson.get(key);
+  const open = openActionsByName(notes, filter);
+  return notesByPerson(notes, filter).map(list => personSummary(list, today, name => open.get(name) ?? 0)).sort(comparePeople);
+}
+
+/** How many people are due a conversation: `peopleSummaries(…).filter(overdue).length`, without their actions or an order. */
+export function peopleDueCount(notes: readonly IndexedNote[], today: string): number {
+  return notesByPerson(notes, {}).filter(list => personSummary(list, today, () => 0).overdue).length;
+}
+
+/** Each person's notes, in index order: one person by folder, `previous` chain and folded name, found over every note so a chain across the filter still holds. */
+function notesByPerson(notes: readonly IndexedNote[], filter: NoteFilter): IndexedNote[][] {
+  const numbers = personNumbers(notes);
+  // Names that fold to nothing ("?") share one person, -1.
+  const byPerson = new Map<number, IndexedNote[]>();
+  notes.forEach((note, i) => {
+    if (!note.person || !matchesFilter(note, filter)) return;
+    const list = byPerson.get(numbers[i]);
     if (list) list.push(note);
-    else byPerson.set(key, [note]);
+    else byPerson.set(numbers[i], [note]);
+  });
+  return [...byPerson.values()];
+}
+
+/** Open action items per name as written (trimmed, in lower case), as Action Items groups them under the name of the latest note. */
+function openActionsByName(notes: readonly IndexedNote[], filter: NoteFilter): Map<string, number> {
+  const actions = latestActions(notes, filter);
+  const open = new Map<string, number>();
+  for (const [name, byText] of actions.byName) {
+    let count = 0;
+    for (const at of byText.values()) if (!actions.tasks[at].done) count++;
+    open.set(name, count);
   }
-  // Counted by the name as written (case aside), as Action Items groups them, under the name of the latest note.
-  const openByName = new Map<string, number>();
-  for (const action of unsortedActionItems(notes, today, filter)) {
-    const name = action.person.toLowerCase();
-    openByName.set(name, (openByName.get(name) ?? 0) + 1);
-  }
-  return [...byPerson.values()].map(list => personSummary(list, today, name => openByName.get(name) ?? 0)).sort(comparePeople);
+  return open;
 }
 
 /**
@@ -260,5 +315,5 @@ export function actionName(note: IndexedNote): string {
 
 /** Open action items among notes that share one `actionName`, each counted once (as `openActionItems` counts them). */
 export function openActionCount(notes: readonly IndexedNote[]): number {
-  return unsortedActionItems(notes, '', {}).length;
+  return latestActions(notes, {}).tasks.filter(task => !task.done).length;
 }

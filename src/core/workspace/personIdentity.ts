@@ -23,14 +23,41 @@ import type { IndexedNote } from './indexedNote';
  * people, never more, so a group never looks larger than it is.
  */
 export function personIdentities(notes: readonly IndexedNote[]): Map<string, string> {
-  const named = notes.filter(note => note.person !== undefined && personKey(note.person) !== '');
-  const keys = named.map(note => personKey(note.person as string));
+  const identities = new Map<string, string>();
+  personNumbers(notes).forEach((person, i) => { if (person !== -1) identities.set(notes[i].path, `person-${person}`); });
+  return identities;
+}
+
+/**
+ * `personIdentities` as one number per note of `notes` (the same number is the same person), or -1 for
+ * a note naming no one: for the views that group every note by person, with no key built per note.
+ */
+export function personNumbers(notes: readonly IndexedNote[]): Int32Array {
+  // A name is folded once, however many notes carry it.
+  const folded = new Map<string, string>();
+  const keyOf = (name: string) => {
+    let key = folded.get(name);
+    if (key === undefined) folded.set(name, key = personKey(name));
+    return key;
+  };
+  const named: IndexedNote[] = [];
+  const keys: string[] = [];
+  const at: number[] = [];
+  notes.forEach((note, i) => {
+    const key = note.person === undefined ? '' : keyOf(note.person);
+    if (key === '') return;
+    named.push(note);
+    keys.push(key);
+    at.push(i);
+  });
   const people = new UnionFind(named.length);
   const inPersonFolder = joinPersonFolders(named, keys, people);
   joinPreviousChains(named, keys, people);
   joinByName(keys, inPersonFolder, people);
   joinByStableId(named, people);
-  return new Map(named.map((note, i) => [note.path, `person-${people.find(i)}`]));
+  const numbers = new Int32Array(notes.length).fill(-1);
+  at.forEach((note, i) => { numbers[note] = people.find(i); });
+  return numbers;
 }
 
 /** Sets that only ever join, each named by its smallest member. */
@@ -71,7 +98,9 @@ function joinPersonFolders(named: readonly IndexedNote[], keys: readonly string[
       people.join(members[0], i);
     }
     const name = decoded(folder.slice(folder.lastIndexOf('/') + 1)).toLowerCase();
-    byFolderName.set(name, [...(byFolderName.get(name) ?? []), ...members]);
+    const sameName = byFolderName.get(name) ?? [];
+    for (const i of members) sameName.push(i);
+    byFolderName.set(name, sameName);
   }
   for (const members of byFolderName.values()) {
     if (isOnePersonsFolder(members.map(i => keys[i]))) for (const i of members) people.join(members[0], i);
@@ -85,6 +114,7 @@ function joinPersonFolders(named: readonly IndexedNote[], keys: readonly string[
  * someone else's note under another name is the `previous-other-person` error, not a person: it is ignored.
  */
 function joinPreviousChains(named: readonly IndexedNote[], keys: readonly string[], people: UnionFind): void {
+  if (!named.some(note => note.previous?.trim())) return;
   const byPath = new Map<string, number>();
   named.forEach((note, i) => byPath.set(decoded(note.path), i));
   named.forEach((note, i) => {
@@ -105,13 +135,13 @@ function joinByName(keys: readonly string[], inPersonFolder: readonly boolean[],
   keys.forEach((_, i) => { if (inPersonFolder[i]) anchored.add(people.find(i)); });
   // Decided before any join below, which moves roots.
   const isAnchored = keys.map((_, i) => anchored.has(people.find(i)));
-  const anchoredByKey = new Map<string, Set<number>>();
+  // The one anchored person of each name; -1 when there are several.
+  const anchoredByKey = new Map<string, number>();
   keys.forEach((key, i) => {
-    const root = people.find(i);
     if (!isAnchored[i]) return;
-    const roots = anchoredByKey.get(key) ?? new Set<number>();
-    roots.add(root);
-    anchoredByKey.set(key, roots);
+    const root = people.find(i);
+    const seen = anchoredByKey.get(key);
+    anchoredByKey.set(key, seen === undefined || seen === root ? root : -1);
   });
   const firstByKey = new Map<string, number>();
   keys.forEach((key, i) => {
@@ -119,8 +149,8 @@ function joinByName(keys: readonly string[], inPersonFolder: readonly boolean[],
     const first = firstByKey.get(key);
     if (first === undefined) firstByKey.set(key, i);
     else people.join(first, i);
-    const folders = anchoredByKey.get(key);
-    if (folders?.size === 1) people.join(i, [...folders][0]);
+    const folder = anchoredByKey.get(key) ?? -1;
+    if (folder !== -1) people.join(i, folder);
   });
 }
 
@@ -137,9 +167,9 @@ function joinByStableId(named: readonly IndexedNote[], people: UnionFind): void 
 
 /** True when every name in a folder matches its most used name: one person's folder. */
 function isOnePersonsFolder(keys: readonly string[]): boolean {
+  if (keys.every(key => key === keys[0])) return true;
   const counts = new Map<string, number>();
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-  if (counts.size === 1) return true;
   const [usual] = [...counts].sort((a, b) => b[1] - a[1])[0];
   for (const key of counts.keys()) {
     if (key !== usual && matchName(key, usual) === 'none' && matchName(usual, key) === 'none') return false;
@@ -155,6 +185,7 @@ function folderOf(path: string): string {
 
 /** A path with its percent escapes read (the editor's paths are URIs), so a `previous` written plainly finds it. */
 function decoded(path: string): string {
+  if (!path.includes('%')) return path;
   try {
     return decodeURIComponent(path);
   } catch {

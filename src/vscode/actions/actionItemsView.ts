@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ActionItem, groupActions, openActionItems } from '../../core/workspace';
+import { ActionItem, actionGroups } from '../../core/workspace';
 import { today } from '../../core/base';
 import { ContextKeys, Views } from '../common/ids';
 import { IndexTreeView } from '../common/indexTreeView';
@@ -32,8 +32,7 @@ export class ActionItemsViewProvider extends IndexTreeView<ActionTreeItem> {
 
   protected childrenOf(element: ActionTreeItem | undefined): ActionTreeItem[] {
     if (element) return element.kind === 'group' ? element.items.map(item => ({ kind: 'action', item })) : [];
-    const items = openActionItems(this.notes.index.all(), today());
-    return groupActions(items, this.grouping).map(({ group, items: list }) => ({ kind: 'group', group, items: list }));
+    return actionGroups(this.notes.index.all(), today(), this.grouping).map(({ group, items: list }) => ({ kind: 'group', group, items: list }));
   }
 
   getTreeItem(element: ActionTreeItem): vscode.TreeItem {
