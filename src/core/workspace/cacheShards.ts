@@ -1,5 +1,5 @@
 import type { PipelineUpdate } from './notePipeline';
-import { cacheFromBytes, cacheToBytes, CachedSummary, now, yieldToEventLoop } from './workspaceIndex';
+import { cacheFromBytes, cacheToBytes, CachedSummary, now, SLICE_MS, yieldToEventLoop } from './workspaceIndex';
 
 /** Files the index's cache is kept in: at 100,000 notes each holds about 1,500 notes. */
 export const CACHE_SHARD_COUNT = 64;
@@ -38,7 +38,7 @@ export class ShardedCache {
    * since its file's time and size no longer match). `writeShard` answers the written file's time as
    * its file system stamped it, and `written` hears which entries that file holds (see `writtenAt`).
    */
-  async write(cache: ReadonlyMap<string, CachedSummary>, writeShard: (shard: number, bytes: Uint8Array) => Promise<number | undefined>, sliceMs = 20,
+  async write(cache: ReadonlyMap<string, CachedSummary>, writeShard: (shard: number, bytes: Uint8Array) => Promise<number | undefined>, sliceMs = SLICE_MS,
     written?: (entries: ReadonlyMap<string, CachedSummary>, writtenAt: number) => void): Promise<void> {
     const groups = new Map<number, Map<string, CachedSummary>>();
     for (const shard of this.dirty) groups.set(shard, new Map());
@@ -68,7 +68,7 @@ export class ShardedCache {
    * again). `readShard` answers the shard's bytes and its file's time as the file system stamped it:
    * each entry is trusted only for a file older than that (see `writtenAt`).
    */
-  async read(readShard: (shard: number) => Promise<{ readonly bytes: Uint8Array; readonly writtenAt: number }>, sliceMs = 20): Promise<Map<string, CachedSummary>> {
+  async read(readShard: (shard: number) => Promise<{ readonly bytes: Uint8Array; readonly writtenAt: number }>, sliceMs = SLICE_MS): Promise<Map<string, CachedSummary>> {
     const cache = new Map<string, CachedSummary>();
     for (let shard = 0; shard < this.count; shard++) {
       let stored: { readonly bytes: Uint8Array; readonly writtenAt: number };

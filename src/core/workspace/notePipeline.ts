@@ -1,6 +1,6 @@
 import { bytesDeclareGrowthNote, isEncryptedNote, MAX_FRONTMATTER_BYTES, NoteSummary, QuestionScript, READER_WARM_UP, summarizeNote } from '../note';
 import { decodeNoteBytes, msg, problem, Problem, readFailure } from '../base';
-import { CachedSummary, MAX_INDEXED_BYTES, NoteChange, NoteFileInfo, NoteSource, now, SkipReasons, WorkspaceIndex, yieldToEventLoop } from './workspaceIndex';
+import { CachedSummary, MAX_INDEXED_BYTES, NoteChange, NoteFileInfo, NoteSource, now, SkipReasons, SLICE_MS, WorkspaceIndex, yieldToEventLoop } from './workspaceIndex';
 
 /** Whether this process's reader was warmed up (once is enough: what it compiles stays compiled). */
 let readerWarm = false;
@@ -190,7 +190,7 @@ export interface PipelineOptions {
   readonly script: QuestionScript;
   /** Summaries from an earlier session, by path; may be a promise, so loading it overlaps the listing. */
   readonly cache?: ReadonlyMap<string, CachedSummary> | Promise<ReadonlyMap<string, CachedSummary>>;
-  /** Longest stretch of work before yielding to the event loop; Infinity where nobody waits (the CLI). */
+  /** Longest stretch of work before yielding to the event loop (`SLICE_MS`); Infinity where nobody waits (the CLI). */
   readonly sliceMs?: number;
   /** Files read at once. */
   readonly concurrency?: number;
@@ -387,7 +387,7 @@ export class NotePipeline {
    * a step per turn, so the first notes read do not compile its patterns all in one slice.
    */
   private async warmUp(): Promise<void> {
-    if (readerWarm || !Number.isFinite(this.options.sliceMs ?? 20)) return;
+    if (readerWarm || !Number.isFinite(this.options.sliceMs ?? SLICE_MS)) return;
     readerWarm = true;
     for (const step of READER_WARM_UP) {
       step(this.options.script);
@@ -408,7 +408,7 @@ export class NotePipeline {
    */
   private async run(files: readonly { path: string; info: NoteFileInfo | undefined }[], previous: ReadonlyMap<string, CachedSummary>, full: boolean)
     : Promise<RunUpdate> {
-    const sliceMs = this.options.sliceMs ?? 20;
+    const sliceMs = this.options.sliceMs ?? SLICE_MS;
     const concurrency = this.options.concurrency ?? 32;
     const keepText = this.options.keepTexts;
     const update: RunUpdate = { changed: [], removed: [], skipped: [], texts: new Map(), full, parsed: 0, reused: 0 };
