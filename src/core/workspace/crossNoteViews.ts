@@ -172,9 +172,14 @@ interface LatestActions {
 
 function latestActions(notes: readonly IndexedNote[], filter: NoteFilter): LatestActions {
   const found: LatestActions = { tasks: [], notes: [], people: [], byName: new Map() };
+  // One string for each name as written, shared by all its items: grouping them by name then reads a
+  // few strings, not one in every note (which, in a large workspace, is mostly a wait for memory).
+  const spellings = new Map<string, string>();
   for (const note of notes) {
     if (!matchesFilter(note, filter)) continue;
-    const person = note.person?.trim() ?? msg('views.noPerson');
+    const written = note.person?.trim() ?? msg('views.noPerson');
+    let person = spellings.get(written);
+    if (person === undefined) spellings.set(written, person = written);
     const who = person.toLowerCase();
     let byText = found.byName.get(who);
     if (!byText) found.byName.set(who, byText = new Map());
