@@ -389,7 +389,8 @@ function mayBePrivateWith(written: string, matchers: Matchers): boolean {
   const source = lookedAt(written);
   if (source === undefined) return true;
   // Inline HTML tags join the halves of a word ("<b>Priv</b>ate"): the letters are also looked at without them.
-  const texts = source.includes('<') ? [source, source.replace(INLINE_TAG, '')] : [source];
+  const untagged = source.includes('<') ? source.replace(INLINE_TAG, '') : source;
+  const texts = untagged === source ? [source] : [source, untagged];
   if (matchers.stems.some(stems => texts.some(text => stems.inLetters(text)))) return true;
   return mayHoldLabel(source, texts) || texts.some(text => mayHoldTypo(text, matchers.typos));
 }

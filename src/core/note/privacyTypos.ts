@@ -98,16 +98,23 @@ function openingTable(strings: Iterable<string>): Uint8Array {
   return table;
 }
 
+/** The code of the `k`th letter of the word `source[start, end)`, or END past its end. */
+function codeAt(source: string, start: number, end: number, k: number): number {
+  return start + k < end ? symbolOf(source.charCodeAt(start + k)) : END;
+}
+
 /**
  * Whether the word `source[start, end)`, or the word with one letter taken out, may start like a
  * string of the table: its first three letters, or those left when one of its first three is taken
  * out (a letter taken out later leaves them as they are).
  */
 function mayOpen(table: Uint8Array, source: string, start: number, end: number): boolean {
-  const at = (k: number) => (start + k < end ? symbolOf(source.charCodeAt(start + k)) : END);
-  const [c0, c1, c2, c3] = [at(0), at(1), at(2), at(3)];
-  const has = (a: number, b: number, c: number) => table[(a * CODES + b) * CODES + c] === 1;
-  return has(c0, c1, c2) || has(c1, c2, c3) || has(c0, c2, c3) || has(c0, c1, c3);
+  const c0 = codeAt(source, start, end, 0);
+  const c1 = codeAt(source, start, end, 1);
+  const c2 = codeAt(source, start, end, 2);
+  const c3 = codeAt(source, start, end, 3);
+  return table[(c0 * CODES + c1) * CODES + c2] === 1 || table[(c1 * CODES + c2) * CODES + c3] === 1
+    || table[(c0 * CODES + c2) * CODES + c3] === 1 || table[(c0 * CODES + c1) * CODES + c3] === 1;
 }
 
 function isNear(text: string, index: TypoIndex): boolean {
@@ -117,34 +124,39 @@ function isNear(text: string, index: TypoIndex): boolean {
   return false;
 }
 
+/** A phrase is at most this many words: one ending at a word began at most three words back. */
+const PHRASE_WORDS = 4;
+
 /**
  * The cheap first look: whether an ASCII word of `source`, or words run together after a phrase's
  * first word, may be one typo away from a target. Two strings one edit apart always share a string
  * with at most one letter taken out of each. Words are runs of ASCII letters and digits, found by
- * their codes; a string is made only for a word whose length and opening may fit.
+ * their codes in one pass; a string is made only for a word whose length and opening may fit.
  */
 export function mayHoldTypo(source: string, index: TypoIndex): boolean {
   if (index.near.size === 0) return false;
-  const words: [number, number][] = [];
+  // The bounds of the last four words, in turn.
+  const starts = new Int32Array(PHRASE_WORDS);
+  const ends = new Int32Array(PHRASE_WORDS);
+  const word = (w: number) => source.slice(starts[w % PHRASE_WORDS], ends[w % PHRASE_WORDS]).toLowerCase();
+  let words = 0;
   for (let i = 0; i < source.length;) {
     while (i < source.length && symbolOf(source.charCodeAt(i)) < 0) i++;
     const start = i;
     while (i < source.length && symbolOf(source.charCodeAt(i)) >= 0) i++;
-    if (i > start) words.push([start, i]);
-  }
-  const text = (w: number) => source.slice(words[w][0], words[w][1]).toLowerCase();
-  for (let w = 0; w < words.length; w++) {
-    const [start, end] = words[w];
-    const length = end - start;
-    if (length >= index.shortest && length <= index.longest && mayOpen(index.openings, source, start, end) && isNear(text(w), index)) return true;
-    if (!mayOpen(index.startOpenings, source, start, end) || !index.phraseStarts.has(text(w))) continue;
-    let joined = text(w);
-    for (let j = w + 1; j < words.length && j < w + 4; j++) {
-      joined += text(j);
-      if (joined.length > index.longest) break;
-      if (mayOpen(index.openings, joined, 0, joined.length) && isNear(joined, index)) return true;
+    if (i === start) break;
+    starts[words % PHRASE_WORDS] = start;
+    ends[words % PHRASE_WORDS] = i;
+    words++;
+    const length = i - start;
+    if (length >= index.shortest && length <= index.longest && mayOpen(index.openings, source, start, i) && isNear(word(words - 1), index)) return true;
+    // Words run together up to this one, from a phrase's first word one to three words back.
+    for (let first = Math.max(0, words - PHRASE_WORDS); first < words - 1; first++) {
+      if (!mayOpen(index.startOpenings, source, starts[first % PHRASE_WORDS], ends[first % PHRASE_WORDS]) || !index.phraseStarts.has(word(first))) continue;
+      let joined = '';
+      for (let w = first; w < words; w++) joined += word(w);
+      if (joined.length <= index.longest && mayOpen(index.openings, joined, 0, joined.length) && isNear(joined, index)) return true;
     }
   }
   return false;
 }
-
