@@ -329,7 +329,7 @@ let scalingGrowth = '';
 
 if (SCALE.length > 0) {
   console.log('');
-  console.log(`Scaling, in one process, the written corpus (about 4 notes and 12 actions per person; best of 2 runs or more, as many as fit in 100 ms; target: time per note grows by at most ${MAX_GROWTH}× from one size to the next):`);
+  console.log(`Scaling, in one process, the written corpus (about 4 notes and 12 actions per person; best of 2; target: time per note grows by at most ${MAX_GROWTH}× from one size to the next):`);
   console.log('');
   const scaling = [];
   for (const size of SCALE) scaling.push(await scalingRow(size, 'written'));

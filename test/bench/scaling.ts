@@ -88,19 +88,7 @@ const STAGES: Record<string, (index: WorkspaceIndex) => unknown> = {
   'digest': index => buildDigest(index.all(), { today: TODAY, sourceId: 'bench' }),
 };
 
-/**
- * The best of at least two runs, and of as many as fit in about 100 ms: a stage that takes a
- * millisecond at 1,000 notes is timed often enough that the timer's and the machine's noise do not
- * pass for growth.
- */
-async function bestTime(work: () => unknown): Promise<number> {
-  let best = await timed(work);
-  const runs = Math.min(50, Math.max(2, Math.ceil(100 / Math.max(best, 0.01))));
-  for (let run = 1; run < runs; run++) best = Math.min(best, await timed(work));
-  return best;
-}
-
-/** One size of the scaling table: milliseconds per stage (`bestTime`, the index once) and what grew. */
+/** One size of the scaling table: milliseconds per stage (best of two, the index once) and what grew. */
 export interface ScalingRow {
   readonly size: number;
   readonly people: number;
@@ -118,7 +106,7 @@ export async function scalingRow(size: number, style: FrontmatterStyle): Promise
   ms['summaries into the index'] = await timed(() => index.batch(() => { for (const note of notes) index.set(note.path, detachFromText(summarizeNote(note.text, BUILT_IN_SCRIPT))); }));
   for (const [stage, run] of Object.entries(STAGES)) {
     gc();
-    ms[stage] = await bestTime(() => run(index));
+    ms[stage] = Math.min(await timed(() => run(index)), await timed(() => run(index)));
   }
   const all = index.all();
   return { size, people: new Set(all.map(note => note.person)).size, actions: all.reduce((sum, note) => sum + note.tasks.length, 0), ms };
