@@ -7,6 +7,23 @@ function generator(seed: number) {
   return (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
 }
 
+/**
+ * Texts made of `pieces` at random: whenever the cheap look says "no", the classifier without the look
+ * must say shared; and the look must say "no" often enough for that to mean something.
+ */
+function holdsNoToTheClassifier(pieces: readonly string[], seed: number, person: string) {
+  const pick = generator(seed);
+  let said = 0;
+  for (let n = 0; n < 4000; n++) {
+    let text = '';
+    for (let k = pick(10); k >= 0; k--) text += pieces[pick(pieces.length)];
+    if (mayBePrivate(text, { person })) continue;
+    said++;
+    assert.deepEqual(classifyBlockFully(text, { person }), { privacy: 'shared' }, text);
+  }
+  assert.ok(said > 300, `only ${said} generated texts were ruled out`);
+}
+
 describe('the privacy classifier\'s cheap look, in one pass', () => {
   it('finds a stem in letters run together exactly where a search of each stem finds one', () => {
     const stems = ['priv', 'notfor', 'pc', 'sens', 'conf', 'mgr', 'nfs', 'aab', 'ab', 'b9', 'confidential'];
@@ -25,31 +42,13 @@ describe('the privacy classifier\'s cheap look, in one pass', () => {
   it('"no" is a promise for typed-in-a-hurry words too: whenever it says no, the block is shared', () => {
     const pieces = ['prvate', 'pirvate', 'privatley', 'confidental', 'vetraulich', 'rsiervato', 'do', 'not', 'shrae', 'share', 'dont', 'off', 'teh',
       'recrod', 'record', 'nicht', 'tielen', 'niet', 'deeln', 'no', 'comaprtir', 'Priya', 'for', ' ', ' ', '-', '.', '<b>', '</b>', 'x', 'ok', '\n', '(', ')', ':'];
-    const pick = generator(5);
-    let said = 0;
-    for (let n = 0; n < 4000; n++) {
-      let text = '';
-      for (let k = pick(10); k >= 0; k--) text += pieces[pick(pieces.length)];
-      if (mayBePrivate(text, { person: 'Priya Nair' })) continue;
-      said++;
-      assert.deepEqual(classifyBlockFully(text, { person: 'Priya Nair' }), { privacy: 'shared' }, text);
-    }
-    assert.ok(said > 300, `only ${said} generated texts were ruled out`);
+    holdsNoToTheClassifier(pieces, 5, 'Priya Nair');
   });
 
   it('reads letters outside ASCII folded, and "no" is still a promise', () => {
     const pieces = ['pr', 'iv', 'ate', 'é', 'Å', 'ß', 'р', 'ï', 'ｐ', 'Ｐｒｉｖａｔｅ', 'privé', 'priv\u0301e', 'conﬁdential', 'vertraulich', 'Vertraulich',
       'José', 'Ångström', '田中', '’', '—', '“', '\u200b', ' ', '(', ')', ':', '<b>', '</b>', 'not', 'for', 'nicht', 'für', 'ok', '\n', 'Søren', 'perso', 'nal'];
-    const pick = generator(23);
-    let said = 0;
-    for (let n = 0; n < 4000; n++) {
-      let text = '';
-      for (let k = pick(10); k >= 0; k--) text += pieces[pick(pieces.length)];
-      if (mayBePrivate(text, { person: 'Søren Ångström' })) continue;
-      said++;
-      assert.deepEqual(classifyBlockFully(text, { person: 'Søren Ångström' }), { privacy: 'shared' }, text);
-    }
-    assert.ok(said > 300, `only ${said} generated texts were ruled out`);
+    holdsNoToTheClassifier(pieces, 23, 'Søren Ångström');
     assert.equal(mayBePrivate('Growth conversation: Lars Ångström, 2026-05-14'), false);
     assert.equal(mayBePrivate('Ｐｒｉｖａｔｅ'), true);
     assert.equal(mayBePrivate('田中さんには内緒'), true);
