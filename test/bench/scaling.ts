@@ -102,7 +102,7 @@ export async function scalingRow(size: number, style: FrontmatterStyle): Promise
   gc();
   const ms: Record<string, number> = {};
   // Each summary detached from its note's text, as the pipeline keeps it (`indexFile`): the views then
-  // walk the index the editor and the CLI hold, not one that also keeps every note's text alive.
+  // walk summaries laid out as the editor and the CLI hold them, their strings their own, not cuts of the texts.
   ms['summaries into the index'] = await timed(() => index.batch(() => { for (const note of notes) index.set(note.path, detachFromText(summarizeNote(note.text, BUILT_IN_SCRIPT))); }));
   for (const [stage, run] of Object.entries(STAGES)) {
     gc();
