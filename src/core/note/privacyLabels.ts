@@ -92,8 +92,8 @@ export const ADDRESSEE_STEMS: readonly string[] = [...new Set(ADDRESSEE_PHRASES.
 /**
  * The cheap look for these rules (`texts`: the source with and without its inline tags, when the caller
  * has them, whose letters are looked at run together): false means no block of `source` opens with a soft word, short form or
- * symbol, nor holds one in brackets. (Addressee phrases are looked for with the other stems; any letter
- * outside ASCII makes the classifier look anyway.)
+ * symbol, nor holds one in brackets. (Addressee phrases are looked for with the other stems; a letter
+ * that does not fold to ASCII makes the classifier look anyway.)
  */
 export function mayHoldLabel(source: string, texts?: readonly string[]): boolean {
   // What code, comments and tags take away only takes letters away: the source's letters must hold a stem.
