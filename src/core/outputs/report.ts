@@ -1,4 +1,4 @@
-import { daysBetween, EMPTY_VOCABULARY, IndexedNote, matchesFilter, noteMentions, NoteFilter, overdueActionCount, peopleDueCount, personOf, themePeople, themeTree, unreadNotesLine, Vocabulary, WorkspaceIndex } from '../workspace';
+import { daysBetween, EMPTY_VOCABULARY, IndexedNote, matchesFilter, noteMentions, NoteFilter, overdueActionCount, peopleDueCount, personOf, themesPeople, themeTree, unreadNotesLine, Vocabulary, WorkspaceIndex } from '../workspace';
 import {
   effectiveMinGroupSize, effectiveMinQuoteGroup, effectiveMinThemeGroup, everyoneAnsweredAlike, labelHoldsName, latestPerPerson, mentionsAName, namesIn, nameScrubber, QuoteCandidate, reportableNotes, selectQuotes, suppressSmallGroups,
 } from '../privacy';
@@ -66,6 +66,7 @@ export function themeRows(index: WorkspaceIndex, options: Pick<ReportOptions, 't
   const filter: NoteFilter = { since: options.since, until: options.today };
   const current = themeTree(index, filter, options.patternThreshold);
   const before = options.since && options.compare !== false ? new Map(themeTree(index, previousPeriod(options.since, options.today), options.patternThreshold).map(t => [t.key, t])) : undefined;
+  const people = options.includeNames ? themesPeople(index.all(), filter, current.map(theme => theme.key)) : undefined;
   const rows: ThemeRow[] = current.map(theme => {
     const previousPeople = before ? before.get(theme.key)?.peopleCount ?? 0 : undefined;
     return {
@@ -76,12 +77,13 @@ export function themeRows(index: WorkspaceIndex, options: Pick<ReportOptions, 't
       pattern: theme.pattern,
       previousPeople,
       trend: previousPeople === undefined ? undefined : classifyTrend(theme.peopleCount, previousPeople),
-      names: options.includeNames ? themePeople(index.all(), filter, theme.key).map(p => p.person) : undefined,
+      names: people?.get(theme.key)?.map(p => p.person),
     };
   });
   if (before) {
+    const shown = new Set(current.map(theme => theme.key));
     for (const [key, theme] of before) {
-      if (!current.some(t => t.key === key)) rows.push({ key, theme: theme.name, people: 0, conversations: 0, pattern: false, previousPeople: theme.peopleCount, trend: 'fading' });
+      if (!shown.has(key)) rows.push({ key, theme: theme.name, people: 0, conversations: 0, pattern: false, previousPeople: theme.peopleCount, trend: 'fading' });
     }
   }
   return rows;
@@ -102,8 +104,9 @@ export function quoteSourcePaths(sourceIndex: WorkspaceIndex, options: Pick<Repo
   const index = reportIndex(sourceIndex, options.vocabulary ?? EMPTY_VOCABULARY);
   const filter: NoteFilter = { since: options.since, until: options.today };
   const paths = new Set<string>();
-  for (const row of themeRows(index, { ...options, includeNames: false, compare: false }).filter(r => r.pattern)) {
-    for (const person of themePeople(index.all(), filter, row.key)) for (const c of person.conversations) paths.add(c.path);
+  const patterns = themeRows(index, { ...options, includeNames: false, compare: false }).filter(r => r.pattern).map(row => row.key);
+  for (const people of themesPeople(index.all(), filter, patterns).values()) {
+    for (const person of people) for (const c of person.conversations) paths.add(c.path);
   }
   return [...paths];
 }
@@ -225,11 +228,27 @@ function themesSection(report: ReportContext, rows: readonly ThemeRow[]): string
 function teamsSection(report: ReportContext, latest: readonly IndexedNote[]): string[] {
   const { index, anonymised, minGroupSize, minThemeGroup, notes, people, scrub, nameable } = report;
   const out = [`## ${msg('report.byTeam')}`, ''];
-  const teamGroups = countGroups(latest.filter(n => n.team && nameable(n.team)).map(n => n.team as string));
+  // Each team's name is checked once, however many people are in it.
+  const checked = new Map<string, boolean>();
+  const nameableTeam = (team: string) => {
+    let ok = checked.get(team);
+    if (ok === undefined) checked.set(team, ok = nameable(team));
+    return ok;
+  };
+  const teamGroups = countGroups(latest.filter(n => n.team && nameableTeam(n.team)).map(n => n.team as string));
   const teams = anonymised ? suppressSmallGroups(teamGroups, people, minGroupSize) : { shown: teamGroups, hiddenGroups: 0, hiddenPeople: people - teamGroups.reduce((s, g) => s + g.people, 0) };
+  // The notes of each team's people, in one pass over the period (not one pass per team).
+  const teamOf = new Map(latest.map(n => [personOf(n), n.team]));
+  const notesOfTeam = new Map<string, IndexedNote[]>();
+  for (const note of notes) {
+    const team = teamOf.get(personOf(note));
+    if (!team) continue;
+    const list = notesOfTeam.get(team);
+    if (list) list.push(note);
+    else notesOfTeam.set(team, [note]);
+  }
   for (const team of teams.shown) {
-    const members = new Set(latest.filter(n => n.team === team.key).map(personOf));
-    const teamThemes = themeCounts(index, notes.filter(n => members.has(personOf(n))))
+    const teamThemes = themeCounts(index, notesOfTeam.get(team.key) ?? [])
       .filter(t => t.people >= minThemeGroup && nameable(t.name)).slice(0, 5);
     const summary = teamThemes.length > 0 ? teamThemes.map(t => `${scrub(t.name)} (${t.people})`).join(', ') : msg('report.noTeamThemes');
     out.push(`**${cell(scrub(team.key))}**, ${peopleCount(team.people)}: ${summary}`, '');
@@ -263,9 +282,10 @@ function followUpSection({ index, options }: ReportContext): string[] {
 
 function quoteSection(index: WorkspaceIndex, filter: NoteFilter, patterns: readonly ThemeRow[], options: ReportOptions, minQuoteGroup: number, scrub: (text: string) => string): string[] {
   const out: string[] = [];
+  const people = themesPeople(index.all(), filter, patterns.map(row => row.key));
   for (const row of patterns) {
     // Tags from private places were dropped from this index, so every line here is a public one.
-    const candidates: QuoteCandidate[] = themePeople(index.all(), filter, row.key).flatMap(person => person.conversations
+    const candidates: QuoteCandidate[] = (people.get(row.key) ?? []).flatMap(person => person.conversations
       .flatMap(c => c.lines.map(line => ({ person: personKey(person.person), text: options.lineText?.(c.path, line) ?? '', private: false }))));
     const quotes = selectQuotes(candidates, { peopleInPattern: row.people, minQuoteGroup, maxQuotes: options.quotesPerPattern ?? 2, scrub });
     if (quotes.length === 0) continue;

@@ -99,18 +99,25 @@ function compareThemes(a: ThemeNode, b: ThemeNode): number {
 
 /** Who raised a theme (or anything nested under it), in which conversations, on which lines: read when a theme is expanded. */
 export function themePeople(notes: readonly IndexedNote[], filter: NoteFilter, key: string): ThemePerson[] {
-  const people = new Map<string, { person: string; conversations: ThemeConversation[] }>();
+  return themesPeople(notes, filter, [key]).get(key) ?? [];
+}
+
+/** `themePeople` of several themes, in one pass over the notes (a report asks for every theme it shows). */
+export function themesPeople(notes: readonly IndexedNote[], filter: NoteFilter, keys: readonly string[]): Map<string, ThemePerson[]> {
+  const byKey = new Map(keys.map(key => [key, new Map<string, { person: string; conversations: ThemeConversation[] }>()]));
   for (const note of notes) {
     if (!matchesFilter(note, filter)) continue;
-    const lines = noteMentions(note, filter.questionId).get(key);
-    if (!lines) continue;
-    const entry = people.get(personOf(note)) ?? { person: note.person?.trim() || msg('views.noPerson'), conversations: [] };
-    entry.conversations.push({ path: note.path, date: note.date, lines: [...new Set(lines)].sort((a, b) => a - b) });
-    people.set(personOf(note), entry);
+    for (const [key, lines] of noteMentions(note, filter.questionId)) {
+      const people = byKey.get(key);
+      if (!people) continue;
+      const entry = people.get(personOf(note)) ?? { person: note.person?.trim() || msg('views.noPerson'), conversations: [] };
+      entry.conversations.push({ path: note.path, date: note.date, lines: [...new Set(lines)].sort((a, b) => a - b) });
+      people.set(personOf(note), entry);
+    }
   }
-  return [...people.values()]
+  return new Map([...byKey].map(([key, people]) => [key, [...people.values()]
     .map(p => ({ person: p.person, conversations: p.conversations.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')) }))
-    .sort((a, b) => b.conversations.length - a.conversations.length || a.person.localeCompare(b.person));
+    .sort((a, b) => b.conversations.length - a.conversations.length || a.person.localeCompare(b.person))]));
 }
 
 /** An open action item, once, wherever it was last carried to. */
