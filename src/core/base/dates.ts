@@ -18,9 +18,14 @@ export function addDays(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Whether a text is written as a day, YYYY-MM-DD: what gives a note its place in a person's chain of notes. */
+export function isDayShaped(day: string | undefined): day is string {
+  return day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(day);
+}
+
 /** Whether a YYYY-MM-DD text is a real calendar day (not 2026-02-30). */
 export function isCalendarDay(day: string | undefined): day is string {
-  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  if (!isDayShaped(day)) return false;
   const date = new Date(`${day}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
 }

@@ -87,6 +87,7 @@ export const CARRIED_MARKER = /<!--\s*from:\s*([^>]*?)\s*-->/;
 /** A task's owner, `@name`, and due date, `due:YYYY-MM-DD`: both readers find them with these. */
 export const OWNER = /(?:^|\s)@([\p{L}\p{N}._-]*[\p{L}\p{N}])/u;
 export const DUE = /\bdue:(\d{4}-\d{2}-\d{2})\b/;
+const EVERY_DUE = new RegExp(DUE.source, 'g');
 
 /**
  * An action's own words: its text without the owner and the due date, spaces collapsed. The same
@@ -95,5 +96,5 @@ export const DUE = /\bdue:(\d{4}-\d{2}-\d{2})\b/;
 export function actionWords(text: string): string {
   const owner = OWNER.exec(text);
   const withoutOwner = owner ? text.slice(0, owner.index) + text.slice(owner.index + owner[0].length) : text;
-  return withoutOwner.replace(new RegExp(DUE.source, 'g'), ' ').replace(/\s+/g, ' ').trim();
+  return withoutOwner.replace(EVERY_DUE, ' ').replace(/\s+/g, ' ').trim();
 }

@@ -1,5 +1,5 @@
 import { actionWords, TaskItem } from '../note';
-import { msg, personKey } from '../base';
+import { isDayShaped, msg, personKey } from '../base';
 import { daysBetween } from './crossNoteViews';
 
 /** What became of an action: ticked in some note, still in the latest note unticked, or gone from the chain unticked. */
@@ -48,8 +48,6 @@ export interface AgreedCounts {
   readonly dropped: number;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 interface Followed {
   text: string;
   owner?: string;
@@ -71,7 +69,7 @@ interface Followed {
  * Undated notes have no place in the chain and are left out. In the order first written.
  */
 export function agreedActions(chain: readonly ChainNote[], asOf: string): AgreedAction[] {
-  const notes = chain.filter(note => note.date !== undefined && DAY.test(note.date))
+  const notes = chain.filter(note => isDayShaped(note.date))
     .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.path.localeCompare(b.path));
   const followed = new Map<string, Followed>();
   notes.forEach((note, index) => {
@@ -81,7 +79,7 @@ export function agreedActions(chain: readonly ChainNote[], asOf: string): Agreed
       const text = actionWords(task.text);
       const key = text.toLowerCase();
       if (!key) continue;
-      const carried = task.carriedFrom && DAY.test(task.carriedFrom) && task.carriedFrom < date ? task.carriedFrom : undefined;
+      const carried = isDayShaped(task.carriedFrom) && task.carriedFrom < date ? task.carriedFrom : undefined;
       let entry = followed.get(key);
       if (!entry) followed.set(key, entry = { text, firstWritten: carried ?? date, firstPath: note.path, lastSeen: index, private: false, path: note.path, line: task.line });
       else if (carried && carried < entry.firstWritten) entry.firstWritten = carried;

@@ -1,7 +1,8 @@
 import type { IndexedNote } from './indexedNote';
 import { WorkspaceIndex } from './workspaceIndex';
 import { noteMentions, personOf, ThemeTallies, ThemeTally } from './themeMentions';
-import { msg } from '../base';
+import { isDayShaped, msg } from '../base';
+import { actionWords } from '../note';
 import { personNumbers } from './personIdentity';
 
 /** Which notes a cross-note view looks at. Dates are YYYY-MM-DD. */
@@ -133,8 +134,11 @@ export interface ActionItem {
 }
 
 /**
- * Open task items from Next steps across notes. A carried item and the original it was copied from
- * are one item: only the copy in the person's latest note counts (ticked there, it is done).
+ * Open task items from Next steps across notes, followed as `agreedActions` follows them: one item per
+ * person's name and action (its words, owner and due date aside), wherever it was last carried. It is
+ * open while that person's latest dated note holds it and no copy of it was ticked. One that a later
+ * note left out without ticking was dropped, and is not listed. An item written only in undated notes
+ * has no place in the chain: it stays open until ticked.
  */
 export function openActionItems(notes: readonly IndexedNote[], today: string, filter: NoteFilter = {}): ActionItem[] {
   return unsortedActionItems(notes, today, filter).sort(compareActions);
@@ -150,7 +154,12 @@ export function actionGroups(notes: readonly IndexedNote[], today: string, by: '
 
 /** How many open action items are overdue: `openActionItems(…).filter(overdue).length`, without sorting them. */
 export function overdueActionCount(notes: readonly IndexedNote[], today: string, filter: NoteFilter = {}): number {
-  return latestActions(notes, filter).tasks.filter(task => !task.done && task.due !== undefined && task.due < today).length;
+  const found = latestActions(notes, filter);
+  let count = 0;
+  found.tasks.forEach((task, i) => {
+    if (isOpen(found, i) && task.due !== undefined && task.due < today) count++;
+  });
+  return count;
 }
 
 /** `openActionItems` in no order: for counting and grouping, where sorting every item by its words would cost more than finding them. */
@@ -158,7 +167,7 @@ function unsortedActionItems(notes: readonly IndexedNote[], today: string, filte
   const found = latestActions(notes, filter);
   const items: ActionItem[] = [];
   found.tasks.forEach((task, i) => {
-    if (task.done) return;
+    if (!isOpen(found, i)) return;
     const note = found.notes[i];
     items.push({ text: task.text, person: found.people[i], owner: task.owner, due: task.due, overdue: task.due !== undefined && task.due < today, path: note.path, line: task.line, noteDate: note.date });
   });
@@ -166,40 +175,73 @@ function unsortedActionItems(notes: readonly IndexedNote[], today: string, filte
 }
 
 /**
- * Each action item's latest copy, ticked or not, in the order items were first seen: the item, its
- * note and its person's name as written there, in three lists (one place per item, no object made per
- * item); and per `actionName`, each item's words (in lower case) with its place.
+ * Each action item's latest copy, in the order items were first seen: the item, its note, its person's
+ * name as written there and whether any copy was ticked, in parallel lists (one place per item, no
+ * object made per item); per `actionName`, each item's words (in lower case) with its place, and the
+ * latest dated note.
  */
 interface LatestActions {
   readonly tasks: IndexedNote['tasks'][number][];
   readonly notes: IndexedNote[];
   readonly people: string[];
+  /** Each item's `actionName`. */
+  readonly names: string[];
+  readonly ticked: boolean[];
   readonly byName: Map<string, Map<string, number>>;
+  readonly lastDated: Map<string, IndexedNote>;
+}
+
+/** Open: never ticked, and in its person's latest dated note (or only ever in undated ones). */
+function isOpen(found: LatestActions, i: number): boolean {
+  const note = found.notes[i];
+  return !found.ticked[i] && (!isDayShaped(note.date) || found.lastDated.get(found.names[i]) === note);
+}
+
+/** Whether `a` comes after `b` in a person's chain: by date, then by path, as `agreedActions` orders notes; undated notes before all. */
+function comesAfter(a: IndexedNote, b: IndexedNote): boolean {
+  const dateA = isDayShaped(a.date) ? a.date : '';
+  const dateB = isDayShaped(b.date) ? b.date : '';
+  return dateA > dateB || (dateA === dateB && a.path > b.path);
 }
 
 function latestActions(notes: readonly IndexedNote[], filter: NoteFilter): LatestActions {
-  const found: LatestActions = { tasks: [], notes: [], people: [], byName: new Map() };
+  const found: LatestActions = { tasks: [], notes: [], people: [], names: [], ticked: [], byName: new Map(), lastDated: new Map() };
   // One string for each name as written, shared by all its items: grouping them by name then reads a
   // few strings, not one in every note (which, in a large workspace, is mostly a wait for memory).
-  const spellings = new Map<string, string>();
+  const spellings = new Map<string, { person: string; who: string }>();
   for (const note of notes) {
     if (!matchesFilter(note, filter)) continue;
     const written = note.person?.trim() ?? msg('views.noPerson');
-    let person = spellings.get(written);
-    if (person === undefined) spellings.set(written, person = written);
-    const who = person.toLowerCase();
+    let spelling = spellings.get(written);
+    if (spelling === undefined) spellings.set(written, spelling = { person: written, who: written.toLowerCase() });
+    const { person, who } = spelling;
     let byText = found.byName.get(who);
     if (!byText) found.byName.set(who, byText = new Map());
+    if (isDayShaped(note.date)) {
+      const last = found.lastDated.get(who);
+      if (!last || comesAfter(note, last)) found.lastDated.set(who, note);
+    }
     for (const task of note.tasks) {
       if (task.sectionKind !== 'next-steps') continue;
-      const key = task.text.toLowerCase();
+      // Words alone say which action it is, as in `agreedActions`: an item with none is no action.
+      const key = actionWords(task.text).toLowerCase();
+      if (!key) continue;
       const seen = byText.get(key);
       if (seen === undefined) {
         byText.set(key, found.tasks.length);
         found.tasks.push(task);
         found.notes.push(note);
         found.people.push(person);
-      } else if ((found.notes[seen].date ?? '') < (note.date ?? '')) {
+        found.names.push(who);
+        found.ticked.push(task.done);
+        continue;
+      }
+      // Ticked counts among the copies the item is followed through: the dated ones once there is one.
+      const dated = isDayShaped(note.date);
+      if (dated === isDayShaped(found.notes[seen].date)) found.ticked[seen] ||= task.done;
+      else if (dated) found.ticked[seen] = task.done;
+      // The later line of a note that holds it twice, as the chain reads it.
+      if (note === found.notes[seen] || comesAfter(note, found.notes[seen])) {
         found.tasks[seen] = task;
         found.notes[seen] = note;
         found.people[seen] = person;
@@ -283,7 +325,7 @@ function openActionsByName(notes: readonly IndexedNote[], filter: NoteFilter): M
   const open = new Map<string, number>();
   for (const [name, byText] of actions.byName) {
     let count = 0;
-    for (const at of byText.values()) if (!actions.tasks[at].done) count++;
+    for (const at of byText.values()) if (isOpen(actions, at)) count++;
     open.set(name, count);
   }
   return open;
@@ -327,5 +369,6 @@ export function actionName(note: IndexedNote): string {
 
 /** Open action items among notes that share one `actionName`, each counted once (as `openActionItems` counts them). */
 export function openActionCount(notes: readonly IndexedNote[]): number {
-  return latestActions(notes, {}).tasks.filter(task => !task.done).length;
+  const found = latestActions(notes, {});
+  return found.tasks.filter((_task, i) => isOpen(found, i)).length;
 }
