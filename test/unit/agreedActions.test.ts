@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { prepareBrief } from '../../src/core/live';
-import { BUILT_IN_SCRIPT, summarizeNote } from '../../src/core/note';
+import { actionWords, BUILT_IN_SCRIPT, summarizeNote } from '../../src/core/note';
 import { shareableCopy } from '../../src/core/outputs';
-import { agreedActions, agreedBefore, agreedCounts, agreedCountsByPerson, IndexedNote } from '../../src/core/workspace';
+import { agreedActions, agreedBefore, agreedCounts, agreedCountsByPerson, IndexedNote, openActionItems } from '../../src/core/workspace';
 
 function note(person: string, date: string, ...items: string[]): string {
   return `---\ntype: growth-conversation\nperson: ${person}\ndate: ${date}\n---\n## 1. How are you doing? How is work? <!-- growth:checkin -->\nFine.\n\n## Next steps <!-- growth:next-steps -->\n${items.join('\n')}\n`;
@@ -166,4 +166,17 @@ describe('Prepare: open actions from the same chain as What we agreed', () => {
     assert.ok(brief.includes('\n- Undated, so in no chain: written undated.\n'), brief);
     assert.equal(brief.split('Undated, so in no chain').length, 2);
   });
+
+  it('Prepare and the Action Items view list the same open actions; an undated note that ticks one closes it in both', () => {
+    const ticked = { ...summarizeNote(note('Alex Morgan', '', '- [x] Undated, so in no chain'), BUILT_IN_SCRIPT), path: 'undated-2.md' };
+    for (const notes of [[...CHAIN, ...OTHERS], [...CHAIN, ...OTHERS, ticked]]) {
+      const brief = prepareBrief({ person: 'Alex Morgan', notes, script: BUILT_IN_SCRIPT, today: '2026-06-20' });
+      const listed = brief.slice(brief.indexOf('## Open actions'), brief.indexOf('\n\n', brief.indexOf('## Open actions') + 30)).split('\n').slice(2);
+      const items = openActionItems(notes, '2026-06-20').filter(item => item.person.toLowerCase().replace(/\s+/g, ' ') === 'alex morgan');
+      assert.equal(listed.length, items.length, brief);
+      for (const item of items) assert.ok(listed.some(line => line.includes(actionWords(item.text))), `${item.text} in ${listed.join(' / ')}`);
+    }
+    assert.equal(openActionItems([...CHAIN, ...OTHERS, ticked], '2026-06-20').filter(item => item.text.startsWith('Undated')).length, 0);
+  });
 });
+

@@ -1,5 +1,5 @@
 import { AgreedAction, agreedActions, agreedCounts, agreedLine, daysBetween, IndexedNote, notesOfIdentity } from '../workspace';
-import { msg, normalizeTheme, personKey } from '../base';
+import { isDayShaped, msg, normalizeTheme, personKey } from '../base';
 import { actionWords, QuestionScript } from '../note';
 import { carryOverFrom } from './scaffold';
 
@@ -42,7 +42,7 @@ export function prepareBrief(input: BriefInput): string {
     out.push(msg('prepare.noConversations'), '');
     return out.join('\n');
   }
-  const days = latest.date && /^\d{4}-\d{2}-\d{2}$/.test(latest.date) ? daysBetween(latest.date, input.today) : undefined;
+  const days = isDayShaped(latest.date) ? daysBetween(latest.date, input.today) : undefined;
   const since = days === undefined ? msg('prepare.undatedNote') : `${latest.date}, ${daysAgo(days)}`;
   out.push(msg(notes.length === 1 ? 'prepare.lastConversationOnly' : 'prepare.lastConversation', since, notes.length));
   const facts = [latest.team ? msg('prepare.team', latest.team) : '', latest.level ? msg('prepare.level', latest.level) : '', latest.manager ? msg('prepare.manager', latest.manager) : ''].filter(Boolean);
@@ -109,15 +109,20 @@ type OpenAction = Pick<AgreedAction, 'text' | 'owner' | 'due' | 'firstWritten' |
  * The person's open actions, oldest first, from the same following of the chain as "What we agreed"
  * (and the People view): an action still unticked in the latest note. One that disappeared from the
  * chain without being ticked is dropped, not open. An undated note has no place in the chain; its
- * unticked items are listed as open rather than lost, unless the chain already follows them.
+ * items are listed as open rather than lost, unless the chain already follows them or one of the
+ * undated notes ticks them (as the Action Items view counts them).
  */
 function openActionsOldestFirst(notes: readonly IndexedNote[], followed: readonly AgreedAction[]): OpenAction[] {
   const known = new Set(followed.map(action => action.text.toLowerCase()));
+  const undatedNotes = notes.filter(n => !isDayShaped(n.date));
+  for (const note of undatedNotes) {
+    for (const task of note.tasks) if (task.sectionKind === 'next-steps' && task.done) known.add(actionWords(task.text).toLowerCase());
+  }
   const undated: OpenAction[] = [];
-  for (const note of notes.filter(n => !n.date || !/^\d{4}-\d{2}-\d{2}$/.test(n.date))) {
+  for (const note of undatedNotes) {
     for (const task of note.tasks) {
       const text = actionWords(task.text);
-      if (task.sectionKind !== 'next-steps' || task.done || !text || known.has(text.toLowerCase())) continue;
+      if (task.sectionKind !== 'next-steps' || !text || known.has(text.toLowerCase())) continue;
       known.add(text.toLowerCase());
       undated.push({ text, owner: task.owner, due: task.due, firstWritten: msg('prepare.undated'), private: task.private });
     }

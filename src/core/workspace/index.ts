@@ -4,6 +4,7 @@ export * from './canonicalIndex';
 export * from './crossNoteViews';
 export * from './indexedNote';
 export * from './notePipeline';
+export * from './openActions';
 export * from './peopleIndex';
 export * from './personIdentity';
 export * from './themeMentions';

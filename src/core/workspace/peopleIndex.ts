@@ -1,13 +1,13 @@
 import { personKey } from '../base';
-import { actionName, comparePeople, openActionCount, PersonSummary, personSummary } from './crossNoteViews';
+import { comparePeople, PersonSummary, personSummary } from './crossNoteViews';
+import { openActionCount } from './openActions';
 import type { IndexedNote } from './indexedNote';
 import { personIdentities } from './personIdentity';
 import { WorkspaceIndex } from './workspaceIndex';
 
-/** Where one note is counted: its person's row (none without a name) and the name its actions go under. */
+/** Where one note is counted: its person's row (none without a name). */
 interface NotePlace {
   readonly person: string | undefined;
-  readonly actions: string;
   /** What the note's identity is worked out from besides its path: its folded name and its `previous`. */
   readonly identity: string | undefined;
 }
@@ -27,11 +27,7 @@ interface NotePlace {
 export class PeopleIndex {
   /** Person key → that person's notes, in the index's order (a note set again moves to the end, as there). */
   private readonly byPerson = new Map<string, Map<string, IndexedNote>>();
-  /** `actionName` → the notes whose action items count under it, in the index's order. */
-  private readonly byActionName = new Map<string, Map<string, IndexedNote>>();
   private readonly places = new Map<string, NotePlace>();
-  /** Open actions per `actionName`, worked out when first asked for after a change. */
-  private readonly openCounts = new Map<string, number>();
   /** The sorted rows for `rowsToday` (days since and overdue depend on the day), each with its person key. */
   private rows: { key: string; row: PersonSummary }[] | undefined;
   private rowsToday = '';
@@ -60,13 +56,7 @@ export class PeopleIndex {
     if (!this.rows || this.rowsToday !== today || this.stale.size * 8 > this.rows.length) this.sortAll(today);
     else if (this.stale.size > 0) this.moveStale(today);
     this.stale.clear();
-    const rows = this.rows ?? [];
-    // A person's open actions may also change through another spelling of their name: checked on every read.
-    for (const entry of rows) {
-      const open = this.openActions(entry.row.person.toLowerCase());
-      if (open !== entry.row.openActions) entry.row = { ...entry.row, openActions: open };
-    }
-    return rows.map(entry => entry.row);
+    return (this.rows ?? []).map(entry => entry.row);
   }
 
   dispose(): void {
@@ -79,15 +69,13 @@ export class PeopleIndex {
     const notes = this.index.all();
     this.identities = personIdentities(notes);
     this.byPerson.clear();
-    this.byActionName.clear();
     this.places.clear();
-    this.openCounts.clear();
     for (const note of notes) this.add(note.path, note);
     this.rows = undefined;
   }
 
   private sortAll(today: string) {
-    this.rows = [...this.byPerson].map(([key, notes]) => ({ key, row: this.rowOf(notes, today) }));
+    this.rows = [...this.byPerson].map(([key, notes]) => ({ key, row: this.rowOf(key, notes, today) }));
     this.rows.sort((a, b) => comparePeople(a.row, b.row));
     this.rowsToday = today;
   }
@@ -98,7 +86,7 @@ export class PeopleIndex {
     for (const key of this.stale) {
       const notes = this.byPerson.get(key);
       if (!notes) continue;
-      const row = this.rowOf(notes, today);
+      const row = this.rowOf(key, notes, today);
       let low = 0;
       let high = rows.length;
       while (low < high) {
@@ -111,32 +99,22 @@ export class PeopleIndex {
     this.rows = rows;
   }
 
-  private rowOf(notes: Map<string, IndexedNote>, today: string): PersonSummary {
-    return personSummary([...notes.values()], today, name => this.openActions(name));
-  }
-
-  private openActions(name: string): number {
-    let open = this.openCounts.get(name);
-    if (open === undefined) {
-      const notes = this.byActionName.get(name);
-      open = notes ? openActionCount([...notes.values()]) : 0;
-      this.openCounts.set(name, open);
-    }
-    return open;
+  private rowOf(key: string, notes: Map<string, IndexedNote>, today: string): PersonSummary {
+    const list = [...notes.values()];
+    // Names that fold to nothing share the key '', and no chain of actions.
+    return personSummary(list, today, openActionCount(list, key !== ''));
   }
 
   private add(path: string, note: IndexedNote) {
     const name = note.person ? personKey(note.person) : undefined;
     // A note the identities have not seen yet files under its folded name until they are worked out again.
     const person = name === undefined ? undefined : this.identities.get(path) ?? name;
-    const place = { person, actions: actionName(note), identity: name === undefined ? undefined : `${name}\u0000${note.previous ?? ''}` };
+    const place = { person, identity: name === undefined ? undefined : `${name}\u0000${note.previous ?? ''}` };
     this.places.set(path, place);
     if (place.person !== undefined) {
       addTo(this.byPerson, place.person, path, note);
       this.stale.add(place.person);
     }
-    addTo(this.byActionName, place.actions, path, note);
-    this.openCounts.delete(place.actions);
   }
 
   private remove(path: string) {
@@ -147,8 +125,6 @@ export class PeopleIndex {
       removeFrom(this.byPerson, place.person, path);
       this.stale.add(place.person);
     }
-    removeFrom(this.byActionName, place.actions, path);
-    this.openCounts.delete(place.actions);
   }
 }
 
