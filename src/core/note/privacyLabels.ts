@@ -1,6 +1,6 @@
 import { ADDRESSEE_PHRASES, LABEL_ABBREVIATIONS, LABEL_POSITION_WORDS, LABEL_SYMBOLS, LABEL_WORDS, NOT_FOR } from './privacyWords';
 import { StemSet } from './stemSet';
-import { BREAK, FoldedText, foldPlain, withoutLineMarkers } from './visibleBlockText';
+import { BREAK, FoldedText, foldPlain } from './visibleBlockText';
 
 /**
  * The rules that depend on where a word stands, beside the word lists that hold anywhere:
@@ -81,26 +81,28 @@ const BESIDE_STEMS = [...new Set(LABEL_WORDS.map(stemOf).filter(Boolean))].sort(
 const LINE_OPENING = new RegExp(`^(?:${BESIDE_STEMS}){0,${MAX_BESIDE}}(?:${LEAD_STEMS})`, 'i');
 /** Any soft word or short form anywhere in letters run together: without one, no line can open with one. */
 const ANY_STEM = new StemSet(LEAD_STEMS.split('|'));
-/** A soft word or short form right inside a bracket, with only letters, digits and brackets kept. */
-const BRACKET_STEMS = new RegExp(`[([{](?:${LEAD_STEMS})[)\\]}:;,|/–—]`, 'i');
-/** What the classifier never reads as words at the start of a block: HTML comments, code spans, inline tags. */
-const UNREAD = /<!--[\s\S]*?-->|`+[^`\n]*`+|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
+/** What is kept between letters for the bracket look: what may close a bracketed label, and so may also stand between its words ("1:1 only", "dm/only"). */
+const BRACKET_SEPARATORS = '[:;,|/–—]*';
+/** A soft word or short form right inside a bracket, with only letters, digits, brackets and separators kept. */
+const BRACKET_STEMS = new RegExp(`[([{](?:${LEAD_STEMS.split('|').map(stem => [...stem].join(BRACKET_SEPARATORS)).join('|')})[)\\]}:;,|/–—]`, 'i');
 
 /** The letters of the addressee phrases' fixed words, anywhere in a text: for the cheap look's stems. */
 export const ADDRESSEE_STEMS: readonly string[] = [...new Set(ADDRESSEE_PHRASES.map(t => t.split('{name}')).map(([before, after]) => stemOf(before.trim() ? before : after)).filter(Boolean))];
 
 /**
- * The cheap look for these rules (`texts`: the source with and without its inline tags, when the caller
- * has them, whose letters are looked at run together): false means no block of `source` opens with a soft word, short form or
- * symbol, nor holds one in brackets. (Addressee phrases are looked for with the other stems; a letter
- * that does not fold to ASCII makes the classifier look anyway.)
+ * The cheap look for these rules. `texts` are the source with and without its inline tags, whose letters
+ * are looked at run together; `shown` gives the source with what the classifier hides (code, comments,
+ * tags, link targets) made a break, as the classifier reads it. False means no block of the source opens
+ * a line with a soft word or short form, nor holds one in brackets. (Addressee phrases are looked for
+ * with the other stems; a letter that does not fold to ASCII makes the classifier look anyway.)
  */
-export function mayHoldLabel(source: string, texts?: readonly string[]): boolean {
-  // What code, comments and tags take away only takes letters away: the source's letters must hold a stem.
-  if (texts && !texts.some(text => ANY_STEM.inLetters(text))) return false;
-  const read = source.includes('<') || source.includes('`') ? source.replace(UNREAD, '') : source;
-  if (BRACKET_STEMS.test(read.replace(/[^a-zA-Z0-9([{)\]}:;,|/–—]+/g, ''))) return true;
-  for (const line of withoutLineMarkers(read).split('\n')) {
+export function mayHoldLabel(texts: readonly string[], shown: () => string): boolean {
+  // What the classifier hides only takes letters away: the source's letters must hold a stem.
+  if (!texts.some(text => ANY_STEM.inLetters(text))) return false;
+  const read = shown();
+  // Brackets and colons written full width ("（sensitive）") are the ASCII ones once folded.
+  if (BRACKET_STEMS.test(read.normalize('NFKC').replace(/[^a-zA-Z0-9([{)\]}:;,|/–—]+/g, ''))) return true;
+  for (const line of read.split('\n')) {
     if (LINE_OPENING.test(line.replace(/[^a-zA-Z0-9]+/g, ''))) return true;
   }
   return false;
