@@ -66,6 +66,7 @@ export const PRIVACY_PHRASES: Readonly<Record<string, readonly (string | Guarded
     'not for them', 'not for him', 'not for her', 'note to self', 'for me only', 'only for me', 'internal only',
     'not for distribution', 'keep to myself', 'between the two of us', 'top secret', 'personal notes', "don't tell",
     'just for me', 'only for my eyes', 'between you & me', 'b/w us', 'do not mention', "don't mention", 'keep quiet',
+    'dont tell', 'do not tell',
     'manager notes', "manager's notes", 'manager thoughts', 'not to be discussed',
   ],
   fr: [
