@@ -14,6 +14,10 @@ const IN_LABEL_POSITION: readonly [string, string][] = [
   ['Discussed the roadmap.\nSensitive: interviewing elsewhere', 'Sensitive'], ['Fine overall.\nNFS: pay band', 'NFS'],
   // after a list marker written as text (Google Docs' nested lists: "a.", "iv)"), or a number with no space after it
   ['a. Sensitive: pay', 'Sensitive'], ['iv) Personal: divorce', 'Personal'], ['1.Sensitive: pay', 'Sensitive'],
+  // at the start of a table cell
+  ['| Pay | Sensitive: band review |', 'Sensitive'],
+  // in Russian, Turkish, Greek and Chinese
+  ['Лично: развод', 'Лично'], ['Özel: boşanma', 'Özel'], ['Gizli — maaş', 'Gizli'], ['Προσωπικό: διαζύγιο', 'Προσωπικό'], ['私人：离婚', '私人'],
   // a block that is only a short label
   ['Intern', 'Intern'], ['Sensibile', 'Sensibile'], ['Personal bits', 'Personal bits'], ['個人的', '個人的'],
   // short forms: a full stop, colon or bracket after them, capitals, or an "… only" form
@@ -50,6 +54,7 @@ const ORDINARY: readonly string[] = [
   'Internal tools guild', 'Personal best on the 10k run', 'He is sensitive to feedback, so we pair', 'Das ist intern gut gelaufen.',
   'mgr sync moved to Tuesday', 'The P&C team hosted the offsite', 'Keep it from breaking again', 'Les infos perso sont dans le wiki RH.',
   'Shipped the export.\nPersonal growth plan agreed.', 'a. Sensitive data pipeline is done', 'e.g. sensitive data: masked',
+  '| Type | Personal growth |', 'Мы обсудили личное развитие.', 'Özel bir proje bitti.', 'Το προσωπικό μεγάλωσε.', '内部工具很好用', 'A well-\nknown issue',
 ];
 
 describe('privacy classifier: label position and addressees', () => {

@@ -57,6 +57,8 @@ const SYMBOLS = LABEL_SYMBOLS.map(symbol => symbol.normalize('NFKC'));
  * What opens a line before its first word: anything but a letter or digit, and a list marker written as
  * text (pasted from Google Docs: "a. ", "iv) ", or "1.Sensitive" with no space), once.
  */
+/** Where a line or a table cell begins, after it. */
+const LINE_OR_CELL = /[\n|]/g;
 const LINE_LEAD = /[^\p{L}\p{N}\n]*(?:(?:\d{1,9}|\p{L}|[ivxlc]{2,4})[.)][^\p{L}\p{N}\n]*)?/uy;
 
 /** One "not for {name}" phrase, compiled: the name is the pattern's one group. */
@@ -98,7 +100,7 @@ export const ADDRESSEE_STEMS: readonly string[] = [...new Set(ADDRESSEE_PHRASES.
  * The cheap look for these rules. `texts` are the source with and without its inline tags, whose letters
  * are looked at run together; `shown` gives the source with what the classifier hides (code, comments,
  * tags, link targets) made a break, as the classifier reads it. False means no block of the source opens
- * a line with a soft word or short form, nor holds one in brackets. (Addressee phrases are looked for
+ * a line or table cell with a soft word or short form, nor holds one in brackets. (Addressee phrases are looked for
  * with the other stems; a letter that does not fold to ASCII makes the classifier look anyway.)
  */
 export function mayHoldLabel(texts: readonly string[], shown: () => string): boolean {
@@ -107,7 +109,7 @@ export function mayHoldLabel(texts: readonly string[], shown: () => string): boo
   const read = shown();
   // Brackets and colons written full width ("（sensitive）") are the ASCII ones once folded.
   if (BRACKET_STEMS.test(read.normalize('NFKC').replace(/[^a-zA-Z0-9([{)\]}:;,|/–—]+/g, ''))) return true;
-  for (const line of read.split('\n')) {
+  for (const line of read.split(LINE_OR_CELL)) {
     if (LINE_OPENING.test(line.replace(/[^a-zA-Z0-9]+/g, ''))) return true;
   }
   return false;
@@ -123,9 +125,9 @@ export function labelOrAddressee(visible: FoldedText, source: string, names: Rea
 
 function labelPosition(visible: FoldedText, source: string): LabelSpan | undefined {
   const text = visible.text;
-  // A label opens a line, the block's first or one after a line break inside it ("Discussed X.\nSensitive: …").
-  for (let line = 0; line < text.length; line = text.indexOf('\n', line) + 1 || text.length) {
-    const found = labelAt(text, line, visible, source);
+  // A label opens a line, the block's first or one after a line break inside it ("Discussed X.\nSensitive: …"), or a table cell.
+  for (const start of [0, ...[...text.matchAll(LINE_OR_CELL)].map(edge => edge.index + 1)]) {
+    const found = labelAt(text, start, visible, source);
     if (found) return found;
   }
   const bracketed = BRACKETED.exec(text);
