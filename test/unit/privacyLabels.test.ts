@@ -9,6 +9,15 @@ const IN_LABEL_POSITION: readonly [string, string][] = [
   ['perso : divorce', 'perso'], ['Persönlich: Kündigung', 'Persönlich'], ['Pessoal: mudança', 'Pessoal'],
   ['Gevoelig — salaris', 'Gevoelig'], ['Delicado: salud', 'Delicado'], ['Känsligt: lön', 'Känsligt'], ['Osobiste: zdrowie', 'Osobiste'],
   ['**Sensitive**: health', 'Sensitive'], ['My personal take: she is unhappy', 'My personal take'], ['- Internal: reorg', 'Internal'],
+  ['Sensitive -- wants to leave', 'Sensitive'], ['NFS -- pay band', 'NFS'],
+  // at the start of any line of the block, not only its first ("Discussed X." then a line break)
+  ['Discussed the roadmap.\nSensitive: interviewing elsewhere', 'Sensitive'], ['Fine overall.\nNFS: pay band', 'NFS'],
+  // after a list marker written as text (Google Docs' nested lists: "a.", "iv)"), or a number with no space after it
+  ['a. Sensitive: pay', 'Sensitive'], ['iv) Personal: divorce', 'Personal'], ['1.Sensitive: pay', 'Sensitive'],
+  // at the start of a table cell
+  ['| Pay | Sensitive: band review |', 'Sensitive'],
+  // in Russian, Turkish, Greek and Chinese
+  ['Лично: развод', 'Лично'], ['Özel: boşanma', 'Özel'], ['Gizli — maaş', 'Gizli'], ['Προσωπικό: διαζύγιο', 'Προσωπικό'], ['私人：离婚', '私人'],
   // a block that is only a short label
   ['Intern', 'Intern'], ['Sensibile', 'Sensibile'], ['Personal bits', 'Personal bits'], ['個人的', '個人的'],
   // short forms: a full stop, colon or bracket after them, capitals, or an "… only" form
@@ -44,6 +53,8 @@ const ORDINARY: readonly string[] = [
   'Not for Sam, for the whole team', 'The key takeaway 🔑 is speed.', 'Keep from burning out: fewer pages.', 'Secret Santa was fun',
   'Internal tools guild', 'Personal best on the 10k run', 'He is sensitive to feedback, so we pair', 'Das ist intern gut gelaufen.',
   'mgr sync moved to Tuesday', 'The P&C team hosted the offsite', 'Keep it from breaking again', 'Les infos perso sont dans le wiki RH.',
+  'Shipped the export.\nPersonal growth plan agreed.', 'a. Sensitive data pipeline is done', 'e.g. sensitive data: masked',
+  '| Type | Personal growth |', 'Мы обсудили личное развитие.', 'Özel bir proje bitti.', 'Το προσωπικό μεγάλωσε.', '内部工具很好用', 'A well-\nknown issue',
 ];
 
 describe('privacy classifier: label position and addressees', () => {

@@ -3,7 +3,7 @@ import { ADDRESSEE_STEMS, labelOrAddressee, mayHoldLabel } from './privacyLabels
 import { closeTypo, mayHoldTypo, TypoIndex, typoIndex } from './privacyTypos';
 import { StemSet } from './stemSet';
 import { execAt, KEYED_EDGE_AFTER, KEYED_EDGE_BEFORE, KEYED_NOT_WORD, keyedText, LONGEST_FIRST, NO_SPACES, Phrase, PhraseMatch, PhraseMatcher, WordSequences } from './phraseMatcher';
-import { BREAK, decodeEscapesAndEntities, FoldedText, foldedToAscii, foldPlain, foldWithMap, hideCodeAndMarkup, INLINE_TAG, withoutLineMarkers } from './visibleBlockText';
+import { BREAK, decodeEscapesAndEntities, FoldedText, foldedToAscii, foldPlain, foldWithMap, hideCodeAndMarkup, INLINE_TAG, withoutLineMarkers, wordsAsRead } from './visibleBlockText';
 
 /**
  * The one place that decides what in a note is the manager's only. Every block of a note gets one
@@ -104,7 +104,7 @@ const matchersByOptions = new WeakMap<ClassifierOptions, Matchers>();
 /** The typo targets folded and run together, and the cheap look's pattern for them. */
 const TYPO_SPLIT = TYPO_TARGETS.map(w => foldPlain(w).split(/[^\p{L}\p{N}]+/u).filter(Boolean));
 const TYPO_WORDS: readonly string[] = [...new Set(TYPO_SPLIT.map(words => words.join('')))];
-const TYPO_INDEX = typoIndex(TYPO_SPLIT.map(words => ({ joined: words.join(''), first: words[0], words: words.length })).filter(t => !/[^a-z0-9]/.test(t.joined)));
+const TYPO_INDEX = typoIndex(TYPO_WORDS.filter(word => !/[^a-z0-9]/.test(word)));
 
 /** The stems of the "not for" leads; a person's phrase's stem is its lead's and then their name's (see `addPhrase`). */
 const NOT_FOR_STEMS = NOT_FOR.map(lead => phraseStem(foldPlain(lead)));
@@ -241,15 +241,17 @@ interface ReadBlock {
 
 function readBlock(source: string, matchers: Matchers): ReadBlock {
   const hidden = hideCodeAndMarkup(withoutLineMarkers(source));
-  const decoded = decodeEscapesAndEntities(hidden.text).replace(/\p{Cf}/gu, '');
-  const markedSource = decoded.replace(TAG, (tag, name: string) => keptTag(tag, name, matchers));
-  // `*` emphasis works inside a word (pri**vate**); `_` never does, so it separates words (do_not_share).
-  const visibleSource = markedSource.replace(/[*~]|==/g, '').replace(/_/g, ' ')
-    .replace(/(?<![\p{L}\p{N}])\p{L}(?:[ .-]\p{L}){3,}(?![\p{L}\p{N}])/gu, spaced => spaced.replace(/[ .-]/g, ''));
+  const markedSource = shownText(hidden.text, (tag, name) => keptTag(tag, name, matchers));
+  const visibleSource = wordsAsRead(markedSource);
   return {
     visible: foldWithMap(visibleSource), visibleSource, marked: foldWithMap(markedSource), markedSource,
     comments: hidden.comments, hadCode: hidden.hadCode,
   };
+}
+
+/** Text with code and markup hidden, read as a person sees it: escapes and references decoded, invisible characters out, each tag as `tag` makes it. */
+function shownText(hidden: string, tag: (tag: string, name: string) => string): string {
+  return decodeEscapesAndEntities(hidden).replace(/\p{Cf}/gu, '').replace(TAG, tag);
 }
 
 /**
@@ -392,7 +394,10 @@ function mayBePrivateWith(written: string, matchers: Matchers): boolean {
   const untagged = source.includes('<') ? source.replace(INLINE_TAG, '') : source;
   const texts = untagged === source ? [source] : [source, untagged];
   if (matchers.stems.some(stems => texts.some(text => stems.inLetters(text)))) return true;
-  return mayHoldLabel(source, texts) || texts.some(text => mayHoldTypo(text, matchers.typos));
+  // A label is looked for where the classifier reads one: past what it hides (code, comments, tags, a link's target).
+  if (mayHoldLabel(texts, () => shownText(hideCodeAndMarkup(withoutLineMarkers(source)).text, () => BREAK))) return true;
+  // A typo is looked for in words as the classifier reads them (conf**idental**, confi\u00addental, c o n f i d e n t a l).
+  return texts.some(text => mayHoldTypo(wordsAsRead(text.replace(/\p{Cf}/gu, '')), matchers.typos));
 }
 
 /**

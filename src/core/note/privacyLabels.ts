@@ -1,6 +1,6 @@
 import { ADDRESSEE_PHRASES, LABEL_ABBREVIATIONS, LABEL_POSITION_WORDS, LABEL_SYMBOLS, LABEL_WORDS, NOT_FOR } from './privacyWords';
 import { StemSet } from './stemSet';
-import { BREAK, FoldedText, foldPlain, withoutLineMarkers } from './visibleBlockText';
+import { BREAK, FoldedText, foldPlain } from './visibleBlockText';
 
 /**
  * The rules that depend on where a word stands, beside the word lists that hold anywhere:
@@ -27,7 +27,7 @@ const LEAD_GAP = '[^\\p{L}\\p{N}\\u0001:：\\n]+';
 const WORD_EDGE_BEFORE = '(?<![\\p{L}\\p{N}])';
 const WORD_EDGE_AFTER = '(?![\\p{L}\\p{N}])';
 /** What ends a label: a colon, a dash, a closing bracket, or the end of the block. */
-const LABEL_END = '(?=[ \\t\\u00a0]*(?:[:：]|[–—]|-(?=\\s)|[)\\]}]|[.!?]?[\\s\\u0001]*$))';
+const LABEL_END = '(?=[ \\t\\u00a0]*(?:[:：]|[–—]|--?(?=\\s)|[)\\]}]|[.!?]?[\\s\\u0001]*$))';
 const CASELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const PRONOUNS = new Set(['him', 'her', 'them']);
 /** At most this many label words beside a soft word in a lead-in ("My own personal notes:"). */
@@ -49,11 +49,17 @@ const BESIDE = alternation(LABEL_WORDS);
 /** Soft words with label words beside them, as a whole lead-in: "Sensitive:", "My personal notes —", "### Intern". */
 const LEAD_IN = new RegExp(`(?:(?:${BESIDE})${LEAD_GAP}){0,${MAX_BESIDE}}(${SOFT})(?:${LEAD_GAP}(?:${BESIDE})){0,${MAX_BESIDE}}${WORD_EDGE_AFTER}${LABEL_END}`, 'uy');
 const ABBREVIATION = new RegExp(`(?:${ABBREVIATIONS})${WORD_EDGE_AFTER}`, 'uy');
-const ABBREVIATION_END = /^[ \t\u00a0]*(?:[.:：)\]}]|[–—]|-(?=\s)|$)/u;
+const ABBREVIATION_END = /^[ \t\u00a0]*(?:[.:：)\]}]|[–—]|--?(?=\s)|$)/u;
 /** A soft word or short form alone in brackets, anywhere: "(mgr)", "[sensitive]", "(perso: …)". */
 const BRACKETED = new RegExp(`[([{][ \\t]*(?:${SINGLE_SOFT}|${ABBREVIATIONS})${WORD_EDGE_AFTER}[ \\t]*(?:[)\\]}]|[:;,|/–—])`, 'u');
 const SYMBOLS = LABEL_SYMBOLS.map(symbol => symbol.normalize('NFKC'));
-const LEADING = /^[^\p{L}\p{N}]*/u;
+/**
+ * What opens a line before its first word: anything but a letter or digit, and a list marker written as
+ * text (pasted from Google Docs: "a. ", "iv) ", or "1.Sensitive" with no space), once.
+ */
+/** Where a line or a table cell begins, after it. */
+const LINE_OR_CELL = /[\n|]/g;
+const LINE_LEAD = /[^\p{L}\p{N}\n]*(?:(?:\d{1,9}|\p{L}|[ivxlc]{2,4})[.)][^\p{L}\p{N}\n]*)?/uy;
 
 /** One "not for {name}" phrase, compiled: the name is the pattern's one group. */
 interface Addressee {
@@ -78,29 +84,32 @@ const NAME_END = new RegExp(`^(?:['’]s?[ \\t]+(?:ears|eyes|knowledge)|[ \\t]+(
 const LEAD_STEMS = [...new Set([...SOFT_WORDS, ...LABEL_ABBREVIATIONS].map(stemOf).filter(Boolean))].sort(byLength).join('|');
 const BESIDE_STEMS = [...new Set(LABEL_WORDS.map(stemOf).filter(Boolean))].sort(byLength).join('|');
 /** A line's letters and digits, run together, that open with up to three label words and a soft word or short form. */
-const LINE_OPENING = new RegExp(`^(?:${BESIDE_STEMS}){0,${MAX_BESIDE}}(?:${LEAD_STEMS})`, 'i');
+/** A line's letters and digits, run together, that open with a list marker written as text (see LINE_LEAD), up to three label words and a soft word or short form. */
+const LINE_OPENING = new RegExp(`^(?:\\d{1,9}|[a-z]|[ivxlc]{2,4})?(?:${BESIDE_STEMS}){0,${MAX_BESIDE}}(?:${LEAD_STEMS})`, 'i');
 /** Any soft word or short form anywhere in letters run together: without one, no line can open with one. */
 const ANY_STEM = new StemSet(LEAD_STEMS.split('|'));
-/** A soft word or short form right inside a bracket, with only letters, digits and brackets kept. */
-const BRACKET_STEMS = new RegExp(`[([{](?:${LEAD_STEMS})[)\\]}:;,|/–—]`, 'i');
-/** What the classifier never reads as words at the start of a block: HTML comments, code spans, inline tags. */
-const UNREAD = /<!--[\s\S]*?-->|`+[^`\n]*`+|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
+/** What is kept between letters for the bracket look: what may close a bracketed label, and so may also stand between its words ("1:1 only", "dm/only"). */
+const BRACKET_SEPARATORS = '[:;,|/–—]*';
+/** A soft word or short form right inside a bracket, with only letters, digits, brackets and separators kept. */
+const BRACKET_STEMS = new RegExp(`[([{](?:${LEAD_STEMS.split('|').map(stem => [...stem].join(BRACKET_SEPARATORS)).join('|')})[)\\]}:;,|/–—]`, 'i');
 
 /** The letters of the addressee phrases' fixed words, anywhere in a text: for the cheap look's stems. */
 export const ADDRESSEE_STEMS: readonly string[] = [...new Set(ADDRESSEE_PHRASES.map(t => t.split('{name}')).map(([before, after]) => stemOf(before.trim() ? before : after)).filter(Boolean))];
 
 /**
- * The cheap look for these rules (`texts`: the source with and without its inline tags, when the caller
- * has them, whose letters are looked at run together): false means no block of `source` opens with a soft word, short form or
- * symbol, nor holds one in brackets. (Addressee phrases are looked for with the other stems; a letter
- * that does not fold to ASCII makes the classifier look anyway.)
+ * The cheap look for these rules. `texts` are the source with and without its inline tags, whose letters
+ * are looked at run together; `shown` gives the source with what the classifier hides (code, comments,
+ * tags, link targets) made a break, as the classifier reads it. False means no block of the source opens
+ * a line or table cell with a soft word or short form, nor holds one in brackets. (Addressee phrases are looked for
+ * with the other stems; a letter that does not fold to ASCII makes the classifier look anyway.)
  */
-export function mayHoldLabel(source: string, texts?: readonly string[]): boolean {
-  // What code, comments and tags take away only takes letters away: the source's letters must hold a stem.
-  if (texts && !texts.some(text => ANY_STEM.inLetters(text))) return false;
-  const read = source.includes('<') || source.includes('`') ? source.replace(UNREAD, '') : source;
-  if (BRACKET_STEMS.test(read.replace(/[^a-zA-Z0-9([{)\]}:;,|/–—]+/g, ''))) return true;
-  for (const line of withoutLineMarkers(read).split('\n')) {
+export function mayHoldLabel(texts: readonly string[], shown: () => string): boolean {
+  // What the classifier hides only takes letters away: the source's letters must hold a stem.
+  if (!texts.some(text => ANY_STEM.inLetters(text))) return false;
+  const read = shown();
+  // Brackets and colons written full width ("（sensitive）") are the ASCII ones once folded.
+  if (BRACKET_STEMS.test(read.normalize('NFKC').replace(/[^a-zA-Z0-9([{)\]}:;,|/–—]+/g, ''))) return true;
+  for (const line of read.split(LINE_OR_CELL)) {
     if (LINE_OPENING.test(line.replace(/[^a-zA-Z0-9]+/g, ''))) return true;
   }
   return false;
@@ -116,11 +125,23 @@ export function labelOrAddressee(visible: FoldedText, source: string, names: Rea
 
 function labelPosition(visible: FoldedText, source: string): LabelSpan | undefined {
   const text = visible.text;
-  const start = LEADING.exec(text)?.[0].length ?? 0;
-  const opening = text.slice(0, start);
+  // A label opens a line, the block's first or one after a line break inside it ("Discussed X.\nSensitive: …"), or a table cell.
+  for (const start of [0, ...[...text.matchAll(LINE_OR_CELL)].map(edge => edge.index + 1)]) {
+    const found = labelAt(text, start, visible, source);
+    if (found) return found;
+  }
+  const bracketed = BRACKETED.exec(text);
+  return bracketed ? { index: bracketed.index, length: bracketed[0].length } : undefined;
+}
+
+/** A symbol, soft word or short form as a label at the start of the line that begins at `line`. */
+function labelAt(text: string, line: number, visible: FoldedText, source: string): LabelSpan | undefined {
+  LINE_LEAD.lastIndex = line;
+  const start = line + (LINE_LEAD.exec(text)?.[0].length ?? 0);
+  const opening = text.slice(line, start);
   for (const symbol of SYMBOLS) {
     const at = opening.indexOf(symbol);
-    if (at !== -1) return { index: at, length: symbol.length };
+    if (at !== -1) return { index: line + at, length: symbol.length };
   }
   LEAD_IN.lastIndex = start;
   const lead = LEAD_IN.exec(text);
@@ -130,8 +151,7 @@ function labelPosition(visible: FoldedText, source: string): LabelSpan | undefin
   if (short && (ABBREVIATION_END.test(text.slice(start + short[0].length)) || / only$/.test(short[0]) || isCapitals(source, visible, start, short[0].length))) {
     return { index: start, length: short[0].length };
   }
-  const bracketed = BRACKETED.exec(text);
-  return bracketed ? { index: bracketed.index, length: bracketed[0].length } : undefined;
+  return undefined;
 }
 
 /** Whether the source of a folded span is written in capitals ("NFS", "P&C"): an abbreviation, not a word. */

@@ -57,35 +57,29 @@ export function withinOneEdit(a: string, b: string): boolean {
 /** The targets and every string one letter shorter, for the cheap look. */
 export interface TypoIndex {
   readonly near: ReadonlySet<string>;
-  /** The first words of the phrases: only after one of them are words run together. */
-  readonly phraseStarts: ReadonlySet<string>;
   readonly shortest: number;
   readonly longest: number;
   /**
    * The first three letters of every string in `near`, as a table of letter codes (see `opening`): a
-   * word one edit from a target starts, once at most one of its first four letters is taken out, with
-   * one of these. Four table reads spare the word's every deletion for almost every word, and lose
+   * string one edit from a target starts, once at most one of its first four letters is taken out, with
+   * one of these. Four table reads spare the string's every deletion for almost every word, and lose
    * nothing the full look finds.
    */
   readonly openings: Uint8Array;
-  /** The same table for the first words of the phrases. */
-  readonly startOpenings: Uint8Array;
 }
 
-export function typoIndex(targets: readonly { readonly joined: string; readonly first: string; readonly words: number }[]): TypoIndex {
+/** `targets`: the privacy words and phrases folded, their words run together, in ASCII letters and digits. */
+export function typoIndex(targets: readonly string[]): TypoIndex {
   const near = new Set<string>();
-  const phraseStarts = new Set<string>();
   for (const target of targets) {
-    near.add(target.joined);
-    for (let i = 0; i < target.joined.length; i++) near.add(target.joined.slice(0, i) + target.joined.slice(i + 1));
-    // A typo in a phrase's first word ("dp not share") is not looked for: the cheap look stays cheap.
-    if (target.words > 1) phraseStarts.add(target.first);
+    near.add(target);
+    for (let i = 0; i < target.length; i++) near.add(target.slice(0, i) + target.slice(i + 1));
   }
-  const lengths = targets.map(t => t.joined.length);
-  return { near, phraseStarts, shortest: Math.min(...lengths) - 1, longest: Math.max(...lengths) + 1, openings: openingTable(near), startOpenings: openingTable(phraseStarts) };
+  const lengths = targets.map(target => target.length);
+  return { near, shortest: Math.min(...lengths) - 1, longest: Math.max(...lengths) + 1, openings: openingTable(near) };
 }
 
-/** A letter or digit's code (see stemSet.ts), or END past a word's end: three make one index of an opening table. */
+/** A letter or digit's code (see stemSet.ts), or END past a string's end: three make one index of an opening table. */
 const END = SYMBOLS;
 const CODES = SYMBOLS + 1;
 
@@ -98,21 +92,16 @@ function openingTable(strings: Iterable<string>): Uint8Array {
   return table;
 }
 
-/** The code of the `k`th letter of the word `source[start, end)`, or END past its end. */
-function codeAt(source: string, start: number, end: number, k: number): number {
-  return start + k < end ? symbolOf(source.charCodeAt(start + k)) : END;
-}
-
 /**
- * Whether the word `source[start, end)`, or the word with one letter taken out, may start like a
- * string of the table: its first three letters, or those left when one of its first three is taken
- * out (a letter taken out later leaves them as they are).
+ * Whether a string whose `k`th letter has the code `code(k)` (END past its end), or the string with one
+ * letter taken out, may start like a string of the table: its first three letters, or those left when
+ * one of its first three is taken out (a letter taken out later leaves them as they are).
  */
-function mayOpen(table: Uint8Array, source: string, start: number, end: number): boolean {
-  const c0 = codeAt(source, start, end, 0);
-  const c1 = codeAt(source, start, end, 1);
-  const c2 = codeAt(source, start, end, 2);
-  const c3 = codeAt(source, start, end, 3);
+function mayOpen(table: Uint8Array, code: (k: number) => number): boolean {
+  const c0 = code(0);
+  const c1 = code(1);
+  const c2 = code(2);
+  const c3 = code(3);
   return table[(c0 * CODES + c1) * CODES + c2] === 1 || table[(c1 * CODES + c2) * CODES + c3] === 1
     || table[(c0 * CODES + c2) * CODES + c3] === 1 || table[(c0 * CODES + c1) * CODES + c3] === 1;
 }
@@ -124,21 +113,22 @@ function isNear(text: string, index: TypoIndex): boolean {
   return false;
 }
 
-/** A phrase is at most this many words: one ending at a word began at most three words back. */
-const PHRASE_WORDS = 4;
+/** The classifier runs at most this many words together. */
+const PHRASE_WORDS = MAX_WINDOW;
 
 /**
- * The cheap first look: whether an ASCII word of `source`, or words run together after a phrase's
- * first word, may be one typo away from a target. Two strings one edit apart always share a string
- * with at most one letter taken out of each. Words are runs of ASCII letters and digits, found by
- * their codes in one pass; a string is made only for a word whose length and opening may fit.
+ * The cheap first look: whether a run of one to four words of `source` (ASCII letters and digits, read
+ * as the classifier reads words) may be one typo away from a target, as `closeTypo` compares them: a
+ * typo may fall in any word of a phrase, its first too ("dp not share"), or split a word ("d o not
+ * share"). Two strings one edit apart always share a string with at most one letter taken out of each.
+ * Words are found by their codes in one pass; a string is made only for a run whose length and opening
+ * may fit.
  */
 export function mayHoldTypo(source: string, index: TypoIndex): boolean {
   if (index.near.size === 0) return false;
   // The bounds of the last four words, in turn.
   const starts = new Int32Array(PHRASE_WORDS);
   const ends = new Int32Array(PHRASE_WORDS);
-  const word = (w: number) => source.slice(starts[w % PHRASE_WORDS], ends[w % PHRASE_WORDS]).toLowerCase();
   let words = 0;
   for (let i = 0; i < source.length;) {
     while (i < source.length && symbolOf(source.charCodeAt(i)) < 0) i++;
@@ -148,15 +138,27 @@ export function mayHoldTypo(source: string, index: TypoIndex): boolean {
     starts[words % PHRASE_WORDS] = start;
     ends[words % PHRASE_WORDS] = i;
     words++;
-    const length = i - start;
-    if (length >= index.shortest && length <= index.longest && mayOpen(index.openings, source, start, i) && isNear(word(words - 1), index)) return true;
-    // Words run together up to this one, from a phrase's first word one to three words back.
-    for (let first = Math.max(0, words - PHRASE_WORDS); first < words - 1; first++) {
-      if (!mayOpen(index.startOpenings, source, starts[first % PHRASE_WORDS], ends[first % PHRASE_WORDS]) || !index.phraseStarts.has(word(first))) continue;
+    // The runs of words ending at this one, the shortest first.
+    let length = 0;
+    for (let first = words - 1; first >= Math.max(0, words - PHRASE_WORDS); first--) {
+      length += ends[first % PHRASE_WORDS] - starts[first % PHRASE_WORDS];
+      if (length > index.longest) break;
+      if (length < index.shortest || !mayOpen(index.openings, k => codeInRun(source, starts, ends, first, words, k))) continue;
       let joined = '';
-      for (let w = first; w < words; w++) joined += word(w);
-      if (joined.length <= index.longest && mayOpen(index.openings, joined, 0, joined.length) && isNear(joined, index)) return true;
+      for (let w = first; w < words; w++) joined += source.slice(starts[w % PHRASE_WORDS], ends[w % PHRASE_WORDS]);
+      if (isNear(joined.toLowerCase(), index)) return true;
     }
   }
   return false;
+}
+
+/** The code of the `k`th letter of the words `first` to `last` (excluded) run together, or END past their end. */
+function codeInRun(source: string, starts: Int32Array, ends: Int32Array, first: number, last: number, k: number): number {
+  for (let w = first; w < last; w++) {
+    const start = starts[w % PHRASE_WORDS];
+    const length = ends[w % PHRASE_WORDS] - start;
+    if (k < length) return symbolOf(source.charCodeAt(start + k));
+    k -= length;
+  }
+  return END;
 }

@@ -66,6 +66,7 @@ export const PRIVACY_PHRASES: Readonly<Record<string, readonly (string | Guarded
     'not for them', 'not for him', 'not for her', 'note to self', 'for me only', 'only for me', 'internal only',
     'not for distribution', 'keep to myself', 'between the two of us', 'top secret', 'personal notes', "don't tell",
     'just for me', 'only for my eyes', 'between you & me', 'b/w us', 'do not mention', "don't mention", 'keep quiet',
+    'dont tell', 'do not tell',
     'manager notes', "manager's notes", 'manager thoughts', 'not to be discussed',
   ],
   fr: [
@@ -107,7 +108,16 @@ export const PRIVACY_PHRASES: Readonly<Record<string, readonly (string | Guarded
     { phrase: 'mellan oss', unlessFollowedBy: ['och', 'eller'] }, 'inte för honom', 'inte för henne', 'hemlig', 'hemligt',
     'personliga anteckningar',
   ],
+  ru: [
+    'конфиденциально', 'конфиденциальный', 'конфиденциальная', 'конфиденциальное', 'конфиденциальные', 'не разглашать',
+    'не для распространения', 'не распространять', 'не делиться', 'только для меня', 'между нами', 'секретно', 'не говорить ему', 'не говорить ей',
+  ],
+  tr: ['gizli tut', 'gizli kalsın', 'paylaşmayın', 'paylaşılmasın', 'aramızda kalsın', 'sadece benim için', 'mahrem', 'kimseye söyleme'],
+  el: [
+    'εμπιστευτικό', 'εμπιστευτικά', 'εμπιστευτική', 'απόρρητο', 'απόρρητα', 'μεταξύ μας', 'μην το πεις', 'μόνο για μένα', 'να μην κοινοποιηθεί',
+  ],
   // Written without spaces between words: matched wherever they appear, not only between word edges.
+  zh: ['保密', '机密', '不要分享', '请勿分享', '请勿外传', '不要外传', '仅限经理', '只给我看', '别告诉'],
   ja: [
     '非公開', '社外秘', '部外秘', '内緒', 'ないしょ', 'プライベート', '機密', '秘密', 'オフレコ', '他言無用', '共有しない',
     '共有禁止', 'マネージャーのみ', 'には言わない', 'に言わない', 'には見せない', 'に見せない',
@@ -152,6 +162,10 @@ export const LABEL_POSITION_WORDS: Readonly<Record<string, readonly string[]>> =
   nl: ['persoonlijk', 'gevoelig', 'intern', 'interne', 'voor mij'],
   pl: ['osobiste', 'osobisty', 'wrażliwe', 'wewnętrzne', 'dla mnie'],
   sv: ['personligt', 'personlig', 'känsligt', 'känslig', 'internt', 'för mig'],
+  ru: ['лично', 'личное', 'приватно', 'внутреннее', 'деликатно'],
+  tr: ['gizli', 'özel', 'kişisel', 'hassas', 'dahili'],
+  el: ['προσωπικό', 'προσωπικά', 'ιδιωτικό', 'ευαίσθητο', 'εσωτερικό'],
+  zh: ['私人', '内部', '內部', '个人', '個人', '敏感'],
   ja: ['個人的', '要注意', '取扱注意', '人事'],
 };
 

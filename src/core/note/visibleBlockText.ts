@@ -124,6 +124,23 @@ export function withoutLineMarkers(source: string): string {
   return source.replace(LINE_MARKERS, ' ');
 }
 
+/** A word written one letter at a time: "P R I V A T E", "p-r-i-v-a-t-e", "c.o.n.f". */
+const LETTER_SPACED = /(?<![\p{L}\p{N}])\p{L}(?:[ .-]\p{L}){3,}(?![\p{L}\p{N}])/gu;
+
+/** A word broken at a line's end by a hyphen, going on in lower case on the next line. */
+const HYPHENATED = /(\p{L})-[ \t]*\n[ \t]*(?=\p{Ll})/gu;
+
+/**
+ * The words of a text as a reader sees them: `*` emphasis, strike-through and highlight taken out (they
+ * work inside a word: pri**vate**), `_` between words (it never works inside one: do_not_share), and a
+ * letter-spaced word joined, and a word hyphenated at a line's end ("confi-" then "dential"). The
+ * classifier and its cheap look both read words so.
+ */
+export function wordsAsRead(text: string): string {
+  return text.replace(/[*~]|==/g, '').replace(/_/g, ' ').replace(LETTER_SPACED, spaced => spaced.replace(/[ .-]/g, ''))
+    .replace(HYPHENATED, '$1');
+}
+
 // Letters from other scripts that look like Latin ones: "(рrivate)" with a Cyrillic р still means private.
 const LOOK_ALIKES: Readonly<Record<string, string>> = {
   'р': 'p', 'а': 'a', 'е': 'e', 'і': 'i', 'о': 'o', 'с': 'c', 'т': 't', 'ѕ': 's', 'ј': 'j', 'һ': 'h', 'у': 'y',
