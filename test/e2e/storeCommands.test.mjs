@@ -37,7 +37,15 @@ describe('Hand Over to a New Manager in the VS Code UI', function () {
     // VS Code's own folder dialog in the browser: a path typed into the quick input.
     const input = page().locator('.quick-input-widget input');
     await page().locator('.quick-input-widget', { hasText: 'Hand Over Here' }).waitFor({ timeout: 30_000 });
-    await input.fill(`${target}/`);
+    // The dialog puts the workspace's path into its input once it has listed it: on a loaded machine that
+    // can come after a path typed early, and the two run together. Type once it is there, and check.
+    for (let waited = 0; (await input.inputValue()) === '' && waited < 30_000; waited += 250) await page().waitForTimeout(250);
+    for (let attempt = 1; ; attempt++) {
+      await input.fill(`${target}/`);
+      await page().waitForTimeout(500);
+      if ((await input.inputValue()) === `${target}/`) break;
+      assert.ok(attempt < 5, `the folder input reads ${await input.inputValue()}`);
+    }
     await screenshot('handover-folder');
     await page().locator('.quick-input-widget .monaco-button', { hasText: 'Hand Over Here' }).first().click();
     const toast = page().locator('.notification-toast', { hasText: 'The handover note for Alex Morgan' });
