@@ -1,7 +1,7 @@
 import { daysBetween } from '../workspace';
 import { Note, QuestionScript } from '../note';
 import { answersTo } from './scaffold';
-import { MessageId, msg } from '../base';
+import { isDayShaped, MessageId, msg } from '../base';
 
 /** What a hint's button does; the manager clicks it, nothing is ever applied without that click. */
 export type HintAction =
@@ -132,8 +132,8 @@ export function liveHints(input: LiveHintInput): LiveHint[] {
   }
 
   const lastSix = script.questions.find(q => q.id === 'last-six-months');
-  const noteDate = note.date && /^\d{4}-\d{2}-\d{2}$/.test(note.date) ? note.date : input.today;
-  if (lastSix && previous && /^\d{4}-\d{2}-\d{2}$/.test(previous.date)) {
+  const noteDate = isDayShaped(note.date) ? note.date : input.today;
+  if (lastSix && previous && isDayShaped(previous.date)) {
     const days = daysBetween(previous.date, noteDate);
     if (days >= 0 && days < RECENT_DAYS && !sectionAnswer(note, lastSix.id)) {
       const weeks = Math.max(1, Math.round(days / 7));

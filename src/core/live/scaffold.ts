@@ -1,5 +1,5 @@
 import { analyzeNote, Note, QuestionScript, RecordKind } from '../note';
-import { dirnamePosix, normalizePosix, relativePosix } from '../base';
+import { dirnamePosix, isDayShaped, normalizePosix, relativePosix } from '../base';
 
 /** What the previous conversation with the same person left open. */
 export interface CarryOver {
@@ -146,7 +146,7 @@ export function carryOverFrom(previousText: string, previousPath: string, script
   return {
     // What the person may not see stays marked private in the new note, so it stays out of their copy.
     previousPath, previousDate, goals: answersTo(note, 'sixMonthGoals'), openActions: open.map(t => (t.private ? markedPrivate(t.text) : t.text)),
-    openActionsFirstWritten: open.map(t => (t.carriedFrom && /^\d{4}-\d{2}-\d{2}$/.test(t.carriedFrom) ? t.carriedFrom : previousDate)),
+    openActionsFirstWritten: open.map(t => (isDayShaped(t.carriedFrom) ? t.carriedFrom : previousDate)),
     manager: note.manager, team: note.team, level: note.level, ...(note.stablePersonId ? { personId: note.stablePersonId } : {}),
   };
 }
