@@ -66,6 +66,8 @@ export interface TypoIndex {
    * nothing the full look finds.
    */
   readonly openings: Uint8Array;
+  /** The same table for the strings read backwards: their last three letters, last first. */
+  readonly endings: Uint8Array;
 }
 
 /** `targets`: the privacy words and phrases folded, their words run together, in ASCII letters and digits. */
@@ -76,7 +78,7 @@ export function typoIndex(targets: readonly string[]): TypoIndex {
     for (let i = 0; i < target.length; i++) near.add(target.slice(0, i) + target.slice(i + 1));
   }
   const lengths = targets.map(target => target.length);
-  return { near, shortest: Math.min(...lengths) - 1, longest: Math.max(...lengths) + 1, openings: openingTable(near) };
+  return { near, shortest: Math.min(...lengths) - 1, longest: Math.max(...lengths) + 1, openings: openingTable(near), endings: openingTable([...near].map(text => [...text].reverse().join(''))) };
 }
 
 /** A letter or digit's code (see stemSet.ts), or END past a string's end: three make one index of an opening table. */
@@ -93,15 +95,11 @@ function openingTable(strings: Iterable<string>): Uint8Array {
 }
 
 /**
- * Whether a string whose `k`th letter has the code `code(k)` (END past its end), or the string with one
+ * Whether a string whose first four letters have the codes `c0` to `c3` (END past its end), or the string with one
  * letter taken out, may start like a string of the table: its first three letters, or those left when
  * one of its first three is taken out (a letter taken out later leaves them as they are).
  */
-function mayOpen(table: Uint8Array, code: (k: number) => number): boolean {
-  const c0 = code(0);
-  const c1 = code(1);
-  const c2 = code(2);
-  const c3 = code(3);
+function mayOpen(table: Uint8Array, c0: number, c1: number, c2: number, c3: number): boolean {
   return table[(c0 * CODES + c1) * CODES + c2] === 1 || table[(c1 * CODES + c2) * CODES + c3] === 1
     || table[(c0 * CODES + c2) * CODES + c3] === 1 || table[(c0 * CODES + c1) * CODES + c3] === 1;
 }
@@ -129,7 +127,16 @@ export function mayHoldTypo(source: string, index: TypoIndex): boolean {
   // The bounds of the last four words, in turn.
   const starts = new Int32Array(PHRASE_WORDS);
   const ends = new Int32Array(PHRASE_WORDS);
+  // Whether the runs from each of those words may open like a target: 1 or 0, -1 until asked. Once a
+  // run holds four letters, every longer run from the same word opens the same.
+  const opens = new Int8Array(PHRASE_WORDS);
   let words = 0;
+  // Whether the runs ending at the latest word may end like a target (read backwards, as they open):
+  // one answer for every run of four letters or more, so a word whose ending fits none skips them all.
+  const mayEnd = (words: number) => {
+    const code = (k: number) => codeFromEnd(source, starts, ends, Math.max(0, words - PHRASE_WORDS), words, k);
+    return mayOpen(index.endings, code(0), code(1), code(2), code(3));
+  };
   for (let i = 0; i < source.length;) {
     while (i < source.length && symbolOf(source.charCodeAt(i)) < 0) i++;
     const start = i;
@@ -137,13 +144,27 @@ export function mayHoldTypo(source: string, index: TypoIndex): boolean {
     if (i === start) break;
     starts[words % PHRASE_WORDS] = start;
     ends[words % PHRASE_WORDS] = i;
+    opens[words % PHRASE_WORDS] = -1;
     words++;
     // The runs of words ending at this one, the shortest first.
     let length = 0;
+    let ending = -1;
     for (let first = words - 1; first >= Math.max(0, words - PHRASE_WORDS); first--) {
       length += ends[first % PHRASE_WORDS] - starts[first % PHRASE_WORDS];
       if (length > index.longest) break;
-      if (length < index.shortest || !mayOpen(index.openings, k => codeInRun(source, starts, ends, first, words, k))) continue;
+      if (length < index.shortest) continue;
+      if (length >= 4) {
+        if (ending === -1) ending = mayEnd(words) ? 1 : 0;
+        if (ending === 0) break;
+      }
+      const slot = first % PHRASE_WORDS;
+      let open = opens[slot];
+      if (open === -1 || length < 4) {
+        const code = (k: number) => codeInRun(source, starts, ends, first, words, k);
+        open = mayOpen(index.openings, code(0), code(1), code(2), code(3)) ? 1 : 0;
+        if (length >= 4) opens[slot] = open;
+      }
+      if (open === 0) continue;
       let joined = '';
       for (let w = first; w < words; w++) joined += source.slice(starts[w % PHRASE_WORDS], ends[w % PHRASE_WORDS]);
       if (isNear(joined.toLowerCase(), index)) return true;
@@ -158,6 +179,17 @@ function codeInRun(source: string, starts: Int32Array, ends: Int32Array, first: 
     const start = starts[w % PHRASE_WORDS];
     const length = ends[w % PHRASE_WORDS] - start;
     if (k < length) return symbolOf(source.charCodeAt(start + k));
+    k -= length;
+  }
+  return END;
+}
+
+/** The code of the `k`th letter from the end of the words `first` to `last` (excluded) run together, or END before their start. */
+function codeFromEnd(source: string, starts: Int32Array, ends: Int32Array, first: number, last: number, k: number): number {
+  for (let w = last - 1; w >= first; w--) {
+    const end = ends[w % PHRASE_WORDS];
+    const length = end - starts[w % PHRASE_WORDS];
+    if (k < length) return symbolOf(source.charCodeAt(end - 1 - k));
     k -= length;
   }
   return END;
