@@ -98,4 +98,31 @@ describe('Themes, Action Items and People views', () => {
     await waitFor('the deleted note to leave every view', async () =>
       ((await rows()).some(r => r.startsWith('Kai Sato')) || (await actions.getChildren()).some(g => actions.getTreeItem(g).label === 'Kai Sato') ? undefined : true), 15000);
   });
+
+  it('an action a later note left out without ticking is dropped: Action Items and the People row agree with Prepare', async function () {
+    this.timeout(45000);
+    const { people, actions } = (await api()).views;
+    const note = (date: string, ...items: string[]) => new TextEncoder().encode(`---\ntype: growth-conversation\nperson: Noor Haddad\ndate: ${date}\n---\n## Next steps\n${items.join('\n')}\n`);
+    const first = noteUri('noor-haddad/2026-01-10.md');
+    const second = noteUri('noor-haddad/2026-02-10.md');
+    await vscode.workspace.fs.writeFile(first, note('2026-01-10', '- [ ] Book the course @dana due:2026-02-01', '- [ ] Write the ADR'));
+    await vscode.workspace.fs.writeFile(second, note('2026-02-10', '- [ ] Book the course <!-- from: 2026-01-10 -->'));
+    try {
+      const noorRow = async () => (await people.getChildren()).map(p => people.getTreeItem(p)).find(item => item.label === 'Noor Haddad');
+      const row = await waitFor('Noor Haddad in the People view with both notes', async () => {
+        const item = await noorRow();
+        return item && String(item.description).includes('1 dropped') ? item : undefined;
+      }, 15000);
+      assert.match(String(row.description), /1 open/);
+      const group = (await actions.getChildren()).find(g => actions.getTreeItem(g).label === 'Noor Haddad');
+      assert.ok(group, 'Noor Haddad in Action Items');
+      const items = (await actions.getChildren(group)).map(item => actions.getTreeItem(item));
+      // One item: the carried one, where it was carried, with the owner and due date written before; the dropped one is not open.
+      assert.deepEqual(items.map(item => [item.label, item.description]), [['Book the course', 'due 2026-02-01 · overdue']]);
+    } finally {
+      await vscode.workspace.fs.delete(first);
+      await vscode.workspace.fs.delete(second);
+    }
+  });
 });
+
