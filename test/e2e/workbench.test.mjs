@@ -1,7 +1,7 @@
 // The packaged extension (.vsix), installed into a real VS Code (code-server 1.100.3) and driven
 // through its UI in headless Chromium, as a manager would use it. Screenshots: test-output/screenshots.
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workbenchSession } from './workbenchSession.mjs';
 import { workbenchUi } from './workbenchUi.mjs';
@@ -249,6 +249,30 @@ describe('the packaged extension in the VS Code UI', function () {
     await page.locator('.monaco-list-row', { hasText: 'ci-speed' }).first().click();
     await page.locator('.monaco-list-row', { hasText: 'Priya Shah' }).first().waitFor();
     await screenshot('themes-expanded');
+  });
+
+  it('an action a later note left out without ticking shows as dropped in People and leaves Action Items (screenshot)', async () => {
+    const folder = join(workspace, 'growth-notes', 'noor-haddad');
+    mkdirSync(folder, { recursive: true });
+    const note = (date, ...items) => `---\ntype: growth-conversation\nperson: Noor Haddad\ndate: ${date}\n---\n## Next steps\n${items.join('\n')}\n`;
+    writeFileSync(join(folder, '2026-01-10.md'), note('2026-01-10', '- [ ] Book the course @dana due:2026-02-01', '- [ ] Write the ADR'));
+    writeFileSync(join(folder, '2026-02-10.md'), note('2026-02-10', '- [ ] Book the course <!-- from: 2026-01-10 -->'));
+    try {
+      await showOverviewContainer();
+      for (const title of ['Action Items', 'People']) await setPaneExpanded(title, true);
+      const pane = title => page.locator('.pane', { has: page.locator('.pane-header', { hasText: title }) });
+      await pane('People').locator('.monaco-list-row', { hasText: 'Noor Haddad' }).filter({ hasText: '1 dropped' }).first().waitFor({ timeout: 30000 });
+      // Only the carried action is open: the group says one, and the dropped one is not among its rows.
+      const group = pane('Action Items').locator('.monaco-list-row', { hasText: 'Noor Haddad' }).first();
+      await group.waitFor({ timeout: 20000 });
+      await group.scrollIntoViewIfNeeded();
+      await screenshot('dropped-action');
+      assert.match(await group.innerText(), /1 open/);
+      assert.equal(await pane('Action Items').locator('.monaco-list-row', { hasText: 'Write the ADR' }).count(), 0);
+      assert.match(await pane('People').locator('.monaco-list-row', { hasText: 'Noor Haddad' }).first().innerText(), /1 open/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('the Themes Report opens with its bar charts, anonymised', async () => {
