@@ -185,6 +185,7 @@ class ActionFollower {
 function compareActions(a: ActionItem, b: ActionItem): number {
   return Number(b.overdue) - Number(a.overdue) || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.text.localeCompare(b.text);
 }
+
 /**
  * Action items grouped by person or by owner, groups in name order (those with an overdue item first),
  * each group's items in `openActionItems` order. The items may come in any order: a group is sorted on
